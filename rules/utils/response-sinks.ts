@@ -1,0 +1,163 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { RESPONSE_OBJECT_NAMES, RESPONSE_SEND_METHODS } from '@redline/core';
+import { getCalleePath, getMemberPath, getMemberPropertyName, getEnclosingFunction, unwrapExpression } from './ast.js';
+
+/** Names of Hono/Koa-style context parameters whose `.json(x)` sends `x`. */
+const CONTEXT_NAMES: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
+
+/** NestJS method decorators that make a controller method a route handler. */
+const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set([
+  'Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search',
+]);
+
+/** Fastify instance methods that register a route whose handler's return value is the body. */
+const FASTIFY_ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'head', 'options']);
+const FASTIFY_INSTANCE_NAMES: ReadonlySet<string> = new Set(['fastify', 'app', 'server', 'instance', 'f']);
+
+/** What a response sink sends, and the node a reviewer should look at. */
+export interface ResponsePayload {
+  /** The expression whose value becomes the response body. */
+  payload: TSESTree.Node;
+  /** The call, assignment or return that sends it. */
+  sink: TSESTree.Node;
+}
+
+/**
+ * The body sent by a call, if the call is a response sink:
+ * `res.json(x)`, `res.status(200).send(x)`, `reply.code(201).send(x)`,
+ * `c.json(x)` (Hono), `NextResponse.json(x)`, `Response.json(x)`,
+ * `new Response(JSON.stringify(x))`.
+ */
+export function getCallResponsePayload(call: TSESTree.CallExpression | TSESTree.NewExpression): ResponsePayload | undefined {
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    const path = getCalleePath(call);
+    const name = path?.join('.');
+    if (name !== 'Response' && name !== 'NextResponse') return undefined;
+    const body = unwrapExpression(first);
+    if (body.type === AST_NODE_TYPES.CallExpression && getCalleePath(body)?.join('.') === 'JSON.stringify') {
+      const [value] = body.arguments;
+      return value && value.type !== AST_NODE_TYPES.SpreadElement ? { payload: value, sink: call } : undefined;
+    }
+    return undefined;
+  }
+
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getMemberPropertyName(callee);
+  if (method === undefined) return undefined;
+
+  const staticPath = getMemberPath(callee)?.join('.');
+  if (staticPath === 'NextResponse.json' || staticPath === 'Response.json') {
+    return { payload: first, sink: call };
+  }
+
+  const root = getChainRootName(callee.object);
+  if (root === undefined) return undefined;
+  if (RESPONSE_SEND_METHODS.has(method) && RESPONSE_OBJECT_NAMES.has(root) && method !== 'end') {
+    return { payload: first, sink: call };
+  }
+  if (method === 'json' && CONTEXT_NAMES.has(root)) {
+    return { payload: first, sink: call };
+  }
+  return undefined;
+}
+
+/** The body set by `ctx.body = x` or `ctx.response.body = x` (Koa). */
+export function getAssignmentResponsePayload(assignment: TSESTree.AssignmentExpression): ResponsePayload | undefined {
+  if (assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const path = getMemberPath(assignment.left);
+  if (!path || path.at(-1) !== 'body') return undefined;
+  const owner = path.slice(0, -1).join('.');
+  if (owner === 'ctx' || owner === 'context' || owner === 'ctx.response' || owner === 'context.response') {
+    return { payload: assignment.right, sink: assignment };
+  }
+  return undefined;
+}
+
+/**
+ * The body returned by a framework handler whose return value is the response:
+ * a NestJS controller route method, or a Fastify route handler.
+ */
+export function getReturnResponsePayload(statement: TSESTree.ReturnStatement): ResponsePayload | undefined {
+  if (!statement.argument) return undefined;
+  const fn = getEnclosingFunction(statement);
+  if (!fn) return undefined;
+  if (isNestRouteMethod(fn) || isFastifyRouteHandler(fn)) {
+    return { payload: statement.argument, sink: statement };
+  }
+  return undefined;
+}
+
+/** Whether a function is a method of a `@Controller()` class decorated with `@Get()`, `@Post()`, … */
+export function isNestRouteMethod(fn: TSESTree.Node): boolean {
+  const method = fn.parent;
+  if (!method || method.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  const hasRouteDecorator = method.decorators.some((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''));
+  const classNode = method.parent.parent;
+  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return false;
+  return hasRouteDecorator && classNode.decorators.some((decorator) => getDecoratorName(decorator) === 'Controller');
+}
+
+/** The name of a decorator: `@Get()` → `Get`, `@nest.Get()` → `Get`, `@Exclude` → `Exclude`. */
+export function getDecoratorName(decorator: TSESTree.Decorator): string | undefined {
+  let expression: TSESTree.Node = decorator.expression;
+  if (expression.type === AST_NODE_TYPES.CallExpression) expression = expression.callee;
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return getMemberPropertyName(expression);
+  return undefined;
+}
+
+/**
+ * Whether a function is the handler of a Fastify route: the last argument of
+ * `fastify.get('/x', handler)`, or `handler` in `fastify.route({ handler })`.
+ * Express handlers are not, because Express ignores their return value.
+ */
+function isFastifyRouteHandler(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === fn) {
+    const path = getCalleePath(parent);
+    if (!path || path.length < 2) return false;
+    const method = path.at(-1)!;
+    const owner = path.at(-2)!;
+    return FASTIFY_ROUTE_METHODS.has(method) && FASTIFY_INSTANCE_NAMES.has(owner) && usesFastifyReply(fn);
+  }
+  if (parent.type === AST_NODE_TYPES.Property && getMemberlessKey(parent) === 'handler') {
+    const call = parent.parent.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && getCalleePath(call)?.at(-1) === 'route';
+  }
+  return false;
+}
+
+/**
+ * Fastify handlers take `(request, reply)`; Express handlers take `(req, res)`.
+ * A handler whose second parameter is named like an Express response is not Fastify's.
+ */
+function usesFastifyReply(fn: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const second = fn.params[1];
+  if (!second) return fn.async;
+  return second.type === AST_NODE_TYPES.Identifier && second.name === 'reply';
+}
+
+function getMemberlessKey(property: TSESTree.Property): string | undefined {
+  return !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+}
+
+/** The identifier at the root of a call/member chain: `res.status(500)` → `res`. */
+function getChainRootName(node: TSESTree.Node): string | undefined {
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = unwrapExpression(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = unwrapExpression(current.callee);
+    } else {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Regenerates what is derived from the rule folders and rule meta:
+// rules/eslint.ts (the barrel) and the README rules table.
+// The consistency test fails when either is stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { listRuleFolders } from './rule-folders.mjs';
+import { renderEslintBarrel } from './render-barrel.mjs';
+import { renderRulesTable, replaceRulesTable } from './render-rules-table.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rulesDir = join(root, 'rules');
+
+writeFileSync(join(rulesDir, 'eslint.ts'), renderEslintBarrel(listRuleFolders(rulesDir)));
+
+if (!process.argv.includes('--barrel-only')) {
+  // The table reads meta from the built rules, so build first (`pnpm build`).
+  const { rules } = await import(join(rulesDir, 'dist', 'eslint.js'));
+  const readmePath = join(root, 'README.md');
+  writeFileSync(readmePath, replaceRulesTable(readFileSync(readmePath, 'utf8'), renderRulesTable(rules)));
+}

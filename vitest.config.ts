@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run on the TypeScript sources; the built dist/ is for the bin and for users.
+    alias: [
+      { find: /^@redline\/core$/, replacement: fromRoot('./packages/core/src/index.ts') },
+      { find: /^@redline\/rules\/eslint$/, replacement: fromRoot('./rules/eslint.ts') },
+      { find: /^eslint-plugin-redline$/, replacement: fromRoot('./packages/eslint-plugin/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['rules/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
+    setupFiles: [fromRoot('./tests/setup/rule-tester.ts')],
+    testTimeout: 30_000,
+  },
+});
