@@ -1,7 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { PLUGIN_NAME, type RecommendedLevel, type RedlineRuleDocs } from '@redline/core';
 
-type RedlineRuleModule = { meta: { docs?: Partial<RedlineRuleDocs> } };
+type RedlineRuleModule = { meta?: { docs?: Partial<RedlineRuleDocs> } };
 
 /** Whether a rule with config level `ruleLevel` belongs in the config for `configLevel`. */
 export function isRuleInConfig(ruleLevel: RecommendedLevel | undefined, configLevel: 'recommended' | 'strict'): boolean {
@@ -16,13 +16,13 @@ export function isRuleInConfig(ruleLevel: RecommendedLevel | undefined, configLe
 export function buildConfig(options: {
   name: string;
   level: 'recommended' | 'strict';
-  plugin: { rules: Record<string, unknown> };
-  parser: TSESLint.FlatConfig.Parser;
+  plugin: ESLint.Plugin;
+  parser: Linter.Parser;
   files: string[];
-}): TSESLint.FlatConfig.Config {
-  const ruleEntries: Record<string, TSESLint.SharedConfig.RuleEntry> = {};
-  for (const [name, rule] of Object.entries(options.plugin.rules as Record<string, RedlineRuleModule>)) {
-    const docs = rule.meta.docs;
+}): Linter.Config {
+  const ruleEntries: Linter.RulesRecord = {};
+  for (const [name, rule] of Object.entries((options.plugin.rules ?? {}) as Record<string, RedlineRuleModule>)) {
+    const docs = rule.meta?.docs;
     if (isRuleInConfig(docs?.recommended, options.level)) {
       ruleEntries[`${PLUGIN_NAME}/${name}`] = docs?.severity === 'warning' ? 'warn' : 'error';
     }
@@ -30,7 +30,7 @@ export function buildConfig(options: {
   return {
     name: options.name,
     files: options.files,
-    plugins: { [PLUGIN_NAME]: options.plugin as TSESLint.FlatConfig.Plugin },
+    plugins: { [PLUGIN_NAME]: options.plugin },
     languageOptions: {
       parser: options.parser,
       sourceType: 'module',

@@ -1,0 +1,1 @@
+export function renderEslintBarrel(ruleIds: string[]): string;

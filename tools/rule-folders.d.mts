@@ -1,0 +1,2 @@
+export function listRuleFolders(rulesDir: string): string[];
+export function toCamelCase(ruleId: string): string;
