@@ -11,3 +11,7 @@ export * from './vocabulary/retry-libraries.js';
 export * from './vocabulary/auth-middleware.js';
 export * from './vocabulary/orm-calls.js';
 export * from './vocabulary/response-sinks.js';
+export * from './vocabulary/internal-fields.js';
+export * from './facts.js';
+export * from './project-check.js';
+export * from './vocabulary/team-vocabulary.js';

@@ -1,0 +1,107 @@
+import type { Location } from './finding.js';
+
+/**
+ * The project facts the analyzer records in its one walk, as plain data.
+ * Each rule's cross-file half (`rules/<id>/project.ts`) only queries these;
+ * it never sees ts-morph, so facts are the contract between the two.
+ */
+export interface ProjectFacts {
+  /** Every route registration the framework adapters found. */
+  routes: RouteFact[];
+  /** ORM entities from Prisma schemas, TypeORM, Mongoose, Sequelize, Drizzle. */
+  entities: EntityFact[];
+  /** Responses whose payload comes from another file (a service, a helper). */
+  responses: ResponseFact[];
+  /** Calls into project functions whose summary says they log an argument. */
+  loggedArguments: LoggedArgumentFact[];
+  /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
+  unresolved: { imports: number; mounts: number };
+}
+
+/** A span of code with the source text of its first line, for fingerprints and code frames. */
+export interface CodeSpan extends Location {
+  code: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL';
+
+/** A middleware, guard or hook that runs before a route's handler. */
+export interface GuardFact {
+  /** The name as written: `authenticate`, `auth.required`, `JwtAuthGuard`, `requireRole('admin')`. */
+  name: string;
+  /** Where it is applied: on the route, on its router, at a mount, app-wide, as a hook or a Nest guard. */
+  scope: 'route' | 'router' | 'mount' | 'global' | 'hook' | 'guard';
+  /** Whether it authenticates the request (by name or by what its body does). */
+  authenticates: boolean;
+  /** Whether it checks a role or permission. */
+  checksRole: boolean;
+  at: CodeSpan;
+}
+
+/** One endpoint: method, full path with mount prefixes, and everything that runs before it. */
+export interface RouteFact {
+  framework: 'express' | 'koa' | 'fastify' | 'hono' | 'nestjs' | 'nextjs';
+  method: HttpMethod;
+  /** Full path with mount prefixes, e.g. `/api/orders/:id`; `?` segments where a prefix was dynamic. */
+  path: string;
+  /** The registration a reviewer looks at: `router.post(...)`, the Nest method, the exported handler. */
+  at: CodeSpan;
+  /** Guards in the order they run, from app-wide to route-level. */
+  guards: GuardFact[];
+  /** Marked public in code (`@Public()`, `@AllowAnonymous()`), or a public path. */
+  isPublic: boolean;
+  /** Whether the handler itself checks the user (`if (!req.user) return 401`, `await auth()`). */
+  handlerChecksAuth: boolean;
+  /** Whether the handler checks a role itself. */
+  handlerChecksRole: boolean;
+  /** Whether the route was mounted through at least one other file (the analyzer's cross-file case). */
+  mountedFromOtherFile: boolean;
+}
+
+export type PrimaryKeyKind = 'autoincrement' | 'uuid' | 'cuid' | 'objectid' | 'other';
+
+/** A database entity and what its columns say. */
+export interface EntityFact {
+  name: string;
+  orm: 'prisma' | 'typeorm' | 'mongoose' | 'sequelize' | 'drizzle';
+  at: CodeSpan;
+  primaryKey?: { name: string; kind: PrimaryKeyKind };
+  columns: ColumnFact[];
+  /** Whether the ORM setup strips hidden columns when the entity is serialised (`toJSON` transform, `@Exclude` + serializer). */
+  serializerStripsHidden: boolean;
+}
+
+export interface ColumnFact {
+  name: string;
+  /** Holds a secret or credential (`passwordHash`, `resetToken`, `apiKey`). */
+  sensitive: boolean;
+  /** Excluded from reads or serialisation (`select: false`, `@Exclude()`, Prisma `omit` by default). */
+  hidden: boolean;
+  /** A foreign key to another entity's numeric id (`userId Int`). */
+  internalForeignKey: boolean;
+}
+
+/** A response whose payload the analyzer traced to a function in another file. */
+export interface ResponseFact {
+  /** The response a reviewer looks at: `res.json(x)`, the controller's `return`. */
+  at: CodeSpan;
+  /** What the payload is, as far as the summaries could tell. */
+  payload:
+    | { kind: 'entity'; entity: string; many: boolean }
+    | { kind: 'fields'; entity: string; fields: string[] };
+  /** The function(s) the value travelled through, outermost first. */
+  via: { name: string; at: CodeSpan }[];
+}
+
+/** An argument passed to a project function whose summary writes that parameter to a log sink. */
+export interface LoggedArgumentFact {
+  /** The call a reviewer looks at. */
+  at: CodeSpan;
+  /** The argument as written (never its runtime value). */
+  argument: string;
+  /** Why the argument is sensitive: a secret-named value, a whole request body, headers, `process.env`. */
+  reason: 'secret-name' | 'request-body' | 'request-headers' | 'cookies' | 'environment';
+  /** The helper and the log call inside it. */
+  helper: { name: string; at: CodeSpan };
+  sink: CodeSpan;
+}

@@ -1,0 +1,20 @@
+import type { Category } from './categories.js';
+import type { CodeSpan, ProjectFacts } from './facts.js';
+import type { RedlineVocabulary } from './vocabulary/team-vocabulary.js';
+
+/** What a rule's cross-file half reports: where to look, why, and the other files involved. */
+export interface ProjectFinding {
+  at: CodeSpan;
+  message: string;
+  related?: { at: CodeSpan; message: string }[];
+}
+
+/**
+ * The cross-file half of a rule (`rules/<id>/project.ts`): same name and
+ * category as its ESLint half, and a check that only queries project facts.
+ */
+export interface ProjectCheck {
+  name: string;
+  category: Category;
+  check(facts: ProjectFacts, vocabulary: RedlineVocabulary): ProjectFinding[];
+}
