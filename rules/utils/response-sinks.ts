@@ -91,6 +91,15 @@ export function getReturnResponsePayload(statement: TSESTree.ReturnStatement): R
   return undefined;
 }
 
+/**
+ * The body returned by an arrow route handler with an expression body, whose
+ * value is the response: `fastify.get('/x', async () => ({ ok: true }))`.
+ */
+export function getArrowBodyResponsePayload(fn: TSESTree.ArrowFunctionExpression): ResponsePayload | undefined {
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) return undefined;
+  return isFastifyRouteHandler(fn) ? { payload: fn.body, sink: fn.body } : undefined;
+}
+
 /** Whether a function is a method of a `@Controller()` class decorated with `@Get()`, `@Post()`, … */
 export function isNestRouteMethod(fn: TSESTree.Node): boolean {
   const method = fn.parent;
