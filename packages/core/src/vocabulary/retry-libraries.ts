@@ -8,3 +8,34 @@ export const RETRY_LIBRARIES: ReadonlySet<string> = new Set([
 export const RETRY_COUNT_OPTIONS: ReadonlySet<string> = new Set([
   'retries', 'retry', 'attempts', 'maxRetries', 'maxAttempts', 'limit', 'numOfAttempts', 'retryLimit',
 ]);
+
+/**
+ * Packages whose `forever: true` option (node-retry's) means "retry without a
+ * limit": p-retry, async-retry and promise-retry pass their options to `retry`.
+ */
+export const FOREVER_RETRY_LIBRARIES: ReadonlySet<string> = new Set([
+  'p-retry', 'async-retry', 'retry', 'promise-retry',
+]);
+
+/**
+ * Option names that set a number of attempts or retries wherever they appear:
+ * a non-finite value in any of them means "never stop". `limit` is left out
+ * (it only means attempts inside got's `retry: { … }` object), and so are
+ * connection-level reconnect options (`reconnectTries`, `reconnectionAttempts`),
+ * where reconnecting for the life of the process is the intended design.
+ */
+export const RETRY_ATTEMPT_OPTIONS: ReadonlySet<string> = new Set([
+  'retries', 'retry', 'attempts', 'maxRetries', 'maxAttempts', 'numOfAttempts', 'retryLimit',
+  'retryAttempts', 'maxRetryAttempts', 'retryCount', 'maxRetryCount', 'retryTimes',
+]);
+
+/** Options objects whose `limit` property is the number of retries (got's `retry: { limit }`). */
+export const RETRY_LIMIT_PARENT_OPTIONS: ReadonlySet<string> = new Set(['retry', 'retryOptions', 'retryPolicy']);
+
+/** Global constants that stand for "no limit" when given as a number of attempts. */
+export const UNBOUNDED_NUMBER_NAMES: ReadonlySet<string> = new Set([
+  'Infinity', 'Number.POSITIVE_INFINITY', 'Number.MAX_SAFE_INTEGER', 'Number.MAX_VALUE',
+]);
+
+/** String values that retry libraries read as "retry forever" (ts-retry-promise's `retries: 'INFINITELY'`). */
+export const UNBOUNDED_RETRY_STRINGS: ReadonlySet<string> = new Set(['INFINITELY']);
