@@ -1,0 +1,459 @@
+import { createRuleTester } from '../utils/rule-tester.js';
+import rule from './eslint.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-internal-id-exposure', rule, {
+  valid: [
+    // The ObjectId renamed to `id` is a deliberate public id (and not sequential); only the raw `_id` key is reported.
+    {
+      code: `
+app.get('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  res.json({ id: user._id.toString(), name: user.name });
+});
+`,
+    },
+    // A public id column sent under `id`.
+    {
+      code: `
+router.get('/orders/:ref', async (req, res) => {
+  const order = await Order.findOne({ publicId: req.params.ref });
+  res.json({ id: order.publicId, total: order.total });
+});
+`,
+    },
+    // `_id` in the query filter, not in the response.
+    {
+      code: `
+app.delete('/posts/:id', async (req, res) => {
+  await Post.deleteOne({ _id: req.params.id, author: req.user._id });
+  res.json({ deleted: true });
+});
+`,
+    },
+    // `-_id` drops the key from the projection.
+    {
+      code: `
+app.get('/tags', async (req, res) => {
+  const tags = await Tag.find().select('-_id name slug').lean();
+  res.json(tags);
+});
+`,
+    },
+    // A uuid primary key is not sequential.
+    {
+      code: `
+@Entity()
+class Invoice {
+  @PrimaryGeneratedColumn('uuid') id: string;
+}
+app.get('/invoices/:id', async (req, res) => {
+  const invoice = await dataSource.getRepository(Invoice).findOneBy({ id: req.params.id });
+  res.json({ id: invoice.id });
+});
+`,
+    },
+    // The internal field filtered out by a mapper: what the mapper returns is not visible here.
+    {
+      code: `
+app.get('/orders/:id', async (req, res) => {
+  const order = await prisma.order.findUnique({ where: { id: req.params.id } });
+  res.json(toOrderDto(order));
+});
+`,
+    },
+    // The internal field only tested, not sent.
+    {
+      code: `
+app.get('/billing', async (req, res) => {
+  const user = await prisma.user.findUnique({ where: { id: req.user.id } });
+  res.json({ hasBillingAccount: Boolean(user.stripeCustomerId), linked: !!user.stripeCustomerId });
+});
+`,
+    },
+    // Internal fields used to call Stripe, not sent.
+    {
+      code: `
+export async function POST(req: Request) {
+  const user = await getUser(req);
+  const session = await stripe.billingPortal.sessions.create({ customer: user.stripeCustomerId });
+  return NextResponse.json({ url: session.url });
+}
+`,
+    },
+    // A rest-destructure that leaves the internal field out.
+    {
+      code: `
+app.get('/orders/:id', async (req, res) => {
+  const { internalNotes, ...order } = await Order.findById(req.params.id).lean();
+  res.json(order);
+});
+`,
+    },
+    // A whole Mongoose document is the entity-leak rule's finding, not this one's.
+    {
+      code: `
+app.get('/users/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  res.json(user);
+});
+`,
+    },
+    // A numeric id of an entity declared elsewhere: the analyzer's job, not provable here.
+    {
+      code: `
+import { Order } from './order.entity';
+app.get('/orders/:id', async (req, res) => {
+  const order = await Order.findOneBy({ id: Number(req.params.id) });
+  res.json({ id: order.id });
+});
+`,
+    },
+    // `_id` key in an object that is stored, not sent.
+    {
+      code: `
+app.post('/orders', async (req, res) => {
+  const order = await Order.create({ user: req.user._id, items: req.body.items });
+  res.status(201).json({ id: order.id });
+});
+`,
+    },
+    // `_id: undefined` sends nothing.
+    {
+      code: `
+app.get('/me', (req, res) => {
+  res.json({ ...req.user.profile, _id: undefined });
+});
+`,
+    },
+    // Not a response sink: a log call and a plain function return.
+    {
+      code: `
+function toRow(user) {
+  return { _id: user._id, internalNotes: user.internalNotes };
+}
+console.log({ _id: user._id });
+`,
+    },
+    // Express ignores return values: a non-Fastify handler's return is not the response.
+    {
+      code: `
+router.get('/x', (req, res) => {
+  return { _id: 1 };
+});
+`,
+    },
+    // Option off: the team exposes Mongo ids as `_id` on purpose.
+    {
+      code: `
+app.get('/me', async (req, res) => {
+  res.json({ _id: req.user._id, name: req.user.name });
+});
+`,
+      options: [{ reportMongoId: false }],
+    },
+    // Aggregation results: `$group: { _id }` is a pipeline stage, not the response shape.
+    {
+      code: `
+app.get('/stats', async (req, res) => {
+  const stats = await Order.aggregate([{ $group: { _id: '$status', count: { $sum: 1 } } }]);
+  res.json(stats);
+});
+`,
+    },
+    // Sequelize-looking `define` without any Sequelize evidence (an AMD module, a custom element registry).
+    {
+      code: `
+const Widget = registry.define('Widget', { render: renderWidget });
+app.get('/widgets/:id', async (req, res) => {
+  const widget = await Widget.findOne({ where: { id: req.params.id } });
+  res.json({ id: widget.id });
+});
+`,
+    },
+    // A Sequelize model with a UUID primary key has no implicit autoincrement id.
+    {
+      code: `
+import { DataTypes } from 'sequelize';
+const Project = sequelize.define('Project', {
+  id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true },
+  name: DataTypes.STRING,
+});
+app.get('/projects/:id', async (req, res) => {
+  const project = await Project.findByPk(req.params.id);
+  res.json({ id: project.id, name: project.name });
+});
+`,
+    },
+    // Names that merely contain a listed word are not the listed field.
+    {
+      code: `
+app.get('/me', (req, res) => {
+  res.json({ internal: req.user.internal, notes: req.user.notes, customerId: req.user.customerId });
+});
+`,
+    },
+    // A NestJS method without a route decorator is not a route handler.
+    {
+      code: `
+@Controller('users')
+export class UsersController {
+  toView(user: UserDoc) {
+    return { _id: user._id };
+  }
+}
+`,
+    },
+    // A projection that selects `_id` whose result only feeds another query.
+    {
+      code: `
+app.get('/feed', async (req, res) => {
+  const following = await Follow.find({ follower: req.user.id }).select('_id');
+  const posts = await Post.find({ author: { $in: following.map((f) => f._id) } }, 'title body');
+  res.json(posts);
+});
+`,
+    },
+    // An aliased Fastify instance name outside the route-handler shapes the rule knows stays quiet.
+    {
+      code: `
+import { json as sendJson } from './http';
+sendJson({ _id: 1 });
+`,
+    },
+  ],
+  invalid: [
+    // The classic login response built with the Mongo `_id` key.
+    {
+      code: `
+app.post('/api/users/login', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  res.json({ _id: user._id, name: user.name, token: generateToken(user._id) });
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 4, column: 14, endLine: 4, endColumn: 27, data: { sink: 'res.json' } }],
+    },
+    // Chained status, nested object, `as` and `!`.
+    {
+      code: `
+router.put('/profile', async (req: Request, res: Response) => {
+  const updated = (await User.findByIdAndUpdate(req.user!.id, req.body, { new: true }))!;
+  res.status(200).json({ user: { _id: updated._id as string, email: updated.email } });
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 4, column: 34, endLine: 4, endColumn: 60, data: { sink: 'res.json' } }],
+    },
+    // Through a local variable and a `.map` callback with a block body.
+    {
+      code: `
+app.get('/products', async (req, res) => {
+  const products = await Product.find({});
+  const body = products.map((p) => {
+    return { _id: p._id, name: p.name };
+  });
+  res.send(body);
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 5, column: 14, endLine: 5, endColumn: 24, data: { sink: 'res.send' } }],
+    },
+    // A projection that explicitly selects `_id`, with optional chaining on the result.
+    {
+      code: `
+app.get('/users', async (req, res) => {
+  const users = await User.find({}, '_id name email').lean();
+  res.json({ users, count: users?.length });
+});
+`,
+      errors: [{ messageId: 'mongoIdSelected', line: 4, column: 14, endLine: 4, endColumn: 19, data: { sink: 'res.json' } }],
+    },
+    // Mongo driver `.project({ _id: 1 })` sent by Fastify's reply.
+    {
+      code: `
+fastify.get('/items', async (request, reply) => {
+  const items = await db.collection('items').find({}).project({ _id: 1, title: 1 }).toArray();
+  return reply.send(items);
+});
+`,
+      errors: [{ messageId: 'mongoIdSelected', line: 4, column: 21, endLine: 4, endColumn: 26, data: { sink: 'reply.send' } }],
+    },
+    // Fastify: the returned object is the response (arrow expression body).
+    {
+      code: `
+fastify.get('/me', async (request) => ({ _id: request.user._id, plan: request.user.plan }));
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 2, column: 42, endLine: 2, endColumn: 63, data: { sink: 'return' } }],
+    },
+    // Koa `ctx.body =` with a computed string key.
+    {
+      code: `
+router.get('/me', async (ctx) => {
+  const doc = await User.findById(ctx.state.user.id);
+  ctx.body = { ['_id']: doc._id, name: doc.name };
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 4, column: 16, endLine: 4, endColumn: 32, data: { sink: 'ctx.body' } }],
+    },
+    // Hono `c.json` with an internal field under its own name.
+    {
+      code: `
+app.get('/account', async (c) => {
+  const account = await getAccount(c.get('userId'));
+  return c.json({ email: account.email, stripeCustomerId: account.stripeCustomerId });
+});
+`,
+      errors: [{ messageId: 'internalField', line: 4, column: 41, endLine: 4, endColumn: 83, data: { field: 'stripeCustomerId', sink: 'c.json' } }],
+    },
+    // Next.js: an internal field renamed, `satisfies`, and a snake_case column name.
+    {
+      code: `
+export async function GET() {
+  const order = await getOrder();
+  return NextResponse.json({ id: order.id, notes: order.internal_notes } satisfies OrderView);
+}
+`,
+      errors: [{ messageId: 'internalField', line: 4, column: 51, endLine: 4, endColumn: 71, data: { field: 'internal_notes', sink: 'NextResponse.json' } }],
+    },
+    // Prisma `select` that explicitly includes an internal field.
+    {
+      code: `
+app.get('/me', async (req, res) => {
+  const me = await prisma.user.findUnique({
+    where: { id: req.user.id },
+    select: { id: true, email: true, stripeCustomerId: true },
+  });
+  res.json(me);
+});
+`,
+      errors: [{ messageId: 'internalFieldSelected', line: 7, column: 12, endLine: 7, endColumn: 14, data: { field: 'stripeCustomerId', sink: 'res.json' } }],
+    },
+    // Team-listed internal field from settings and options, as a shorthand property.
+    {
+      code: `
+app.get('/tickets/:id', async (req, res) => {
+  const { subject, escalationCode, riskScore } = await loadTicket(req.params.id);
+  res.json({ subject, escalationCode, riskScore });
+});
+`,
+      options: [{ internalFields: ['riskScore'] }],
+      settings: { redline: { internalFields: ['escalationCode'] } },
+      errors: [
+        { messageId: 'internalField', line: 4, column: 23, endLine: 4, endColumn: 37, data: { field: 'escalationCode', sink: 'res.json' } },
+        { messageId: 'internalField', line: 4, column: 39, endLine: 4, endColumn: 48, data: { field: 'riskScore', sink: 'res.json' } },
+      ],
+    },
+    // TypeORM entity in the same file with `@PrimaryGeneratedColumn()`, read through `getRepository`.
+    {
+      code: `
+@Entity()
+export class Order {
+  @PrimaryGeneratedColumn()
+  id: number;
+  @Column()
+  total: number;
+}
+
+app.post('/orders', async (req, res) => {
+  const order = await AppDataSource.getRepository(Order).save({ total: req.body.total });
+  res.status(201).json({ orderId: order.id, total: order.total });
+});
+`,
+      errors: [{ messageId: 'autoIncrementId', line: 12, column: 35, endLine: 12, endColumn: 43, data: { expression: 'order.id', entity: 'Order', sink: 'res.json' } }],
+    },
+    // NestJS: `@InjectRepository(Ticket)` and a controller return, with `String(…)`.
+    {
+      code: `
+@Entity()
+export class Ticket {
+  @PrimaryGeneratedColumn('increment') ticketNumber: number;
+  @Column() title: string;
+}
+
+@Controller('tickets')
+export class TicketsController {
+  constructor(@InjectRepository(Ticket) private readonly tickets: Repository<Ticket>) {}
+
+  @Get(':id')
+  async findOne(@Param('id') id: string) {
+    const ticket = await this.tickets.findOneBy({ title: id });
+    return { ref: String(ticket.ticketNumber), title: ticket.title };
+  }
+}
+`,
+      errors: [{ messageId: 'autoIncrementId', line: 15, column: 19, endLine: 15, endColumn: 46, data: { expression: 'ticket.ticketNumber', entity: 'Ticket', sink: 'return' } }],
+    },
+    // Sequelize `define` with `autoIncrement: true`, CommonJS `require`, `.map` over `findAll`.
+    {
+      code: `
+const { Sequelize, DataTypes } = require('sequelize');
+const Invoice = sequelize.define('Invoice', {
+  number: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+  amount: DataTypes.DECIMAL,
+});
+app.get('/invoices', async (req, res) => {
+  const invoices = await Invoice.findAll({ where: { customer: req.user.id } });
+  res.json(invoices.map((invoice) => ({ number: invoice.number, amount: invoice.amount })));
+});
+`,
+      errors: [{ messageId: 'autoIncrementId', line: 9, column: 49, endLine: 9, endColumn: 63, data: { expression: 'invoice.number', entity: 'Invoice', sink: 'res.json' } }],
+    },
+    // Sequelize `Model.init` without a declared key: the implicit autoincrement `id`, destructured.
+    {
+      code: `
+import { Model, DataTypes } from 'sequelize';
+class Comment extends Model {}
+Comment.init({ body: DataTypes.TEXT }, { sequelize, modelName: 'comment' });
+
+router.post('/comments', async (req, res) => {
+  const comment = await Comment.create({ body: req.body.body });
+  const { id } = comment;
+  res.status(201).json({ id });
+});
+`,
+      errors: [{ messageId: 'autoIncrementId', line: 9, column: 26, endLine: 9, endColumn: 28, data: { expression: 'id', entity: 'Comment', sink: 'res.json' } }],
+    },
+    // sequelize-typescript `@AutoIncrement`, a typed variable, and `.toString()`.
+    {
+      code: `
+@Table
+class Receipt extends Model<Receipt> {
+  @AutoIncrement
+  @PrimaryKey
+  @Column
+  declare seq: number;
+}
+app.get('/receipts/latest', async (req, res) => {
+  const receipt: Receipt | null = await loadLatest();
+  res.json({ receipt: receipt?.seq.toString() });
+});
+`,
+      errors: [{ messageId: 'autoIncrementId', line: 11, column: 23, endLine: 11, endColumn: 46, data: { expression: 'receipt?.seq', entity: 'Receipt', sink: 'res.json' } }],
+    },
+    // `Response.json` with a ternary, and `new Response(JSON.stringify(…))` with an `_id` key.
+    {
+      code: `
+export async function GET(request: Request) {
+  const doc = await Note.findById(new URL(request.url).searchParams.get('id'));
+  if (!doc) return Response.json(null, { status: 404 });
+  return doc.shared
+    ? Response.json({ _id: doc._id, text: doc.text })
+    : new Response(JSON.stringify({ _id: doc._id }), { status: 200 });
+}
+`,
+      errors: [
+        { messageId: 'mongoIdKey', line: 6, column: 23, endLine: 6, endColumn: 35, data: { sink: 'Response.json' } },
+        { messageId: 'mongoIdKey', line: 7, column: 37, endLine: 7, endColumn: 49, data: { sink: 'new Response' } },
+      ],
+    },
+    // Generic type arguments on the sink and a parenthesized payload.
+    {
+      code: `
+app.get('/me', async (req, res) => {
+  const me = await User.findById(req.user.id);
+  res.json<UserView>(({ _id: me!._id, email: me!.email }));
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 4, column: 25, endLine: 4, endColumn: 37, data: { sink: 'res.json' } }],
+    },
+  ],
+});
