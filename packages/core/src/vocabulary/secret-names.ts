@@ -9,76 +9,134 @@ const SECRET_WORDS: ReadonlySet<string> = new Set([
   'cardnumber',
 ]);
 
+/** Words that are a secret only as the head of a longer name: `dbPass`, `SMTP_PASS` (but not `pass` alone). */
+const COMPOUND_ONLY_SECRET_WORDS: ReadonlySet<string> = new Set(['pass']);
+
 /** Two-word sequences that denote a secret (`api key`, `private key`, `card number`). */
 const SECRET_WORD_PAIRS: readonly (readonly [string, string])[] = [
-  ['api', 'key'], ['api', 'keys'], ['private', 'key'], ['secret', 'key'],
-  ['access', 'key'], ['signing', 'key'], ['encryption', 'key'], ['master', 'key'],
+  ['api', 'key'], ['api', 'keys'], ['private', 'key'], ['secret', 'key'], ['secret', 'keys'],
+  ['access', 'key'], ['signing', 'key'], ['encryption', 'key'], ['master', 'key'], ['license', 'key'],
   ['client', 'secret'], ['auth', 'header'], ['auth', 'key'], ['auth', 'code'],
-  ['card', 'number'], ['credit', 'card'], ['security', 'code'], ['social', 'security'],
+  ['card', 'number'], ['credit', 'card'], ['security', 'code'], ['social', 'security'], ['security', 'number'],
+  ['seed', 'phrase'], ['recovery', 'phrase'], ['recovery', 'code'], ['recovery', 'codes'],
+  ['backup', 'code'], ['backup', 'codes'], ['reset', 'code'], ['verification', 'code'],
+  ['mfa', 'code'], ['sms', 'code'],
 ];
 
 /**
- * Last words that make the name describe *something about* a secret rather
- * than the secret: `tokenCount`, `passwordMinLength`, `resetTokenExpiresAt`.
+ * Words that, after a secret word, keep the name a secret: another form of
+ * the same value (`passwordHash`, `tokenValue`, `apiKeyRaw`, `secretKeyBase`),
+ * or a deployment suffix (`API_KEY_PROD`).
  */
-const METADATA_WORDS: ReadonlySet<string> = new Set([
-  'count', 'counts', 'length', 'len', 'size', 'min', 'max', 'limit', 'limits',
-  'type', 'types', 'ttl', 'expiry', 'expires', 'expiration', 'expired', 'at',
-  'date', 'time', 'timestamp', 'id', 'ids', 'url', 'uri', 'path', 'name', 'names',
-  'field', 'fields', 'label', 'regex', 'pattern', 'policy', 'policies', 'strength',
-  'version', 'index', 'hint', 'required', 'enabled', 'disabled', 'valid', 'invalid',
-  'error', 'errors', 'message', 'usage', 'budget', 'options', 'config', 'settings',
-  'attempts', 'retries', 'tries', 'status', 'state', 'changed', 'updated',
-  'created', 'set', 'reset', 'schema', 'rules', 'prefix', 'format', 'strategy',
-  'service', 'manager', 'provider', 'store', 'model', 'module', 'repository',
-  'payload', 'claims', 'exists', 'match', 'matches', 'ok', 'lifetime', 'duration',
-  'timeout', 'window', 'location', 'storage',
+const VALUE_FORM_WORDS: ReadonlySet<string> = new Set([
+  'hash', 'hashed', 'digest', 'value', 'val', 'str', 'string', 'raw', 'plain', 'plaintext', 'text',
+  'encoded', 'encrypted', 'enc', 'cipher', 'ciphertext', 'b64', 'base64', 'hex', 'bytes', 'buf', 'buffer',
+  'header', 'pem', 'json', 'obj', 'object', 'code', 'confirm', 'confirmation', 'again', 'repeat',
+  'base', 'primary', 'secondary', 'old', 'new', 'prev', 'current',
+  'prod', 'production', 'dev', 'development', 'test', 'staging', 'live', 'local', 'sandbox',
 ]);
 
-/** First words that make the name a boolean or a measurement: `isPasswordValid`, `maxTokens`. */
-const QUALIFIER_PREFIXES: ReadonlySet<string> = new Set([
-  'is', 'has', 'have', 'should', 'can', 'did', 'was', 'will', 'needs', 'need', 'require',
-  'requires', 'allow', 'allows', 'use', 'uses', 'max', 'min', 'num', 'total', 'input',
-  'output', 'prompt', 'completion', 'remaining', 'used', 'validate', 'verify', 'check',
-  'generate', 'create', 'get', 'set', 'find', 'hash', 'compare', 'reset', 'count',
+/**
+ * Words that, anywhere before the secret word, make the name a flag or a
+ * measurement of it: `isPasswordValid`, `userHasPassword`, `maxTokens`.
+ */
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
+  'is', 'has', 'have', 'should', 'can', 'did', 'was', 'will', 'needs', 'need',
+  'max', 'min', 'num', 'total', 'remaining', 'used', 'count',
+  'masked', 'redacted', 'obfuscated', 'truncated', 'decoded',
 ]);
 
-/** Words before `token` that make it a non-secret: pagination cursors, cancellation tokens. */
+/**
+ * First words that make the name a function or an action on a secret rather
+ * than the secret: `getToken`, `hashPassword`, `verifyToken`, `requirePassword`.
+ */
+const VERB_PREFIXES: ReadonlySet<string> = new Set([
+  'require', 'requires', 'allow', 'allows', 'use', 'uses', 'validate', 'verify', 'check',
+  'generate', 'create', 'get', 'set', 'find', 'hash', 'compare', 'fetch', 'load', 'parse',
+  'decode', 'sign', 'issue', 'revoke', 'rotate', 'store', 'save', 'send', 'handle', 'on', 'with',
+  'mask', 'redact', 'sanitize', 'sanitise', 'strip', 'remove', 'delete', 'clear', 'invalidate',
+]);
+
+/** Words right before `token` that make it an LLM token count, a cursor or a non-secret token kind. */
 const HARMLESS_TOKEN_KINDS: ReadonlySet<string> = new Set([
   'page', 'cursor', 'continuation', 'next', 'prev', 'previous', 'sync', 'cancellation', 'cancel',
+  'input', 'output', 'prompt', 'completion', 'reasoning', 'cached', 'captcha', 'recaptcha', 'hcaptcha',
+  'turnstile', 'lexer', 'parser', 'syntax', 'design', 'css', 'theme', 'color', 'spacing',
 ]);
 
 /**
  * Whether an identifier or property key names a secret value, matched on its
- * words: `userToken`, `api_key`, `x-api-key`, `authorization`, `passwordHash`
- * match; `tokenCount`, `maxTokens`, `passwordMinLength`, `isPasswordValid`,
- * `resetTokenExpiresAt` do not. `extraWords` adds a team's own single words.
+ * words. The name's last word decides (its "head"): it must be a secret word
+ * (`userToken`, `api_key`, `x-api-key`, `authorization`, `resetToken`) or a
+ * form of one (`passwordHash`, `tokenValue`, `API_KEY_PROD`). A name whose head
+ * is something else describes *something about* a secret and does not match:
+ * `tokenCount`, `passwordMinLength`, `resetTokenExpiresAt`, `sessionId`,
+ * `cookieParser`. Flags, counts and functions do not match either:
+ * `isPasswordValid`, `hasPassword`, `maxTokens`, `getToken`, `nextPageToken`.
+ * `extraWords` adds a team's own single words (`pin`, `email`).
  */
 export function isSecretName(name: string, extraWords: readonly string[] = []): boolean {
-  const words = splitIdentifierWords(name);
+  const lowerName = name.toLowerCase();
+  // Header names: `set-cookie` carries the session cookie although `set` reads as a verb.
+  if (lowerName === 'set-cookie') return true;
+  // `password2` → `password`; a word of digits only (`API_KEY_2`) says nothing.
+  const words = splitIdentifierWords(name).map(stripTrailingDigits).filter((word) => !/^\d+$/.test(word));
   if (words.length === 0) return false;
-  const secretAt = findSecretWordIndex(words, extraWords);
-  if (secretAt === -1) return false;
-  if (QUALIFIER_PREFIXES.has(words[0]!) && secretAt > 0) return false;
-  const last = words[words.length - 1]!;
-  const secretWord = words[secretAt]!;
-  if (secretWord.startsWith('token') && secretAt > 0 && HARMLESS_TOKEN_KINDS.has(words[secretAt - 1]!)) {
+  const extra = new Set(extraWords.map((word) => word.toLowerCase()));
+
+  // Peel the value-form and deployment suffixes off the end: `passwordHash` → `password`.
+  let head = words.length - 1;
+  while (head > 0 && VALUE_FORM_WORDS.has(words[head]!) && !isSecretWordAt(words, head, extra)) head--;
+  if (!isSecretWordAt(words, head, extra)) return false;
+  // A pair such as `api key` starts one word earlier than its head.
+  const start = isPairEndingAt(words, head) ? head - 1 : head;
+
+  if (start > 0 && VERB_PREFIXES.has(words[0]!)) return false;
+  for (let index = 0; index < start; index++) {
+    if (QUALIFIER_WORDS.has(words[index]!)) return false;
+  }
+  const headWord = words[head]!;
+  if ((headWord === 'token' || headWord === 'tokens') && start > 0 && HARMLESS_TOKEN_KINDS.has(words[start - 1]!)) {
     return false;
   }
-  if (secretAt === words.length - 1) return true;
-  return !METADATA_WORDS.has(last);
+  return true;
 }
 
-function findSecretWordIndex(words: readonly string[], extraWords: readonly string[]): number {
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]!;
-    if (SECRET_WORDS.has(word) || extraWords.includes(word)) return index;
-    if (isPairEndingAt(words, index + 1)) return index + 1;
-  }
-  return -1;
+/**
+ * Whether a name denotes a connection string, which carries a password:
+ * `DATABASE_URL`, `MONGO_URI`, `redisUrl`, `PG_CONNECTION_STRING`, `SENTRY_DSN` is not
+ * (a DSN without credentials) but `DB_DSN` is.
+ */
+export function isConnectionStringName(name: string): boolean {
+  const words = splitIdentifierWords(name);
+  const last = words.at(-1);
+  if (last === undefined) return false;
+  if (last === 'string' && words.at(-2) === 'connection') return true;
+  if (last !== 'url' && last !== 'uri' && last !== 'dsn' && last !== 'urls' && last !== 'uris') return false;
+  return words.slice(0, -1).some((word) => DATASTORE_WORDS.has(word));
+}
+
+/** Words of datastores and brokers whose connection URLs embed credentials. */
+const DATASTORE_WORDS: ReadonlySet<string> = new Set([
+  'database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mssql',
+  'redis', 'amqp', 'rabbitmq', 'rabbit', 'broker', 'kafka', 'elasticsearch', 'elastic', 'smtp', 'mail',
+  'ftp', 'sftp', 'clickhouse', 'neo4j', 'cassandra', 'memcached', 'valkey', 'nats', 'cockroach',
+]);
+
+function isSecretWordAt(words: readonly string[], index: number, extra: ReadonlySet<string>): boolean {
+  const word = words[index]!;
+  if (SECRET_WORDS.has(word) || extra.has(word)) return true;
+  if (COMPOUND_ONLY_SECRET_WORDS.has(word)) return words.length > 1 && index > 0;
+  return isPairEndingAt(words, index);
 }
 
 function isPairEndingAt(words: readonly string[], end: number): boolean {
   if (end < 1 || end >= words.length) return false;
   return SECRET_WORD_PAIRS.some(([first, second]) => words[end - 1] === first && words[end] === second);
+}
+
+/** `password2` → `password`, `token1` → `token`; a word of digits only stays as it is. */
+function stripTrailingDigits(word: string): string {
+  const stripped = word.replace(/\d+$/, '');
+  return stripped.length > 0 ? stripped : word;
 }

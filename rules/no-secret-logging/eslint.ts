@@ -1,0 +1,839 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  CONSOLE_METHODS,
+  LOG_METHODS,
+  LOGGER_FACTORY_NAMES,
+  LOGGER_PACKAGES,
+  isConnectionStringName,
+  isLoggerObjectName,
+  isRedactionHelperName,
+  isSecretName,
+  splitIdentifierWords,
+} from '@redline/core';
+import { createRule } from '../utils/create-rule.js';
+import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
+import { getRedlineSettings } from '../utils/settings.js';
+
+type MessageIds = 'secret' | 'payload' | 'record';
+type Options = [
+  {
+    loggers?: string[];
+    redactionHelpers?: string[];
+    secretWords?: string[];
+    allowedNames?: string[];
+    ignoreTestFiles?: boolean;
+  },
+];
+
+/** What a log argument leaks, and under which object key (for pino `redact` paths). */
+interface Leak {
+  kind: MessageIds;
+  /** The variable, path or key that names the value: never the value itself. */
+  name: string;
+  /** For records: the secret field the record carries. */
+  field?: string;
+  /** For payloads: what the container is (`request body`, `environment`). */
+  what?: string;
+  /** Keys from the logged object's root to the leaked value, when it sits in an object literal. */
+  keyPath?: string[];
+}
+
+/**
+ * How a value reaches the log line: written as a value (objects are
+ * serialised), or converted to a string by a template or `+` (objects become
+ * `[object Object]`, so only scalars leak).
+ */
+type Mode = 'value' | 'string';
+
+/** Request parts that carry credentials when logged whole, as dotted paths. */
+const REQUEST_CONTAINERS: ReadonlyMap<string, string> = new Map([
+  ['req.body', 'request body'], ['request.body', 'request body'], ['ctx.request.body', 'request body'],
+  ['context.request.body', 'request body'], ['c.req.body', 'request body'],
+  ['req.headers', 'request headers'], ['request.headers', 'request headers'], ['ctx.headers', 'request headers'],
+  ['ctx.request.headers', 'request headers'], ['ctx.req.headers', 'request headers'], ['context.request.headers', 'request headers'],
+  ['c.req.raw.headers', 'request headers'], ['event.headers', 'request headers'],
+  ['req.cookies', 'request cookies'], ['req.signedCookies', 'request cookies'], ['request.cookies', 'request cookies'],
+  ['process.env', 'environment'],
+]);
+
+/** Receivers whose `.json()`, `.formData()`, `.text()` read the request body (Next.js, Hono, Fetch API). */
+const REQUEST_BODY_READERS: ReadonlySet<string> = new Set(['req', 'request', 'c.req', 'ctx.req', 'context.req']);
+const BODY_READ_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'parseBody', 'arrayBuffer']);
+
+/** Names of request, response, error and framework objects: never treated as a user record. */
+const NON_RECORD_NAMES: ReadonlySet<string> = new Set([
+  'req', 'request', 'res', 'response', 'reply', 'ctx', 'context', 'c', 'event', 'next',
+  'err', 'error', 'e', 'ex', 'exception', 'cause', 'args', 'argv', 'this',
+]);
+
+/** Calls that return their argument's content as a string: the secret survives. */
+const STRINGIFYING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'String', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'Buffer.from',
+]);
+/** Calls that serialise or copy their argument whole. */
+const SERIALISING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'JSON.stringify', 'util.inspect', 'inspect', 'util.format', 'format', 'structuredClone',
+  'Object.assign', 'Object.entries', 'Object.values', 'Object.fromEntries',
+]);
+/** String methods that keep the secret in their result (`auth.replace('Bearer ', '')`). */
+const PRESERVING_STRING_METHODS: ReadonlySet<string> = new Set([
+  'toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'replace', 'replaceAll',
+  'split', 'concat', 'padStart', 'padEnd', 'normalize', 'join', 'toJSON', 'valueOf',
+]);
+/** Terminal colour helpers that wrap a string in escape codes: `chalk.red(token)`. */
+const COLOUR_MODULES: ReadonlySet<string> = new Set(['chalk', 'colors', 'kleur', 'picocolors', 'pc', 'ansis', 'clc']);
+
+/** Property words that describe a secret without holding it: `token.length`, `apiKey.id`. */
+const METADATA_WORDS: ReadonlySet<string> = new Set([
+  'length', 'size', 'count', 'id', 'ids', 'type', 'kind', 'name', 'at', 'expires', 'expiry', 'expiration',
+  'expired', 'valid', 'prefix', 'suffix', 'last', 'version', 'status', 'provider', 'scope', 'scopes',
+]);
+
+const DEFAULT_TEST_FILE = /(?:\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$)|(?:[\\/](?:__tests__|__mocks__)[\\/])/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-secret-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow writing passwords, tokens, API keys, cookies and whole request payloads to logs',
+      category: 'secret-logging',
+      cwe: ['CWE-532'],
+      recommended: 'recommended',
+      severity: 'error',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      secret:
+        '`{{name}}` holds a secret and `{{sink}}` writes it to the log, where everyone with access to the logs can use it. Log an id or a fixed marker instead, or pass the value through a redaction helper.',
+      payload:
+        'The whole {{what}} (`{{name}}`) is written to the log by `{{sink}}`; it can carry passwords, tokens, cookies or API keys. Log only the fields you need, or redact the secret ones.',
+      record:
+        '`{{name}}` carries `{{field}}` and `{{sink}}` writes it whole to the log. Log its id instead, or leave `{{field}}` out before logging.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          loggers: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra names of logger objects or log functions (`audit`, `telemetry`), added to `console`, `logger`, `log` and the logger packages.',
+          },
+          redactionHelpers: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Names of functions that redact or mask a value; their result is never reported (added to `redact`, `mask`, `sanitize`, …).',
+          },
+          secretWords: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra single words that make a name sensitive (`email`, `pin`, `dob`), matched like the built-in `password` or `token`.',
+          },
+          allowedNames: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Variable, property or path names that are never reported, such as a `sessionToken` your team stores hashed.',
+          },
+          ignoreTestFiles: {
+            type: 'boolean',
+            description: 'Skip `*.test.*`, `*.spec.*` and `__tests__` files, whose secrets are fixtures (default `true`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ loggers: [], redactionHelpers: [], secretWords: [], allowedNames: [], ignoreTestFiles: true }],
+  },
+  create(context, [options]) {
+    if (options.ignoreTestFiles !== false && DEFAULT_TEST_FILE.test(context.filename)) return {};
+
+    const sourceCode = context.sourceCode;
+    const settings = getRedlineSettings(context);
+    const loggerNames = [...(settings.loggers ?? []), ...(options.loggers ?? [])];
+    const redactionHelpers = [...(settings.redactionHelpers ?? []), ...(options.redactionHelpers ?? [])];
+    const secretWords = [...(settings.secretWords ?? []), ...(options.secretWords ?? [])].map((word) => word.toLowerCase());
+    const allowedNames = new Set(options.allowedNames ?? []);
+    // pino `redact` paths found anywhere in this file; `undefined` entry = a redact option we cannot read.
+    const redactPaths: string[][] = [];
+    let hasUnreadableRedact = false;
+    const pendingCalls: { call: TSESTree.CallExpression; sink: string }[] = [];
+
+    return {
+      Property(node) {
+        if (getPropertyKeyName(node) !== 'redact' || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        collectRedactPaths(node.value);
+      },
+      CallExpression(node) {
+        const sink = getLogSink(node);
+        if (sink !== undefined) pendingCalls.push({ call: node, sink });
+      },
+      // Reports wait for the end of the file: a pino `redact` config may come after a log call.
+      'Program:exit'() {
+        for (const { call, sink } of pendingCalls) checkLogCall(call, sink);
+      },
+    };
+
+    function checkLogCall(call: TSESTree.CallExpression, sink: string): void {
+      call.arguments.forEach((argument, index) => {
+        const value = argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument;
+        const leak = findLeak(value, 'value', [], 0);
+        if (!leak) return;
+        // pino redacts keys of the first (merging) object only.
+        if (index === 0 && leak.keyPath && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
+        const data: Record<string, string> = { name: leak.name, sink };
+        if (leak.kind === 'payload') data['what'] = leak.what ?? 'request body';
+        if (leak.kind === 'record') data['field'] = leak.field ?? '';
+        context.report({ node: argument, messageId: leak.kind, data });
+      });
+    }
+
+    // ─── What leaks ──────────────────────────────────────────────────────────
+
+    /**
+     * The secret a logged expression carries, following templates, `+`,
+     * object literals, spreads, serialisers and local aliases. `keyPath` is
+     * where the expression sits inside the logged object (pino redaction).
+     */
+    function findLeak(node: TSESTree.Node, mode: Mode, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      // Alias chains (`const a = b`) are followed a few steps at most.
+      if (depth > MAX_ALIAS_DEPTH) return undefined;
+      const expression = unwrapExpression(node);
+      switch (expression.type) {
+        case AST_NODE_TYPES.TemplateLiteral:
+          return firstLeak(expression.expressions, (part) => findLeak(part, 'string', undefined, depth));
+        case AST_NODE_TYPES.BinaryExpression:
+          if (expression.operator !== '+') return undefined;
+          return firstLeak([expression.left, expression.right], (part) => findLeak(part, 'string', undefined, depth));
+        case AST_NODE_TYPES.LogicalExpression:
+          return expression.operator === '&&'
+            ? findLeak(expression.right, mode, keyPath, depth)
+            : firstLeak([expression.left, expression.right], (part) => findLeak(part, mode, keyPath, depth));
+        case AST_NODE_TYPES.ConditionalExpression:
+          return firstLeak([expression.consequent, expression.alternate], (part) => findLeak(part, mode, keyPath, depth));
+        case AST_NODE_TYPES.SequenceExpression:
+          return findLeak(expression.expressions.at(-1)!, mode, keyPath, depth);
+        case AST_NODE_TYPES.ArrayExpression:
+          return firstLeak(expression.elements, (element) =>
+            element ? findLeak(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, mode, undefined, depth) : undefined,
+          );
+        case AST_NODE_TYPES.ObjectExpression:
+          // `${{ token }}` prints `[object Object]`.
+          return mode === 'value' ? findObjectLeak(expression, keyPath, depth) : undefined;
+        case AST_NODE_TYPES.Identifier:
+          return findIdentifierLeak(expression, mode, keyPath, depth);
+        case AST_NODE_TYPES.MemberExpression:
+          return findMemberLeak(expression, mode, keyPath, depth);
+        case AST_NODE_TYPES.CallExpression:
+          return findCallLeak(expression, mode, keyPath, depth);
+        default:
+          // Literals, `!x`, `typeof x`, comparisons, functions, `new X()`: no secret value.
+          return undefined;
+      }
+    }
+
+    function findObjectLeak(object: TSESTree.ObjectExpression, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          const leak = findLeak(property.argument, 'value', keyPath, depth);
+          if (leak) return leak;
+          continue;
+        }
+        if (property.kind !== 'init' || property.method) continue;
+        const key = getPropertyKeyName(property);
+        const childPath = key !== undefined && keyPath ? [...keyPath, key] : undefined;
+        if (key !== undefined && isSensitiveName(key)) {
+          const leak = findSecretValueLeak(property.value, key, childPath, depth);
+          if (leak) return leak;
+          continue;
+        }
+        const leak = findLeak(property.value, 'value', childPath, depth);
+        if (leak) return leak;
+      }
+      return undefined;
+    }
+
+    /**
+     * The value under a secret-named key (`{ password: x }`) leaks unless it is
+     * visibly something else: a literal, a flag, a length, a masked value.
+     */
+    function findSecretValueLeak(value: TSESTree.Node, key: string, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      const expression = unwrapExpression(value);
+      const target = resolveAliasTarget(expression) ?? expression;
+      if (target.type === AST_NODE_TYPES.ObjectExpression || target.type === AST_NODE_TYPES.ArrayExpression) {
+        // `{ credentials: { username, password } }`: the nested keys decide.
+        return findLeak(target, 'value', keyPath, depth);
+      }
+      if (isHarmlessValue(expression, depth)) return undefined;
+      return { kind: 'secret', name: key, keyPath };
+    }
+
+    function findIdentifierLeak(identifier: TSESTree.Identifier, mode: Mode, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      const name = identifier.name;
+      if (name === 'undefined' || allowedNames.has(name)) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const init = variable ? getAliasInit(variable) : undefined;
+      const target = init ? unwrapExpression(init) : undefined;
+
+      if (isSensitiveName(name) || isConnectionStringName(name)) {
+        // `const session = { id, userId }`: the literal's own keys decide.
+        if (target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression) {
+          return findLeak(target, mode, keyPath, depth + 1);
+        }
+        if (variable && isHarmlessVariable(variable, mode, depth)) return undefined;
+        return { kind: 'secret', name, keyPath };
+      }
+      if (!variable || variable.defs.length === 0) return undefined;
+
+      // `const { password: pw } = req.body` → `pw` is the password.
+      const destructuredKey = getDestructuredKey(identifier, variable);
+      if (destructuredKey !== undefined && isSensitiveName(destructuredKey)) {
+        return { kind: 'secret', name: destructuredKey, keyPath };
+      }
+
+      // NestJS `@Body() body`, `@Headers() headers`: the whole request part.
+      const nestPart = getNestRequestPart(variable);
+      if (nestPart !== undefined) return mode === 'value' ? { kind: 'payload', name, what: nestPart, keyPath } : undefined;
+
+      // `const body = req.body` → follow the alias.
+      if (init) {
+        const leak = findLeak(init, mode, keyPath, depth + 1);
+        if (leak) return leak;
+      }
+
+      // A record that visibly carries a secret field (`user.password` is read elsewhere).
+      if (mode === 'value' && !NON_RECORD_NAMES.has(name)) {
+        const field = getCarriedSecretField(variable);
+        if (field !== undefined) return { kind: 'record', name, field, keyPath: keyPath ? [...keyPath, field] : undefined };
+      }
+      return undefined;
+    }
+
+    function findMemberLeak(member: TSESTree.MemberExpression, mode: Mode, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      const path = getMemberPath(member);
+      if (path) {
+        const dotted = path.join('.');
+        if (allowedNames.has(dotted)) return undefined;
+        const what = REQUEST_CONTAINERS.get(dotted);
+        if (what !== undefined) {
+          // `${req.body}` prints `[object Object]`.
+          return mode === 'value' ? { kind: 'payload', name: dotted, what, keyPath } : undefined;
+        }
+      }
+      const property = getMemberPropertyName(member);
+      if (property === undefined) return undefined;
+      if (/^\d+$/.test(property)) {
+        // `auth.split(' ')[1]` is the token when `auth` is.
+        return findLeak(member.object, 'string', keyPath, depth);
+      }
+      if (allowedNames.has(property)) return undefined;
+      if (isSensitiveName(property) || isConnectionStringName(property)) {
+        if (mode === 'string' && isObjectShapedMember(property)) return undefined;
+        return { kind: 'secret', name: path ? formatPath(path) : property, keyPath };
+      }
+      return undefined;
+    }
+
+    function findCallLeak(call: TSESTree.CallExpression, mode: Mode, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      const callee = unwrapExpression(call.callee);
+      const calleePath = getMemberPath(callee);
+      const calleeText = calleePath?.join('.');
+      const calleeName = calleePath?.at(-1) ?? (callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined);
+      if (calleeName !== undefined && isRedactionHelperName(calleeName, redactionHelpers)) return undefined;
+      const [first, second] = call.arguments;
+
+      if (calleeText === 'JSON.stringify') {
+        // A replacer array or function is an allow-list the author chose.
+        if (!first || (second && !isNullish(second))) return undefined;
+        return findLeak(first, 'value', undefined, depth);
+      }
+      if (calleeText !== undefined && SERIALISING_FUNCTIONS.has(calleeText)) {
+        return firstLeak(call.arguments, (argument) => findLeak(argument, 'value', undefined, depth));
+      }
+      if (calleeText !== undefined && STRINGIFYING_FUNCTIONS.has(calleeText)) {
+        return first ? findLeak(first, 'string', undefined, depth) : undefined;
+      }
+      if (calleePath && COLOUR_MODULES.has(calleePath[0]!) && calleePath.length > 1) {
+        return firstLeak(call.arguments, (argument) => findLeak(argument, 'string', undefined, depth));
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const method = getMemberPropertyName(callee);
+      if (method === undefined) return undefined;
+
+      // `req.get('authorization')`, `c.req.header('x-api-key')`, `request.headers.get('cookie')`.
+      const headerName = first ? getStaticKey(unwrapExpression(first)) : undefined;
+      if ((method === 'get' || method === 'header') && headerName !== undefined && isHeaderGetter(callee.object, method)) {
+        return isSensitiveName(headerName) ? { kind: 'secret', name: headerName, keyPath } : undefined;
+      }
+      // `c.req.header()` without a name returns every header.
+      if (method === 'header' && !first && isRequestLike(callee.object)) {
+        return mode === 'value' ? { kind: 'payload', name: `${sourceCode.getText(callee)}()`, what: 'request headers', keyPath } : undefined;
+      }
+      if (BODY_READ_METHODS.has(method) && isRequestLike(callee.object)) {
+        return mode === 'value' ? { kind: 'payload', name: `${sourceCode.getText(callee)}()`, what: 'request body', keyPath } : undefined;
+      }
+      if (PRESERVING_STRING_METHODS.has(method)) {
+        return findLeak(callee.object, 'string', undefined, depth);
+      }
+      return undefined;
+    }
+
+    // ─── Harmless values ─────────────────────────────────────────────────────
+
+    /** Whether a value under a secret-named key is visibly not the secret. */
+    function isHarmlessValue(node: TSESTree.Node, depth: number): boolean {
+      const expression = unwrapExpression(node);
+      switch (expression.type) {
+        case AST_NODE_TYPES.Literal:
+        case AST_NODE_TYPES.UnaryExpression:
+        case AST_NODE_TYPES.UpdateExpression:
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+        case AST_NODE_TYPES.FunctionExpression:
+        case AST_NODE_TYPES.ClassExpression:
+        case AST_NODE_TYPES.NewExpression:
+          return true;
+        case AST_NODE_TYPES.TemplateLiteral:
+          return expression.expressions.every((part) => !findLeak(part, 'string', undefined, depth));
+        case AST_NODE_TYPES.BinaryExpression:
+          return expression.operator !== '+' || !findLeak(expression, 'string', undefined, depth);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return isHarmlessValue(expression.consequent, depth) && isHarmlessValue(expression.alternate, depth);
+        case AST_NODE_TYPES.LogicalExpression:
+          return (expression.operator === '&&' || isHarmlessValue(expression.left, depth)) && isHarmlessValue(expression.right, depth);
+        case AST_NODE_TYPES.Identifier: {
+          if (expression.name === 'undefined') return true;
+          if (isSensitiveName(expression.name)) {
+            const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+            return variable !== null && isHarmlessVariable(variable, 'value', depth);
+          }
+          if (isMetadataName(expression.name)) return true;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+          return variable !== null && isHarmlessVariable(variable, 'value', depth);
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const property = getMemberPropertyName(expression);
+          return property !== undefined && !isSensitiveName(property) && isMetadataName(property);
+        }
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = unwrapExpression(expression.callee);
+          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+          if (name === undefined) return false;
+          if (isRedactionHelperName(name, redactionHelpers)) return true;
+          // Partial values and predicates: `token.slice(0, 6)`, `key.startsWith('sk_')`, `Boolean(x)`.
+          return MASKING_OR_PREDICATE_CALLS.has(name) || isFlagName(name);
+        }
+        default:
+          return false;
+      }
+    }
+
+    /**
+     * Whether a secret-named variable visibly holds something else: a literal,
+     * a flag, a count, a masked value, a function, an import, or a parameter
+     * typed `boolean`/`number`.
+     */
+    function isHarmlessVariable(variable: TSESLint.Scope.Variable, mode: Mode, depth: number): boolean {
+      const definition = variable.defs[0];
+      if (!definition) return false;
+      switch (definition.type) {
+        case 'FunctionName':
+        case 'ClassName':
+        case 'TSEnumName':
+          return true;
+        case 'ImportBinding': {
+          // A module (`import session from 'express-session'`), not a value; a named import
+          // from the project (`import { JWT_SECRET } from './config'`) is the value.
+          const declaration = definition.parent;
+          const specifier = definition.node;
+          return (
+            specifier.type !== AST_NODE_TYPES.ImportSpecifier ||
+            (declaration.type === AST_NODE_TYPES.ImportDeclaration && isPackageSource(declaration.source.value))
+          );
+        }
+        case 'Parameter': {
+          const annotation = getParameterAnnotation(definition.name);
+          return annotation !== undefined && isScalarTypeAnnotation(annotation);
+        }
+        case 'Variable': {
+          const declarator = definition.node;
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation) {
+            if (isScalarTypeAnnotation(declarator.id.typeAnnotation.typeAnnotation)) return true;
+          }
+          if (declarator.init && getRequiredModule(declarator.init) !== undefined) return true;
+          const init = getAliasInit(variable);
+          if (!init || depth >= MAX_ALIAS_DEPTH) return false;
+          const expression = unwrapExpression(init);
+          // A `{ … }` in a template prints `[object Object]`.
+          if (mode === 'string' && expression.type === AST_NODE_TYPES.ObjectExpression) return true;
+          return isHarmlessValue(expression, depth + 1);
+        }
+        default:
+          return false;
+      }
+    }
+
+    // ─── Data flow inside the file ───────────────────────────────────────────
+
+    /** The initialiser of a `const`/`let` that is bound to the identifier itself and never reassigned. */
+    function getAliasInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+      const definition = variable.defs[0];
+      if (variable.defs.length !== 1 || definition?.type !== 'Variable') return undefined;
+      const declarator = definition.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+      return declarator.init;
+    }
+
+    function resolveAliasTarget(expression: TSESTree.Node): TSESTree.Node | undefined {
+      if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+      const init = variable ? getAliasInit(variable) : undefined;
+      return init ? unwrapExpression(init) : undefined;
+    }
+
+    /** `const { password: pw } = req.body` / `({ token: t }) => …` → `password` / `token` for `pw` / `t`. */
+    function getDestructuredKey(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): string | undefined {
+      const definition = variable.defs[0];
+      if (!definition) return undefined;
+      let node: TSESTree.Node = definition.name;
+      let parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
+        node = parent;
+        parent = parent.parent;
+      }
+      if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+        const key = getPropertyKeyName(parent);
+        return key !== identifier.name ? key : undefined;
+      }
+      return undefined;
+    }
+
+    /** NestJS `@Body() dto` / `@Headers() headers` without a field name: the whole request part. */
+    function getNestRequestPart(variable: TSESLint.Scope.Variable): string | undefined {
+      const definition = variable.defs[0];
+      if (definition?.type !== 'Parameter') return undefined;
+      let parameter: TSESTree.Node = definition.name;
+      if (parameter.parent?.type === AST_NODE_TYPES.TSParameterProperty) parameter = parameter.parent;
+      const decorators = 'decorators' in parameter ? (parameter.decorators ?? []) : [];
+      for (const decorator of decorators) {
+        const expression = decorator.expression;
+        if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length > 0) continue;
+        const callee = expression.callee;
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+        if (name === 'Body') return 'request body';
+        if (name === 'Headers') return 'request headers';
+      }
+      return undefined;
+    }
+
+    /**
+     * The secret field a record visibly carries: a read of `user.password` or
+     * `account.access_token` elsewhere in the file. `delete user.password` or
+     * `user.password = undefined` means the author stripped it.
+     */
+    function getCarriedSecretField(variable: TSESLint.Scope.Variable): string | undefined {
+      const definition = variable.defs[0];
+      if (definition?.type !== 'Variable' && definition?.type !== 'Parameter') return undefined;
+      if (definition.type === 'Variable' && definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      let carried: string | undefined;
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+        const field = getMemberPropertyName(member);
+        if (field === undefined || !isSensitiveName(field)) continue;
+        const parent = member.parent;
+        if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return undefined;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && isNullish(parent.right)) return undefined;
+        carried ??= field;
+      }
+      return carried;
+    }
+
+    // ─── Log sinks ───────────────────────────────────────────────────────────
+
+    /** The text of the log function a call writes through (`logger.info`, `console.log`, `debug`), or undefined. */
+    function getLogSink(call: TSESTree.CallExpression): string | undefined {
+      if (call.arguments.length === 0) return undefined;
+      const callee = unwrapExpression(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getMemberPropertyName(callee);
+        if (method === undefined) return undefined;
+        return isLoggerReceiver(callee.object, method) ? sinkText(callee) : undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        return isLogFunction(callee) ? callee.name : undefined;
+      }
+      return undefined;
+    }
+
+    function isLoggerReceiver(receiver: TSESTree.Node, method: string): boolean {
+      const object = unwrapExpression(receiver);
+      const path = getMemberPath(object);
+      if (path) {
+        const last = path.at(-1)!;
+        if (path.length === 1 && last === 'console') return CONSOLE_METHODS.has(method) && isGlobal(object as TSESTree.Identifier);
+        if (!LOG_METHODS.has(method)) return false;
+        if (isLoggerObjectName(last, loggerNames)) return true;
+        if (path.length === 1 && object.type === AST_NODE_TYPES.Identifier) return isLoggerVariable(object);
+        return false;
+      }
+      // `getLogger('x').info(…)`, `logger.child({ … }).warn(…)`.
+      if (object.type === AST_NODE_TYPES.CallExpression && LOG_METHODS.has(method)) {
+        const factory = unwrapExpression(object.callee);
+        const name = factory.type === AST_NODE_TYPES.Identifier ? factory.name : factory.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(factory) : undefined;
+        return name !== undefined && LOGGER_FACTORY_NAMES.has(name);
+      }
+      return false;
+    }
+
+    /** A local whose value is a logger: `const l = pino()`, `const audit = winston.createLogger()`, `new Logger()`. */
+    function isLoggerVariable(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (!definition) return false;
+      if (definition.type === 'ImportBinding') {
+        const declaration = definition.parent;
+        return declaration.type === AST_NODE_TYPES.ImportDeclaration && LOGGER_PACKAGES.has(declaration.source.value) && declaration.source.value !== 'debug';
+      }
+      if (definition.type !== 'Variable' || !definition.node.init) return false;
+      const init = unwrapExpression(definition.node.init);
+      if (init.type === AST_NODE_TYPES.NewExpression) {
+        const name = getMemberPath(init.callee)?.at(-1);
+        return name === 'Logger';
+      }
+      if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+      const module = getRequiredModule(init.callee);
+      if (module !== undefined) return module === 'pino' || module === 'bunyan';
+      const factory = getMemberPath(init.callee);
+      const name = factory?.at(-1);
+      return name !== undefined && (LOGGER_FACTORY_NAMES.has(name) || factory!.some((segment) => LOGGER_PACKAGES.has(segment) && segment !== 'debug'));
+    }
+
+    /**
+     * A function that logs when called: a `debug` instance (`const log =
+     * require('debug')('app')`, `const debug = createDebug('x')`), a bound
+     * `console.log`, a log method imported from a logger module, or a team name.
+     */
+    function isLogFunction(identifier: TSESTree.Identifier): boolean {
+      if (loggerNames.includes(identifier.name)) return true;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (!definition) return false;
+      if (definition.type === 'ImportBinding') {
+        const declaration = definition.parent;
+        const specifier = definition.node;
+        if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || specifier.type !== AST_NODE_TYPES.ImportSpecifier) return false;
+        const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+        return LOG_METHODS.has(imported) && isLoggerModule(declaration.source.value);
+      }
+      if (definition.type !== 'Variable' || !definition.node.init || definition.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const init = unwrapExpression(definition.node.init);
+      if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrapExpression(init.callee);
+      // `require('debug')('app')`
+      if (getRequiredModule(callee) === 'debug') return true;
+      if (callee.type === AST_NODE_TYPES.Identifier) return isDebugFactory(callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getMemberPropertyName(callee);
+        const receiver = unwrapExpression(callee.object);
+        // `console.log.bind(console)`
+        if (method === 'bind' && getMemberPath(receiver)?.[0] === 'console') return true;
+        // `debug.extend('db')` on a debug instance, `createDebug.debug('x')`.
+        if (method === 'extend' && receiver.type === AST_NODE_TYPES.Identifier) return isLogFunction(receiver);
+      }
+      return false;
+    }
+
+    /** `import debug from 'debug'` / `const createDebug = require('debug')`: the factory, not an instance. */
+    function isDebugFactory(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (!definition) return false;
+      if (definition.type === 'ImportBinding') {
+        const declaration = definition.parent;
+        return declaration.type === AST_NODE_TYPES.ImportDeclaration && declaration.source.value === 'debug';
+      }
+      return definition.type === 'Variable' && definition.node.init !== null && getRequiredModule(definition.node.init) === 'debug';
+    }
+
+    function isLoggerModule(source: string): boolean {
+      if (source === 'console' || source === 'node:console') return true;
+      if (LOGGER_PACKAGES.has(source) && source !== 'debug') return true;
+      const lastSegment = source.split('/').at(-1) ?? '';
+      return splitIdentifierWords(lastSegment.replace(/\.[cm]?[jt]s$/, '')).some((word) => word === 'logger' || word === 'log' || word === 'logging');
+    }
+
+    function isHeaderGetter(receiver: TSESTree.Node, method: string): boolean {
+      if (method === 'header') return isRequestLike(receiver);
+      const path = getMemberPath(receiver);
+      if (!path) return false;
+      const last = path.at(-1)!;
+      return last === 'headers' || last === 'cookies' || isRequestLike(receiver);
+    }
+
+    function isRequestLike(receiver: TSESTree.Node): boolean {
+      const path = getMemberPath(receiver)?.join('.');
+      return path !== undefined && REQUEST_BODY_READERS.has(path);
+    }
+
+    function isGlobal(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      return !variable || variable.defs.length === 0;
+    }
+
+    function sinkText(callee: TSESTree.MemberExpression): string {
+      const path = getMemberPath(callee);
+      if (path) return path.join('.');
+      const method = getMemberPropertyName(callee) ?? '';
+      return `….${method}`;
+    }
+
+    // ─── pino redact ─────────────────────────────────────────────────────────
+
+    function collectRedactPaths(value: TSESTree.Node): void {
+      let expression = unwrapExpression(value);
+      const target = resolveAliasTarget(expression);
+      if (target) expression = target;
+      if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+        const paths = expression.properties.find((property) => property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === 'paths');
+        if (paths?.type === AST_NODE_TYPES.Property) {
+          collectRedactPaths(paths.value);
+        } else {
+          hasUnreadableRedact = true;
+        }
+        return;
+      }
+      if (expression.type === AST_NODE_TYPES.Literal) return;
+      if (expression.type !== AST_NODE_TYPES.ArrayExpression) {
+        hasUnreadableRedact = true;
+        return;
+      }
+      for (const element of expression.elements) {
+        const text = element && element.type !== AST_NODE_TYPES.SpreadElement ? getStaticKey(unwrapExpression(element)) : undefined;
+        if (text === undefined) {
+          hasUnreadableRedact = true;
+          continue;
+        }
+        redactPaths.push(parseRedactPath(text));
+      }
+    }
+
+    /**
+     * Whether pino's `redact` paths in this file cover a key path of the logged
+     * object: `password`, `*.password`, `user.password`; for a whole payload,
+     * any path below it (`headers.authorization` covers `{ headers }`).
+     */
+    function isRedactedByPino(keyPath: readonly string[], wholePayload: boolean): boolean {
+      if (hasUnreadableRedact) return true;
+      return redactPaths.some((pattern) => {
+        if (wholePayload) {
+          if (pattern.length <= keyPath.length) return false;
+          return keyPath.every((key, index) => pattern[index] === '*' || pattern[index] === key);
+        }
+        if (pattern.length !== keyPath.length) return false;
+        return pattern.every((segment, index) => segment === '*' || segment === keyPath[index]);
+      });
+    }
+
+    // ─── Names ───────────────────────────────────────────────────────────────
+
+    function isSensitiveName(name: string): boolean {
+      if (allowedNames.has(name)) return false;
+      return isSecretName(name, secretWords);
+    }
+  },
+});
+
+/** A member path as code: `req.headers['x-api-key']`, `process.env.JWT_SECRET`. */
+function formatPath(path: readonly string[]): string {
+  return path
+    .map((segment, index) => (index === 0 ? segment : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `['${segment}']`))
+    .join('');
+}
+
+/** How many `const a = b` steps the rule follows from a logged name. */
+const MAX_ALIAS_DEPTH = 4;
+
+/** Whether an import source is a package (`jsonwebtoken`, `@nestjs/common`), not a project file (`./config`, `@/lib/env`). */
+function isPackageSource(source: string): boolean {
+  return !source.startsWith('.') && !source.startsWith('/') && !source.startsWith('@/') && !source.startsWith('~/') && !source.startsWith('#');
+}
+
+/** Calls whose result is a part or a property of their argument, not the secret: `slice`, `startsWith`, `Boolean`. */
+const MASKING_OR_PREDICATE_CALLS: ReadonlySet<string> = new Set([
+  'slice', 'substring', 'substr', 'at', 'charAt', 'startsWith', 'endsWith', 'includes', 'test', 'has',
+  'Boolean', 'Number', 'isEmpty', 'isString', 'compare', 'compareSync', 'hash', 'hashSync', 'verify',
+]);
+
+/** `[1, 'x', null]` entries of a pino `redact` path: `req.headers["x-api-key"]` → `req`, `headers`, `x-api-key`. */
+function parseRedactPath(text: string): string[] {
+  const segments: string[] = [];
+  const pattern = /([^.[\]]+)|\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*))\s*\]/g;
+  for (const match of text.matchAll(pattern)) {
+    segments.push((match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').trim());
+  }
+  return segments;
+}
+
+function firstLeak<T>(items: readonly T[], find: (item: T) => Leak | undefined): Leak | undefined {
+  for (const item of items) {
+    const leak = find(item);
+    if (leak) return leak;
+  }
+  return undefined;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  return (
+    (expression.type === AST_NODE_TYPES.Literal && expression.value === null) ||
+    (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined') ||
+    (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void')
+  );
+}
+
+/** Names that describe a value rather than hold it: `tokenId`, `hasToken`, `passwordLength`. */
+function isMetadataName(name: string): boolean {
+  const words = splitIdentifierWords(name);
+  const last = words.at(-1);
+  return last !== undefined && (METADATA_WORDS.has(last) || isFlagName(name));
+}
+
+/** `isValid`, `hasToken`, `shouldLog`: a boolean. */
+function isFlagName(name: string): boolean {
+  const first = splitIdentifierWords(name)[0];
+  return first === 'is' || first === 'has' || first === 'should' || first === 'can' || first === 'was' || first === 'did';
+}
+
+/** Secret-named members that are objects, which a template prints as `[object Object]`: `req.session`, `req.cookies`. */
+function isObjectShapedMember(property: string): boolean {
+  const head = splitIdentifierWords(property).at(-1);
+  return head === 'session' || head === 'cookies' || head === 'credentials' || head === 'secrets' || head === 'tokens';
+}
+
+function getParameterAnnotation(name: TSESTree.Node): TSESTree.TypeNode | undefined {
+  if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation) return name.typeAnnotation.typeAnnotation;
+  return undefined;
+}
+
+function isScalarTypeAnnotation(type: TSESTree.TypeNode): boolean {
+  return (
+    type.type === AST_NODE_TYPES.TSBooleanKeyword ||
+    type.type === AST_NODE_TYPES.TSNumberKeyword ||
+    type.type === AST_NODE_TYPES.TSBigIntKeyword
+  );
+}
+
+/** `require('x')` → `'x'`. */
+function getRequiredModule(node: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(node);
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.callee.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.name === 'require'
+  ) {
+    const [first] = expression.arguments;
+    return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+  }
+  return undefined;
+}
