@@ -1,1 +1,12 @@
-export {};
+export { createCli, runCli } from './cli.js';
+export type { CliIo } from './cli-io.js';
+export { CliError } from './cli-error.js';
+export { runScan, type ScanOptions, type EngineContext } from './scan/run-scan.js';
+export type { ScanEngine, EngineFinding, EngineResult } from './scan/engine.js';
+export type { SourceFile } from './scan/source-file.js';
+export type { ScanReport, ScanSummary, Notice, NoticeKind } from './report.js';
+export { REPORTERS, FORMAT_NAMES, type FormatName, type Reporter, type ReporterContext } from './reporters/index.js';
+export { getScanExitCode, EXIT_CODES, type FailOn } from './exit-code.js';
+export { loadConfig } from './config/load-config.js';
+export { defineConfig, type RedlineConfig, type RedlineVocabulary, type RuleSetting } from './config/redline-config.js';
+export { createBaseline, type BaselineFile, type BaselineEntry } from './scan/baseline.js';

@@ -1,0 +1,125 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { CliError } from '../cli-error.js';
+import { isColorWanted, type CliIo } from '../cli-io.js';
+import { getScanExitCode, type FailOn } from '../exit-code.js';
+import { createProgressBar } from '../progress-bar.js';
+import { FORMAT_NAMES, REPORTERS, type FormatName } from '../reporters/index.js';
+import { BASELINE_FILE, readBaseline } from '../scan/baseline.js';
+import { runScan } from '../scan/run-scan.js';
+import { VERSION } from '../version.js';
+import { loadScanConfig } from './load-scan-config.js';
+import { getOutputTargets } from './output-targets.js';
+import { withScanTargetOptions } from './scan-options.js';
+
+interface ScanArguments {
+  paths: string[];
+  config?: string;
+  format: FormatName[];
+  'output-file'?: string[];
+  'fail-on': FailOn;
+  'max-warnings'?: number;
+  'fail-on-parse-error': boolean;
+  'changed-since'?: string;
+  staged: boolean;
+  baseline: string | boolean;
+  color?: boolean;
+}
+
+/** `redline scan [paths..]`: scan, report in one or more formats, set the exit code. */
+export function createScanCommand(io: CliIo, rawArgs: readonly string[]): CommandModule<object, ScanArguments> {
+  return {
+    command: 'scan [paths..]',
+    describe: 'Scan files for the mistakes AI assistants make, report them and set the exit code',
+    builder: (yargs) =>
+      withScanTargetOptions(yargs)
+        .option('format', {
+          alias: 'f',
+          describe: 'Output format; repeat for several, each followed by its own --output-file',
+          choices: FORMAT_NAMES,
+          array: true,
+          default: ['pretty' as FormatName],
+        })
+        .option('output-file', {
+          alias: 'o',
+          describe: 'Write the preceding --format to this file instead of the terminal',
+          type: 'string',
+          array: true,
+          requiresArg: true,
+        })
+        .option('fail-on', {
+          describe: 'Lowest finding severity that makes the exit code 1',
+          choices: ['error', 'warning', 'never'] as const,
+          default: 'error' as FailOn,
+        })
+        .option('max-warnings', { describe: 'Exit with 1 when there are more warnings than this', type: 'number' })
+        .option('fail-on-parse-error', {
+          describe: 'Exit with 1 when a file cannot be parsed (--no-fail-on-parse-error to only list it)',
+          type: 'boolean',
+          default: true,
+        })
+        .option('changed-since', {
+          describe: 'Report only findings on lines changed since this git ref (its merge base with HEAD)',
+          type: 'string',
+          requiresArg: true,
+          conflicts: 'staged',
+        })
+        .option('staged', { describe: 'Scan the staged content and report only findings on staged lines', type: 'boolean', default: false })
+        .option('baseline', {
+          describe: `Baseline file of accepted findings (--no-baseline to ignore it)`,
+          type: 'string',
+          default: BASELINE_FILE,
+        })
+        .option('color', { describe: 'Force colours on or off (--no-color); NO_COLOR is honoured', type: 'boolean' })
+        .example('$0 scan', 'Scan the current folder and print a report')
+        .example('$0 scan src --format sarif -o redline.sarif --format pretty', 'SARIF to a file, the readable report to the terminal')
+        .example('$0 scan --changed-since origin/main --format github', 'Annotate only the lines a pull request changes')
+        .example('$0 scan --staged', 'Pre-commit: only findings on staged lines')
+        .example('$0 scan --format json --fail-on warning', 'Machine-readable output; fail on warnings too') as never,
+    handler: async (args) => {
+      const targets = getOutputTargets(rawArgs);
+      const { config, configDirectory } = await loadScanConfig(io.cwd, args.config);
+      const baseline = args.baseline === false ? undefined : await readBaseline(resolve(io.cwd, String(args.baseline)));
+      if (args.staged && args['changed-since']) throw new CliError('--staged and --changed-since cannot be used together.');
+      const progress = createProgressBar(io.stderr, io.env);
+      const report = await runScan({
+        cwd: io.cwd,
+        paths: args.paths,
+        config,
+        configDirectory,
+        toolVersion: VERSION,
+        ...(baseline ? { baseline } : {}),
+        ...(args.staged ? { changes: { kind: 'staged' as const } } : {}),
+        ...(args['changed-since'] ? { changes: { kind: 'since' as const, ref: args['changed-since'] } } : {}),
+        onProgress: (done, total) => progress.update(done, total),
+      }).finally(() => progress.stop());
+
+      const linkBase = getSourceLinkBase(io.env);
+      for (const target of targets) {
+        const color = target.file ? false : isColorWanted(io.stdout, io.env, args.color);
+        const output = REPORTERS[target.format](report, { color, ...(linkBase ? { sourceLinkBase: linkBase } : {}) });
+        if (target.file) {
+          const path = resolve(io.cwd, target.file);
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, output);
+        } else {
+          io.stdout.write(output);
+        }
+      }
+      io.setExitCode(
+        getScanExitCode(report, {
+          failOn: args['fail-on'],
+          maxWarnings: args['max-warnings'],
+          failOnParseError: args['fail-on-parse-error'],
+        }),
+      );
+    },
+  };
+}
+
+/** Links to source lines for Markdown when running in GitHub Actions. */
+function getSourceLinkBase(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : undefined;
+}

@@ -1,0 +1,81 @@
+import { dirname, sep } from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import { PLUGIN_NAME, type RedlineRuleMeta } from '@redline/core';
+import type { Notice } from '../report.js';
+import type { EngineFinding, EngineResult, ScanEngine } from './engine.js';
+import type { SourceFile } from './source-file.js';
+
+/**
+ * The per-file engine: ESLint's Node API with redline's embedded config.
+ * Files are linted from the text redline read (so `--staged` lints the index,
+ * not the work tree), one at a time in a fixed order.
+ */
+export function createEslintEngine(options: { config: Linter.Config[]; catalog: readonly RedlineRuleMeta[] }): ScanEngine {
+  const metaByRuleId = new Map(options.catalog.map((rule) => [`${PLUGIN_NAME}/${rule.name}`, rule]));
+  return {
+    name: 'eslint',
+    async run(files, onFileDone) {
+      const result: EngineResult = { findings: [], notices: [] };
+      if (files.length === 0) return result;
+      // ESLint ignores files outside its cwd, and scans may reach outside the user's cwd.
+      const eslint = new ESLint({
+        cwd: getCommonDirectory(files.map((file) => dirname(file.path))),
+        overrideConfigFile: true,
+        overrideConfig: options.config,
+        ignore: false,
+      });
+      for (const file of files) {
+        const [lintResult] = await eslint.lintText(file.text, { filePath: file.path });
+        for (const message of lintResult?.messages ?? []) {
+          if (message.fatal) {
+            result.notices.push(toParseError(file, message));
+            continue;
+          }
+          const meta = message.ruleId ? metaByRuleId.get(message.ruleId) : undefined;
+          if (meta) result.findings.push(toEngineFinding(file, message, meta));
+        }
+        onFileDone?.();
+      }
+      return result;
+    },
+  };
+}
+
+function toEngineFinding(file: SourceFile, message: Linter.LintMessage, meta: RedlineRuleMeta): EngineFinding {
+  return {
+    ruleId: `${PLUGIN_NAME}/${meta.name}`,
+    category: meta.category,
+    severity: message.severity === 2 ? 'error' : 'warning',
+    file: file.file,
+    line: message.line,
+    column: message.column,
+    endLine: message.endLine ?? message.line,
+    endColumn: message.endColumn ?? message.column,
+    message: message.message,
+  };
+}
+
+function toParseError(file: SourceFile, message: Linter.LintMessage): Notice {
+  return {
+    kind: 'parse-error',
+    severity: 'error',
+    file: file.file,
+    line: message.line,
+    column: message.column,
+    message: message.message,
+  };
+}
+
+/** The deepest folder that contains every given folder. */
+export function getCommonDirectory(directories: readonly string[]): string {
+  const [first, ...rest] = directories;
+  if (first === undefined) return process.cwd();
+  let common = first.split(sep);
+  for (const directory of rest) {
+    const parts = directory.split(sep);
+    let length = 0;
+    while (length < common.length && length < parts.length && common[length] === parts[length]) length++;
+    common = common.slice(0, length);
+  }
+  return common.join(sep) || sep;
+}

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { toPosix } from './discover-files.js';
+import type { SourceFile } from './source-file.js';
+
+const READ_BATCH = 64;
+const GENERATED_MARKER = /@generated|do not edit|auto-?generated/i;
+const MINIFIED_LINE_LENGTH = 1000;
+
+/**
+ * Reads the files to scan (through `read`, so staged content can be read
+ * from the index) and drops generated and minified ones, which are
+ * recognised by content: a generated-code marker at the top, or very long lines.
+ */
+export async function readSources(options: {
+  cwd: string;
+  paths: readonly string[];
+  read?: (path: string) => Promise<string>;
+}): Promise<SourceFile[]> {
+  const read = options.read ?? ((path: string) => readFile(path, 'utf8'));
+  const files: SourceFile[] = [];
+  for (let start = 0; start < options.paths.length; start += READ_BATCH) {
+    const batch = options.paths.slice(start, start + READ_BATCH);
+    const texts = await Promise.all(batch.map(read));
+    batch.forEach((path, index) => {
+      const text = texts[index]!;
+      if (!isGeneratedOrMinified(text)) files.push({ path, file: toPosix(relative(options.cwd, path)), text });
+    });
+  }
+  return files;
+}
+
+/** Whether a file is generated (a marker in its first lines) or minified (a very long first line). */
+export function isGeneratedOrMinified(text: string): boolean {
+  const head = text.slice(0, 600);
+  if (GENERATED_MARKER.test(head.split('\n').slice(0, 5).join('\n'))) return true;
+  const firstLineEnd = text.indexOf('\n');
+  return (firstLineEnd === -1 ? text.length : firstLineEnd) > MINIFIED_LINE_LENGTH;
+}
