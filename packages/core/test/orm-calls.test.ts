@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isSensitiveColumnName, isUserModelName, isUserRelationName } from '../src/vocabulary/orm-calls.js';
+
+describe('isUserModelName', () => {
+  it.each(['user', 'User', 'users', 'UserModel', 'usersRepository', 'AppUser', 'AdminUser', 'user_accounts', 'customers', 'Employee', 'member', 'UserEntity'])(
+    '%s names people or their accounts',
+    (name) => expect(isUserModelName(name)).toBe(true),
+  );
+  it.each(['post', 'Post', 'TeamMember', 'teamUser', 'BankAccount', 'UserSettings', 'tag', 'profile', 'Session', 'userRole', ''])(
+    '%s does not',
+    (name) => expect(isUserModelName(name)).toBe(false),
+  );
+});
+
+describe('isUserRelationName', () => {
+  it.each(['author', 'user', 'owner', 'createdBy', 'members', 'customer', 'UserModel'])('%s pulls a person in', (name) =>
+    expect(isUserRelationName(name)).toBe(true),
+  );
+  it.each(['tags', 'comments', 'authorId', 'userId', 'category', 'ownerName'])('%s does not', (name) =>
+    expect(isUserRelationName(name)).toBe(false),
+  );
+});
+
+describe('isSensitiveColumnName', () => {
+  it.each(['password', 'passwordHash', 'hash', 'salt', 'resetToken', 'totpSecret', 'apiKey', 'refresh_token'])('%s is sensitive', (name) =>
+    expect(isSensitiveColumnName(name)).toBe(true),
+  );
+  it.each(['email', 'name', 'passwordChangedAt', 'tokenVersion', 'sessionId', 'hashtag'])('%s is not', (name) =>
+    expect(isSensitiveColumnName(name)).toBe(false),
+  );
+  it('takes a team word', () => expect(isSensitiveColumnName('pin', ['pin'])).toBe(true));
+});
