@@ -7,7 +7,7 @@ const MAX_FLAGGED_LINES = 3;
 /**
  * A code frame: the flagged lines (at most three) with one line of context
  * each side, a `>` gutter on flagged lines and carets under a one-line span.
- * Lines over a secret are masked.
+ * Lines over a secret have their string literals masked.
  */
 export function renderCodeFrame(options: {
   lines: readonly string[];
@@ -24,10 +24,12 @@ export function renderCodeFrame(options: {
   const frame: string[] = [];
   for (let number = first; number <= last; number++) {
     const flagged = number >= location.line && number <= lastFlagged;
-    const text = maskLine(lines[number - 1] ?? '', number, options.secretLines);
+    const original = lines[number - 1] ?? '';
+    const text = maskLine(original, number, options.secretLines);
     const gutter = `${flagged ? '>' : ' '} ${String(number).padStart(width)} |`;
     frame.push(`${indent}${flagged ? chalk.red(gutter) : chalk.dim(gutter)}${text ? ` ${text}` : ''}`.trimEnd());
-    if (flagged && location.line === location.endLine && number === location.line) {
+    // Carets would point into the unmasked text, so a masked line gets none.
+    if (flagged && location.line === location.endLine && number === location.line && text === original) {
       const length = Math.max(1, location.endColumn - location.column);
       frame.push(`${indent}${chalk.dim(`  ${' '.repeat(width)} |`)} ${' '.repeat(location.column - 1)}${chalk.red('^'.repeat(length))}`);
     }

@@ -40,7 +40,7 @@ export const markdownReporter: Reporter = (report, context) => {
     notes.push(`${plural(parseErrors.length, 'file')} could not be parsed: ${parseErrors.map((notice) => `\`${escapeMarkdown(notice.file)}\``).join(', ')}.`);
   }
   const unexplained = notices.length - parseErrors.length;
-  if (unexplained > 0) notes.push(`${plural(unexplained, 'eslint-disable comment')} silence redline without a reason.`);
+  if (unexplained > 0) notes.push(`${plural(unexplained, 'eslint-disable comment')} for redline rules without a reason (\`-- why\`).`);
   if (notes.length > 0) lines.push('', ...notes.map((note) => `> ${note}`));
   return `${lines.join('\n')}\n`;
 };
