@@ -222,6 +222,48 @@ import { json as sendJson } from './http';
 sendJson({ _id: 1 });
 `,
     },
+    // Internal fields on a back-office route (path segment) are shown to staff on purpose.
+    {
+      code: `
+router.get('/admin/customers/:id', async (req, res) => {
+  const customer = await Customer.findById(req.params.id).select('name stripeCustomerId').lean();
+  res.json({ name: customer.name, stripeCustomerId: customer.stripeCustomerId });
+});
+`,
+    },
+    // …or behind a role-check middleware before the handler.
+    {
+      code: `
+router.get('/tickets/:id', protect, admin, async (req, res) => {
+  const ticket = await Ticket.findById(req.params.id);
+  res.json({ subject: ticket.subject, internalNotes: ticket.internalNotes });
+});
+`,
+    },
+    // …or in a NestJS controller guarded by a roles decorator.
+    {
+      code: `
+@Controller('tickets')
+@Roles('support')
+export class TicketsController {
+  @Get(':id')
+  async show(@Param('id') id: string) {
+    const ticket = await this.tickets.get(id);
+    return { subject: ticket.subject, internalNotes: ticket.internalNotes };
+  }
+}
+`,
+    },
+    // …or in a file of the admin area (Next.js \`app/api/admin/…\`).
+    {
+      code: `
+export async function GET() {
+  const user = await loadUser();
+  return NextResponse.json({ email: user.email, stripeCustomerId: user.stripeCustomerId });
+}
+`,
+      filename: 'app/api/admin/users/route.ts',
+    },
   ],
   invalid: [
     // The classic login response built with the Mongo `_id` key.
@@ -444,6 +486,16 @@ export async function GET(request: Request) {
         { messageId: 'mongoIdKey', line: 6, column: 23, endLine: 6, endColumn: 35, data: { sink: 'Response.json' } },
         { messageId: 'mongoIdKey', line: 7, column: 37, endLine: 7, endColumn: 49, data: { sink: 'new Response' } },
       ],
+    },
+    // A back-office route still reports the raw `_id` key: the staff exemption covers internal fields only.
+    {
+      code: `
+router.get('/admin/users', protect, admin, async (req, res) => {
+  const users = await User.find({}).lean();
+  res.json(users.map((u) => ({ _id: u._id, email: u.email })));
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 4, column: 32, endLine: 4, endColumn: 42, data: { sink: 'res.json' } }],
     },
     // Generic type arguments on the sink and a parenthesized payload.
     {

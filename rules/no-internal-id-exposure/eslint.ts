@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import {
   DEFAULT_INTERNAL_FIELDS,
   MONGOOSE_RECORD_METHODS,
+  ROLE_CHECK_NAMES,
   PRISMA_RECORD_METHODS,
   SEQUELIZE_RECORD_METHODS,
   TYPEORM_RECORD_METHODS,
@@ -50,6 +51,16 @@ const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap',
 
 /** Mongoose model methods whose second argument is a projection. */
 const MONGOOSE_PROJECTION_METHODS: ReadonlySet<string> = new Set(['find', 'findOne', 'findById']);
+
+/** Words of a route path, controller path or file path that mark a back-office surface. */
+const STAFF_WORDS: ReadonlySet<string> = new Set(['admin', 'admins', 'staff', 'backoffice', 'internal', 'superadmin']);
+/** The same for file paths, where `internal/` usually means a private module rather than a back office. */
+const STAFF_FILE_WORDS: ReadonlySet<string> = new Set(['admin', 'admins', 'staff', 'backoffice', 'superadmin']);
+
+/** Words of middleware and guard names that check a role (`admin`, `isAdmin`, `RolesGuard`, `requirePermission`). */
+const ROLE_WORDS: ReadonlySet<string> = new Set(['admin', 'role', 'roles', 'permission', 'permissions', 'staff', 'superadmin']);
+
+const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'route', 'use']);
 
 const MAX_DEPTH = 8;
 
@@ -104,6 +115,14 @@ export default createRule<Options, MessageIds>({
       [...DEFAULT_INTERNAL_FIELDS, ...(getRedlineSettings(context).internalFields ?? []), ...(options.internalFields ?? [])].map(toFieldKey),
     );
     const reportMongoId = options.reportMongoId !== false;
+    const settings = getRedlineSettings(context);
+    const roleCheckNames = new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? [])]);
+    // Internal fields are internal to the company, not to the server: a back-office route shows them to staff.
+    const isStaffFile = context.filename
+      .split(/[\\/]/)
+      .some((segment) => splitIdentifierWords(segment).some((word) => STAFF_FILE_WORDS.has(word)));
+    /** Files whose router or app is put behind a role check as a whole (`router.use(requireAdmin)`). */
+    let hasRouterRoleCheck = false;
 
     /** Entities declared in this file with a sequential primary key: entity name → primary key fields. */
     const sequentialKeys = new Map<string, Set<string>>();
@@ -119,6 +138,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         if (isRequireOf(node)) importsSequelize = true;
         if (isModelDefinitionCall(node)) modelCalls.push(node);
+        if (isRouterWideRoleCheck(node)) hasRouterRoleCheck = true;
         const payload = getCallResponsePayload(node);
         if (payload) payloads.push(payload);
       },
@@ -146,7 +166,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const call of modelCalls) collectSequelizeModel(call);
         for (const payload of payloads) {
-          inspect(payload.payload, payload.payload, describeSink(payload.sink), new Set(), 0);
+          const reportInternalFields = !isStaffFile && !hasRouterRoleCheck && !isStaffRoute(payload.sink);
+          inspect(payload.payload, payload.payload, { name: describeSink(payload.sink), reportInternalFields }, new Set(), 0);
         }
       },
     };
@@ -156,7 +177,7 @@ export default createRule<Options, MessageIds>({
      * local variable, a ternary or a `.map` callback), member reads in value
      * positions, and the projection of a query whose result is sent.
      */
-    function inspect(node: TSESTree.Node, reportAt: TSESTree.Node, sink: string, seen: Set<TSESTree.Node>, depth: number): void {
+    function inspect(node: TSESTree.Node, reportAt: TSESTree.Node, sink: Sink, seen: Set<TSESTree.Node>, depth: number): void {
       const expression = unwrapExpression(node);
       if (depth > MAX_DEPTH || seen.has(expression)) return;
       seen.add(expression);
@@ -202,15 +223,15 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function inspectProperty(property: TSESTree.Property, sink: string, seen: Set<TSESTree.Node>, depth: number): void {
+    function inspectProperty(property: TSESTree.Property, sink: Sink, seen: Set<TSESTree.Node>, depth: number): void {
       const key = getPropertyKeyName(property);
       if (key !== undefined && !isEmptyValue(property.value)) {
         if (key === '_id') {
-          if (reportMongoId) report(property, 'mongoIdKey', { sink });
+          if (reportMongoId) report(property, 'mongoIdKey', { sink: sink.name });
           return;
         }
-        if (internalFieldKeys.has(toFieldKey(key))) {
-          report(property, 'internalField', { field: key, sink });
+        if (isInternalField(key, sink)) {
+          report(property, 'internalField', { field: key, sink: sink.name });
           return;
         }
       }
@@ -218,16 +239,16 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `order.internalNotes` or `order.id` (sequential key) read into a response, under any key. */
-    function inspectValueRead(member: TSESTree.MemberExpression, reportAt: TSESTree.Node, sink: string): void {
+    function inspectValueRead(member: TSESTree.MemberExpression, reportAt: TSESTree.Node, sink: Sink): void {
       const field = getMemberPropertyName(member);
       if (field === undefined) return;
-      if (internalFieldKeys.has(toFieldKey(field))) {
-        report(reportAt, 'internalField', { field, sink });
+      if (isInternalField(field, sink)) {
+        report(reportAt, 'internalField', { field, sink: sink.name });
         return;
       }
       const entity = getEntityOf(member.object, 0);
       if (entity && sequentialKeys.get(entity)?.has(field)) {
-        report(reportAt, 'autoIncrementId', { expression: sourceCode.getText(member), entity, sink });
+        report(reportAt, 'autoIncrementId', { expression: sourceCode.getText(member), entity, sink: sink.name });
       }
     }
 
@@ -249,7 +270,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `const { id } = order; res.json({ id })` where `id` is `Order`'s sequential key. */
-    function inspectDestructuredKey(identifier: TSESTree.Identifier, reportAt: TSESTree.Node, sink: string): void {
+    function inspectDestructuredKey(identifier: TSESTree.Identifier, reportAt: TSESTree.Node, sink: Sink): void {
       const definition = resolveVariable(identifier)?.defs[0];
       if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.ObjectPattern || !definition.node.init) return;
       const property = definition.node.id.properties.find(
@@ -258,17 +279,17 @@ export default createRule<Options, MessageIds>({
       );
       const field = property && getPropertyKeyName(property);
       if (field === undefined) return;
-      if (internalFieldKeys.has(toFieldKey(field))) {
-        report(reportAt, 'internalField', { field, sink });
+      if (isInternalField(field, sink)) {
+        report(reportAt, 'internalField', { field, sink: sink.name });
         return;
       }
       const entity = getEntityOf(definition.node.init, 0);
       if (entity && sequentialKeys.get(entity)?.has(field)) {
-        report(reportAt, 'autoIncrementId', { expression: field, entity, sink });
+        report(reportAt, 'autoIncrementId', { expression: field, entity, sink: sink.name });
       }
     }
 
-    function inspectCall(call: TSESTree.CallExpression, reportAt: TSESTree.Node, sink: string, seen: Set<TSESTree.Node>, depth: number): void {
+    function inspectCall(call: TSESTree.CallExpression, reportAt: TSESTree.Node, sink: Sink, seen: Set<TSESTree.Node>, depth: number): void {
       const callee = unwrapExpression(call.callee);
       const [first] = call.arguments;
       // String(order.id), Number(order.id)
@@ -299,12 +320,12 @@ export default createRule<Options, MessageIds>({
      * response sends: Mongoose `.select('…')` and projections, Prisma and
      * TypeORM `select`, Sequelize `attributes`, knex `.select(…)`.
      */
-    function inspectProjection(call: TSESTree.CallExpression, reportAt: TSESTree.Node, sink: string): void {
+    function inspectProjection(call: TSESTree.CallExpression, reportAt: TSESTree.Node, sink: Sink): void {
       for (const field of getSelectedFields(call)) {
         if (field === '_id') {
-          if (reportMongoId) report(reportAt, 'mongoIdSelected', { sink });
-        } else if (internalFieldKeys.has(toFieldKey(field))) {
-          report(reportAt, 'internalFieldSelected', { field, sink });
+          if (reportMongoId) report(reportAt, 'mongoIdSelected', { sink: sink.name });
+        } else if (isInternalField(field, sink)) {
+          report(reportAt, 'internalFieldSelected', { field, sink: sink.name });
         }
       }
     }
@@ -629,6 +650,80 @@ export default createRule<Options, MessageIds>({
       sequentialKeys.set(modelName, new Set([...(existing ?? []), ...keys]));
     }
 
+    function isInternalField(name: string, sink: Sink): boolean {
+      return sink.reportInternalFields && internalFieldKeys.has(toFieldKey(name));
+    }
+
+    /**
+     * Whether the handler that sends a response is a back-office route: its path
+     * has an `admin`/`staff`/`internal` segment, a role check runs before it
+     * (`router.get('/x', protect, admin, handler)`, `@Roles('admin')`,
+     * `@UseGuards(RolesGuard)`), or its NestJS controller is mounted under such a path.
+     */
+    function isStaffRoute(sink: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node | undefined = sink.parent; current; current = current.parent) {
+        if (isFunctionNode(current) && current.parent?.type === AST_NODE_TYPES.CallExpression) {
+          const call = current.parent;
+          const callee = unwrapExpression(call.callee);
+          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+          if (method !== undefined && HTTP_METHODS.has(method) && call.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+            if (call.arguments.some((argument) => argument !== current && (isStaffPath(argument) || isRoleCheck(argument)))) return true;
+            // app.route('/admin/x').get(handler)
+            if (callee.type === AST_NODE_TYPES.MemberExpression && isStaffRouteChain(callee.object)) return true;
+          }
+        }
+        if (current.type === AST_NODE_TYPES.MethodDefinition) {
+          if (current.decorators.some((decorator) => isRoleDecorator(decorator) || decoratorHasStaffPath(decorator))) return true;
+        }
+        if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+          return current.decorators.some((decorator) => isRoleDecorator(decorator) || decoratorHasStaffPath(decorator));
+        }
+      }
+      return false;
+    }
+
+    function isStaffRouteChain(node: TSESTree.Node): boolean {
+      const expression = unwrapExpression(node);
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrapExpression(expression.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (getMemberPropertyName(callee) === 'route' && expression.arguments[0] && isStaffPath(expression.arguments[0])) return true;
+      return isStaffRouteChain(callee.object);
+    }
+
+    /** `router.use(requireAdmin)` / `app.use('/x', adminOnly)`: every route of the file sits behind a role check. */
+    function isRouterWideRoleCheck(call: TSESTree.CallExpression): boolean {
+      const callee = unwrapExpression(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberPropertyName(callee) !== 'use') return false;
+      return call.arguments.some((argument) => isRoleCheck(argument));
+    }
+
+    /** A middleware argument that checks a role: `admin`, `isAdmin`, `requireRole('admin')`, `authorize(['staff'])`. */
+    function isRoleCheck(argument: TSESTree.Node): boolean {
+      let expression = unwrapExpression(argument);
+      if (expression.type === AST_NODE_TYPES.CallExpression) expression = unwrapExpression(expression.callee);
+      const path = getMemberPath(expression);
+      const name = path?.at(-1);
+      if (!name) return false;
+      return roleCheckNames.has(name) || roleCheckNames.has(path!.join('.')) || splitIdentifierWords(name).some((word) => ROLE_WORDS.has(word));
+    }
+
+    function isRoleDecorator(decorator: TSESTree.Decorator): boolean {
+      const name = getDecoratorName(decorator);
+      if (name === undefined) return false;
+      if (name === 'UseGuards') {
+        const expression = decorator.expression;
+        return expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.some((argument) => isRoleCheck(argument));
+      }
+      return roleCheckNames.has(name) || splitIdentifierWords(name).some((word) => ROLE_WORDS.has(word));
+    }
+
+    /** `@Controller('admin/users')`, `@Get('internal/stats')`. */
+    function decoratorHasStaffPath(decorator: TSESTree.Decorator): boolean {
+      const expression = decorator.expression;
+      return expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.some((argument) => isStaffPath(argument));
+    }
+
     function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
       const key = `${node.range[0]}:${node.range[1]}:${messageId}:${data['field'] ?? ''}`;
       if (reported.has(key)) return;
@@ -691,6 +786,31 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** What a payload is sent by, and whether internal fields count there. */
+interface Sink {
+  name: string;
+  reportInternalFields: boolean;
+}
+
+/** A path or file segment that names a back-office surface: `/admin/users`, `staff`, `adminController.js`. */
+function hasStaffWord(segment: string): boolean {
+  return splitIdentifierWords(segment).some((word) => STAFF_WORDS.has(word));
+}
+
+/** A route path literal with a staff segment; `{ path: … }` objects of `@Controller({ path })` too. */
+function isStaffPath(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+    const path = findStaticProperty(expression, 'path');
+    return path ? isStaffPath(path.value) : false;
+  }
+  const text =
+    expression.type === AST_NODE_TYPES.TemplateLiteral
+      ? expression.quasis.map((quasi) => quasi.value.cooked ?? '').join('/')
+      : getStaticKey(expression);
+  return text !== undefined && text.split('/').some((segment) => hasStaffWord(segment));
+}
 
 function toFieldKey(name: string): string {
   return splitIdentifierWords(name).join(' ');
