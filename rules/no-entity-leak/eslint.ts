@@ -203,6 +203,9 @@ export default createRule<Options, MessageIds>({
           // Mongoose/TypeORM/Sequelize: `new User({ email, password: hash })`.
           const callee = unwrapExpression(expression.callee);
           if (!getFileModels().isModelReference(callee)) return [];
+          // `new UserEntity(user)` wraps a record for class-transformer; `new User({ email })` builds one.
+          const [fields] = expression.arguments;
+          if (fields && unwrapExpression(fields).type !== AST_NODE_TYPES.ObjectExpression) return [];
           const model = getMemberPath(callee)!.at(-1)!;
           const query = newQuery('mongoose-or-sequelize', model, 'new', expression, `new ${model}()`);
           query.knownColumns.push(...(expression.arguments[0] ? getObjectKeys(expression.arguments[0]) : []));
@@ -285,8 +288,9 @@ export default createRule<Options, MessageIds>({
       if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
         const first = pattern.elements[0];
         if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return [];
+        // `[users, total] = findAndCount()`, and `[user] = db.select().from(users)…` (a list of records).
         return getRecordOrigins(init, seen, depth + 1)
-          .filter((origin) => origin.kind === 'tuple')
+          .filter((origin) => origin.kind === 'tuple' || origin.kind === 'record')
           .map((origin) => ({ ...origin, kind: 'record' as const }));
       }
       if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
@@ -376,7 +380,7 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       if (query.shaped || models.selfShaping.has(key)) return reportRelations(carrier, query);
-      if (models.classSerializer && !declared && (query.orm === 'typeorm' || query.orm === 'mongoose-or-sequelize')) {
+      if (!declared && isUnderClassSerializer(carrier)) {
         // Nest's ClassSerializerInterceptor applies `@Exclude()` of an entity declared elsewhere.
         return reportRelations(carrier, query);
       }
@@ -411,6 +415,17 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    /** A Nest route whose method or controller has `@UseInterceptors(ClassSerializerInterceptor)` or `@SerializeOptions()`. */
+    function isUnderClassSerializer(node: TSESTree.Node): boolean {
+      if (!getFileModels().classSerializer) return false;
+      for (let current = node.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+          if (current.decorators.some((decorator) => isSerializerDecorator(decorator))) return true;
+        }
+      }
+      return false;
+    }
+
     function isPasswordLike(column: string): boolean {
       const words = splitIdentifierWords(column);
       return words.some((word) => ['password', 'passwd', 'pwd', 'passcode', 'passphrase', 'hash', 'salt'].includes(word)) && isSensitiveColumnName(column, extraWords);
@@ -422,6 +437,17 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+function isSerializerDecorator(decorator: TSESTree.Decorator): boolean {
+  const name = getDecoratorName(decorator);
+  if (name === 'SerializeOptions') return true;
+  if (name !== 'UseInterceptors' || decorator.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  return decorator.expression.arguments.some((argument) => {
+    const value = unwrapExpression(argument);
+    const target = value.type === AST_NODE_TYPES.NewExpression ? value.callee : value;
+    return getMemberPath(target)?.at(-1) === 'ClassSerializerInterceptor';
+  });
+}
 
 function isRecordInstanceMethod(name: string | undefined): boolean {
   return name === 'save' || name === 'update' || name === 'reload' || name === 'populate' || name === 'increment' || name === 'restore';
