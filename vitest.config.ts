@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [
       { find: /^@redline\/core$/, replacement: fromRoot('./packages/core/src/index.ts') },
       { find: /^@redline\/rules\/eslint$/, replacement: fromRoot('./rules/eslint.ts') },
+      { find: /^@redline\/rules\/project$/, replacement: fromRoot('./rules/project.ts') },
+      { find: /^@redline\/analyzer$/, replacement: fromRoot('./packages/analyzer/src/index.ts') },
       { find: /^eslint-plugin-redline$/, replacement: fromRoot('./packages/eslint-plugin/src/index.ts') },
     ],
   },

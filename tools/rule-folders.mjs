@@ -13,3 +13,8 @@ export function listRuleFolders(rulesDir) {
 export function toCamelCase(ruleId) {
   return ruleId.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 }
+
+/** Rule folders that also have a cross-file half (project.ts). */
+export function listProjectRuleFolders(rulesDir) {
+  return listRuleFolders(rulesDir).filter((name) => existsSync(join(rulesDir, name, 'project.ts')));
+}

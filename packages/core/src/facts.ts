@@ -41,6 +41,8 @@ export interface GuardFact {
 /** One endpoint: method, full path with mount prefixes, and everything that runs before it. */
 export interface RouteFact {
   framework: 'express' | 'koa' | 'fastify' | 'hono' | 'nestjs' | 'nextjs';
+  /** Which application the route belongs to (the app it is mounted on), so a monorepo's apps are judged apart. */
+  app: string;
   method: HttpMethod;
   /** Full path with mount prefixes, e.g. `/api/orders/:id`; `?` segments where a prefix was dynamic. */
   path: string;
@@ -56,6 +58,12 @@ export interface RouteFact {
   handlerChecksRole: boolean;
   /** Whether the route was mounted through at least one other file (the analyzer's cross-file case). */
   mountedFromOtherFile: boolean;
+  /**
+   * Whether the chain from the app down to this route is known. A router
+   * nobody visibly mounts may sit behind middleware the analyzer cannot see,
+   * so checks stay quiet about its routes.
+   */
+  mountKnown: boolean;
 }
 
 export type PrimaryKeyKind = 'autoincrement' | 'uuid' | 'cuid' | 'objectid' | 'other';

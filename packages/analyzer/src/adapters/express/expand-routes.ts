@@ -1,0 +1,245 @@
+import { ts } from 'ts-morph';
+import type { GuardFact, RedlineVocabulary, RouteFact } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getCodeSpan } from '../../project/code-span.js';
+import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import type { ProjectModel } from '../../project/project-model.js';
+import type { GuardClassifier } from '../../guards/classify-guard.js';
+import { handlerChecksAuth, handlerChecksRole } from '../../guards/handler-checks.js';
+import { isPublicPath } from '../../guards/public-paths.js';
+import type { RouterAdapter } from './router-adapter.js';
+import type { RouterObject } from './router-model.js';
+
+const MAX_MOUNT_DEPTH = 12;
+
+/** A guard that applies only under a path (`router.use('/admin', requireAdmin)`). */
+interface ScopedGuard {
+  prefix: string;
+  guard: GuardFact;
+}
+
+/**
+ * Turns the recorded routers into routes: follows every mount from the apps
+ * down (across files), carrying the path prefix and the middleware registered
+ * before each mount, in Express's order-of-registration semantics.
+ */
+export function expandRoutes(
+  adapter: RouterAdapter,
+  project: ProjectModel,
+  classifier: GuardClassifier,
+  vocabulary: RedlineVocabulary,
+): RouteFact[] {
+  const mounts = resolveMounts(adapter, project);
+  const routes: RouteFact[] = [];
+
+  const expand = (app: string, router: RouterObject, prefix: string, inherited: GuardFact[], scoped: ScopedGuard[], crossedFiles: boolean, reachesApp: boolean, depth: number): void => {
+    if (depth > MAX_MOUNT_DEPTH) return;
+    const base = joinPaths(prefix, router.prefix);
+    const guards = [...inherited];
+    const scopedGuards = [...scoped];
+    const events = [...router.events].sort((a, b) => a.call.getStart() - b.call.getStart() || a.file.absolutePath.localeCompare(b.file.absolutePath));
+    for (const event of events) {
+      if (event.type === 'route') {
+        const path = joinPaths(base, event.path);
+        const handler = event.args.at(-1)!;
+        const routeGuards = event.args.slice(0, -1).flatMap((arg) => flattenArray(arg)).map((arg) => toGuard(arg, event.file, 'route'));
+        const applicable = [...guards, ...scopedGuards.filter((entry) => isUnder(path, entry.prefix)).map((entry) => entry.guard), ...routeGuards];
+        routes.push({
+          framework: router.framework,
+          app,
+          method: event.method,
+          path,
+          at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
+          guards: applicable,
+          isPublic: isPublicPath(path, event.method, vocabulary.publicRoutes),
+          handlerChecksAuth: handlerChecksAuth(resolveHandler(handler, event.file, project)),
+          handlerChecksRole: handlerChecksRole(resolveHandler(handler, event.file, project)),
+          mountedFromOtherFile: crossedFiles,
+          mountKnown: reachesApp,
+        });
+      } else if (event.type === 'use') {
+        const usePath = event.path === undefined ? undefined : joinPaths(base, stripWildcard(event.path));
+        const mountGuards: GuardFact[] = [];
+        for (const arg of event.args.flatMap((value) => flattenArray(value))) {
+          const child = mounts.get(arg);
+          if (child) {
+            expand(app, child, usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
+            continue;
+          }
+          const guard = toGuard(arg, event.file, usePath === undefined ? (router.isApp ? 'global' : 'router') : 'mount');
+          mountGuards.push(guard);
+          // `app.use('/admin', requireAdmin)` guards later routes under /admin; `app.use(auth)` guards all later routes.
+          if (usePath === undefined || usePath === '/') guards.push(guard);
+          else scopedGuards.push({ prefix: usePath, guard });
+        }
+      } else {
+        const child = mounts.get(event.call.arguments[event.argumentIndex]!);
+        if (child) expand(app, child, base, guards, scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
+      }
+    }
+  };
+
+  const mounted = new Set(mounts.values());
+  for (const router of adapter.routers) {
+    if (router.isApp && !mounted.has(router)) expand(describeRouter(router), router, '', [], [], false, true, 0);
+  }
+  for (const router of adapter.routers) {
+    // A router nobody mounts (or mounts in a way we could not follow) is listed on its own, marked as such.
+    if (!router.isApp && !mounted.has(router) && !router.parameterOf) {
+      project.unresolved.mounts++;
+      expand(describeRouter(router), router, '', [], [], false, false, 0);
+    }
+  }
+  return dedupe(routes);
+
+  function toGuard(arg: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact {
+    const kind = classifier.classify(arg, file);
+    return { ...kind, scope, at: getCodeSpan(arg, file.sourceFile, file.relativePath) };
+  }
+}
+
+function describeRouter(router: RouterObject): string {
+  const { line } = router.file.sourceFile.getLineAndCharacterOfPosition(router.creation.getStart());
+  return `${router.file.relativePath}:${line + 1}`;
+}
+
+/** A route reached through two apps (or listed unmounted and mounted) is kept once, preferring the mounted view. */
+function dedupe(routes: RouteFact[]): RouteFact[] {
+  const byKey = new Map<string, RouteFact>();
+  for (const route of routes) {
+    const key = `${route.at.file}:${route.at.line}:${route.at.column}:${route.method}`;
+    const existing = byKey.get(key);
+    if (!existing || (!existing.mountKnown && route.mountKnown)) byKey.set(key, route);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Which router each `use(...)` argument and each hand-off call mounts:
+ * a router variable (here or imported), `router.routes()` (Koa),
+ * `require('./routes')`, or a factory function that creates and returns one.
+ */
+function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.Node, RouterObject> {
+  const mounts = new Map<ts.Node, RouterObject>();
+  for (const router of adapter.routers) {
+    for (const event of router.events) {
+      if (event.type === 'use') {
+        for (const arg of event.args.flatMap((value) => flattenArray(value))) {
+          const child = resolveRouterExpression(arg, event.file, adapter, project);
+          if (child && child !== router) {
+            child.mounted = true;
+            mounts.set(arg, child);
+          }
+        }
+      } else if (event.type === 'pass') {
+        const child = resolveParameterRouter(event.callee, event.argumentIndex, event.file, adapter, project);
+        if (child) {
+          child.mounted = true;
+          mounts.set(event.call.arguments[event.argumentIndex]!, child);
+        }
+      }
+    }
+  }
+  return mounts;
+}
+
+function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject | undefined {
+  const node = skipOuterExpressions(arg);
+  const local = adapter.getRouterOf(node);
+  if (local) return local;
+  if (ts.isCallExpression(node)) {
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && ['routes', 'middleware', 'allowedMethods'].includes(callee.name.text)) {
+      return callee.name.text === 'allowedMethods' ? undefined : resolveRouterExpression(callee.expression, file, adapter, project);
+    }
+    if (ts.isIdentifier(callee) && callee.text === 'require') {
+      const specifier = getStringValue(node.arguments[0]);
+      const target = specifier ? project.resolveModule(file, specifier) : undefined;
+      const exported = target ? project.resolveExport(target, 'default') : undefined;
+      return exported ? findRouterAt(exported.node, adapter) : undefined;
+    }
+    if (ts.isIdentifier(callee)) {
+      const factory = project.resolveName(file, callee.text);
+      return factory ? findRouterCreatedIn(factory.node, adapter) : undefined;
+    }
+    return undefined;
+  }
+  if (ts.isIdentifier(node)) {
+    const resolved = project.resolveName(file, node.text);
+    return resolved ? findRouterAt(resolved.node, adapter) : undefined;
+  }
+  return undefined;
+}
+
+/** The router a declaration stands for: its initialiser chain, or the one a factory function returns. */
+function findRouterAt(node: ts.Node, adapter: RouterAdapter): RouterObject | undefined {
+  return adapter.routerByNode.get(node) ?? findRouterCreatedIn(node, adapter);
+}
+
+function findRouterCreatedIn(node: ts.Node, adapter: RouterAdapter): RouterObject | undefined {
+  if (!ts.isFunctionLike(node)) return undefined;
+  return adapter.routers.find((router) => !router.parameterOf && isWithin(router.creation, node));
+}
+
+function resolveParameterRouter(callee: ts.Expression, index: number, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject | undefined {
+  const target = skipOuterExpressions(callee);
+  let fn: ts.Node | undefined;
+  if (ts.isIdentifier(target)) fn = project.resolveName(file, target.text)?.node;
+  else if (ts.isCallExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'require') {
+    // require('./routes')(app)
+    const specifier = getStringValue(target.arguments[0]);
+    const module = specifier ? project.resolveModule(file, specifier) : undefined;
+    fn = module ? project.resolveExport(module, 'default')?.node : undefined;
+  }
+  if (!fn) return undefined;
+  return adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index);
+}
+
+function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: ProjectModel): ts.Node | undefined {
+  const node = skipOuterExpressions(handler);
+  if (ts.isFunctionLike(node)) return node;
+  if (ts.isIdentifier(node)) return project.resolveName(file, node.text)?.node;
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+    // controller.create: find the method on the resolved object or class
+    const owner = project.resolveName(file, node.expression.text)?.node;
+    return owner ? findMember(owner, node.name.text) : undefined;
+  }
+  return undefined;
+}
+
+function findMember(owner: ts.Node, name: string): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && node.name.getText() === name) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  return found;
+}
+
+function flattenArray(node: ts.Expression): ts.Expression[] {
+  const expression = skipOuterExpressions(node);
+  return ts.isArrayLiteralExpression(expression) ? expression.elements.flatMap((element) => flattenArray(element)) : [node];
+}
+
+function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
+}
+
+function stripWildcard(path: string): string {
+  return path.replace(/\/?\*+$/, '') || '/';
+}
+
+/** Joins a mount prefix and a path: `/api` + `/orders/:id` → `/api/orders/:id`. */
+export function joinPaths(prefix: string, path: string): string {
+  const joined = `/${prefix}/${path}`.replace(/\/+/g, '/');
+  return joined.length > 1 ? joined.replace(/\/$/, '') : '/';
+}
+
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}

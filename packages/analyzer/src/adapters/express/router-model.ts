@@ -1,0 +1,35 @@
+import type { ts } from 'ts-morph';
+import type { HttpMethod } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+
+export type RouterFramework = 'express' | 'koa' | 'hono';
+
+/** A call on a router in registration order: `use(...)`, `get(path, ...)`, a call that hands it to a function. */
+export type RouterEvent =
+  | { type: 'use'; path?: string; args: ts.Expression[]; call: ts.CallExpression; file: AnalyzedFile }
+  | { type: 'route'; method: HttpMethod; path: string; args: ts.Expression[]; call: ts.CallExpression; file: AnalyzedFile }
+  /** `registerRoutes(app)`: the function's parameter routes are registered on this router here. */
+  | { type: 'pass'; callee: ts.Expression; argumentIndex: number; call: ts.CallExpression; file: AnalyzedFile };
+
+/** An Express app or router, a Koa app or koa-router, a Hono app, or a function parameter used as one. */
+export interface RouterObject {
+  framework: RouterFramework;
+  /** An application (`express()`, `new Koa()`, `new Hono()`) is where requests enter. */
+  isApp: boolean;
+  /** A function parameter that routes are registered on (`module.exports = (app) => { app.get(...) }`). */
+  parameterOf?: { fn: ts.SignatureDeclaration; index: number };
+  file: AnalyzedFile;
+  /** The call that creates it, or the parameter declaration for a parameter router. */
+  creation: ts.Node;
+  /** koa-router's `new Router({ prefix })`. */
+  prefix: string;
+  events: RouterEvent[];
+  /** Set when another router mounts this one or a function receives it. */
+  mounted: boolean;
+}
+
+/** Methods that register a route on an Express/Koa/Hono router. */
+export const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
+  ['get', 'GET'], ['post', 'POST'], ['put', 'PUT'], ['patch', 'PATCH'], ['delete', 'DELETE'], ['del', 'DELETE'],
+  ['all', 'ALL'], ['head', 'HEAD'], ['options', 'OPTIONS'],
+]);

@@ -1,0 +1,171 @@
+import { ts } from 'ts-morph';
+import type { HttpMethod } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import type { NodeVisitor } from '../../walk/walker.js';
+
+const ROUTE_DECORATORS: ReadonlyMap<string, HttpMethod> = new Map([
+  ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'],
+  ['All', 'ALL'], ['Head', 'HEAD'], ['Options', 'OPTIONS'],
+]);
+
+/** A controller method with a route decorator. */
+export interface NestEndpoint {
+  file: AnalyzedFile;
+  method: HttpMethod;
+  controllerPath: string;
+  methodPath: string;
+  /** The route decorator (`@Post('x')`): where a reviewer looks. */
+  decorator: ts.Decorator;
+  handler: ts.MethodDeclaration;
+  /** `@UseGuards(...)` arguments on the class, then on the method. */
+  guards: ts.Expression[];
+  /** Decorators on the class and method, by name, for `@Public()`-style metadata. */
+  decoratorNames: string[];
+}
+
+/** `consumer.apply(AuthMiddleware).forRoutes(...)`: middleware and the routes it covers. */
+export interface NestMiddlewareBinding {
+  file: AnalyzedFile;
+  middleware: ts.Expression[];
+  /** Paths (`'articles/:slug'`, `'*'`) with an optional method, or controller class names. */
+  targets: { path?: string; method?: HttpMethod; controller?: string }[];
+  excludes: { path: string; method?: HttpMethod }[];
+}
+
+/**
+ * Records NestJS controllers and their endpoints, global guards (`APP_GUARD`
+ * providers, `app.useGlobalGuards`), middleware bindings and the global prefix.
+ */
+export class NestAdapter implements NodeVisitor {
+  readonly kinds = [ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.CallExpression, ts.SyntaxKind.ObjectLiteralExpression] as const;
+  readonly endpoints: NestEndpoint[] = [];
+  readonly globalGuards: { file: AnalyzedFile; guard: ts.Expression }[] = [];
+  readonly middleware: NestMiddlewareBinding[] = [];
+  globalPrefix = '';
+
+  visit(node: ts.Node, file: AnalyzedFile): void {
+    if (ts.isClassDeclaration(node)) this.readController(node, file);
+    else if (ts.isCallExpression(node)) this.readCall(node, file);
+    else if (ts.isObjectLiteralExpression(node)) this.readProvider(node, file);
+  }
+
+  private readController(node: ts.ClassDeclaration, file: AnalyzedFile): void {
+    const classDecorators = getDecorators(node);
+    const controller = classDecorators.find((decorator) => getDecoratorName(decorator) === 'Controller');
+    if (!controller) return;
+    const controllerPath = readDecoratorPath(controller);
+    const classGuards = classDecorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments);
+    for (const member of node.members) {
+      if (!ts.isMethodDeclaration(member)) continue;
+      const decorators = getDecorators(member);
+      const route = decorators.find((decorator) => ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''));
+      if (!route) continue;
+      this.endpoints.push({
+        file,
+        method: ROUTE_DECORATORS.get(getDecoratorName(route)!)!,
+        controllerPath,
+        methodPath: readDecoratorPath(route),
+        decorator: route,
+        handler: member,
+        guards: [...classGuards, ...decorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments)],
+        decoratorNames: [...classDecorators, ...decorators].map((decorator) => getDecoratorName(decorator) ?? ''),
+      });
+    }
+  }
+
+  private readCall(call: ts.CallExpression, file: AnalyzedFile): void {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const name = callee.name.text;
+    if (name === 'useGlobalGuards') {
+      for (const guard of call.arguments) this.globalGuards.push({ file, guard });
+    } else if (name === 'setGlobalPrefix') {
+      this.globalPrefix = getStringValue(call.arguments[0]) ?? this.globalPrefix;
+    } else if (name === 'forRoutes') {
+      this.readMiddlewareBinding(call, file);
+    }
+  }
+
+  /** `consumer.apply(A, B).exclude(...).forRoutes(...)`. */
+  private readMiddlewareBinding(call: ts.CallExpression, file: AnalyzedFile): void {
+    let middleware: ts.Expression[] | undefined;
+    const excludes: NestMiddlewareBinding['excludes'] = [];
+    for (let current: ts.Expression = (call.expression as ts.PropertyAccessExpression).expression;
+      ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression);
+      current = current.expression.expression) {
+      const step = current.expression.name.text;
+      if (step === 'apply') middleware = [...current.arguments];
+      if (step === 'exclude') excludes.push(...current.arguments.flatMap(readRouteInfo).filter((target): target is { path: string; method?: HttpMethod } => target.path !== undefined));
+    }
+    if (!middleware) return;
+    this.middleware.push({ file, middleware, targets: call.arguments.flatMap(readRouteInfo), excludes });
+  }
+
+  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`. */
+  private readProvider(node: ts.ObjectLiteralExpression, file: AnalyzedFile): void {
+    let isGlobalGuard = false;
+    let guard: ts.Expression | undefined;
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const key = property.name.getText();
+      if (key === 'provide' && property.initializer.getText() === 'APP_GUARD') isGlobalGuard = true;
+      if (key === 'useClass' || key === 'useExisting') guard = property.initializer;
+    }
+    if (isGlobalGuard && guard) this.globalGuards.push({ file, guard });
+  }
+}
+
+function readRouteInfo(argument: ts.Expression): { path?: string; method?: HttpMethod; controller?: string }[] {
+  const node = skipOuterExpressions(argument);
+  const path = getStringValue(node);
+  if (path !== undefined) return [{ path }];
+  if (ts.isIdentifier(node)) return [{ controller: node.text }];
+  if (ts.isObjectLiteralExpression(node)) {
+    let routePath: string | undefined;
+    let method: HttpMethod | undefined;
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const key = property.name.getText();
+      if (key === 'path') routePath = getStringValue(property.initializer);
+      if (key === 'method') {
+        const value = property.initializer.getText().split('.').at(-1)?.toUpperCase();
+        if (value && value !== 'ALL') method = value as HttpMethod;
+      }
+    }
+    return routePath !== undefined ? [{ path: routePath, ...(method ? { method } : {}) }] : [];
+  }
+  return [];
+}
+
+function getDecorators(node: ts.HasDecorators): readonly ts.Decorator[] {
+  return ts.getDecorators(node) ?? [];
+}
+
+/** `@Get()` → `Get`, `@nest.Get()` → `Get`. */
+export function getDecoratorName(decorator: ts.Decorator): string | undefined {
+  let expression: ts.Expression = decorator.expression;
+  if (ts.isCallExpression(expression)) expression = expression.expression;
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return undefined;
+}
+
+function getDecoratorArguments(decorator: ts.Decorator): ts.Expression[] {
+  return ts.isCallExpression(decorator.expression) ? [...decorator.expression.arguments] : [];
+}
+
+/** `@Controller('users')`, `@Controller({ path: 'users' })`, `@Get(':id')` → the path. */
+function readDecoratorPath(decorator: ts.Decorator): string {
+  const [first] = getDecoratorArguments(decorator);
+  if (!first) return '';
+  const direct = getStringValue(first);
+  if (direct !== undefined) return direct;
+  if (ts.isObjectLiteralExpression(first)) {
+    for (const property of first.properties) {
+      if (ts.isPropertyAssignment(property) && property.name.getText() === 'path') return getStringValue(property.initializer) ?? '';
+    }
+  }
+  if (ts.isArrayLiteralExpression(first)) return getStringValue(first.elements[0]) ?? '';
+  return '';
+}

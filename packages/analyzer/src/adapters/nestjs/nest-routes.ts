@@ -1,0 +1,82 @@
+import { ts } from 'ts-morph';
+import { splitIdentifierWords, type GuardFact, type HttpMethod, type RedlineVocabulary, type RouteFact } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getCodeSpan } from '../../project/code-span.js';
+import type { GuardClassifier } from '../../guards/classify-guard.js';
+import { handlerChecksAuth, handlerChecksRole } from '../../guards/handler-checks.js';
+import { isPublicPath } from '../../guards/public-paths.js';
+import { joinPaths } from '../express/expand-routes.js';
+import type { NestAdapter, NestEndpoint, NestMiddlewareBinding } from './nest-adapter.js';
+
+/**
+ * NestJS endpoints as routes: global guards, then middleware bound with
+ * `forRoutes` (matched by path, method or controller), then `@UseGuards` on
+ * the class and the method. `@Public()`-style decorators mark a route public.
+ */
+export function buildNestRoutes(adapter: NestAdapter, classifier: GuardClassifier, vocabulary: RedlineVocabulary): RouteFact[] {
+  return adapter.endpoints.map((endpoint) => {
+    const localPath = joinPaths(endpoint.controllerPath, endpoint.methodPath);
+    const path = joinPaths(adapter.globalPrefix, localPath);
+    const toGuard = (expression: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact => ({
+      ...classifier.classify(expression, file),
+      scope,
+      at: getCodeSpan(expression, file.sourceFile, file.relativePath),
+    });
+    const guards: GuardFact[] = [
+      ...adapter.globalGuards.map(({ guard, file }) => toGuard(guard, file, 'global')),
+      ...adapter.middleware
+        .filter((binding) => bindingCovers(binding, endpoint, localPath))
+        .flatMap((binding) => binding.middleware.map((middleware) => toGuard(middleware, binding.file, 'mount'))),
+      ...endpoint.guards.map((guard) => toGuard(guard, endpoint.file, 'guard')),
+    ];
+    return {
+      framework: 'nestjs' as const,
+      app: 'nestjs',
+      method: endpoint.method,
+      path,
+      at: getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
+      guards,
+      isPublic: endpoint.decoratorNames.some(isPublicDecorator) || isPublicPath(path, endpoint.method, vocabulary.publicRoutes),
+      handlerChecksAuth: handlerChecksAuth(endpoint.handler),
+      handlerChecksRole: handlerChecksRole(endpoint.handler),
+      mountedFromOtherFile: guards.some((guard) => guard.at.file !== endpoint.file.relativePath),
+      mountKnown: true,
+    };
+  });
+}
+
+/** `@Public()`, `@AllowAnonymous()`, `@SkipAuth()`, `@IsPublic()`, `@NoAuth()`. */
+function isPublicDecorator(name: string): boolean {
+  const words = splitIdentifierWords(name);
+  return words.includes('public') || words.includes('anonymous') || (words.includes('skip') && words.includes('auth')) || (words.includes('no') && words.includes('auth'));
+}
+
+function bindingCovers(binding: NestMiddlewareBinding, endpoint: NestEndpoint, localPath: string): boolean {
+  const controllerName = endpoint.handler.parent && ts.isClassDeclaration(endpoint.handler.parent) ? endpoint.handler.parent.name?.text : undefined;
+  const covered = binding.targets.some((target) =>
+    target.controller !== undefined
+      ? target.controller === controllerName
+      : target.path !== undefined && methodMatches(target.method, endpoint.method) && pathMatches(target.path, localPath),
+  );
+  const excluded = binding.excludes.some((target) => methodMatches(target.method, endpoint.method) && pathMatches(target.path, localPath));
+  return covered && !excluded;
+}
+
+function methodMatches(target: HttpMethod | undefined, method: HttpMethod): boolean {
+  return target === undefined || target === method || method === 'ALL';
+}
+
+/** Nest route patterns: `:param` matches a segment; `*`, `(.*)`, `*name`, `{*name}` match the rest. */
+function pathMatches(pattern: string, path: string): boolean {
+  const patternSegments = pattern.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean);
+  const pathSegments = path.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean);
+  for (let index = 0; index < patternSegments.length; index++) {
+    const segment = patternSegments[index]!;
+    if (/^(?:\*.*|\(\.\*\)|\{\*.*\})$/.test(segment)) return true;
+    const actual = pathSegments[index];
+    if (actual === undefined) return false;
+    if (segment.startsWith(':') || actual.startsWith(':')) continue;
+    if (segment !== actual) return false;
+  }
+  return patternSegments.length === pathSegments.length || patternSegments.length === 0;
+}

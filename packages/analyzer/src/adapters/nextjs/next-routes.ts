@@ -1,0 +1,104 @@
+import { ts } from 'ts-morph';
+import type { GuardFact, HttpMethod, RedlineVocabulary, RouteFact } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getCodeSpan } from '../../project/code-span.js';
+import { getStringValue } from '../../project/lexical-scope.js';
+import type { ProjectModel } from '../../project/project-model.js';
+import { handlerChecksAuth, handlerChecksRole } from '../../guards/handler-checks.js';
+import { isPublicPath } from '../../guards/public-paths.js';
+
+const HTTP_EXPORTS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+// `app/<folders>/route.ts` (also under `src/`): the Next.js app router's route handlers.
+const ROUTE_FILE = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/;
+const MIDDLEWARE_FILE = /(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[cm]?[jt]s$/;
+const MIDDLEWARE_AUTH = /\b(?:auth|withAuth|clerkMiddleware|authMiddleware|getToken|getServerSession|verifyToken|jwtVerify|NextAuth|createMiddlewareClient|updateSession|getSession)\b/;
+
+/**
+ * Next.js app-router handlers as routes: each exported GET, POST, … of a
+ * `route.ts`, with the path from its folder, protected by a `middleware.ts`
+ * that authenticates and whose `matcher` covers it, or by its own auth call.
+ */
+export function buildNextRoutes(project: ProjectModel, vocabulary: RedlineVocabulary): RouteFact[] {
+  const files = [...project.files.values()];
+  const middleware = files.map(readAuthMiddleware).find((found) => found !== undefined);
+  const routes: RouteFact[] = [];
+  for (const file of files) {
+    const match = ROUTE_FILE.exec(file.relativePath);
+    if (!match) continue;
+    const path = toRoutePath(match[1] ?? '');
+    for (const [name, binding] of file.exports) {
+      if (!HTTP_EXPORTS.has(name)) continue;
+      const handler = binding.kind === 'local' ? file.declarations.get(binding.local) : binding.kind === 'expression' ? binding.node : undefined;
+      if (!handler) continue;
+      const method = name as HttpMethod;
+      const guards: GuardFact[] = middleware && middleware.covers(path) ? [middleware.guard] : [];
+      routes.push({
+        framework: 'nextjs',
+        app: 'nextjs',
+        method,
+        path,
+        at: getCodeSpan(handler, file.sourceFile, file.relativePath),
+        guards,
+        isPublic: isPublicPath(path, method, vocabulary.publicRoutes),
+        handlerChecksAuth: handlerChecksAuth(handler),
+        handlerChecksRole: handlerChecksRole(handler),
+        mountedFromOtherFile: guards.length > 0,
+        mountKnown: true,
+      });
+    }
+  }
+  return routes;
+}
+
+/** `app/(shop)/orders/[id]` → `/orders/:id`. */
+function toRoutePath(folder: string): string {
+  const segments = folder
+    .split('/')
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'))
+    .map((segment) => segment.replace(/^\[\[?\.{3}(.+?)\]?\]$/, '*$1').replace(/^\[(.+)\]$/, ':$1'));
+  return `/${segments.join('/')}`;
+}
+
+function readAuthMiddleware(file: AnalyzedFile): { guard: GuardFact; covers: (path: string) => boolean } | undefined {
+  if (!MIDDLEWARE_FILE.test(file.relativePath) || !MIDDLEWARE_AUTH.test(file.sourceFile.text)) return undefined;
+  const matchers = readMatchers(file.sourceFile);
+  return {
+    guard: {
+      name: 'middleware.ts',
+      scope: 'global',
+      authenticates: true,
+      checksRole: false,
+      at: getCodeSpan(file.sourceFile.statements[0] ?? file.sourceFile, file.sourceFile, file.relativePath),
+    },
+    covers: (path) => matchers.length === 0 || matchers.some((matcher) => matcher.test(path)),
+  };
+}
+
+/** `export const config = { matcher: ['/api/:path*', '/dashboard/(.*)'] }` as regular expressions. */
+function readMatchers(sourceFile: ts.SourceFile): RegExp[] {
+  const matchers: RegExp[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && node.name.getText() === 'matcher') {
+      const values = ts.isArrayLiteralExpression(node.initializer) ? [...node.initializer.elements] : [node.initializer];
+      for (const value of values) {
+        const text = getStringValue(value);
+        if (text !== undefined) matchers.push(toMatcherRegExp(text));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return matchers;
+}
+
+function toMatcherRegExp(matcher: string): RegExp {
+  const source = matcher
+    .replace(/:(\w+)\*/g, '.*')
+    .replace(/:(\w+)\+/g, '.+')
+    .replace(/:(\w+)/g, '[^/]+');
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return /$^/;
+  }
+}

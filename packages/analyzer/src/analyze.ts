@@ -1,0 +1,74 @@
+import type { Finding, ProjectCheck, ProjectFacts, RedlineVocabulary, Severity } from '@redline/core';
+import { computeFingerprint } from '@redline/core';
+import { ProjectModel } from './project/project-model.js';
+import { walkFiles } from './walk/walker.js';
+import { RouterAdapter } from './adapters/express/router-adapter.js';
+import { expandRoutes } from './adapters/express/expand-routes.js';
+import { NestAdapter } from './adapters/nestjs/nest-adapter.js';
+import { buildNestRoutes } from './adapters/nestjs/nest-routes.js';
+import { buildNextRoutes } from './adapters/nextjs/next-routes.js';
+import { GuardClassifier } from './guards/classify-guard.js';
+
+export interface AnalyzeOptions {
+  /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
+  root: string;
+  /** Absolute paths of the source files to load. */
+  files: readonly string[];
+  /** The cross-file checks to run (rules' project halves). */
+  checks: readonly ProjectCheck[];
+  /** Enabled rules (name without prefix) and their severity; checks of other rules do not run. */
+  severities: Readonly<Record<string, Severity>>;
+  vocabulary?: RedlineVocabulary;
+}
+
+export interface AnalyzeResult {
+  findings: Finding[];
+  facts: ProjectFacts;
+}
+
+/**
+ * Loads the project once, walks every file once with the framework adapters,
+ * turns what they recorded into facts, and runs the enabled checks on them.
+ */
+export function analyze(options: AnalyzeOptions): AnalyzeResult {
+  const vocabulary = options.vocabulary ?? {};
+  const project = new ProjectModel(options.root, options.files);
+  const routers = new RouterAdapter();
+  const nest = new NestAdapter();
+  walkFiles(project.files.values(), [routers, nest]);
+
+  const classifier = new GuardClassifier(project, vocabulary);
+  const facts: ProjectFacts = {
+    routes: [
+      ...expandRoutes(routers, project, classifier, vocabulary),
+      ...buildNestRoutes(nest, classifier, vocabulary),
+      ...buildNextRoutes(project, vocabulary),
+    ],
+    entities: [],
+    responses: [],
+    loggedArguments: [],
+    unresolved: project.unresolved,
+  };
+
+  const findings: Finding[] = [];
+  for (const check of options.checks) {
+    const severity = options.severities[check.name];
+    if (!severity) continue;
+    const ruleId = `redline/${check.name}`;
+    for (const finding of check.check(facts, vocabulary)) {
+      const { code, ...location } = finding.at;
+      findings.push({
+        ruleId,
+        category: check.category,
+        severity,
+        ...location,
+        message: finding.message,
+        fingerprint: computeFingerprint({ ruleId, file: location.file, code }),
+        ...(finding.related?.length
+          ? { relatedLocations: finding.related.map(({ at: { code: _code, ...related }, message }) => ({ ...related, message })) }
+          : {}),
+      });
+    }
+  }
+  return { findings, facts };
+}

@@ -1,0 +1,99 @@
+import { ts } from 'ts-morph';
+import { AUTH_MIDDLEWARE_NAMES, ROLE_CHECK_NAMES, looksLikeAuthName, splitIdentifierWords, type RedlineVocabulary } from '@redline/core';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { skipOuterExpressions } from '../project/lexical-scope.js';
+
+/** What a middleware or guard does, as far as its name and body tell. */
+export interface GuardKind {
+  name: string;
+  authenticates: boolean;
+  checksRole: boolean;
+}
+
+/** Middleware that loads a session or sets up a library, and enforces nothing. */
+const SETUP_MIDDLEWARE = new Set(['session', 'cookieSession', 'cookieParser', 'passport.initialize', 'passport.session', 'expressSession']);
+/** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
+const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse']);
+const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
+/** What an authenticating middleware's body does: verifies a token, reads a session, rejects with 401. */
+const AUTH_BODY_PATTERN = /\b(?:jwt\.verify|verifyToken|verify\(|jwtVerify|isAuthenticated\(|getSession|getServerSession|UNAUTHORIZED|Unauthorized|UnauthorizedException|status\(401\)|code\(401\)|401\b|passport\.authenticate|req\.session\.user|authorization)/;
+const ROLE_BODY_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions|FORBIDDEN|Forbidden|ForbiddenException|status\(403\)|403\b)/;
+
+/** Classifies middleware and guards by name, the team's vocabulary, and (when it is a project function) by its body. */
+export class GuardClassifier {
+  private readonly authNames: Set<string>;
+  private readonly roleNames: Set<string>;
+  private readonly bodyCache = new Map<ts.Node, { authenticates: boolean; checksRole: boolean }>();
+
+  constructor(private readonly project: ProjectModel, vocabulary: RedlineVocabulary) {
+    this.authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(vocabulary.authMiddleware ?? [])]);
+    this.roleNames = new Set([...ROLE_CHECK_NAMES, ...(vocabulary.roleChecks ?? [])]);
+  }
+
+  classify(expression: ts.Expression, file: AnalyzedFile): GuardKind {
+    const unwrapped = skipOuterExpressions(expression);
+    // `new JwtAuthGuard()` is classified like `JwtAuthGuard`.
+    const node = ts.isNewExpression(unwrapped) ? unwrapped.expression : unwrapped;
+    const name = describe(node, file);
+    const calleeName = getCalleeText(node, file);
+    const words = splitIdentifierWords(calleeName);
+    const optional = words.some((word) => OPTIONAL_WORDS.has(word)) || hasOptionalCredentials(node) || SETUP_MIDDLEWARE.has(calleeName);
+    const byName = {
+      authenticates: this.authNames.has(calleeName) || this.authNames.has(words.at(-1) ?? '') || looksLikeAuthName(calleeName),
+      checksRole: this.roleNames.has(calleeName) || this.roleNames.has(lastSegment(calleeName)) || words.some((word) => ROLE_WORDS.has(word)),
+    };
+    const byBody = this.classifyBody(node, file);
+    return {
+      name,
+      authenticates: !optional && (byName.authenticates || byBody.authenticates),
+      checksRole: byName.checksRole || byBody.checksRole,
+    };
+  }
+
+  /** A project function's body says what it does even when its name does not. */
+  private classifyBody(node: ts.Expression, file: AnalyzedFile): { authenticates: boolean; checksRole: boolean } {
+    const target = ts.isCallExpression(node) ? node.expression : node;
+    const fn = ts.isFunctionLike(target) ? target : this.resolveFunction(target, file);
+    if (!fn) return { authenticates: false, checksRole: false };
+    const cached = this.bodyCache.get(fn);
+    if (cached) return cached;
+    const text = fn.getText();
+    const result = { authenticates: AUTH_BODY_PATTERN.test(text), checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text) };
+    this.bodyCache.set(fn, result);
+    return result;
+  }
+
+  private resolveFunction(node: ts.Expression, file: AnalyzedFile): ts.Node | undefined {
+    if (!ts.isIdentifier(node)) return undefined;
+    const resolved = this.project.resolveName(file, node.text);
+    if (!resolved) return undefined;
+    const declaration = resolved.node;
+    if (ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return declaration;
+    if (ts.isClassDeclaration(declaration)) return declaration; // a Nest guard or middleware class
+    if (ts.isCallExpression(declaration)) return declaration; // a factory call: its arguments (`jwt({ secret })`) tell
+    return undefined;
+  }
+}
+
+/** express-jwt's `jwt({ credentialsRequired: false })` lets anonymous requests through. */
+function hasOptionalCredentials(node: ts.Expression): boolean {
+  return ts.isCallExpression(node) && /credentialsRequired\s*:\s*false/.test(node.getText());
+}
+
+function getCalleeText(node: ts.Expression, file: AnalyzedFile): string {
+  const target = ts.isCallExpression(node) ? node.expression : node;
+  if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) return target.getText(file.sourceFile);
+  return '';
+}
+
+function lastSegment(name: string): string {
+  return name.split('.').at(-1) ?? name;
+}
+
+/** A short, stable label for a middleware: its name, or `name(...)` for a factory call. */
+function describe(node: ts.Expression, file: AnalyzedFile): string {
+  if (ts.isCallExpression(node)) return `${getCalleeText(node, file) || 'middleware'}(…)`;
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return node.getText(file.sourceFile);
+  return 'inline middleware';
+}

@@ -1,0 +1,1 @@
+export { analyze, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';

@@ -1,0 +1,56 @@
+import { ts } from 'ts-morph';
+
+/**
+ * The declaration an identifier refers to by lexical scope, without the type
+ * checker: a parameter of an enclosing function, or a variable, function or
+ * class declared in an enclosing block or the file. Undefined for globals and
+ * imports (the module tables answer those).
+ */
+export function findLocalDeclaration(identifier: ts.Identifier): ts.Node | undefined {
+  const name = identifier.text;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      for (const parameter of scope.parameters) {
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === name) return parameter;
+      }
+    }
+    if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope)) {
+      const found = findInStatements(scope.statements, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function findInStatements(statements: ts.NodeArray<ts.Statement>, name: string): ts.Node | undefined {
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name) return declaration;
+      }
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
+      return statement;
+    }
+  }
+  return undefined;
+}
+
+/** Strips parentheses, `as`, `!`, `satisfies` and `await` around an expression. */
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) ||
+        ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The static text of a string literal or a template without substitutions. */
+export function getStringValue(node: ts.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  return undefined;
+}

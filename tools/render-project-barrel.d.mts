@@ -1,0 +1,1 @@
+export function renderProjectBarrel(ruleIds: string[]): string;
