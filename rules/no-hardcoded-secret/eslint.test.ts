@@ -1,0 +1,211 @@
+import { createRuleTester } from '../utils/rule-tester.js';
+import rule from './eslint.js';
+
+createRuleTester().run('no-hardcoded-secret', rule, {
+  valid: [
+    // The secret comes from the environment with no fallback.
+    `import jwt from 'jsonwebtoken';
+export const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRET!, { expiresIn: '1h' });`,
+    // A fallback for a non-secret variable (a port, a log level) is fine.
+    `const port = Number(process.env.PORT ?? '3000'); const level = process.env.LOG_LEVEL || 'info';`,
+    // An empty fallback is not a credential (the call fails loudly instead).
+    `const apiKey = process.env.LLM_API_KEY ?? '';`,
+    // Obvious placeholders in docs and samples.
+    `const secret = process.env.JWT_SECRET || 'your-secret-here'; app.use(session({ secret: 'changeme' }));`,
+    // A \`sign\` method of something that is not jsonwebtoken (a crypto signer, a local helper).
+    `const signature = signer.sign(payload, 'base64'); const verified = verify(token, 'utf8');`,
+    // The names of env variables, headers and config keys are not secrets.
+    `export const JWT_SECRET_ENV = 'JWT_SECRET'; export const API_KEY_HEADER = 'x-api-key'; export const HEADER_KEY_TOKEN = 'Authorization';`,
+    // Storage keys, cookie names and enum-like constants named after tokens or sessions.
+    `export const KEY_TOKEN = 'auth-token'; const OAUTH_CSRF_COOKIE = 'oauth_csrf'; const TYPE_SESSION = 'session';`,
+    // i18n keys and messages that mention passwords.
+    `const labels = { password: 'label.password', newPassword: 'label.new-password', apiKey: 'Your API key is shown once below' };`,
+    // A seed user's password is not a connection credential (and seeds hash it).
+    `await prisma.user.create({ data: { email: 'a@example.com', username: 'alice', password: await hash('Alice123!') } });`,
+    // A connection string whose password is built from the environment or is a placeholder.
+    'const url = `postgres://app:${process.env.DB_PASSWORD}@db:5432/app`; const doc = "postgresql://user:password@localhost:5432/db";',
+    // The AWS documentation example key and filler keys are obviously fake.
+    `const sample = 'AKIAIOSFODNN7EXAMPLE'; const filler = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';`,
+    // A PEM header alone (as in a parser test) is no key material.
+    `const isPem = (text: string) => text.startsWith('-----BEGIN RSA PRIVATE KEY-----');`,
+    // Test files are ignored by default.
+    {
+      code: `const token = jwt.sign({ sub: 1 }, 'test-secret');
+const secret = process.env.JWT_SECRET || 'test-secret';`,
+      filename: 'src/auth/auth.service.spec.ts',
+    },
+    // A list of known placeholder values that the app refuses at startup.
+    `const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: 'secret', AUTH_REFRESH_SECRET: 'secret_for_refresh' } as const;`,
+    // \`fetch\`'s \`credentials\` option and a let that holds state are not secrets.
+    `const init = { credentials: 'include' as const }; let password = 'hunter22'; password = read();`,
+    // A literal passed to a non-secret option of a session.
+    `app.use(session({ name: 'sid', secret: process.env.SESSION_SECRET!, cookie: { sameSite: 'lax' } }));`,
+    // Sentences in a secret-named option are descriptions, not values.
+    `@ApiProperty({ description: 'the secret', example: 'n/a' }) class Dto { @ApiProperty({ secret: 'The webhook signing secret from the dashboard' } as any) s!: string }`,
+  ],
+  invalid: [
+    // jsonwebtoken sign with a literal key
+    {
+      code: `import jwt from 'jsonwebtoken';
+
+export function issue(userId: string) {
+  return jwt.sign({ sub: userId }, 'super-secret-key', { expiresIn: '1h' });
+}
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 4, column: 36, endLine: 4, endColumn: 54, data: {"sink":"`jwt.sign`"} },
+      ],
+    },
+    // named import of verify, CommonJS style alias through const
+    {
+      code: `const { verify: check } = require('jsonwebtoken');
+const JWT_KEY = 'kd93!mzQ';
+
+export const readToken = (token: string) => check(token, JWT_KEY);
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 2, column: 17, endLine: 2, endColumn: 27, data: {"sink":"`check`"} },
+      ],
+    },
+    // env fallback with ||
+    {
+      code: `const secret = process.env.JWT_SECRET || 'dev-secret';
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 42, endLine: 1, endColumn: 54, data: {"name":"JWT_SECRET"} },
+      ],
+    },
+    // env fallback with ?? through a computed member and as
+    {
+      code: `export const config = { session: (process.env['SESSION_SECRET'] ?? 'keyboard cat') as string };
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 68, endLine: 1, endColumn: 82, data: {"name":"SESSION_SECRET"} },
+      ],
+    },
+    // destructured env default
+    {
+      code: `const { STRIPE_API_KEY = 'sk-local-123456' } = process.env;
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 26, endLine: 1, endColumn: 43, data: {"name":"STRIPE_API_KEY"} },
+      ],
+    },
+    // express-session secret option
+    {
+      code: `import session from 'express-session';
+app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: false }));
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 2, column: 27, endLine: 2, endColumn: 41, data: {"sink":"The `secret` option"} },
+      ],
+    },
+    // cookie-parser aliased
+    {
+      code: `import parseCookies from 'cookie-parser';
+app.use(parseCookies('kekse'));
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 2, column: 22, endLine: 2, endColumn: 29, data: {"sink":"`parseCookies`"} },
+      ],
+    },
+    // NestJS JwtModule secret in a factory
+    {
+      code: `@Module({
+  imports: [JwtModule.registerAsync({ useFactory: async () => ({ secret: 'nest-jwt-secret', signOptions: { expiresIn: '15m' } }) })],
+})
+export class AuthModule {}
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 2, column: 74, endLine: 2, endColumn: 91, data: {"sink":"The `secret` option"} },
+      ],
+    },
+    // passport-jwt strategy secretOrKey via super
+    {
+      code: `export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'jwt-strategy-key' });
+  }
+}
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 3, column: 84, endLine: 3, endColumn: 102, data: {"sink":"The `secretOrKey` option"} },
+      ],
+    },
+    // connection string with a literal password
+    {
+      code: `const sequelize = new Sequelize('postgres://app:s3cr3tPa55@db.internal:5432/app');
+`,
+      errors: [
+        { messageId: 'connectionPassword', line: 1, column: 33, endLine: 1, endColumn: 81, data: {"scheme":"postgres"} },
+      ],
+    },
+    // connection string in a template literal with a computed host
+    {
+      code: `mongoose.connect(\`mongodb+srv://admin:Zx81qq@\${host}/shop\`);
+`,
+      errors: [
+        { messageId: 'connectionPassword', line: 1, column: 18, endLine: 1, endColumn: 59, data: {"scheme":"mongodb+srv"} },
+      ],
+    },
+    // known key shape: Stripe live key
+    {
+      code: `const stripe = new Stripe('sk_live_51SYNTHETICk3yF0rT3st1ngOnly');
+`,
+      errors: [
+        { messageId: 'knownKey', line: 1, column: 27, endLine: 1, endColumn: 65, data: {"kind":"Stripe live secret key"} },
+      ],
+    },
+    // known key shape: AWS access key id
+    {
+      code: `const s3 = new S3Client({ credentials: { accessKeyId: 'AKIAZZSYNTHETIC12345', secretAccessKey: process.env.AWS_SECRET! } });
+`,
+      errors: [
+        { messageId: 'knownKey', line: 1, column: 55, endLine: 1, endColumn: 77, data: {"kind":"AWS access key id"} },
+      ],
+    },
+    // module-level exported secret constant
+    {
+      code: `export const SECRET = 'secret-key';
+`,
+      errors: [
+        { messageId: 'namedSecret', line: 1, column: 23, endLine: 1, endColumn: 35, data: {"name":"SECRET"} },
+      ],
+    },
+    // DB config object with a password
+    {
+      code: `export default new DataSource({ type: 'postgres', host: 'localhost', username: 'app', password: 'Pa55w0rd!', database: 'app' });
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 1, column: 97, endLine: 1, endColumn: 108, data: {"sink":"The connection's `password`"} },
+      ],
+    },
+    // jose secret through TextEncoder
+    {
+      code: `import { jwtVerify } from 'jose';
+const key = new TextEncoder().encode('jose-hs256-secret');
+export const check = (t: string) => jwtVerify(t, key);
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 2, column: 38, endLine: 2, endColumn: 57, data: {"sink":"`jwtVerify`"} },
+      ],
+    },
+    // private key PEM block
+    {
+      code: `const privateKey = '-----BEGIN RSA PRIVATE KEY-----\\nMIICXAIBAAKBgQDNwqLEe9wgTXCbC7SYNTHETICONLYabcdEFGHijklMNOPqrstUVWX\\n-----END RSA PRIVATE KEY-----';
+`,
+      errors: [
+        { messageId: 'knownKey', line: 1, column: 20, endLine: 1, endColumn: 153, data: {"kind":"private key"} },
+      ],
+    },
+    // option override adds a key
+    {
+      code: `const client = createClient({ licenceCode: 'LC-88213-XY' });
+`,
+      options: [{"secretOptionKeys":["licenceCode"]}],
+      errors: [
+        { messageId: 'sinkSecret', line: 1, column: 44, endLine: 1, endColumn: 57, data: {"sink":"The `licenceCode` option"} },
+      ],
+    },
+  ],
+});

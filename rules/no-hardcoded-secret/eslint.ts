@@ -1,0 +1,440 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isSecretName, splitIdentifierWords } from '@redline/core';
+import { createRule } from '../utils/create-rule.js';
+import { findProperty, getCalleeName, getMemberPath, getPropertyKeyName, unwrapExpression } from '../utils/ast.js';
+import { getRelativeFilename, matchesAnyGlob } from '../utils/file-globs.js';
+import { getModuleBinding } from '../utils/module-bindings.js';
+import { getRedlineSettings } from '../utils/settings.js';
+import { CONNECTION_STRING_PATTERN, MIN_SECRET_PATTERN_LENGTH, SECRET_PATTERNS } from '../utils/secret-patterns.js';
+
+type MessageIds = 'sinkSecret' | 'knownKey' | 'connectionPassword' | 'envFallback' | 'namedSecret';
+type Options = [
+  {
+    ignoreFiles?: string[];
+    secretOptionKeys?: string[];
+    placeholders?: string[];
+  },
+];
+
+const DEFAULT_IGNORE_FILES = [
+  '**/*.{test,spec}.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/fixtures/**', '**/__mocks__/**',
+  '**/e2e/**', '**/cypress/**', '**/{cypress,playwright}.config.*',
+];
+
+/** Option keys whose value is a signing, session or API secret wherever the object goes. */
+const SECRET_OPTION_KEYS = [
+  'secret', 'secrets', 'secretOrKey', 'secretOrPrivateKey', 'privateKey', 'clientSecret', 'client_secret',
+  'apiKey', 'api_key', 'secretAccessKey', 'secret_access_key', 'authToken', 'auth_token', 'jwtSecret',
+  'sessionSecret', 'cookieSecret', 'signingKey', 'signingSecret', 'encryptionKey', 'webhookSecret',
+];
+
+/** Words that mark a value as a placeholder in docs and examples. */
+const DEFAULT_PLACEHOLDERS = [
+  'changeme', 'change-me', 'change_me', 'change-this', 'change_this', 'changethis', 'your-', 'your_', 'yoursecret',
+  'yourkey', 'example', 'placeholder', 'dummy', 'fake', 'sample', 'xxx', 'redacted', 'replace', 'insert', 'todo',
+  '<', '{{', '${', '***', '...',
+];
+
+/** Passwords in connection strings that only say "a password goes here". */
+const PLACEHOLDER_PASSWORDS: ReadonlySet<string> = new Set(['password', 'pass', 'passwd', 'pwd', 'secret', 'pw', 'user', 'username']);
+
+/** Per module, the functions whose n-th argument is the signing or verification key. */
+const JWT_KEY_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  jsonwebtoken: { sign: 1, verify: 1 },
+  jose: { jwtVerify: 1 },
+};
+
+/** Calls whose first argument is a secret: `cookieParser('s')`, `cookieSession({ keys })` is handled by keys. */
+const SECRET_FIRST_ARGUMENT_MODULES: ReadonlySet<string> = new Set(['cookie-parser', 'cookie-signature']);
+
+/** Words that make a name a secret on their own, for a `const` holding a literal. */
+const STRONG_SECRET_WORDS: ReadonlySet<string> = new Set([
+  'secret', 'secrets', 'password', 'passwd', 'passphrase', 'apikey', 'privatekey',
+]);
+const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'passphrase', 'pwd', 'pass']);
+/** `<word> key` pairs that name a key itself (`API_KEY`, `SIGNING_KEY`); any other `key` names a slot. */
+const KEY_PAIR_FIRST_WORDS: ReadonlySet<string> = new Set(['api', 'private', 'secret', 'access', 'signing', 'encryption', 'master', 'auth', 'hmac', 'jwt']);
+/** Words that make a name the name *of* something: a header, cookie, storage key or field. */
+const SLOT_WORDS: ReadonlySet<string> = new Set([
+  'key', 'keys', 'header', 'headers', 'cookie', 'name', 'field', 'column', 'param', 'query', 'storage', 'event', 'route',
+  'label', 'placeholder', 'prefix', 'selector', 'input', 'env', 'var', 'variable', 'file', 'path',
+]);
+
+/** Words naming a collection of non-secrets: `PLACEHOLDER_SECRETS`, `exampleKeys`, `weakPasswords`. */
+const PLACEHOLDER_CONTAINER_WORDS: ReadonlySet<string> = new Set([
+  'placeholder', 'placeholders', 'example', 'examples', 'sample', 'samples', 'dummy', 'fake', 'insecure', 'weak', 'forbidden', 'blocked', 'known',
+]);
+
+/** Relative order in which one literal's possible reports win (the most specific message first). */
+const PRIORITY: Readonly<Record<MessageIds, number>> = {
+  envFallback: 0, knownKey: 1, connectionPassword: 2, sinkSecret: 3, namedSecret: 4,
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-secret',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow literal credentials in code: signing and session secrets, keys, passwords in connection strings and secret fallbacks',
+      category: 'hardcoded-secret',
+      cwe: ['CWE-798'],
+      recommended: 'strict',
+      severity: 'error',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      sinkSecret:
+        '{{sink}} gets a literal secret; anyone who can read the code can forge or read what it protects. Load it from the environment or a secret manager and rotate the exposed value.',
+      knownKey:
+        'This string is a literal {{kind}}; a credential in source code leaks with every clone, build and log of it. Load it from the environment or a secret manager and revoke this one.',
+      connectionPassword:
+        'This {{scheme}} connection string contains a literal password; it leaks with the code and cannot be rotated without a deploy. Build the URL from environment variables or read it whole from one.',
+      envFallback:
+        '`{{name}}` falls back to a literal secret when the variable is unset, so a missing setting silently runs with a value everyone can read. Fail at startup when `{{name}}` is missing instead.',
+      namedSecret:
+        '`{{name}}` is set to a literal secret; anyone who can read the code has it. Load it from the environment or a secret manager and rotate the exposed value.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ignoreFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Globs (relative to the working directory) of files whose literals are test data; replaces the default test and fixture globs.',
+          },
+          secretOptionKeys: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra object keys whose literal value is a secret (added to `secret`, `secretOrKey`, `apiKey`, …).',
+          },
+          placeholders: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra substrings (case-insensitive) that mark a value as a documentation placeholder.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ignoreFiles: DEFAULT_IGNORE_FILES, secretOptionKeys: [], placeholders: [] }],
+  },
+  create(context, [options]) {
+    const ignoreFiles = options.ignoreFiles ?? DEFAULT_IGNORE_FILES;
+    if (matchesAnyGlob(getRelativeFilename(context.filename, context.cwd), ignoreFiles)) return {};
+
+    const sourceCode = context.sourceCode;
+    const settings = getRedlineSettings(context);
+    const secretWords = (settings.secretWords ?? []).map((word) => word.toLowerCase());
+    const secretOptionKeys = new Set([...SECRET_OPTION_KEYS, ...(options.secretOptionKeys ?? [])]);
+    const placeholders = [...DEFAULT_PLACEHOLDERS, ...(options.placeholders ?? [])].map((word) => word.toLowerCase());
+    const pending = new Map<TSESTree.Node, { messageId: MessageIds; data: Record<string, string> }>();
+
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') checkStringShape(node, node.value);
+      },
+      TemplateLiteral(node) {
+        // Expressions become a marker so `postgres://u:${pw}@h` reads as a computed password.
+        const text = node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('${}');
+        checkStringShape(node, text);
+      },
+      LogicalExpression(node) {
+        if (node.operator !== '||' && node.operator !== '??') return;
+        const name = getEnvVariableName(node.left);
+        if (name === undefined || !isSecretName(name, secretWords)) return;
+        const literal = getSecretLiteral(node.right);
+        if (literal && looksLikeSecretValue(literal.value)) add(literal.node, 'envFallback', { name });
+      },
+      VariableDeclarator(node) {
+        // `const { JWT_SECRET = 'dev' } = process.env`
+        if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isProcessEnv(node.init)) {
+          for (const property of node.id.properties) {
+            if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.AssignmentPattern) continue;
+            const name = getPropertyKeyName(property);
+            const literal = getSecretLiteral(property.value.right);
+            if (name !== undefined && isSecretName(name, secretWords) && literal && looksLikeSecretValue(literal.value)) {
+              add(literal.node, 'envFallback', { name });
+            }
+          }
+          return;
+        }
+        // `const JWT_SECRET = 'secret-key'`, `export const SECRET = '…'`
+        if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
+        const name = node.id.name;
+        if (!isStrongSecretName(name) || isReassignable(node)) return;
+        const literal = getDirectLiteral(node.init);
+        if (literal && looksLikeSecretValue(literal.value, name)) add(literal.node, 'namedSecret', { name });
+      },
+      Property(node) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const key = getPropertyKeyName(node);
+        if (key === undefined) return;
+        if (secretOptionKeys.has(key) || isStrongOptionKey(key)) {
+          for (const literal of getSecretLiterals(node.value)) {
+            if (looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `The \`${key}\` option` });
+          }
+          return;
+        }
+        // `password` only counts in a connection shape: `{ host, user, password }`, nodemailer's `{ user, pass }`.
+        if ((key === 'password' || key === 'pass') && (isConnectionObject(node.parent) || isBasicAuthOptions(node.parent))) {
+          const literal = getSecretLiteral(node.value);
+          if (literal && looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `The connection's \`${key}\`` });
+        }
+      },
+      CallExpression(node) {
+        checkJwtCall(node);
+        checkSecretFirstArgument(node);
+      },
+      'Program:exit'() {
+        for (const [node, report] of pending) context.report({ node, ...report });
+      },
+    };
+
+    function add(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
+      if (messageId !== 'knownKey' && isInsidePlaceholderList(node)) return;
+      const existing = pending.get(node);
+      if (existing && PRIORITY[existing.messageId] <= PRIORITY[messageId]) return;
+      pending.set(node, { messageId, data });
+    }
+
+    function checkStringShape(node: TSESTree.Node, text: string): void {
+      if (text.length < 12) return;
+      if (text.length >= MIN_SECRET_PATTERN_LENGTH) {
+        for (const { kind, pattern } of SECRET_PATTERNS) {
+          const match = pattern.exec(text);
+          if (match && !isPlaceholder(match[0]) && !isRepeatedFiller(match[0])) {
+            add(node, 'knownKey', { kind });
+            return;
+          }
+        }
+      }
+      if (!text.includes('://')) return;
+      const connection = CONNECTION_STRING_PATTERN.exec(text);
+      const password = connection?.groups?.['password'];
+      if (!connection || password === undefined) return;
+      if (password.includes('${}') || password.startsWith('$') || password.startsWith('%')) return;
+      if (PLACEHOLDER_PASSWORDS.has(password.toLowerCase()) || isPlaceholder(password) || isRepeatedFiller(password)) return;
+      if (password === connection.groups?.['user']) return;
+      add(node, 'connectionPassword', { scheme: connection.groups?.['scheme'] ?? 'database' });
+    }
+
+    /** `jwt.sign(payload, 'k')`, `jwt.verify(token, 'k')`, `verify(t, 'k')` from jsonwebtoken; jose's `jwtVerify(t, key)` and `new SignJWT(…).sign(key)`. */
+    function checkJwtCall(node: TSESTree.CallExpression): void {
+      const callee = unwrapExpression(node.callee);
+      const root = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
+      let keyIndex: number | undefined;
+      if (root.type === AST_NODE_TYPES.Identifier) {
+        const binding = getModuleBinding(sourceCode, root);
+        if (!binding) return;
+        const method = callee.type === AST_NODE_TYPES.Identifier ? binding.imported : getCalleeName(node);
+        keyIndex = method === undefined ? undefined : JWT_KEY_ARGUMENTS[binding.source]?.[method];
+      } else if (getCalleeName(node) === 'sign' && isJoseSignChain(root)) {
+        keyIndex = 0;
+      }
+      if (keyIndex === undefined) return;
+      const argument = node.arguments[keyIndex];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const literal = getSecretLiteral(argument);
+      if (literal && looksLikeSecretValue(literal.value)) {
+        add(literal.node, 'sinkSecret', { sink: `\`${sourceCode.getText(node.callee)}\`` });
+      }
+    }
+
+    /** `new SignJWT(claims).setProtectedHeader(…).setExpirationTime(…)` with SignJWT from jose. */
+    function isJoseSignChain(node: TSESTree.Node): boolean {
+      let current = unwrapExpression(node);
+      while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+        current = unwrapExpression(current.callee.object);
+      }
+      if (current.type !== AST_NODE_TYPES.NewExpression || current.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const binding = getModuleBinding(sourceCode, current.callee);
+      return binding?.source === 'jose' && binding.imported === 'SignJWT';
+    }
+
+    /** `cookieParser('s')` (and aliases of cookie-parser). */
+    function checkSecretFirstArgument(node: TSESTree.CallExpression): void {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return;
+      const binding = getModuleBinding(sourceCode, callee);
+      if (!binding || !SECRET_FIRST_ARGUMENT_MODULES.has(binding.source)) return;
+      const [first] = node.arguments;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+      for (const literal of getSecretLiterals(first)) {
+        if (looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `\`${callee.name}\`` });
+      }
+    }
+
+    /** The literals an expression may evaluate to: itself, array elements, `a || 'lit'`. */
+    function getSecretLiterals(node: TSESTree.Node): { node: TSESTree.Node; value: string }[] {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.ArrayExpression) {
+        return expression.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? getSecretLiterals(element) : []));
+      }
+      const literal = getSecretLiteral(expression);
+      return literal ? [literal] : [];
+    }
+
+    /**
+     * The string literal an expression evaluates to, following `x || 'lit'`,
+     * `x ?? 'lit'`, `new TextEncoder().encode('lit')`, `Buffer.from('lit')` and,
+     * when `follow` is set, a `const` in this file initialised with one.
+     */
+    function getSecretLiteral(node: TSESTree.Node, follow = true, depth = 0): { node: TSESTree.Node; value: string } | undefined {
+      if (depth > 4) return undefined;
+      const expression = unwrapExpression(node);
+      switch (expression.type) {
+        case AST_NODE_TYPES.Literal:
+          return typeof expression.value === 'string' ? { node: expression, value: expression.value } : undefined;
+        case AST_NODE_TYPES.TemplateLiteral:
+          return expression.expressions.length === 0
+            ? { node: expression, value: expression.quasis[0]?.value.cooked ?? '' }
+            : undefined;
+        case AST_NODE_TYPES.LogicalExpression:
+          return expression.operator === '&&' ? undefined : getSecretLiteral(expression.right, follow, depth + 1);
+        case AST_NODE_TYPES.CallExpression: {
+          const path = getMemberPath(expression.callee);
+          const isEncode =
+            (path?.join('.') === 'Buffer.from') ||
+            (getCalleeName(expression) === 'encode' &&
+              expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+              expression.callee.object.type === AST_NODE_TYPES.NewExpression &&
+              getMemberPath(expression.callee.object.callee)?.join('.') === 'TextEncoder');
+          const [first] = expression.arguments;
+          return isEncode && first && first.type !== AST_NODE_TYPES.SpreadElement
+            ? getSecretLiteral(first, follow, depth + 1)
+            : undefined;
+        }
+        case AST_NODE_TYPES.Identifier: {
+          if (!follow) return undefined;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+          const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          if (
+            definition?.type !== 'Variable' ||
+            definition.parent.kind !== 'const' ||
+            definition.node.id.type !== AST_NODE_TYPES.Identifier ||
+            !definition.node.init
+          ) {
+            return undefined;
+          }
+          return getSecretLiteral(definition.node.init, follow, depth + 1);
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    /** `process.env.JWT_SECRET`, `process.env['JWT_SECRET']`, `Bun.env.X` → the variable name. */
+    function getEnvVariableName(node: TSESTree.Node): string | undefined {
+      const path = getMemberPath(node);
+      if (!path || path.length !== 3) return undefined;
+      const [object, env, name] = path;
+      return (object === 'process' || object === 'Bun' || object === 'Deno') && env === 'env' ? name : undefined;
+    }
+
+    function isProcessEnv(node: TSESTree.Node): boolean {
+      return getMemberPath(node)?.join('.') === 'process.env';
+    }
+
+    /** `{ host, user, password }` / `{ database, username, password }`: a connection config, not a user record. */
+    function isConnectionObject(object: TSESTree.ObjectExpression): boolean {
+      const has = (name: string) => findProperty(object, name) !== undefined;
+      return has('host') || has('database') || has('dialect') || has('connectionString') || (has('user') && has('pass'));
+    }
+
+    /**
+     * A name that holds a secret itself, judged more strictly than a log field:
+     * `JWT_SECRET`, `apiKey`, `DB_PASSWORD`, `PRIVATE_KEY` — not `AUTH_TOKEN`,
+     * `TYPE_SESSION` or `OAUTH_CSRF_COOKIE` (often the *name* of a header,
+     * cookie or storage slot), nor `TOKEN_KEY` / `HEADER_KEY_TOKEN` (a slot for one).
+     */
+    function isStrongSecretName(name: string): boolean {
+      if (!isSecretName(name, secretWords)) return false;
+      const words = splitIdentifierWords(name);
+      let strong = false;
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index]!;
+        const next = words[index + 1];
+        if (STRONG_SECRET_WORDS.has(word) || secretWords.includes(word)) strong = true;
+        else if (next === 'key' && KEY_PAIR_FIRST_WORDS.has(word)) {
+          strong = true;
+          index++;
+        } else if (SLOT_WORDS.has(word)) return false;
+      }
+      return strong;
+    }
+
+    /** `zapApiKey`, `stripeSecretKey`: a strong name that is not a password (those are often form labels or seed users). */
+    function isStrongOptionKey(key: string): boolean {
+      return isStrongSecretName(key) && !splitIdentifierWords(key).some((word) => PASSWORD_WORDS.has(word));
+    }
+
+    /** A string literal or plain template written right there. */
+    function getDirectLiteral(node: TSESTree.Node): { node: TSESTree.Node; value: string } | undefined {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return { node: expression, value: expression.value };
+      if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0) {
+        return { node: expression, value: expression.quasis[0]?.value.cooked ?? '' };
+      }
+      return undefined;
+    }
+
+    /**
+     * `const PLACEHOLDER_SECRETS = { JWT_SECRET: 'secret' }`, `EXAMPLE_KEYS`:
+     * a list of values the code refuses or documents, named as such.
+     */
+    function isInsidePlaceholderList(node: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.VariableDeclarator) {
+          return current.id.type === AST_NODE_TYPES.Identifier && splitIdentifierWords(current.id.name).some((word) => PLACEHOLDER_CONTAINER_WORDS.has(word));
+        }
+        if (current.type !== AST_NODE_TYPES.Property && current.type !== AST_NODE_TYPES.ObjectExpression && current.type !== AST_NODE_TYPES.ArrayExpression &&
+          current.type !== AST_NODE_TYPES.TSAsExpression && current.type !== AST_NODE_TYPES.TSSatisfiesExpression) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** `basicAuth({ username: 'admin', password: '…' })` (hono, express-basic-auth, koa-basic-auth). */
+    function isBasicAuthOptions(object: TSESTree.ObjectExpression): boolean {
+      const call = object.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(object)) return false;
+      return /basic_?auth/i.test(getCalleeName(call) ?? '') && findProperty(object, 'username') !== undefined;
+    }
+
+    /** A `let`/`var` is state that changes, not a configured secret. */
+    function isReassignable(node: TSESTree.VariableDeclarator): boolean {
+      return node.parent.type === AST_NODE_TYPES.VariableDeclaration && node.parent.kind !== 'const';
+    }
+
+    /**
+     * Whether a literal bound to a secret-named thing holds a secret rather than
+     * a name for one: not empty, not a placeholder, not an env variable or
+     * header name (`JWT_SECRET`, `x-api-key`), not a sentence, not a path.
+     */
+    function looksLikeSecretValue(value: string, name?: string): boolean {
+      const trimmed = value.trim();
+      if (trimmed.length < 4 || isPlaceholder(trimmed) || isRepeatedFiller(trimmed)) return false;
+      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false; // an env variable / DI token name
+      if (/^(?:x-[a-z0-9-]+|authorization|bearer|basic|cookie|set-cookie)$/i.test(trimmed)) return false; // a header or scheme name
+      if (/^[a-z]+(?:\.[\w-]+)+$/.test(trimmed)) return false; // a config path or i18n key (`jwt.secret`, `label.new-password`)
+      if (trimmed.split(/\s+/).length > 3) return false; // a sentence: a description or an error message
+      if (/^(?:\/|\.\/|\.\.\/|https?:\/\/)/.test(trimmed) && !trimmed.includes('@')) return false; // a path or URL
+      // `const password = 'password'`: a field name, not a value (only for names; `jwt.sign(p, 'secret')` is a secret).
+      if (name !== undefined && /^[a-z][a-zA-Z]*$/.test(trimmed) && trimmed.toLowerCase() === name.toLowerCase().replace(/[_-]/g, '')) return false;
+      return true;
+    }
+
+    function isPlaceholder(value: string): boolean {
+      const lower = value.toLowerCase();
+      return placeholders.some((word) => lower.includes(word));
+    }
+
+    /** `xxxxxxxx`, `00000000`, `********`: filler, not a key. */
+    function isRepeatedFiller(value: string): boolean {
+      const body = value.replace(/^[a-z]+[_-](?:live_|test_)?/i, '');
+      return body.length > 0 && /^(.)\1*$/.test(body);
+    }
+  },
+});
