@@ -240,6 +240,16 @@ router.get('/tickets/:id', protect, admin, async (req, res) => {
 });
 `,
     },
+    // …also through a wrapper such as `asyncHandler(…)`, and with the role check applied router-wide.
+    {
+      code: `
+router.use(requireRole('support'));
+router.get('/orders/:id', asyncHandler(async (req, res) => {
+  const order = await Order.findById(req.params.id);
+  res.json({ total: order.total, internalNotes: order.internalNotes });
+}));
+`,
+    },
     // …or in a NestJS controller guarded by a roles decorator.
     {
       code: `
@@ -496,6 +506,17 @@ router.get('/admin/users', protect, admin, async (req, res) => {
 });
 `,
       errors: [{ messageId: 'mongoIdKey', line: 4, column: 32, endLine: 4, endColumn: 42, data: { sink: 'res.json' } }],
+    },
+    // Mounting an admin router elsewhere does not make this file's other routes back-office routes.
+    {
+      code: `
+app.use('/admin', adminRouter);
+app.get('/me/billing', async (req, res) => {
+  const me = await loadUser(req.user.id);
+  res.json({ plan: me.plan, stripeCustomerId: me.stripeCustomerId });
+});
+`,
+      errors: [{ messageId: 'internalField', line: 5, column: 29, endLine: 5, endColumn: 66, data: { field: 'stripeCustomerId', sink: 'res.json' } }],
     },
     // Generic type arguments on the sink and a parenthesized payload.
     {

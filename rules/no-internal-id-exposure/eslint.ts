@@ -662,11 +662,12 @@ export default createRule<Options, MessageIds>({
      */
     function isStaffRoute(sink: TSESTree.Node): boolean {
       for (let current: TSESTree.Node | undefined = sink.parent; current; current = current.parent) {
-        if (isFunctionNode(current) && current.parent?.type === AST_NODE_TYPES.CallExpression) {
+        // The handler, or `asyncHandler(handler)`, as an argument of `router.get(path, …middleware, handler)`.
+        if (current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee !== current) {
           const call = current.parent;
           const callee = unwrapExpression(call.callee);
           const method = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
-          if (method !== undefined && HTTP_METHODS.has(method) && call.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+          if (method !== undefined && HTTP_METHODS.has(method)) {
             if (call.arguments.some((argument) => argument !== current && (isStaffPath(argument) || isRoleCheck(argument)))) return true;
             // app.route('/admin/x').get(handler)
             if (callee.type === AST_NODE_TYPES.MemberExpression && isStaffRouteChain(callee.object)) return true;
@@ -691,11 +692,16 @@ export default createRule<Options, MessageIds>({
       return isStaffRouteChain(callee.object);
     }
 
-    /** `router.use(requireAdmin)` / `app.use('/x', adminOnly)`: every route of the file sits behind a role check. */
+    /**
+     * `router.use(requireAdmin)` without a path: every route registered in the
+     * file sits behind a role check. `app.use('/admin', adminRouter)` mounts
+     * another router and says nothing about this file's routes.
+     */
     function isRouterWideRoleCheck(call: TSESTree.CallExpression): boolean {
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberPropertyName(callee) !== 'use') return false;
-      return call.arguments.some((argument) => isRoleCheck(argument));
+      if (call.arguments.some((argument) => getStaticKey(unwrapExpression(argument)) !== undefined)) return false;
+      return call.arguments.some((argument) => isRoleCheck(argument) && !isMountedRouter(argument));
     }
 
     /** A middleware argument that checks a role: `admin`, `isAdmin`, `requireRole('admin')`, `authorize(['staff'])`. */
@@ -786,6 +792,13 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `adminRouter`, `adminRoutes`, `AdminModule`: a router mounted with `use`, not a middleware. */
+function isMountedRouter(node: TSESTree.Node): boolean {
+  const path = getMemberPath(node);
+  const name = path?.at(-1);
+  return name !== undefined && splitIdentifierWords(name).some((word) => ['router', 'routes', 'route', 'app', 'controller', 'module'].includes(word));
+}
 
 /** What a payload is sent by, and whether internal fields count there. */
 interface Sink {
