@@ -63,6 +63,15 @@ app.get('/orders/:id', async (req, res) => {
 });
 `,
     },
+    // Echoing back what the client sent exposes nothing new.
+    {
+      code: `
+app.put('/notes/:id', async (req, res) => {
+  await Note.updateOne({ _id: req.params.id }, { internalNotes: req.body.internalNotes });
+  res.json({ _id: req.params.id, internalNotes: req.body.internalNotes });
+});
+`,
+    },
     // The internal field only tested, not sent.
     {
       code: `

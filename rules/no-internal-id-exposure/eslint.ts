@@ -225,7 +225,8 @@ export default createRule<Options, MessageIds>({
 
     function inspectProperty(property: TSESTree.Property, sink: Sink, seen: Set<TSESTree.Node>, depth: number): void {
       const key = getPropertyKeyName(property);
-      if (key !== undefined && !isEmptyValue(property.value)) {
+      // `{ _id: undefined }` sends nothing; `{ _id: req.params.id }` echoes what the client sent.
+      if (key !== undefined && !isEmptyValue(property.value) && !isRequestInput(property.value)) {
         if (key === '_id') {
           if (reportMongoId) report(property, 'mongoIdKey', { sink: sink.name });
           return;
@@ -241,7 +242,7 @@ export default createRule<Options, MessageIds>({
     /** `order.internalNotes` or `order.id` (sequential key) read into a response, under any key. */
     function inspectValueRead(member: TSESTree.MemberExpression, reportAt: TSESTree.Node, sink: Sink): void {
       const field = getMemberPropertyName(member);
-      if (field === undefined) return;
+      if (field === undefined || isRequestInput(member)) return;
       if (isInternalField(field, sink)) {
         report(reportAt, 'internalField', { field, sink: sink.name });
         return;
@@ -278,7 +279,7 @@ export default createRule<Options, MessageIds>({
           candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
       );
       const field = property && getPropertyKeyName(property);
-      if (field === undefined) return;
+      if (field === undefined || isRequestInput(definition.node.init)) return;
       if (isInternalField(field, sink)) {
         report(reportAt, 'internalField', { field, sink: sink.name });
         return;
@@ -798,6 +799,26 @@ function isMountedRouter(node: TSESTree.Node): boolean {
   const path = getMemberPath(node);
   const name = path?.at(-1);
   return name !== undefined && splitIdentifierWords(name).some((word) => ['router', 'routes', 'route', 'app', 'controller', 'module'].includes(word));
+}
+
+/** `req.body.x`, `request.params.id`, `ctx.request.body`, `c.req.param('id')`: what the client itself sent. */
+function isRequestInput(node: TSESTree.Node): boolean {
+  let current = unwrapExpression(node);
+  const path: string[] = [];
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      path.unshift(getMemberPropertyName(current) ?? '');
+      current = unwrapExpression(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = unwrapExpression(current.callee);
+    } else {
+      break;
+    }
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier) return false;
+  // `req.user`, `req.session`, `req.auth` hold what the server loaded, not what the client sent.
+  if (current.name === 'req' || current.name === 'request') return path.length > 0 && !['user', 'session', 'auth', 'locals'].includes(path[0]!);
+  return ['ctx', 'context', 'c'].includes(current.name) && ['request', 'req', 'params', 'query'].includes(path[0] ?? '');
 }
 
 /** What a payload is sent by, and whether internal fields count there. */
