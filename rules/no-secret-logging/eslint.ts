@@ -50,7 +50,8 @@ const REQUEST_CONTAINERS: ReadonlyMap<string, string> = new Map([
   ['req.body', 'request body'], ['request.body', 'request body'], ['ctx.request.body', 'request body'],
   ['context.request.body', 'request body'], ['c.req.body', 'request body'],
   ['req.headers', 'request headers'], ['request.headers', 'request headers'], ['ctx.headers', 'request headers'],
-  ['ctx.request.headers', 'request headers'], ['ctx.req.headers', 'request headers'], ['context.request.headers', 'request headers'],
+  ['ctx.request.headers', 'request headers'], ['ctx.request.header', 'request headers'], ['ctx.header', 'request headers'],
+  ['ctx.req.headers', 'request headers'], ['context.request.headers', 'request headers'],
   ['c.req.raw.headers', 'request headers'], ['event.headers', 'request headers'],
   ['req.cookies', 'request cookies'], ['req.signedCookies', 'request cookies'], ['request.cookies', 'request cookies'],
   ['process.env', 'environment'],
@@ -107,7 +108,7 @@ export default createRule<Options, MessageIds>({
       secret:
         '`{{name}}` holds a secret and `{{sink}}` writes it to the log, where everyone with access to the logs can use it. Log an id or a fixed marker instead, or pass the value through a redaction helper.',
       payload:
-        'The whole {{what}} (`{{name}}`) is written to the log by `{{sink}}`; it can carry passwords, tokens, cookies or API keys. Log only the fields you need, or redact the secret ones.',
+        '`{{name}}` ({{what}}) goes to the log whole through `{{sink}}`, and with it any password, token, cookie or API key it carries. Log only the fields you need, or redact the secret ones.',
       record:
         '`{{name}}` carries `{{field}}` and `{{sink}}` writes it whole to the log. Log its id instead, or leave `{{field}}` out before logging.',
     },
@@ -166,7 +167,7 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const sink = getLogSink(node);
-        if (sink !== undefined) pendingCalls.push({ call: node, sink });
+        if (sink !== undefined && !isDevelopmentOnly(node)) pendingCalls.push({ call: node, sink });
       },
       // Reports wait for the end of the file: a pino `redact` config may come after a log call.
       'Program:exit'() {
@@ -264,6 +265,9 @@ export default createRule<Options, MessageIds>({
         // `{ credentials: { username, password } }`: the nested keys decide.
         return findLeak(target, 'value', keyPath, depth);
       }
+      // `{ cookies: req.cookies }`: what the value is says more than the key.
+      const inner = findLeak(expression, 'value', keyPath, depth);
+      if (inner) return inner;
       if (isHarmlessValue(expression, depth)) return undefined;
       return { kind: 'secret', name: key, keyPath };
     }
@@ -303,8 +307,10 @@ export default createRule<Options, MessageIds>({
 
       // A record that visibly carries a secret field (`user.password` is read elsewhere).
       if (mode === 'value' && !NON_RECORD_NAMES.has(name)) {
-        const field = getCarriedSecretField(variable);
+        const field = getCarriedSecretField(variable) ?? getDeclaredSecretField(variable);
         if (field !== undefined) return { kind: 'record', name, field, keyPath: keyPath ? [...keyPath, field] : undefined };
+        const credentialsType = getCredentialsTypeName(variable);
+        if (credentialsType !== undefined) return { kind: 'payload', name, what: `\`${credentialsType}\` credentials`, keyPath };
       }
       return undefined;
     }
@@ -363,14 +369,14 @@ export default createRule<Options, MessageIds>({
       // `req.get('authorization')`, `c.req.header('x-api-key')`, `request.headers.get('cookie')`.
       const headerName = first ? getStaticKey(unwrapExpression(first)) : undefined;
       if ((method === 'get' || method === 'header') && headerName !== undefined && isHeaderGetter(callee.object, method)) {
-        return isSensitiveName(headerName) ? { kind: 'secret', name: headerName, keyPath } : undefined;
+        return isSensitiveName(headerName) ? { kind: 'secret', name: `${formatCallee(callee)}('${headerName}')`, keyPath } : undefined;
       }
       // `c.req.header()` without a name returns every header.
       if (method === 'header' && !first && isRequestLike(callee.object)) {
-        return mode === 'value' ? { kind: 'payload', name: `${sourceCode.getText(callee)}()`, what: 'request headers', keyPath } : undefined;
+        return mode === 'value' ? { kind: 'payload', name: `${formatCallee(callee)}()`, what: 'request headers', keyPath } : undefined;
       }
       if (BODY_READ_METHODS.has(method) && isRequestLike(callee.object)) {
-        return mode === 'value' ? { kind: 'payload', name: `${sourceCode.getText(callee)}()`, what: 'request body', keyPath } : undefined;
+        return mode === 'value' ? { kind: 'payload', name: `${formatCallee(callee)}()`, what: 'request body', keyPath } : undefined;
       }
       if (PRESERVING_STRING_METHODS.has(method)) {
         return findLeak(callee.object, 'string', undefined, depth);
@@ -549,6 +555,57 @@ export default createRule<Options, MessageIds>({
       return carried;
     }
 
+    /**
+     * The secret field of a variable's declared type when that type is written
+     * in this file: `(user: { email: string; password: string })`, or
+     * `user: LoginParams` with `interface LoginParams { password: string }` here.
+     */
+    function getDeclaredSecretField(variable: TSESLint.Scope.Variable): string | undefined {
+      const type = getDeclaredType(variable);
+      if (!type) return undefined;
+      if (type.type === AST_NODE_TYPES.TSTypeLiteral) return getSecretMember(type.members);
+      if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const typeVariable = ASTUtils.findVariable(sourceCode.getScope(type.typeName), type.typeName.name);
+      for (const definition of typeVariable?.defs ?? []) {
+        const node = definition.node;
+        if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return getSecretMember(node.body.body);
+        if (node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+          return getSecretMember(node.typeAnnotation.members);
+        }
+        if (node.type === AST_NODE_TYPES.ClassDeclaration) {
+          for (const member of node.body.body) {
+            if (member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+            const key = getPropertyKeyName(member);
+            if (key !== undefined && isSensitiveName(key)) return key;
+          }
+        }
+      }
+      return undefined;
+    }
+
+    function getSecretMember(members: readonly TSESTree.TypeElement[]): string | undefined {
+      for (const member of members) {
+        if (member.type !== AST_NODE_TYPES.TSPropertySignature) continue;
+        const key = member.computed ? getStaticKey(member.key) : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : getStaticKey(member.key);
+        if (key !== undefined && isSensitiveName(key)) return key;
+      }
+      return undefined;
+    }
+
+    /**
+     * The name of a declared type that names login credentials, which carry a
+     * password by definition: `LoginDto`, `SignInInput`, `RegisterRequest`, `Credentials`.
+     */
+    function getCredentialsTypeName(variable: TSESLint.Scope.Variable): string | undefined {
+      const type = getDeclaredType(variable);
+      if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+      const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : undefined;
+      if (name === undefined) return undefined;
+      const words = splitIdentifierWords(name);
+      const joined = words.join(' ');
+      return CREDENTIALS_TYPE_WORDS.some((word) => words.includes(word)) || /\bsign (?:in|up)\b/.test(joined) ? name : undefined;
+    }
+
     // ─── Log sinks ───────────────────────────────────────────────────────────
 
     /** The text of the log function a call writes through (`logger.info`, `console.log`, `debug`), or undefined. */
@@ -572,6 +629,8 @@ export default createRule<Options, MessageIds>({
       if (path) {
         const last = path.at(-1)!;
         if (path.length === 1 && last === 'console') return CONSOLE_METHODS.has(method) && isGlobal(object as TSESTree.Identifier);
+        // A team's own logger (`audit.record(…)`) logs through any method.
+        if (loggerNames.includes(last)) return true;
         if (!LOG_METHODS.has(method)) return false;
         if (isLoggerObjectName(last, loggerNames)) return true;
         if (path.length === 1 && object.type === AST_NODE_TYPES.Identifier) return isLoggerVariable(object);
@@ -682,10 +741,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function sinkText(callee: TSESTree.MemberExpression): string {
-      const path = getMemberPath(callee);
-      if (path) return path.join('.');
-      const method = getMemberPropertyName(callee) ?? '';
-      return `….${method}`;
+      return formatCallee(callee);
     }
 
     // ─── pino redact ─────────────────────────────────────────────────────────
@@ -749,6 +805,91 @@ function formatPath(path: readonly string[]): string {
   return path
     .map((segment, index) => (index === 0 ? segment : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `['${segment}']`))
     .join('');
+}
+
+/** Words of a type name that make it a login or signup payload: `LoginDto`, `RegisterUserInput`, `UserCredentials`. */
+const CREDENTIALS_TYPE_WORDS: readonly string[] = ['login', 'signin', 'signup', 'register', 'registration', 'credentials', 'credential'];
+
+/** The type annotation of a parameter or a declared variable. */
+function getDeclaredType(variable: TSESLint.Scope.Variable): TSESTree.TypeNode | undefined {
+  const definition = variable.defs[0];
+  if (!definition) return undefined;
+  const name = definition.name;
+  if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation && (definition.type === 'Parameter' || definition.type === 'Variable')) {
+    return name.typeAnnotation.typeAnnotation;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a log call only runs in development: inside `if (isDev)`,
+ * `if (process.env.NODE_ENV !== 'production')`, the `else` of `if (isProduction)`,
+ * or `isDev && console.log(…)`. Printing a sign-in code to a developer's terminal is deliberate.
+ */
+function isDevelopmentOnly(call: TSESTree.Node): boolean {
+  let child: TSESTree.Node = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (parent.consequent === child && getEnvironmentTest(parent.test) === 'development') return true;
+      if (parent.alternate === child && getEnvironmentTest(parent.test) === 'production') return true;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child) {
+      if (getEnvironmentTest(parent.left) === 'development') return true;
+    }
+  }
+  return false;
+}
+
+const DEVELOPMENT_WORDS: ReadonlySet<string> = new Set(['development', 'dev', 'local', 'test', 'testing', 'debug', 'verbose']);
+const PRODUCTION_WORDS: ReadonlySet<string> = new Set(['production', 'prod']);
+const ENVIRONMENT_FLAG_FILLERS: ReadonlySet<string> = new Set(['is', 'in', 'mode', 'env', 'environment', 'enabled', 'on']);
+
+/** Whether a condition holds in development only (`isDev`, `NODE_ENV === 'development'`) or in production only. */
+function getEnvironmentTest(test: TSESTree.Node): 'development' | 'production' | undefined {
+  const expression = unwrapExpression(test);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    const inner = getEnvironmentTest(expression.argument);
+    return inner === 'development' ? 'production' : inner === 'production' ? 'development' : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
+    return getEnvironmentTest(expression.left) ?? getEnvironmentTest(expression.right);
+  }
+  if (expression.type === AST_NODE_TYPES.BinaryExpression) {
+    const literal = [expression.left, expression.right].find(
+      (side): side is TSESTree.StringLiteral => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string',
+    );
+    if (!literal) return undefined;
+    const value = literal.value.toLowerCase();
+    const kind = DEVELOPMENT_WORDS.has(value) ? 'development' : PRODUCTION_WORDS.has(value) ? 'production' : undefined;
+    if (kind === undefined) return undefined;
+    if (expression.operator === '===' || expression.operator === '==') return kind;
+    if (expression.operator === '!==' || expression.operator === '!=') return kind === 'production' ? 'development' : undefined;
+    return undefined;
+  }
+  const path = getMemberPath(expression);
+  const name = path?.at(-1);
+  if (name === undefined) return undefined;
+  // A flag named after one environment: `isDev`, `env.isDevelopment`, `__DEV__`, `DEBUG`, `isProductionEnv`.
+  const words = splitIdentifierWords(name).filter((word) => !ENVIRONMENT_FLAG_FILLERS.has(word));
+  if (words.length !== 1) return undefined;
+  if (DEVELOPMENT_WORDS.has(words[0]!)) return 'development';
+  if (PRODUCTION_WORDS.has(words[0]!)) return 'production';
+  return undefined;
+}
+
+/** A callee as short code for messages: `logger.info`, `getLogger(…).info`, `c.req.header`. */
+function formatCallee(callee: TSESTree.MemberExpression): string {
+  const path = getMemberPath(callee);
+  if (path) return formatPath(path);
+  const method = getMemberPropertyName(callee) ?? '…';
+  const object = unwrapExpression(callee.object);
+  if (object.type === AST_NODE_TYPES.CallExpression) {
+    const inner = unwrapExpression(object.callee);
+    const innerPath = getMemberPath(inner);
+    if (innerPath) return `${formatPath(innerPath)}(…).${method}`;
+    if (inner.type === AST_NODE_TYPES.MemberExpression) return `${formatCallee(inner)}(…).${method}`;
+  }
+  return `….${method}`;
 }
 
 /** How many `const a = b` steps the rule follows from a logged name. */

@@ -1,0 +1,578 @@
+import rule from './eslint.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-secret-logging', rule, {
+    valid: [
+      // a string literal that only mentions the word
+      `console.log('Password reset email sent');`,
+      // a literal message about an expired token
+      `logger.warn('token expired');`,
+      // logging an id
+      `function f(req) { logger.info({ userId: req.user.id }); }`,
+      // logging an error object
+      `try { run(); } catch (err) { logger.error(err); }`,
+      // a count whose name contains token
+      `const tokenCount = countTokens(text); console.log(tokenCount);`,
+      // an LLM limit
+      `const maxTokens = 4096; logger.info({ maxTokens });`,
+      // a boolean flag about the password
+      `function f(user) { const hasPassword = Boolean(user.passwordHash); logger.info({ hasPassword }); }`,
+      // a session id, not the session
+      `function f(req) { logger.info('session started', { sessionId: req.session.id }); }`,
+      // a non-secret field of the body (emails allowed by default)
+      `function f(req) { logger.info('signup', req.body.email); }`,
+      // creating a debug instance is not a log call
+      `const debug = require('debug')('app:server'); debug('listening on %d', port);`,
+      // the debug factory called with a namespace
+      `import createDebug from 'debug'; const log = createDebug('app'); log('started');`,
+      // a redacted value
+      `function f(req) { logger.info({ auth: redact(req.headers.authorization) }); }`,
+      // a masked value
+      `function f(token: string) { console.log('token', mask(token)); }`,
+      // a team redaction helper
+      `function f(req) { logger.info(scrubSecrets(req.body)); }`,
+      // a prefix of the key only
+      `function f(apiKey: string) { logger.info({ keyPrefix: apiKey.slice(0, 4) }); }`,
+      // a secret key with a literal placeholder
+      `logger.info({ password: '[REDACTED]', user: 'alice' });`,
+      // a secret key with a presence flag
+      `function f(token) { logger.debug({ token: token ? 'present' : 'missing' }); }`,
+      // the length of a secret
+      `function f(password: string) { console.log('password length', password.length); }`,
+      // negation of a secret
+      `function f(token) { console.log('has token', !!token); }`,
+      // whole request body inside a template prints [object Object]
+      `function f(req) { console.log(\`body: \${req.body}\`); }`,
+      // pino redact covers the logged key
+      `import pino from 'pino';
+const logger = pino({ redact: ['password', 'req.headers.authorization'] });
+function f(password: string) { logger.info({ password }, 'login'); }`,
+      // pino redact with paths covers the nested key
+      `import pino from 'pino';
+const logger = pino({ redact: { paths: ['*.password'], censor: '***' } });
+function f(user) { logger.info({ user: { password: user.password } }); }`,
+      // pino redact under headers covers the whole headers object
+      `const app = Fastify({ logger: { redact: ['headers.authorization', 'headers.cookie'] } });
+app.get('/', async (request) => { request.log.info({ headers: request.headers }); });`,
+      // a record whose password was deleted first
+      `async function f(email) { const user = await User.findOne({ email }); delete user.password; logger.info(user); }`,
+      // rest of a destructuring without the password
+      `function f(user) { const { password, ...safeUser } = user; logger.info(safeUser); }`,
+      // a JSON.stringify with an allow-list replacer
+      `function f(req) { console.log(JSON.stringify(req.body, ['email', 'name'])); }`,
+      // Object.keys lists names, not values
+      `function f(req) { console.log(Object.keys(req.body)); }`,
+      // a logger-like object that is not a logger
+      `const catalog = loadCatalog(); catalog.info(password);`,
+      // a non-log method on a logger
+      `logger.child({ password: 'x' });`,
+      // a development-only log
+      `if (process.env.NODE_ENV === 'development') { console.log('OTP', otp); }`,
+      // a development flag
+      `function f(verificationCode) { if (env.isDevelopment) { logger.debug(\`code: \${verificationCode}\`); } }`,
+      // the else of a production check
+      `if (isProduction) { sendSms(otp); } else { console.log('otp', otp); }`,
+      // a shadowed console
+      `function f(console, password) { console.log(password); }`,
+      // a string literal assigned to a secret-named constant
+      `const password = 'hunter2'; console.log('demo password', password);`,
+      // a boolean-typed parameter
+      `function f(token: boolean) { console.log(token); }`,
+      // an imported module binding, not a value
+      `import session from 'express-session'; console.log(session);`,
+      // the session of a cookie object in a template
+      `function f(req) { console.log(\`session: \${req.session}\`); }`,
+      // a pagination cursor
+      `function f(nextPageToken) { logger.info({ nextPageToken }); }`,
+      // a test file is skipped
+      { code: `console.log(req.headers.authorization);`, filename: 'auth.test.ts' },
+      // an allowed name
+      { code: `function f(sessionToken) { logger.info({ sessionToken }); }`, options: [{"allowedNames":["sessionToken"]}] },
+      // NODE_ENV is not a secret
+      `console.log(\`env: \${process.env.NODE_ENV}, port \${process.env.PORT}\`);`,
+      // a decoded payload is claims, not the token
+      `function f(token) { const decoded = jwt.verify(token, key); console.log('decoded', decoded); }`,
+      // a user record never seen with a secret field
+      `async function f(id) { const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true } }); logger.info(user); }`,
+      // a query object
+      `function f(req) { logger.info('search', req.query); }`,
+      // decorators, overloads and JSX do not crash the rule
+      { code: `@Injectable() class S { f(a: string): void; f(a: number): void; f(a: any) { this.logger.log('x', a); } }
+const el = <div>{token}</div>;`, filename: 'file.tsx' },
+      // a response object from fetch
+      `async function f() { const res = await fetch(url); console.log(await res.json()); }`,
+    ],
+    invalid: [
+      {
+        // a password in a template literal
+        code: `function f(email, password) { console.log(\`login \${email} \${password}\`); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 43, endLine: 1, endColumn: 71,
+            data: { name: 'password', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // a password in an object literal
+        code: `function f(email, password) { logger.info({ email, password }); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 43, endLine: 1, endColumn: 62,
+            data: { name: 'password', sink: 'logger.info' },
+          },
+        ],
+      },
+      {
+        // a token through concatenation
+        code: `function f(token) { logger.debug('token: ' + token); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 34, endLine: 1, endColumn: 51,
+            data: { name: 'token', sink: 'logger.debug' },
+          },
+        ],
+      },
+      {
+        // the authorization header
+        code: `function f(req) { console.log(req.headers.authorization); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 31, endLine: 1, endColumn: 56,
+            data: { name: 'req.headers.authorization', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // an api key header in brackets
+        code: `function f(req) { logger.warn('key', req.headers['x-api-key']); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 38, endLine: 1, endColumn: 62,
+            data: { name: "req.headers['x-api-key']", sink: 'logger.warn' },
+          },
+        ],
+      },
+      {
+        // the whole request body
+        code: `app.post('/login', (req, res) => { console.log('body', req.body); });`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 56, endLine: 1, endColumn: 64,
+            data: { name: 'req.body', sink: 'console.log', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // the whole headers through a local alias
+        code: `function f(req) { const headers = req.headers; logger.info({ headers }); }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 60, endLine: 1, endColumn: 71,
+            data: { name: 'req.headers', sink: 'logger.info', what: 'request headers' },
+          },
+        ],
+      },
+      {
+        // the request body through JSON.stringify
+        code: `function f(req) { logger.info('payload ' + JSON.stringify(req.body)); }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 31, endLine: 1, endColumn: 68,
+            data: { name: 'req.body', sink: 'logger.info', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // process.env whole
+        code: `console.log(process.env);`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 13, endLine: 1, endColumn: 24,
+            data: { name: 'process.env', sink: 'console.log', what: 'environment' },
+          },
+        ],
+      },
+      {
+        // a secret env variable
+        code: `console.log('jwt secret is', process.env.JWT_SECRET);`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 30, endLine: 1, endColumn: 52,
+            data: { name: 'process.env.JWT_SECRET', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // a connection string with credentials
+        code: `console.log('connecting to', process.env.DATABASE_URL);`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 30, endLine: 1, endColumn: 54,
+            data: { name: 'process.env.DATABASE_URL', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // cookies
+        code: `function f(req) { logger.debug({ cookies: req.cookies }); }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 32, endLine: 1, endColumn: 56,
+            data: { name: 'req.cookies', sink: 'logger.debug', what: 'request cookies' },
+          },
+        ],
+      },
+      {
+        // a user record that carries its password
+        code: `async function f(email, password) { const user = await User.findOne({ email }); if (!(await bcrypt.compare(password, user.password))) return; logger.info('login ok', user); }`,
+        errors: [
+          {
+            messageId: 'record',
+            line: 1, column: 167, endLine: 1, endColumn: 171,
+            data: { name: 'user', sink: 'logger.info', field: 'password' },
+          },
+        ],
+      },
+      {
+        // a spread of the body
+        code: `function f(req) { logger.info({ ...req.body, at: Date.now() }); }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 31, endLine: 1, endColumn: 62,
+            data: { name: 'req.body', sink: 'logger.info', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // a renamed destructured password
+        code: `function f(req) { const { password: pw } = req.body; console.log(pw); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 66, endLine: 1, endColumn: 68,
+            data: { name: 'password', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // the token part of the header
+        code: `function f(req) { const auth = req.headers.authorization; const t = auth.split(' ')[1]; console.log(t); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 101, endLine: 1, endColumn: 102,
+            data: { name: 'req.headers.authorization', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // a debug instance
+        code: `const debug = require('debug')('app:auth'); function f(token) { debug('token %s', token); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 83, endLine: 1, endColumn: 88,
+            data: { name: 'token', sink: 'debug' },
+          },
+        ],
+      },
+      {
+        // a debug instance from an import
+        code: `import createDebug from 'debug'; const log = createDebug('auth'); function f(apiKey) { log({ apiKey }); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 92, endLine: 1, endColumn: 102,
+            data: { name: 'apiKey', sink: 'log' },
+          },
+        ],
+      },
+      {
+        // NestJS logger on this
+        code: `class A { private readonly logger = new Logger(A.name); f(apiKey: string) { this.logger.log(\`API key: \${apiKey}\`); } }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 93, endLine: 1, endColumn: 113,
+            data: { name: 'apiKey', sink: 'this.logger.log' },
+          },
+        ],
+      },
+      {
+        // Nest @Body() payload
+        code: `class C { @Post('login') login(@Body() dto: LoginDto) { this.logger.debug(dto); } }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 75, endLine: 1, endColumn: 78,
+            data: { name: 'dto', sink: 'this.logger.debug', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // Fastify request.log
+        code: `fastify.post('/x', async (request, reply) => { request.log.info({ body: request.body }, 'received'); });`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 65, endLine: 1, endColumn: 87,
+            data: { name: 'request.body', sink: 'request.log.info', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // Hono header getter
+        code: `app.get('/', (c) => { console.log('auth', c.req.header('Authorization')); return c.text('ok'); });`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 43, endLine: 1, endColumn: 72,
+            data: { name: "c.req.header('Authorization')", sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // Next.js body from req.json()
+        code: `export async function POST(req: Request) { const body = await req.json(); console.log(body); }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 87, endLine: 1, endColumn: 91,
+            data: { name: 'req.json()', sink: 'console.log', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // a type declared in the file with a password
+        code: `interface LoginParams { username: string; password: string }
+function login(params: LoginParams) { Logger.log('login', params); }`,
+        errors: [
+          {
+            messageId: 'record',
+            line: 2, column: 59, endLine: 2, endColumn: 65,
+            data: { name: 'params', sink: 'Logger.log', field: 'password' },
+          },
+        ],
+      },
+      {
+        // a credentials-typed parameter
+        code: `function login(input: SignInInput) { logger.info(\`attempt \${JSON.stringify(input)}\`); }`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 50, endLine: 1, endColumn: 84,
+            data: { name: 'input', sink: 'logger.info', what: '`SignInInput` credentials' },
+          },
+        ],
+      },
+      {
+        // with TS syntax around it
+        code: `function f(req: any) { console.log((req.headers.authorization as string)!); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 36, endLine: 1, endColumn: 74,
+            data: { name: 'req.headers.authorization', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // optional chaining
+        code: `function f(req) { console.log(req?.headers?.authorization); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 31, endLine: 1, endColumn: 58,
+            data: { name: 'req.headers.authorization', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // a logger obtained by a factory call
+        code: `function f(token) { getLogger('auth').info({ token }); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 44, endLine: 1, endColumn: 53,
+            data: { name: 'token', sink: 'getLogger(…).info' },
+          },
+        ],
+      },
+      {
+        // an aliased import from a logger module
+        code: `import { info as log } from './logger'; function f(password) { log('pw', password); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 74, endLine: 1, endColumn: 82,
+            data: { name: 'password', sink: 'log' },
+          },
+        ],
+      },
+      {
+        // a logger from pino assigned to another name
+        code: `const l = require('pino')(); function f(secret) { l.info({ secret }); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 58, endLine: 1, endColumn: 68,
+            data: { name: 'secret', sink: 'l.info' },
+          },
+        ],
+      },
+      {
+        // a team logger name
+        code: `function f(token) { audit.record(token); }`,
+        options: [{"loggers":["audit"]}],
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 34, endLine: 1, endColumn: 39,
+            data: { name: 'token', sink: 'audit.record' },
+          },
+        ],
+      },
+      {
+        // a team secret word
+        code: `function f(req) { logger.info({ pin: req.body.pin }); }`,
+        options: [{"secretWords":["pin"]}],
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 31, endLine: 1, endColumn: 52,
+            data: { name: 'req.body.pin', sink: 'logger.info' },
+          },
+        ],
+      },
+      {
+        // pino redact that does not cover the key
+        code: `import pino from 'pino';
+const logger = pino({ redact: ['password'] });
+function f(token) { logger.info({ token }); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 3, column: 33, endLine: 3, endColumn: 42,
+            data: { name: 'token', sink: 'logger.info' },
+          },
+        ],
+      },
+      {
+        // pino does not redact template strings
+        code: `import pino from 'pino';
+const logger = pino({ redact: ['password'] });
+function f(password) { logger.info(\`pw \${password}\`); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 3, column: 36, endLine: 3, endColumn: 52,
+            data: { name: 'password', sink: 'logger.info' },
+          },
+        ],
+      },
+      {
+        // an OTP
+        code: `function send(phone, otp) { console.log(\`OTP for \${phone}: \${otp}\`); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 41, endLine: 1, endColumn: 67,
+            data: { name: 'otp', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // satisfies and a computed method name
+        code: `function f(token: string) { logger['warn']({ token } satisfies Record<string, string>); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 44, endLine: 1, endColumn: 86,
+            data: { name: 'token', sink: 'logger.warn' },
+          },
+        ],
+      },
+      {
+        // parentheses around the sink and the value
+        code: `function f(password) { (console).error(((password))); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 42, endLine: 1, endColumn: 50,
+            data: { name: 'password', sink: 'console.error' },
+          },
+        ],
+      },
+      {
+        // a generic call on a logger
+        code: `function f(apiKey: string) { logger.info<string>(apiKey); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 50, endLine: 1, endColumn: 56,
+            data: { name: 'apiKey', sink: 'logger.info' },
+          },
+        ],
+      },
+      {
+        // a CommonJS logger module
+        code: `const { logger } = require('./utils/logger'); module.exports = (req, res, next) => { logger.debug(req.headers); next(); };`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 99, endLine: 1, endColumn: 110,
+            data: { name: 'req.headers', sink: 'logger.debug', what: 'request headers' },
+          },
+        ],
+      },
+      {
+        // a Koa request body
+        code: `router.post('/users', async (ctx) => { console.log('new user', ctx.request.body); });`,
+        errors: [
+          {
+            messageId: 'payload',
+            line: 1, column: 64, endLine: 1, endColumn: 80,
+            data: { name: 'ctx.request.body', sink: 'console.log', what: 'request body' },
+          },
+        ],
+      },
+      {
+        // a record typed with an inline type
+        code: `function create(data: { email: string; passwordHash: string }) { console.log('creating', data); }`,
+        errors: [
+          {
+            messageId: 'record',
+            line: 1, column: 90, endLine: 1, endColumn: 94,
+            data: { name: 'data', sink: 'console.log', field: 'passwordHash' },
+          },
+        ],
+      },
+      {
+        // async/await and a CommonJS logger
+        code: `const winston = require('winston'); const logger = winston.createLogger(); async function f(getSession) { const refreshToken = await getSession(); logger.info('refreshed', { refreshToken }); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 173, endLine: 1, endColumn: 189,
+            data: { name: 'refreshToken', sink: 'logger.info' },
+          },
+        ],
+      },
+    ],
+});
