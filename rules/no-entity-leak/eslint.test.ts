@@ -817,20 +817,51 @@ export async function handler(req, res) {
       code: `
 import { Controller, Get } from '@nestjs/common';
 import { AppDataSource } from '../data-source';
-import { Employee } from '../entities/employee';
+import { Account } from '../entities/account';
 
-const employeeRepository = AppDataSource.getRepository(Employee);
+const accountRepository = AppDataSource.getRepository(Account);
 
-@Controller('employees')
-export class EmployeesController {
+@Controller('accounts')
+export class AccountsController {
   @Get()
   list() {
-    return employeeRepository.createQueryBuilder('e').where('e.active = :a', { a: true }).getMany();
+    return accountRepository.createQueryBuilder('a').where('a.active = :a', { a: true }).getMany();
   }
 }
 `,
       errors: [
-        { messageId: 'entityLeak', line: 12, column: 12, endLine: 12, endColumn: 100, data: { model: 'Employee', query: 'createQueryBuilder(…).getMany' } },
+        { messageId: 'entityLeak', line: 12, column: 12, endLine: 12, endColumn: 99, data: { model: 'Account', query: 'createQueryBuilder(…).getMany' } },
+      ],
+    },
+    // a PrismaClient held under any name
+    {
+      code: `
+import { PrismaClient } from '@prisma/client';
+const orm = new PrismaClient();
+export async function GET() {
+  const list = await orm.user.findMany();
+  return Response.json({ list });
+}
+`,
+      errors: [
+        { messageId: 'entityLeak', line: 6, column: 26, endLine: 6, endColumn: 30, data: { model: 'user', query: 'orm.user.findMany' } },
+      ],
+    },
+    // Sequelize models taken off the db object
+    {
+      code: `
+const db = require('../models');
+const User = db.User;
+const { account } = db.sequelize.models;
+exports.show = async (req, res) => {
+  const user = await User.findByPk(req.params.id);
+  const acct = await account.findOne({ where: { userId: user.id } });
+  res.send({ user, acct });
+};
+`,
+      errors: [
+        { messageId: 'entityLeak', line: 8, column: 14, endLine: 8, endColumn: 18, data: { model: 'User', query: 'User.findByPk' } },
+        { messageId: 'entityLeak', line: 8, column: 20, endLine: 8, endColumn: 24, data: { model: 'account', query: 'account.findOne' } },
       ],
     },
   ],

@@ -478,6 +478,9 @@ function isClearingValue(node: TSESTree.Node): boolean {
  */
 function collectFileModels(sourceCode: Readonly<TSESLint.SourceCode>): FileModels {
   const modelNames = new Set<string>();
+  /** Models known from their definition, whatever their case (`const { user } = sequelize.models`). */
+  const trustedModels = new Set<string>();
+  const prismaClients = new Set<string>();
   const columns = new Map<string, DeclaredColumn[]>();
   const selfShaping = new Set<string>();
   const repositories = new Map<string, string>();
@@ -537,8 +540,34 @@ function collectFileModels(sourceCode: Readonly<TSESLint.SourceCode>): FileModel
       }
       return;
     }
+    // `const { User, Post } = db` (db required from ../models), `const { user } = sequelize.models`.
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const source = getMemberPath(init);
+      if (source && (source.at(-1) === 'models' || (source.length === 1 && modelNames.has(source[0]!)))) {
+        for (const property of declarator.id.properties) {
+          if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) trustedModels.add(property.value.name);
+        }
+      }
+      return;
+    }
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return;
     const name = declarator.id.name;
+    // `const User = db.User`, `const User = models.User`.
+    if (init.type === AST_NODE_TYPES.MemberExpression) {
+      const path = getMemberPath(init);
+      if (path && path.length >= 2 && /^[A-Z]/.test(path.at(-1)!) && (modelNames.has(path[0]!) || isModelNamespace(path.slice(0, -1)))) {
+        trustedModels.add(name);
+      }
+      return;
+    }
+    if (init.type === AST_NODE_TYPES.NewExpression && getMemberPath(init.callee)?.at(-1) === 'PrismaClient') prismaClients.add(name);
+    if (
+      init.type === AST_NODE_TYPES.CallExpression &&
+      unwrapExpression(init.callee).type === AST_NODE_TYPES.MemberExpression &&
+      getMemberPropertyName(unwrapExpression(init.callee) as TSESTree.MemberExpression) === '$extends'
+    ) {
+      prismaClients.add(name);
+    }
     // `new Schema({...})` / `new mongoose.Schema({...}, { toJSON })`.
     if (init.type === AST_NODE_TYPES.NewExpression && getMemberPath(init.callee)?.at(-1) === 'Schema') {
       const [fields, schemaOptions] = init.arguments;
@@ -673,16 +702,20 @@ function collectFileModels(sourceCode: Readonly<TSESLint.SourceCode>): FileModel
       const expression = unwrapExpression(node);
       const path = getMemberPath(expression);
       if (!path) return false;
-      if (path.length === 1) return modelNames.has(path[0]!) && isModelLikeName(path[0]!);
+      if (path.length === 1) return trustedModels.has(path[0]!) || (modelNames.has(path[0]!) && isModelLikeName(path[0]!));
       const last = path.at(-1)!;
       // `this.userModel` injected with `@InjectModel(User.name)`.
       if (path[0] === 'this' && path.length === 2) return injectedModels.has(last);
       // `db.User`, `models.User`, `sequelize.models.User`, `models.UserModel` from an imported models namespace.
       if (/^[A-Z]/.test(last)) {
-        if (path.slice(0, -1).some((segment) => ['db', 'models', 'model', 'sequelize', 'database', 'orm'].includes(segment))) return true;
+        if (isModelNamespace(path.slice(0, -1))) return true;
         return path.length === 2 && modelNames.has(path[0]!);
       }
       return false;
+    },
+    isPrismaClient(node) {
+      const path = getMemberPath(node);
+      return path?.length === 1 && prismaClients.has(path[0]!);
     },
     getRepositoryEntity(node) {
       const expression = unwrapExpression(node);
@@ -699,6 +732,11 @@ function collectFileModels(sourceCode: Readonly<TSESLint.SourceCode>): FileModel
     },
   };
 
+}
+
+/** `db`, `models`, `sequelize.models`: objects whose capitalised members are models. */
+function isModelNamespace(path: readonly string[]): boolean {
+  return path.some((segment) => ['db', 'models', 'model', 'sequelize', 'database', 'orm'].includes(segment));
 }
 
 /** `{ select: false }` on a column: Mongoose, TypeORM `@Column({ select: false })`, Nest `@Prop({ select: false })`. */

@@ -44,6 +44,8 @@ export interface OrmRecordQuery {
 export interface OrmModelResolver {
   /** Whether `node` (the receiver of `.findOne()`…) is a Mongoose/Sequelize/TypeORM model class. */
   isModelReference(node: TSESTree.Node): boolean;
+  /** Whether `node` is a variable holding `new PrismaClient()` (whatever its name: `prism`, `orm`). */
+  isPrismaClient(node: TSESTree.Node): boolean;
   /** The entity of a TypeORM repository expression (`this.usersRepository` → `User`), if known. */
   getRepositoryEntity(node: TSESTree.Node): string | undefined;
 }
@@ -92,7 +94,7 @@ function getChainedModelQuery(outer: TSESTree.CallExpression, models: OrmModelRe
     }
     break;
   }
-  const query = getPrismaQuery(current) ?? getRepositoryQuery(current, models) ?? getModelStaticQuery(current, models);
+  const query = getPrismaQuery(current, models) ?? getRepositoryQuery(current, models) ?? getModelStaticQuery(current, models);
   if (!query) return undefined;
   if (chain.length > 0 && query.orm !== 'mongoose-or-sequelize') return undefined;
   for (const link of chain) applyMongooseChainLink(query, link);
@@ -137,7 +139,7 @@ function getPopulatedRelations(first: TSESTree.Node, second: TSESTree.Node | und
 }
 
 /** `prisma.user.findUnique({...})`, `this.prisma.user.create(...)`, `db.user.findMany()`, `tx.user.update(...)`. */
-function getPrismaQuery(call: TSESTree.CallExpression): OrmRecordQuery | undefined {
+function getPrismaQuery(call: TSESTree.CallExpression, models: OrmModelResolver): OrmRecordQuery | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getMemberPropertyName(callee);
@@ -149,7 +151,7 @@ function getPrismaQuery(call: TSESTree.CallExpression): OrmRecordQuery | undefin
   if (model === undefined || !/^[a-z]/.test(model) || model === 'query') return undefined;
   const clientPath = getMemberPath(delegate.object);
   if (!clientPath) return undefined;
-  const prismaNamed = clientPath.some((segment) => segment.toLowerCase().includes('prisma'));
+  const prismaNamed = clientPath.some((segment) => segment.toLowerCase().includes('prisma')) || models.isPrismaClient(delegate.object);
   const clientNamed = PRISMA_CLIENT_NAMES.has(clientPath.at(-1)!.toLowerCase());
   if (!prismaNamed && !clientNamed) return undefined;
 

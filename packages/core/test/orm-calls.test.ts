@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isSensitiveColumnName, isUserModelName, isUserRelationName } from '../src/vocabulary/orm-calls.js';
 
 describe('isUserModelName', () => {
-  it.each(['user', 'User', 'users', 'UserModel', 'usersRepository', 'AppUser', 'AdminUser', 'user_accounts', 'customers', 'Employee', 'member', 'UserEntity'])(
+  it.each(['user', 'User', 'users', 'UserModel', 'usersRepository', 'AppUser', 'AdminUser', 'user_accounts', 'customers', 'member', 'UserEntity'])(
     '%s names people or their accounts',
     (name) => expect(isUserModelName(name)).toBe(true),
   );
-  it.each(['post', 'Post', 'TeamMember', 'teamUser', 'BankAccount', 'UserSettings', 'tag', 'profile', 'Session', 'userRole', ''])(
+  it.each(['post', 'Post', 'TeamMember', 'teamUser', 'BankAccount', 'UserSettings', 'tag', 'profile', 'Session', 'userRole', 'Client', 'Owner', 'Employee', ''])(
     '%s does not',
     (name) => expect(isUserModelName(name)).toBe(false),
   );

@@ -58,16 +58,15 @@ export const MONGOOSE_CHAIN_METHODS: ReadonlySet<string> = new Set([
 export const RECORD_INSTANCE_METHODS: ReadonlySet<string> = new Set(['save', 'update', 'reload', 'populate', 'increment', 'decrement', 'restore']);
 
 /**
- * Nouns that name a model holding people or their accounts: a record of one
- * carries an email, and usually a password hash, tokens and flags.
+ * Nouns that name the model people log in with: a record of one carries an
+ * email, and usually a password hash, tokens and flags. Deliberately narrow:
+ * `Client`, `Owner`, `Employee`, `Patient` records in CRM/HR apps are the
+ * resource the API serves, and are reported only when this file shows a
+ * sensitive column on them.
  */
 const USER_MODEL_NOUNS: ReadonlySet<string> = new Set([
   'user', 'users', 'account', 'accounts', 'member', 'members', 'customer', 'customers',
-  'admin', 'admins', 'administrator', 'administrators', 'employee', 'employees',
-  'person', 'persons', 'people', 'staff', 'patient', 'patients', 'student', 'students',
-  'teacher', 'teachers', 'subscriber', 'subscribers', 'applicant', 'applicants', 'candidate', 'candidates',
-  'client', 'clients', 'seller', 'sellers', 'buyer', 'buyers', 'driver', 'drivers', 'doctor', 'doctors',
-  'owner', 'owners', 'operator', 'operators', 'agent', 'agents', 'guest', 'guests',
+  'admin', 'admins', 'administrator', 'administrators',
 ]);
 
 /**
@@ -95,7 +94,6 @@ export function isUserModelName(name: string): boolean {
   while (words.length > 1 && MODEL_NAME_SUFFIXES.has(words.at(-1)!)) words.pop();
   const noun = words.at(-1);
   if (noun === undefined || !USER_MODEL_NOUNS.has(noun)) return false;
-  // `client`/`agent`/`operator`/`owner`/`guest` alone are people only as a model name, never with a qualifier.
   return words.slice(0, -1).every((word) => USER_MODEL_QUALIFIERS.has(word));
 }
 
@@ -105,10 +103,9 @@ export function isUserModelName(name: string): boolean {
  */
 const USER_RELATION_WORDS: ReadonlySet<string> = new Set([
   'user', 'users', 'author', 'authors', 'owner', 'owners', 'creator', 'creators', 'member', 'members',
-  'customer', 'customers', 'admin', 'admins', 'assignee', 'assignees', 'reporter', 'sender', 'receiver',
-  'recipient', 'recipients', 'participant', 'participants', 'follower', 'followers', 'following',
-  'seller', 'buyer', 'host', 'organizer', 'reviewer', 'reviewers', 'uploader', 'employee', 'employees',
-  'account', 'patient', 'student', 'students', 'attendee', 'attendees', 'subscriber', 'subscribers',
+  'admin', 'admins', 'assignee', 'assignees', 'reporter', 'sender', 'receiver', 'recipient', 'recipients',
+  'participant', 'participants', 'follower', 'followers', 'following', 'reviewer', 'reviewers', 'uploader',
+  'account', 'accounts', 'customer', 'customers',
 ]);
 
 /** Whether an included relation's name denotes a person's record: `author`, `createdBy`, `owner`, `User`. */
