@@ -46,7 +46,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
 
   const findings: ProjectFinding[] = [];
   for (const route of routes) {
-    if (route.isPublic) continue;
+    // A route with its own rate limiter and no auth was left open on purpose (sign-up, subscribe links).
+    if (route.isPublic || route.guards.some((guard) => guard.scope === 'route' && isRateLimiter(guard.name))) continue;
     const authenticated = isAuthenticated(route);
     const expected = MUTATING_METHODS.has(route.method) ? protectsMutations : protectsAnything && isPrivatePath(route.path);
     if (!authenticated && expected) {
@@ -64,6 +65,10 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     }
   }
   return findings;
+}
+
+function isRateLimiter(name: string): boolean {
+  return /rate.?limit|throttle|limiter|slow.?down/i.test(name);
 }
 
 function groupByApp(routes: RouteFact[]): RouteFact[][] {

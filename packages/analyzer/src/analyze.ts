@@ -8,6 +8,7 @@ import { NestAdapter } from './adapters/nestjs/nest-adapter.js';
 import { buildNestRoutes } from './adapters/nestjs/nest-routes.js';
 import { buildNextRoutes } from './adapters/nextjs/next-routes.js';
 import { GuardClassifier } from './guards/classify-guard.js';
+import { HandlerInspector } from './guards/handler-checks.js';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
@@ -38,11 +39,12 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   walkFiles(project.files.values(), [routers, nest]);
 
   const classifier = new GuardClassifier(project, vocabulary);
+  const inspector = new HandlerInspector(project);
   const facts: ProjectFacts = {
     routes: [
-      ...expandRoutes(routers, project, classifier, vocabulary),
-      ...buildNestRoutes(nest, classifier, vocabulary),
-      ...buildNextRoutes(project, vocabulary),
+      ...expandRoutes(routers, project, classifier, inspector, vocabulary),
+      ...buildNestRoutes(nest, project, classifier, inspector, vocabulary),
+      ...buildNextRoutes(project, inspector, vocabulary),
     ],
     entities: [],
     responses: [],

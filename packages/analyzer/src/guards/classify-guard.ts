@@ -3,6 +3,7 @@ import { AUTH_MIDDLEWARE_NAMES, ROLE_CHECK_NAMES, looksLikeAuthName, splitIdenti
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 
 /** What a middleware or guard does, as far as its name and body tell. */
 export interface GuardKind {
@@ -16,8 +17,6 @@ const SETUP_MIDDLEWARE = new Set(['session', 'cookieSession', 'cookieParser', 'p
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
 const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse']);
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
-/** What an authenticating middleware's body does: verifies a token, reads a session, rejects with 401. */
-const AUTH_BODY_PATTERN = /\b(?:jwt\.verify|verifyToken|verify\(|jwtVerify|isAuthenticated\(|getSession|getServerSession|UNAUTHORIZED|Unauthorized|UnauthorizedException|status\(401\)|code\(401\)|401\b|passport\.authenticate|req\.session\.user|authorization)/;
 const ROLE_BODY_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions|FORBIDDEN|Forbidden|ForbiddenException|status\(403\)|403\b)/;
 
 /** Classifies middleware and guards by name, the team's vocabulary, and (when it is a project function) by its body. */

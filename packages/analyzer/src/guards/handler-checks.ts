@@ -1,4 +1,7 @@
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
@@ -6,12 +9,47 @@ const HANDLER_AUTH_PATTERN =
 /** A handler that checks a role itself before acting. */
 const HANDLER_ROLE_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions)\b[\s\S]{0,200}\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b|\b(?:403|Forbidden|ForbiddenException)\b[\s\S]{0,200}\b(?:role|isAdmin|permission)\b/;
 
-/** Whether a handler's body authenticates the caller itself. */
-export function handlerChecksAuth(handler: ts.Node | undefined): boolean {
-  return handler !== undefined && HANDLER_AUTH_PATTERN.test(handler.getText());
-}
+/**
+ * Reads what a route handler does about auth: in its own body, or in a
+ * project helper it calls first (`const { auth } = await parseRequest(req)`
+ * where `parseRequest` verifies the token) unless the call opts out.
+ */
+export class HandlerInspector {
+  private readonly helperCache = new Map<ts.Node, boolean>();
 
-/** Whether a handler's body checks a role or permission itself. */
-export function handlerChecksRole(handler: ts.Node | undefined): boolean {
-  return handler !== undefined && HANDLER_ROLE_PATTERN.test(handler.getText());
+  constructor(private readonly project: ProjectModel) {}
+
+  checksAuth(handler: ts.Node | undefined, file: AnalyzedFile): boolean {
+    if (!handler) return false;
+    if (HANDLER_AUTH_PATTERN.test(handler.getText())) return true;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !SKIP_AUTH_OPTION.test(node.getText())) {
+        found = this.isAuthHelper(node.expression.text, file);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(handler);
+    return found;
+  }
+
+  /** Whether the handler calls a shared auth helper and tells it to let the request through (`{ skipAuth: true }`). */
+  optsOutOfAuth(handler: ts.Node | undefined): boolean {
+    return handler !== undefined && SKIP_AUTH_OPTION.test(handler.getText());
+  }
+
+  checksRole(handler: ts.Node | undefined): boolean {
+    return handler !== undefined && HANDLER_ROLE_PATTERN.test(handler.getText());
+  }
+
+  private isAuthHelper(name: string, file: AnalyzedFile): boolean {
+    const resolved = this.project.resolveName(file, name);
+    if (!resolved || !ts.isFunctionLike(resolved.node)) return false;
+    const cached = this.helperCache.get(resolved.node);
+    if (cached !== undefined) return cached;
+    const result = AUTH_BODY_PATTERN.test(resolved.node.getText());
+    this.helperCache.set(resolved.node, result);
+    return result;
+  }
 }

@@ -118,7 +118,9 @@ function readVariableDeclaration(
 function readCommonJsExport(expression: ts.Expression, exports: Map<string, ExportBinding>): void {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = expression.left.getText();
-  const value = expression.right;
+  let value = expression.right;
+  // module.exports = exports = fn
+  while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) value = value.right;
   const binding: ExportBinding = ts.isIdentifier(value) ? { kind: 'local', local: value.text } : { kind: 'expression', node: value };
   if (target === 'module.exports') {
     exports.set('default', binding);

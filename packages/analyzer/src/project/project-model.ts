@@ -23,14 +23,12 @@ const MAX_REEXPORT_DEPTH = 8;
 export class ProjectModel {
   readonly files = new Map<string, AnalyzedFile>();
   readonly unresolved = { imports: 0, mounts: 0 };
-  private readonly compilerOptions: ts.CompilerOptions;
-  private readonly resolutionCache: ts.ModuleResolutionCache;
   private readonly resolved = new Map<string, AnalyzedFile | undefined>();
+  private readonly configs: CompilerConfigs;
 
   constructor(readonly root: string, filePaths: readonly string[]) {
-    const project = createProject(findTsConfig(root));
-    this.compilerOptions = project.getCompilerOptions();
-    this.resolutionCache = ts.createModuleResolutionCache(root, (name) => name, this.compilerOptions);
+    const project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true, noEmit: true } });
+    this.configs = new CompilerConfigs(root);
     for (const path of filePaths) {
       const sourceFile = project.addSourceFileAtPath(path).compilerNode;
       this.files.set(sourceFile.fileName, {
@@ -46,7 +44,8 @@ export class ProjectModel {
   resolveModule(from: AnalyzedFile, specifier: string): AnalyzedFile | undefined {
     const key = `${dirname(from.absolutePath)}\0${specifier}`;
     if (this.resolved.has(key)) return this.resolved.get(key);
-    const result = ts.resolveModuleName(specifier, from.absolutePath, this.compilerOptions, ts.sys, this.resolutionCache);
+    const config = this.configs.forFile(from.absolutePath);
+    const result = ts.resolveModuleName(specifier, from.absolutePath, config.options, ts.sys, config.cache);
     const resolvedPath = result.resolvedModule?.resolvedFileName;
     const file = resolvedPath && !result.resolvedModule?.isExternalLibraryImport ? this.files.get(resolvedPath) : undefined;
     if (!file && (specifier.startsWith('.') || resolvedPath)) this.unresolved.imports++;
@@ -65,7 +64,8 @@ export class ProjectModel {
     if (!binding) return undefined;
     const target = this.resolveModule(file, binding.specifier);
     if (!target) return undefined;
-    return binding.imported === '*' ? undefined : this.resolveExport(target, binding.imported, 0);
+    // A namespace or `require` of a whole module, used as a value, is its default (CommonJS `module.exports`).
+    return this.resolveExport(target, binding.imported === '*' ? 'default' : binding.imported, 0);
   }
 
   /** The declaration an export name of `file` stands for. */
@@ -87,23 +87,60 @@ export class ProjectModel {
   }
 }
 
-/** A ts-morph project with the tsconfig's options when it can be read; a broken or unresolvable tsconfig falls back to defaults. */
-function createProject(tsConfigFilePath: string | undefined): Project {
-  const base = { skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true, noEmit: true } };
-  if (tsConfigFilePath) {
-    try {
-      return new Project({ ...base, tsConfigFilePath });
-    } catch {
-      // e.g. `extends` a package that is not installed: resolve with defaults.
-    }
-  }
-  return new Project(base);
+interface CompilerConfig {
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
 }
 
-function findTsConfig(root: string): string | undefined {
-  for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    const path = join(root, name);
-    if (existsSync(path)) return path;
+/**
+ * The compiler options that govern each file's imports: its nearest
+ * tsconfig.json or jsconfig.json (monorepo apps have their own, with `paths`
+ * often inherited from a root `tsconfig.base.json`). A config that cannot be
+ * read (it extends a package that is not installed) counts as defaults.
+ */
+class CompilerConfigs {
+  private readonly byDirectory = new Map<string, CompilerConfig>();
+  private readonly byConfigPath = new Map<string, CompilerConfig>();
+
+  constructor(private readonly root: string) {}
+
+  forFile(path: string): CompilerConfig {
+    return this.forDirectory(dirname(path));
   }
-  return undefined;
+
+  private forDirectory(directory: string): CompilerConfig {
+    const cached = this.byDirectory.get(directory);
+    if (cached) return cached;
+    let config: CompilerConfig | undefined;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const path = join(directory, name);
+      if (existsSync(path)) {
+        config = this.load(path);
+        break;
+      }
+    }
+    if (!config) {
+      const parent = dirname(directory);
+      const isTop = directory === this.root || parent === directory || !directory.startsWith(this.root);
+      config = isTop ? this.load(join(this.root, 'tsconfig.base.json')) : this.forDirectory(parent);
+    }
+    this.byDirectory.set(directory, config);
+    return config;
+  }
+
+  private load(configPath: string): CompilerConfig {
+    const cached = this.byConfigPath.get(configPath);
+    if (cached) return cached;
+    let options: ts.CompilerOptions = { allowJs: true };
+    if (existsSync(configPath)) {
+      const read = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
+      if (!read.error) {
+        const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
+        options = { ...parsed.options, allowJs: true };
+      }
+    }
+    const config = { options, cache: ts.createModuleResolutionCache(dirname(configPath), (name) => name, options) };
+    this.byConfigPath.set(configPath, config);
+    return config;
+  }
 }

@@ -5,8 +5,8 @@ import { getCodeSpan } from '../../project/code-span.js';
 import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
-import { handlerChecksAuth, handlerChecksRole } from '../../guards/handler-checks.js';
-import { isPublicPath } from '../../guards/public-paths.js';
+import type { HandlerInspector } from '../../guards/handler-checks.js';
+import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import type { RouterAdapter } from './router-adapter.js';
 import type { RouterObject } from './router-model.js';
 
@@ -27,6 +27,7 @@ export function expandRoutes(
   adapter: RouterAdapter,
   project: ProjectModel,
   classifier: GuardClassifier,
+  inspector: HandlerInspector,
   vocabulary: RedlineVocabulary,
 ): RouteFact[] {
   const mounts = resolveMounts(adapter, project);
@@ -41,7 +42,7 @@ export function expandRoutes(
     for (const event of events) {
       if (event.type === 'route') {
         const path = joinPaths(base, event.path);
-        const handler = event.args.at(-1)!;
+        const handler = resolveHandler(event.args.at(-1)!, event.file, project);
         const routeGuards = event.args.slice(0, -1).flatMap((arg) => flattenArray(arg)).map((arg) => toGuard(arg, event.file, 'route'));
         const applicable = [...guards, ...scopedGuards.filter((entry) => isUnder(path, entry.prefix)).map((entry) => entry.guard), ...routeGuards];
         routes.push({
@@ -51,9 +52,9 @@ export function expandRoutes(
           path,
           at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
           guards: applicable,
-          isPublic: isPublicPath(path, event.method, vocabulary.publicRoutes),
-          handlerChecksAuth: handlerChecksAuth(resolveHandler(handler, event.file, project)),
-          handlerChecksRole: handlerChecksRole(resolveHandler(handler, event.file, project)),
+          isPublic: isPublicPath(path, event.method, vocabulary.publicRoutes) || isPublicHandlerName(getHandlerName(event.args.at(-1)!)) || inspector.optsOutOfAuth(handler?.node),
+          handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
+          handlerChecksRole: inspector.checksRole(handler?.node),
           mountedFromOtherFile: crossedFiles,
           mountKnown: reachesApp,
         });
@@ -195,14 +196,16 @@ function resolveParameterRouter(callee: ts.Expression, index: number, file: Anal
   return adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index);
 }
 
-function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: ProjectModel): ts.Node | undefined {
+/** The function that handles a route, and its file: inline, imported, or a method of an imported controller. */
+function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
   const node = skipOuterExpressions(handler);
-  if (ts.isFunctionLike(node)) return node;
-  if (ts.isIdentifier(node)) return project.resolveName(file, node.text)?.node;
+  if (ts.isFunctionLike(node)) return { node, file };
+  if (ts.isIdentifier(node)) return project.resolveName(file, node.text);
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
     // controller.create: find the method on the resolved object or class
-    const owner = project.resolveName(file, node.expression.text)?.node;
-    return owner ? findMember(owner, node.name.text) : undefined;
+    const owner = project.resolveName(file, node.expression.text);
+    const member = owner ? findMember(owner.node, node.name.text) : undefined;
+    return owner && member ? { node: member, file: owner.file } : undefined;
   }
   return undefined;
 }
@@ -219,6 +222,19 @@ function findMember(owner: ts.Node, name: string): ts.Node | undefined {
   };
   visit(owner);
   return found;
+}
+
+/** `signup`, `authController.login`, `asyncHandler(register)` → the name a reader sees. */
+function getHandlerName(handler: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(handler);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isCallExpression(node)) {
+    const inner = node.arguments.at(-1);
+    return inner ? getHandlerName(inner) : undefined;
+  }
+  if (ts.isFunctionExpression(node)) return node.name?.text;
+  return undefined;
 }
 
 function flattenArray(node: ts.Expression): ts.Expression[] {

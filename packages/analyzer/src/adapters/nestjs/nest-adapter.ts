@@ -20,8 +20,8 @@ export interface NestEndpoint {
   handler: ts.MethodDeclaration;
   /** `@UseGuards(...)` arguments on the class, then on the method. */
   guards: ts.Expression[];
-  /** Decorators on the class and method, by name, for `@Public()`-style metadata. */
-  decoratorNames: string[];
+  /** Decorators on the class, then the method: `@Public()`-style metadata, composite decorators. */
+  decorators: ts.Decorator[];
 }
 
 /** `consumer.apply(AuthMiddleware).forRoutes(...)`: middleware and the routes it covers. */
@@ -69,7 +69,7 @@ export class NestAdapter implements NodeVisitor {
         decorator: route,
         handler: member,
         guards: [...classGuards, ...decorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments)],
-        decoratorNames: [...classDecorators, ...decorators].map((decorator) => getDecoratorName(decorator) ?? ''),
+        decorators: [...classDecorators, ...decorators],
       });
     }
   }
@@ -151,7 +151,8 @@ export function getDecoratorName(decorator: ts.Decorator): string | undefined {
   return undefined;
 }
 
-function getDecoratorArguments(decorator: ts.Decorator): ts.Expression[] {
+/** The arguments of a decorator call: `@UseGuards(A, B)` → `A`, `B`. */
+export function getDecoratorArguments(decorator: ts.Decorator): ts.Expression[] {
   return ts.isCallExpression(decorator.expression) ? [...decorator.expression.arguments] : [];
 }
 

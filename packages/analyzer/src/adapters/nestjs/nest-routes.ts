@@ -3,17 +3,24 @@ import { splitIdentifierWords, type GuardFact, type HttpMethod, type RedlineVoca
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
-import { handlerChecksAuth, handlerChecksRole } from '../../guards/handler-checks.js';
-import { isPublicPath } from '../../guards/public-paths.js';
+import type { HandlerInspector } from '../../guards/handler-checks.js';
+import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { joinPaths } from '../express/expand-routes.js';
-import type { NestAdapter, NestEndpoint, NestMiddlewareBinding } from './nest-adapter.js';
+import type { ProjectModel } from '../../project/project-model.js';
+import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 
 /**
  * NestJS endpoints as routes: global guards, then middleware bound with
  * `forRoutes` (matched by path, method or controller), then `@UseGuards` on
  * the class and the method. `@Public()`-style decorators mark a route public.
  */
-export function buildNestRoutes(adapter: NestAdapter, classifier: GuardClassifier, vocabulary: RedlineVocabulary): RouteFact[] {
+export function buildNestRoutes(
+  adapter: NestAdapter,
+  project: ProjectModel,
+  classifier: GuardClassifier,
+  inspector: HandlerInspector,
+  vocabulary: RedlineVocabulary,
+): RouteFact[] {
   return adapter.endpoints.map((endpoint) => {
     const localPath = joinPaths(endpoint.controllerPath, endpoint.methodPath);
     const path = joinPaths(adapter.globalPrefix, localPath);
@@ -28,6 +35,8 @@ export function buildNestRoutes(adapter: NestAdapter, classifier: GuardClassifie
         .filter((binding) => bindingCovers(binding, endpoint, localPath))
         .flatMap((binding) => binding.middleware.map((middleware) => toGuard(middleware, binding.file, 'mount'))),
       ...endpoint.guards.map((guard) => toGuard(guard, endpoint.file, 'guard')),
+      ...endpoint.decorators.flatMap((decorator) => getCompositeGuards(decorator, endpoint.file, project))
+        .map(({ guard, file }) => toGuard(guard, file, 'guard')),
     ];
     return {
       framework: 'nestjs' as const,
@@ -36,13 +45,34 @@ export function buildNestRoutes(adapter: NestAdapter, classifier: GuardClassifie
       path,
       at: getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
-      isPublic: endpoint.decoratorNames.some(isPublicDecorator) || isPublicPath(path, endpoint.method, vocabulary.publicRoutes),
-      handlerChecksAuth: handlerChecksAuth(endpoint.handler),
-      handlerChecksRole: handlerChecksRole(endpoint.handler),
+      isPublic: endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? '')) ||
+        isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) || isPublicPath(path, endpoint.method, vocabulary.publicRoutes),
+      handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
+      handlerChecksRole: inspector.checksRole(endpoint.handler),
       mountedFromOtherFile: guards.some((guard) => guard.at.file !== endpoint.file.relativePath),
       mountKnown: true,
     };
   });
+}
+
+/**
+ * Guards a project's own composite decorator applies:
+ * `export function Auth() { return applyDecorators(UseGuards(JwtGuard, RolesGuard)) }`.
+ */
+function getCompositeGuards(decorator: ts.Decorator, file: AnalyzedFile, project: ProjectModel): { guard: ts.Expression; file: AnalyzedFile }[] {
+  const name = getDecoratorName(decorator);
+  if (!name || name === 'UseGuards') return [];
+  const resolved = project.resolveName(file, name);
+  if (!resolved || !ts.isFunctionLike(resolved.node)) return [];
+  const guards: { guard: ts.Expression; file: AnalyzedFile }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'UseGuards') {
+      for (const guard of node.arguments) guards.push({ guard, file: resolved.file });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(resolved.node);
+  return guards;
 }
 
 /** `@Public()`, `@AllowAnonymous()`, `@SkipAuth()`, `@IsPublic()`, `@NoAuth()`. */

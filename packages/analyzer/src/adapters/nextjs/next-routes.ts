@@ -4,7 +4,7 @@ import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { getStringValue } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
-import { handlerChecksAuth, handlerChecksRole } from '../../guards/handler-checks.js';
+import type { HandlerInspector } from '../../guards/handler-checks.js';
 import { isPublicPath } from '../../guards/public-paths.js';
 
 const HTTP_EXPORTS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -18,7 +18,7 @@ const MIDDLEWARE_AUTH = /\b(?:auth|withAuth|clerkMiddleware|authMiddleware|getTo
  * `route.ts`, with the path from its folder, protected by a `middleware.ts`
  * that authenticates and whose `matcher` covers it, or by its own auth call.
  */
-export function buildNextRoutes(project: ProjectModel, vocabulary: RedlineVocabulary): RouteFact[] {
+export function buildNextRoutes(project: ProjectModel, inspector: HandlerInspector, vocabulary: RedlineVocabulary): RouteFact[] {
   const files = [...project.files.values()];
   const middleware = files.map(readAuthMiddleware).find((found) => found !== undefined);
   const routes: RouteFact[] = [];
@@ -39,9 +39,9 @@ export function buildNextRoutes(project: ProjectModel, vocabulary: RedlineVocabu
         path,
         at: getCodeSpan(handler, file.sourceFile, file.relativePath),
         guards,
-        isPublic: isPublicPath(path, method, vocabulary.publicRoutes),
-        handlerChecksAuth: handlerChecksAuth(handler),
-        handlerChecksRole: handlerChecksRole(handler),
+        isPublic: isPublicPath(path, method, vocabulary.publicRoutes) || inspector.optsOutOfAuth(handler),
+        handlerChecksAuth: inspector.checksAuth(handler, file),
+        handlerChecksRole: inspector.checksRole(handler),
         mountedFromOtherFile: guards.length > 0,
         mountKnown: true,
       });
