@@ -72,6 +72,16 @@ app.put('/notes/:id', async (req, res) => {
 });
 `,
     },
+    // A mapper declared in this file that leaves the internal fields out.
+    {
+      code: `
+const toPublicOrder = (order) => ({ id: order.publicId, total: order.total });
+app.get('/orders', async (req, res) => {
+  const orders = await Order.find({ owner: req.user.id }).lean();
+  res.json(orders.map(toPublicOrder));
+});
+`,
+    },
     // The internal field only tested, not sent.
     {
       code: `
@@ -526,6 +536,19 @@ app.get('/me/billing', async (req, res) => {
 });
 `,
       errors: [{ messageId: 'internalField', line: 5, column: 29, endLine: 5, endColumn: 66, data: { field: 'stripeCustomerId', sink: 'res.json' } }],
+    },
+    // A mapper declared in the same file is read: its `_id` key reaches the response.
+    {
+      code: `
+function toUserResponse(user) {
+  return { _id: user._id, name: user.name };
+}
+app.get('/users', async (req, res) => {
+  const users = await User.find().lean();
+  res.send(JSON.stringify({ users: users.map(toUserResponse), me: toUserResponse(req.user) }));
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 3, column: 12, endLine: 3, endColumn: 25, data: { sink: 'res.send' } }],
     },
     // Generic type arguments on the sink and a parenthesized payload.
     {

@@ -299,18 +299,30 @@ export default createRule<Options, MessageIds>({
         if (value.type === AST_NODE_TYPES.MemberExpression) inspectValueRead(value, reportAt, sink);
         return;
       }
+      // toUserResponse(user): a mapper declared in this file is read, not trusted blindly.
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const fn = getLocalFunction(callee);
+        if (fn) for (const returned of getReturnedExpressions(fn)) inspect(returned, returned, sink, seen, depth + 1);
+        return;
+      }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = getMemberPropertyName(callee);
       if (method === undefined) return;
+      // JSON.stringify({ … }) inside res.send / res.end
+      if (method === 'stringify' && getMemberPath(callee)?.join('.') === 'JSON.stringify' && first) {
+        inspect(first, first, sink, seen, depth + 1);
+        return;
+      }
       // order.id.toString()
       if (CONVERSION_METHODS.has(method) && call.arguments.length === 0) {
         const value = unwrapExpression(callee.object);
         if (value.type === AST_NODE_TYPES.MemberExpression) inspectValueRead(value, reportAt, sink);
         return;
       }
-      // users.map((u) => ({ _id: u._id, … }))
-      if (MAPPING_METHODS.has(method) && first && isFunctionNode(first)) {
-        for (const returned of getReturnedExpressions(first)) inspect(returned, returned, sink, seen, depth + 1);
+      // users.map((u) => ({ _id: u._id, … })), users.map(toUserResponse)
+      const mapper = first && (isFunctionNode(first) ? first : first.type === AST_NODE_TYPES.Identifier ? getLocalFunction(first) : undefined);
+      if (MAPPING_METHODS.has(method) && mapper) {
+        for (const returned of getReturnedExpressions(mapper)) inspect(returned, returned, sink, seen, depth + 1);
         return;
       }
       inspectProjection(call, reportAt, sink);
@@ -750,6 +762,17 @@ export default createRule<Options, MessageIds>({
       if (definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return undefined;
       const writes = variable.references.filter((reference) => reference.isWrite());
       return writes.length <= 1 ? definition.node.init : undefined;
+    }
+
+    /** A function declared in this file under a name that is never reassigned: `function f() {}`, `const f = () => …`. */
+    function getLocalFunction(identifier: TSESTree.Identifier): TSESTree.FunctionLike | undefined {
+      const variable = resolveVariable(identifier);
+      const definition = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || !definition) return undefined;
+      if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+      const init = getSingleInit(identifier);
+      const value = init && unwrapExpression(init);
+      return value && isFunctionNode(value) ? value : undefined;
     }
 
     /** The expressions a function returns, without looking into nested functions. */
