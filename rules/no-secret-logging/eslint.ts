@@ -181,7 +181,7 @@ export default createRule<Options, MessageIds>({
         const leak = findLeak(value, 'value', [], 0);
         if (!leak) return;
         // pino redacts keys of the first (merging) object only.
-        if (index === 0 && leak.keyPath && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
+        if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
         const data: Record<string, string> = { name: leak.name, sink };
         if (leak.kind === 'payload') data['what'] = leak.what ?? 'request body';
         if (leak.kind === 'record') data['field'] = leak.field ?? '';
@@ -399,9 +399,10 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.NewExpression:
           return true;
         case AST_NODE_TYPES.TemplateLiteral:
-          return expression.expressions.every((part) => !findLeak(part, 'string', undefined, depth));
+          // `${apiKey.slice(0, 7)}…` is harmless; `sk_${randomUUID()}` builds the secret.
+          return expression.expressions.every((part) => isHarmlessValue(part, depth));
         case AST_NODE_TYPES.BinaryExpression:
-          return expression.operator !== '+' || !findLeak(expression, 'string', undefined, depth);
+          return expression.operator !== '+' || (isHarmlessValue(expression.left, depth) && isHarmlessValue(expression.right, depth));
         case AST_NODE_TYPES.ConditionalExpression:
           return isHarmlessValue(expression.consequent, depth) && isHarmlessValue(expression.alternate, depth);
         case AST_NODE_TYPES.LogicalExpression:
@@ -782,6 +783,10 @@ export default createRule<Options, MessageIds>({
     function isRedactedByPino(keyPath: readonly string[], wholePayload: boolean): boolean {
       if (hasUnreadableRedact) return true;
       return redactPaths.some((pattern) => {
+        if (wholePayload && keyPath.length === 0) {
+          // `logger.info(req.body)` merges the body at the root: a secret-named root path covers it.
+          return pattern.length === 1 && isSensitiveName(pattern[0]!);
+        }
         if (wholePayload) {
           if (pattern.length <= keyPath.length) return false;
           return keyPath.every((key, index) => pattern[index] === '*' || pattern[index] === key);
