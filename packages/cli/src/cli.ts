@@ -31,10 +31,9 @@ export function createCli(argv: readonly string[], io: CliIo = createProcessIo()
     .epilogue('Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or internal error.\nDocs: https://github.com/redline-dev/redline/blob/main/docs/cli.md')
     .wrap(Math.min(110, process.stdout.columns || 110))
     .exitProcess(false)
+    // Thrown, not printed here: with exitProcess(false) yargs would otherwise go on to run the command.
     .fail((message, error) => {
-      if (error) throw error;
-      io.stderr.write(`${message}\nRun \`redline --help\` for usage.\n`);
-      io.setExitCode(EXIT_CODES.error);
+      throw error ?? new CliError(`${message}\nRun \`redline --help\` for usage.`);
     });
 }
 

@@ -68,7 +68,7 @@ describe('reporters: golden files on a fixed findings set', () => {
     expect(lines.filter((line) => line.startsWith('::error ')).length).toBe(ANNOTATIONS_PER_LEVEL);
     expect(lines.filter((line) => line.startsWith('::warning ')).length).toBe(5);
     expect(lines.at(-1)).toBe(
-      '::notice title=redline::10 errors more not shown as annotations (GitHub shows 10 per level); see the SARIF or Markdown report for all 25.',
+      '::notice title=redline::10 more errors not shown as annotations (GitHub shows 10 per level); see the SARIF or Markdown report for all 25.',
     );
   });
 

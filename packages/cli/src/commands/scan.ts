@@ -63,7 +63,6 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
           describe: 'Report only findings on lines changed since this git ref (its merge base with HEAD)',
           type: 'string',
           requiresArg: true,
-          conflicts: 'staged',
         })
         .option('staged', { describe: 'Scan the staged content and report only findings on staged lines', type: 'boolean', default: false })
         .option('baseline', {
@@ -78,10 +77,11 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
         .example('$0 scan --staged', 'Pre-commit: only findings on staged lines')
         .example('$0 scan --format json --fail-on warning', 'Machine-readable output; fail on warnings too') as never,
     handler: async (args) => {
+      // yargs' `conflicts` fires on --staged's default too, so the check is here.
+      if (args.staged && args['changed-since']) throw new CliError('--staged and --changed-since cannot be used together.');
       const targets = getOutputTargets(rawArgs);
       const { config, configDirectory } = await loadScanConfig(io.cwd, args.config);
       const baseline = args.baseline === false ? undefined : await readBaseline(resolve(io.cwd, String(args.baseline)));
-      if (args.staged && args['changed-since']) throw new CliError('--staged and --changed-since cannot be used together.');
       const progress = createProgressBar(io.stderr, io.env);
       const report = await runScan({
         cwd: io.cwd,

@@ -9,7 +9,7 @@ let validator: ValidateFunction | undefined;
 
 // Compiled on first use: most scans have no config file and never pay for ajv.
 function getValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
   return validator;
 }
 

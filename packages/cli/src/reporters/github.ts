@@ -43,9 +43,11 @@ export const githubReporter: Reporter = (report) => {
     lines.push(formatAnnotation(annotation));
   }
   if (hidden.error + hidden.warning > 0) {
-    const counts = [hidden.error && plural(hidden.error, 'error'), hidden.warning && plural(hidden.warning, 'warning')].filter(Boolean).join(' and ');
+    const counts = [hidden.error && plural(hidden.error, 'more error'), hidden.warning && plural(hidden.warning, 'more warning')]
+      .filter(Boolean)
+      .join(' and ');
     lines.push(
-      `::notice title=redline::${escapeData(`${counts} more not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); see the SARIF or Markdown report for all ${report.findings.length + report.notices.length}.`)}`,
+      `::notice title=redline::${escapeData(`${counts} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); see the SARIF or Markdown report for all ${report.findings.length + report.notices.length}.`)}`,
     );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
