@@ -354,6 +354,23 @@ export function f(a: unknown) { return a; }
 `,
       filename: 'file.tsx',
     },
+    // a Fastify response schema strips the columns it does not list
+    {
+      code: `
+import { prisma } from '../prisma';
+export default async function routes(fastify) {
+  fastify.get('/users/:id', { schema: { response: { 200: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } } } }, async (request) => {
+    return prisma.user.findUnique({ where: { id: request.params.id } });
+  });
+  fastify.route({
+    method: 'GET',
+    url: '/users',
+    schema: userListSchema,
+    handler: async (_request, reply) => reply.send(await prisma.user.findMany()),
+  });
+}
+`,
+    },
   ],
   invalid: [
     // Express + Prisma: findUnique sent as it is
@@ -862,6 +879,20 @@ exports.show = async (req, res) => {
       errors: [
         { messageId: 'entityLeak', line: 8, column: 14, endLine: 8, endColumn: 18, data: { model: 'User', query: 'User.findByPk' } },
         { messageId: 'entityLeak', line: 8, column: 20, endLine: 8, endColumn: 24, data: { model: 'account', query: 'account.findOne' } },
+      ],
+    },
+    // Fastify schema without a response part does not filter
+    {
+      code: `
+import { prisma } from '../prisma';
+export default async function routes(fastify) {
+  fastify.get('/users/:id', { schema: { params: { type: 'object' } } }, async (request) => {
+    return prisma.user.findUnique({ where: { id: request.params.id } });
+  });
+}
+`,
+      errors: [
+        { messageId: 'entityLeak', line: 5, column: 12, endLine: 5, endColumn: 72, data: { model: 'user', query: 'prisma.user.findUnique' } },
       ],
     },
   ],

@@ -380,7 +380,7 @@ export default createRule<Options, MessageIds>({
         return true;
       }
       if (query.shaped || models.selfShaping.has(key)) return reportRelations(carrier, query);
-      if (!declared && isUnderClassSerializer(carrier)) {
+      if ((!declared && isUnderClassSerializer(carrier)) || hasFastifyResponseSchema(carrier)) {
         // Nest's ClassSerializerInterceptor applies `@Exclude()` of an entity declared elsewhere.
         return reportRelations(carrier, query);
       }
@@ -421,6 +421,33 @@ export default createRule<Options, MessageIds>({
       for (let current = node.parent; current; current = current.parent) {
         if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
           if (current.decorators.some((decorator) => isSerializerDecorator(decorator))) return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * A Fastify route with a response schema (`{ schema: { response: { 200: … } } }`):
+     * fast-json-stringify drops every property the schema does not list.
+     */
+    function hasFastifyResponseSchema(node: TSESTree.Node): boolean {
+      for (let current = node.parent; current; current = current.parent) {
+        if (!isFunctionNode(current)) continue;
+        const parent = current.parent;
+        const options =
+          parent?.type === AST_NODE_TYPES.CallExpression
+            ? parent.arguments
+            : parent?.type === AST_NODE_TYPES.Property
+              ? [parent.parent]
+              : [];
+        for (const option of options) {
+          const value = unwrapExpression(option);
+          if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+          const schema = findProperty(value, 'schema');
+          if (!schema) continue;
+          const schemaValue = unwrapExpression(schema.value);
+          // A schema built elsewhere may well declare the response.
+          if (schemaValue.type !== AST_NODE_TYPES.ObjectExpression || findProperty(schemaValue, 'response')) return true;
         }
       }
       return false;
