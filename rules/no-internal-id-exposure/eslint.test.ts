@@ -181,6 +181,19 @@ app.get('/stats', async (req, res) => {
 });
 `,
     },
+    // `_id` as an aggregation group key (a stage name, a date), not a document id.
+    {
+      code: `
+app.get('/pipeline', async (req, res) => {
+  const groups = await Deal.aggregate([{ $group: { _id: '$stage', count: { $sum: 1 } } }]);
+  const byStage = new Map(groups.map((g) => [g._id, g]));
+  res.json({
+    stages: STAGES.map((stage) => byStage.get(stage) || { _id: stage, count: 0 }),
+    top: groups.map((g) => ({ _id: g._id, count: g.count })),
+  });
+});
+`,
+    },
     // Sequelize-looking `define` without any Sequelize evidence (an AMD module, a custom element registry).
     {
       code: `
@@ -549,6 +562,20 @@ app.get('/users', async (req, res) => {
 });
 `,
       errors: [{ messageId: 'mongoIdKey', line: 3, column: 12, endLine: 3, endColumn: 25, data: { sink: 'res.send' } }],
+    },
+    // A destructured `_id` sent as a shorthand key, and the driver's `insertedId` under `_id`.
+    {
+      code: `
+app.post('/signup', async (req, res) => {
+  const { _id, email } = await User.create({ email: req.body.email });
+  const result = await db.collection('audit').insertOne({ email });
+  res.status(201).json({ user: { _id, email }, audit: { _id: result.insertedId } });
+});
+`,
+      errors: [
+        { messageId: 'mongoIdKey', line: 5, column: 34, endLine: 5, endColumn: 37, data: { sink: 'res.json' } },
+        { messageId: 'mongoIdKey', line: 5, column: 57, endLine: 5, endColumn: 79, data: { sink: 'res.json' } },
+      ],
     },
     // Generic type arguments on the sink and a parenthesized payload.
     {

@@ -228,7 +228,7 @@ export default createRule<Options, MessageIds>({
       // `{ _id: undefined }` sends nothing; `{ _id: req.params.id }` echoes what the client sent.
       if (key !== undefined && !isEmptyValue(property.value) && !isRequestInput(property.value)) {
         if (key === '_id') {
-          if (reportMongoId) report(property, 'mongoIdKey', { sink: sink.name });
+          if (reportMongoId && isDocumentIdValue(property.value, 0)) report(property, 'mongoIdKey', { sink: sink.name });
           return;
         }
         if (isInternalField(key, sink)) {
@@ -237,6 +237,75 @@ export default createRule<Options, MessageIds>({
         }
       }
       inspect(property.value, property.value, sink, seen, depth + 1);
+    }
+
+    /**
+     * Whether the value under an `_id` key is a document's id: `user._id`,
+     * `user.id`, `String(doc._id)`, `result.insertedId`, a destructured `_id`.
+     * `{ _id: stage, count }` mirrors an aggregation group whose key is not an
+     * id, and `{ _id: g._id }` over `.aggregate(…)` output is a group key too.
+     */
+    function isDocumentIdValue(node: TSESTree.Node, depth: number): boolean {
+      const value = unwrapExpression(node);
+      if (depth > 3) return false;
+      if (value.type === AST_NODE_TYPES.MemberExpression) {
+        const name = getMemberPropertyName(value);
+        return (name === '_id' || name === 'id' || name === 'insertedId') && !isAggregateOutput(value.object, 0);
+      }
+      if (value.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrapExpression(value.callee);
+        const [first] = value.arguments;
+        if (callee.type === AST_NODE_TYPES.Identifier && CONVERSION_FUNCTIONS.has(callee.name) && first) return isDocumentIdValue(first, depth + 1);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && CONVERSION_METHODS.has(getMemberPropertyName(callee) ?? '')) {
+          return isDocumentIdValue(callee.object, depth + 1);
+        }
+        return false;
+      }
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const definition = resolveVariable(value)?.defs[0];
+        if (definition?.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+          // const { _id, name } = user
+          const property = definition.node.id.properties.find(
+            (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+          );
+          return property !== undefined && getPropertyKeyName(property) === '_id' && !isAggregateOutput(definition.node.init ?? property, 0);
+        }
+        const init = getSingleInit(value);
+        return init !== undefined && isDocumentIdValue(init, depth + 1);
+      }
+      return false;
+    }
+
+    /** Whether an expression holds the output of a Mongo aggregation (`Model.aggregate([...])`), directly or as a `.map` element. */
+    function isAggregateOutput(node: TSESTree.Node, depth: number): boolean {
+      if (depth > MAX_DEPTH) return false;
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        for (let current: TSESTree.Node = expression; current.type === AST_NODE_TYPES.CallExpression; ) {
+          const callee: TSESTree.Node = unwrapExpression(current.callee);
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          if (getMemberPropertyName(callee) === 'aggregate') return true;
+          current = unwrapExpression(callee.object);
+        }
+        return false;
+      }
+      if (expression.type === AST_NODE_TYPES.MemberExpression) return isAggregateOutput(expression.object, depth + 1);
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = resolveVariable(expression)?.defs[0];
+      if (definition?.type === 'Variable') return definition.node.init ? isAggregateOutput(definition.node.init, depth + 1) : false;
+      if (definition?.type === 'Parameter') {
+        const fn = definition.node;
+        const call = fn.parent;
+        return (
+          isFunctionNode(fn) &&
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.arguments[0] === fn &&
+          call.callee.type === AST_NODE_TYPES.MemberExpression &&
+          ELEMENT_CALLBACK_METHODS.has(getMemberPropertyName(call.callee) ?? '') &&
+          isAggregateOutput(call.callee.object, depth + 1)
+        );
+      }
+      return false;
     }
 
     /** `order.internalNotes` or `order.id` (sequential key) read into a response, under any key. */
