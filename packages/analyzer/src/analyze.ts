@@ -9,12 +9,20 @@ import { buildNestRoutes } from './adapters/nestjs/nest-routes.js';
 import { buildNextRoutes } from './adapters/nextjs/next-routes.js';
 import { GuardClassifier } from './guards/classify-guard.js';
 import { HandlerInspector } from './guards/handler-checks.js';
+import { readPrismaEntities } from './adapters/prisma/prisma-schema.js';
+import { DecoratedEntityAdapter } from './adapters/typeorm/typeorm-entities.js';
+import { ModelDefinitionAdapter } from './adapters/mongoose/mongoose-models.js';
+import { FunctionSummaries } from './summaries/function-summaries.js';
+import { traceResponses } from './summaries/response-tracer.js';
+import { collectHandlers } from './summaries/collect-handlers.js';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
   root: string;
   /** Absolute paths of the source files to load. */
   files: readonly string[];
+  /** Absolute paths of `schema.prisma` files. */
+  prismaSchemas?: readonly string[];
   /** The cross-file checks to run (rules' project halves). */
   checks: readonly ProjectCheck[];
   /** Enabled rules (name without prefix) and their severity; checks of other rules do not run. */
@@ -36,18 +44,26 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const project = new ProjectModel(options.root, options.files);
   const routers = new RouterAdapter();
   const nest = new NestAdapter();
-  walkFiles(project.files.values(), [routers, nest]);
+  const decoratedEntities = new DecoratedEntityAdapter();
+  const modelDefinitions = new ModelDefinitionAdapter();
+  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
+  const entities = [
+    ...readPrismaEntities(options.root, options.prismaSchemas ?? []),
+    ...decoratedEntities.getEntities(),
+    ...modelDefinitions.entities,
+  ];
+  const summaries = new FunctionSummaries(project);
   const facts: ProjectFacts = {
     routes: [
       ...expandRoutes(routers, project, classifier, inspector, vocabulary),
       ...buildNestRoutes(nest, project, classifier, inspector, vocabulary),
       ...buildNextRoutes(project, inspector, vocabulary),
     ],
-    entities: [],
-    responses: [],
+    entities,
+    responses: traceResponses(collectHandlers(project, routers, nest), summaries, entities),
     loggedArguments: [],
     unresolved: project.unresolved,
   };

@@ -87,6 +87,8 @@ export interface ColumnFact {
   hidden: boolean;
   /** A foreign key to another entity's numeric id (`userId Int`). */
   internalForeignKey: boolean;
+  /** Where the column is declared (the schema line, the decorated property). */
+  at: CodeSpan;
 }
 
 /** A response whose payload the analyzer traced to a function in another file. */

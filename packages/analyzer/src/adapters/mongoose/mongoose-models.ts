@@ -1,0 +1,96 @@
+import { ts } from 'ts-morph';
+import { isSecretName, type ColumnFact, type EntityFact } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getCodeSpan } from '../../project/code-span.js';
+import { findLocalDeclaration, getStringValue } from '../../project/lexical-scope.js';
+import type { NodeVisitor } from '../../walk/walker.js';
+
+/**
+ * Mongoose models: `model('User', userSchema)` with the schema's fields,
+ * `select: false` columns, and `toJSON`/`toObject` transforms that delete
+ * fields (which make serialisation strip them). Also Sequelize
+ * `sequelize.define('User', {...})` and `User.init({...})` with `autoIncrement`.
+ */
+export class ModelDefinitionAdapter implements NodeVisitor {
+  readonly kinds = [ts.SyntaxKind.CallExpression] as const;
+  readonly entities: EntityFact[] = [];
+
+  visit(node: ts.Node, file: AnalyzedFile): void {
+    const call = node as ts.CallExpression;
+    const callee = call.expression;
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (method === 'model' && call.arguments.length >= 2) this.readMongooseModel(call, file);
+    else if (method === 'define' && call.arguments.length >= 2) this.readSequelizeDefinition(getStringValue(call.arguments[0]), call.arguments[1]!, call, file);
+    else if (method === 'init' && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && call.arguments.length >= 2 && /sequelize/.test(call.arguments[1]!.getText())) {
+      this.readSequelizeDefinition(callee.expression.text, call.arguments[0]!, call, file);
+    }
+  }
+
+  private readMongooseModel(call: ts.CallExpression, file: AnalyzedFile): void {
+    const name = getStringValue(call.arguments[0]);
+    const schemaArgument = call.arguments[1]!;
+    const schema = ts.isIdentifier(schemaArgument) ? getInitializer(schemaArgument) : schemaArgument;
+    if (!name || !schema || !ts.isNewExpression(schema) || !/Schema$/.test(schema.expression.getText())) return;
+    const definition = schema.arguments?.[0];
+    if (!definition || !ts.isObjectLiteralExpression(definition)) return;
+    const schemaText = getSchemaText(schemaArgument, schema);
+    const deletedInTransform = new Set([...schemaText.matchAll(/delete\s+\w+(?:\.|\[['"])(\w+)/g)].map((match) => match[1]!));
+    const columns: ColumnFact[] = definition.properties.filter(ts.isPropertyAssignment).map((property) => {
+      const columnName = property.name.getText().replace(/['"]/g, '');
+      return {
+        name: columnName,
+        sensitive: isSecretName(columnName),
+        hidden: /select\s*:\s*false/.test(property.initializer.getText()) || deletedInTransform.has(columnName),
+        internalForeignKey: false,
+        at: getCodeSpan(property, file.sourceFile, file.relativePath),
+      };
+    });
+    this.entities.push({
+      name,
+      orm: 'mongoose',
+      at: getCodeSpan(call, file.sourceFile, file.relativePath),
+      primaryKey: { name: '_id', kind: 'objectid' },
+      columns,
+      serializerStripsHidden: deletedInTransform.size > 0,
+    });
+  }
+
+  private readSequelizeDefinition(name: string | undefined, attributes: ts.Expression, call: ts.CallExpression, file: AnalyzedFile): void {
+    if (!name || !ts.isObjectLiteralExpression(attributes)) return;
+    let primaryKey: EntityFact['primaryKey'];
+    const columns: ColumnFact[] = attributes.properties.filter(ts.isPropertyAssignment).map((property) => {
+      const columnName = property.name.getText().replace(/['"]/g, '');
+      const text = property.initializer.getText();
+      if (/primaryKey\s*:\s*true/.test(text)) {
+        primaryKey = { name: columnName, kind: /autoIncrement\s*:\s*true/.test(text) ? 'autoincrement' : /UUID/.test(text) ? 'uuid' : 'other' };
+      }
+      return { name: columnName, sensitive: isSecretName(columnName), hidden: false, internalForeignKey: false, at: getCodeSpan(property, file.sourceFile, file.relativePath) };
+    });
+    // Sequelize adds an autoincrement `id` when no primary key is declared.
+    primaryKey ??= { name: 'id', kind: 'autoincrement' };
+    const optionsText = call.arguments[call.arguments.length - 1]!.getText();
+    const excluded = /defaultScope[\s\S]*exclude\s*:\s*\[([^\]]*)\]/.exec(optionsText)?.[1] ?? '';
+    this.entities.push({
+      name,
+      orm: 'sequelize',
+      at: getCodeSpan(call, file.sourceFile, file.relativePath),
+      primaryKey,
+      columns: columns.map((column) => ({ ...column, hidden: excluded.includes(`'${column.name}'`) || excluded.includes(`"${column.name}"`) })),
+      serializerStripsHidden: false,
+    });
+  }
+}
+
+function getInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = findLocalDeclaration(identifier);
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
+/** The schema's declaration and everything done to it in the file (`schema.set('toJSON', …)`, `schema.methods.toJSON = …`). */
+function getSchemaText(reference: ts.Expression, schema: ts.NewExpression): string {
+  if (!ts.isIdentifier(reference)) return schema.getText();
+  const name = reference.text;
+  const text = reference.getSourceFile().text;
+  const uses = text.split('\n').filter((line) => line.includes(`${name}.`) || line.includes('toJSON') || line.includes('delete '));
+  return `${schema.getText()}\n${uses.join('\n')}`;
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { getSchema, type Field, type Model } from '@mrleebo/prisma-ast';
+import { isSecretName, type CodeSpan, type EntityFact, type PrimaryKeyKind } from '@redline/core';
+
+/**
+ * Entities from `schema.prisma` files: columns, the primary key's kind
+ * (`@default(autoincrement())` is internal and enumerable; uuid/cuid are not),
+ * secret-bearing columns and foreign keys to autoincrement ids.
+ * A schema that does not parse is skipped, never fatal.
+ */
+export function readPrismaEntities(root: string, schemaPaths: readonly string[]): EntityFact[] {
+  const entities: EntityFact[] = [];
+  for (const path of schemaPaths) {
+    let text: string;
+    let models: Model[];
+    try {
+      text = readFileSync(path, 'utf8');
+      models = getSchema(text).list.filter((block): block is Model => block.type === 'model');
+    } catch {
+      continue;
+    }
+    const file = relative(root, path).split(sep).join('/');
+    const lines = text.split('\n');
+    const autoincrementModels = new Set(models.filter((model) => getPrimaryKey(model)?.kind === 'autoincrement').map((model) => model.name));
+    for (const model of models) {
+      const fields = model.properties.filter((property): property is Field => property.type === 'field');
+      const foreignKeys = getAutoincrementForeignKeys(fields, autoincrementModels);
+      const modelLine = lines.findIndex((line) => new RegExp(`^\\s*model\\s+${model.name}\\s*\\{`).test(line));
+      const primaryKey = getPrimaryKey(model);
+      entities.push({
+        name: model.name,
+        orm: 'prisma',
+        at: spanOfLine(file, lines, modelLine),
+        ...(primaryKey ? { primaryKey } : {}),
+        columns: fields
+          .filter((field) => !isRelationField(field, models))
+          .map((field) => ({
+            name: field.name,
+            sensitive: isSecretName(field.name),
+            hidden: false,
+            internalForeignKey: foreignKeys.has(field.name),
+            at: spanOfLine(file, lines, findFieldLine(lines, modelLine, field.name)),
+          })),
+        serializerStripsHidden: false,
+      });
+    }
+  }
+  return entities;
+}
+
+function getPrimaryKey(model: Model): { name: string; kind: PrimaryKeyKind } | undefined {
+  for (const property of model.properties) {
+    if (property.type !== 'field' || !property.attributes?.some((attribute) => attribute.name === 'id')) continue;
+    const defaultValue = property.attributes.find((attribute) => attribute.name === 'default')?.args?.[0]?.value;
+    const generator = typeof defaultValue === 'object' && defaultValue !== null && 'name' in defaultValue ? String(defaultValue.name) : undefined;
+    const kind: PrimaryKeyKind =
+      generator === 'autoincrement' ? 'autoincrement'
+      : generator === 'uuid' ? 'uuid'
+      : generator === 'cuid' || generator === 'nanoid' || generator === 'ulid' ? 'cuid'
+      : generator === 'auto' ? 'objectid'
+      : 'other';
+    return { name: property.name, kind };
+  }
+  return undefined;
+}
+
+/** Scalar fields named in `@relation(fields: [...])` whose target model has an autoincrement key. */
+function getAutoincrementForeignKeys(fields: Field[], autoincrementModels: ReadonlySet<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const field of fields) {
+    if (!autoincrementModels.has(field.fieldType as string)) continue;
+    const relation = field.attributes?.find((attribute) => attribute.name === 'relation');
+    for (const arg of relation?.args ?? []) {
+      const value = arg.value as { type?: string; key?: string; value?: { args?: unknown[] } };
+      if (value.type === 'keyValue' && value.key === 'fields') {
+        for (const name of (value.value?.args ?? []) as unknown[]) if (typeof name === 'string') keys.add(name);
+      }
+    }
+  }
+  return keys;
+}
+
+function isRelationField(field: Field, models: Model[]): boolean {
+  return models.some((model) => model.name === field.fieldType);
+}
+
+function findFieldLine(lines: string[], modelLine: number, name: string): number {
+  for (let index = modelLine + 1; index < lines.length && !/^\s*}/.test(lines[index]!); index++) {
+    if (new RegExp(`^\\s*${name}\\s`).test(lines[index]!)) return index;
+  }
+  return modelLine;
+}
+
+function spanOfLine(file: string, lines: string[], index: number): CodeSpan {
+  const line = Math.max(index, 0);
+  const text = lines[line] ?? '';
+  const column = text.length - text.trimStart().length + 1;
+  return { file, line: line + 1, column, endLine: line + 1, endColumn: text.length + 1, code: text.trim() };
+}

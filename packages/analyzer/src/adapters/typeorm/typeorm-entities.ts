@@ -1,0 +1,72 @@
+import { ts } from 'ts-morph';
+import { isSecretName, type ColumnFact, type EntityFact, type PrimaryKeyKind } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getCodeSpan } from '../../project/code-span.js';
+import { getStringValue } from '../../project/lexical-scope.js';
+import { getDecoratorArguments, getDecoratorName } from '../nestjs/nest-adapter.js';
+import type { NodeVisitor } from '../../walk/walker.js';
+
+const COLUMN_DECORATORS = new Set([
+  'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn',
+  'VersionColumn', 'ObjectIdColumn', 'Prop', // sequelize-typescript uses Column too; @nestjs/mongoose uses Prop
+]);
+
+/**
+ * TypeORM entities (`@Entity()` classes), sequelize-typescript models
+ * (`@Table` classes) and @nestjs/mongoose schemas (`@Schema()` classes):
+ * columns, primary key kind, `select: false` and `@Exclude()` hidden columns.
+ */
+export class DecoratedEntityAdapter implements NodeVisitor {
+  readonly kinds = [ts.SyntaxKind.ClassDeclaration] as const;
+  readonly entities: EntityFact[] = [];
+  /** Whether the project wires `ClassSerializerInterceptor`, which makes `@Exclude()` strip columns. */
+  usesClassSerializer = false;
+
+  visit(node: ts.Node, file: AnalyzedFile): void {
+    const declaration = node as ts.ClassDeclaration;
+    const decorators = ts.getDecorators(declaration) ?? [];
+    const kind = decorators.map(getDecoratorName).find((name) => name === 'Entity' || name === 'Table' || name === 'Schema');
+    if (!kind || !declaration.name) return;
+    if (!this.usesClassSerializer && file.sourceFile.text.includes('ClassSerializerInterceptor')) this.usesClassSerializer = true;
+
+    const columns: ColumnFact[] = [];
+    let primaryKey: { name: string; kind: PrimaryKeyKind } | undefined;
+    for (const member of declaration.members) {
+      if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
+      const memberDecorators = ts.getDecorators(member) ?? [];
+      const names = memberDecorators.map(getDecoratorName);
+      if (!names.some((name) => name && COLUMN_DECORATORS.has(name))) continue;
+      const name = member.name.text;
+      const generated = memberDecorators.find((decorator) => getDecoratorName(decorator) === 'PrimaryGeneratedColumn');
+      if (generated) {
+        const strategy = getStringValue(getDecoratorArguments(generated)[0]);
+        primaryKey = { name, kind: strategy === 'uuid' ? 'uuid' : strategy === undefined || strategy === 'increment' || strategy === 'identity' ? 'autoincrement' : 'other' };
+      } else if (names.includes('PrimaryColumn')) {
+        primaryKey = { name, kind: 'other' };
+      } else if (names.includes('ObjectIdColumn')) {
+        primaryKey = { name, kind: 'objectid' };
+      } else if (names.includes('AutoIncrement') || (kind === 'Table' && names.includes('PrimaryKey'))) {
+        primaryKey = { name, kind: names.includes('AutoIncrement') ? 'autoincrement' : 'other' };
+      }
+      const hidden = names.includes('Exclude') || memberDecorators.some((decorator) => /select\s*:\s*false/.test(decorator.getText()));
+      columns.push({ name, sensitive: isSecretName(name), hidden, internalForeignKey: false, at: getCodeSpan(member, file.sourceFile, file.relativePath) });
+    }
+    this.entities.push({
+      name: declaration.name.text,
+      orm: kind === 'Entity' ? 'typeorm' : kind === 'Table' ? 'sequelize' : 'mongoose',
+      at: getCodeSpan(declaration.name, file.sourceFile, file.relativePath),
+      ...(primaryKey ? { primaryKey } : kind === 'Schema' ? { primaryKey: { name: '_id', kind: 'objectid' as const } } : {}),
+      columns,
+      serializerStripsHidden: false,
+    });
+  }
+
+  /** Entity facts with `@Exclude()` honoured when a class serializer is wired anywhere in the project. */
+  getEntities(): EntityFact[] {
+    return this.entities.map((entity) => ({
+      ...entity,
+      serializerStripsHidden: this.usesClassSerializer,
+      columns: entity.columns.map((column) => ({ ...column, hidden: column.hidden })),
+    }));
+  }
+}

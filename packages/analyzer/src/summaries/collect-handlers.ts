@@ -1,0 +1,35 @@
+import { ts } from 'ts-morph';
+import type { ProjectModel } from '../project/project-model.js';
+import { skipOuterExpressions } from '../project/lexical-scope.js';
+import type { RouterAdapter } from '../adapters/express/router-adapter.js';
+import type { NestAdapter } from '../adapters/nestjs/nest-adapter.js';
+import type { HandlerToTrace } from './response-tracer.js';
+
+const NEXT_ROUTE_FILE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
+const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Every route handler the adapters found: Express/Koa/Hono route callbacks, Nest controller methods, Next.js route exports. */
+export function collectHandlers(project: ProjectModel, routers: RouterAdapter, nest: NestAdapter): HandlerToTrace[] {
+  const handlers: HandlerToTrace[] = [];
+  for (const router of routers.routers) {
+    for (const event of router.events) {
+      if (event.type !== 'route') continue;
+      const last = skipOuterExpressions(event.args.at(-1)!);
+      if (ts.isFunctionLike(last)) handlers.push({ fn: last, file: event.file, returnIsResponse: false });
+      else if (ts.isIdentifier(last)) {
+        const resolved = project.resolveName(event.file, last.text);
+        if (resolved && ts.isFunctionLike(resolved.node)) handlers.push({ fn: resolved.node, file: resolved.file, returnIsResponse: false });
+      }
+    }
+  }
+  for (const endpoint of nest.endpoints) handlers.push({ fn: endpoint.handler, file: endpoint.file, returnIsResponse: true });
+  for (const file of project.files.values()) {
+    if (!NEXT_ROUTE_FILE.test(file.relativePath)) continue;
+    for (const [name, binding] of file.exports) {
+      if (!HTTP_EXPORTS.has(name) || binding.kind !== 'local') continue;
+      const fn = file.declarations.get(binding.local);
+      if (fn && ts.isFunctionLike(fn)) handlers.push({ fn, file, returnIsResponse: false });
+    }
+  }
+  return handlers;
+}

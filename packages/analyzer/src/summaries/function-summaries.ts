@@ -1,0 +1,188 @@
+import { ts } from 'ts-morph';
+import type { CodeSpan } from '@redline/core';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import { getCodeSpan } from '../project/code-span.js';
+import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { readOrmCall, type OrmRead } from './orm-reads.js';
+
+const MAX_DEPTH = 5;
+
+/** A value that is an unshaped ORM record, and the functions it came through. */
+export interface EntityValue {
+  read: OrmRead;
+  /** The ORM call. */
+  source: CodeSpan;
+  /** Project functions the value was returned from, outermost first. */
+  via: { name: string; at: CodeSpan }[];
+}
+
+/**
+ * Function summaries, computed on demand and memoised: "this function
+ * returns an unshaped entity" — through local variables, `await`, and calls
+ * to other project functions and injected services' methods.
+ */
+export class FunctionSummaries {
+  private readonly returns = new Map<ts.Node, EntityValue | null>();
+
+  constructor(private readonly project: ProjectModel) {}
+
+  /** What a value expression inside `fn` (in `file`) holds, when it is an unshaped record. */
+  traceValue(expression: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
+    const node = skipOuterExpressions(expression);
+    const read = readOrmCall(node, getRepositoryEntities(fn));
+    if (read) return read.shaped ? undefined : { read, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
+    if (ts.isConditionalExpression(node)) {
+      return this.traceValue(node.whenTrue, fn, file, depth) ?? this.traceValue(node.whenFalse, fn, file, depth);
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = findLocalDeclaration(node);
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || isStripped(node.text, fn)) return undefined;
+      return this.traceValue(declaration.initializer, fn, file, depth);
+    }
+    if (ts.isCallExpression(node) && depth < MAX_DEPTH) {
+      const callee = this.resolveCallee(node, fn, file);
+      if (!callee) return undefined;
+      const inner = this.summarize(callee.node, callee.file, depth + 1);
+      if (!inner) return undefined;
+      return { ...inner, via: [{ name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) }, ...inner.via] };
+    }
+    return undefined;
+  }
+
+  /** Whether a function returns an unshaped record, and which. */
+  summarize(fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
+    const cached = this.returns.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    this.returns.set(fn, null); // recursion guard
+    let result: EntityValue | undefined;
+    for (const returned of getReturnedExpressions(fn)) {
+      result = this.traceValue(returned, fn, file, depth);
+      if (result) break;
+    }
+    this.returns.set(fn, result ?? null);
+    return result;
+  }
+
+  /**
+   * The project function a call runs: `helper()`, `service.method()` on an
+   * imported instance or namespace, `this.usersService.findOne()` on a
+   * constructor-injected service (by its type annotation).
+   */
+  private resolveCallee(call: ts.CallExpression, fn: ts.Node, file: AnalyzedFile): { node: ts.Node; file: AnalyzedFile; name: string } | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isIdentifier(callee)) {
+      const resolved = this.project.resolveName(file, callee.text);
+      return resolved && ts.isFunctionLike(resolved.node) ? { node: resolved.node, file: resolved.file, name: callee.text } : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const owner = skipOuterExpressions(callee.expression);
+    // this.usersService.findOne()
+    if (ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const typeName = getInjectedTypeName(fn, owner.name.text);
+      const resolved = typeName ? this.project.resolveName(file, typeName) : undefined;
+      const member = resolved ? findMethod(resolved.node, method) : undefined;
+      return resolved && member ? { node: member, file: resolved.file, name: `${typeName}.${method}` } : undefined;
+    }
+    // this.findOne() inside the same class
+    if (owner.kind === ts.SyntaxKind.ThisKeyword) {
+      const classNode = findEnclosingClass(fn);
+      const member = classNode ? findMethod(classNode, method) : undefined;
+      return member ? { node: member, file, name: `${classNode!.name?.text ?? 'this'}.${method}` } : undefined;
+    }
+    if (ts.isIdentifier(owner)) {
+      const binding = file.imports.get(owner.text);
+      if (binding?.imported === '*') {
+        const target = this.project.resolveModule(file, binding.specifier);
+        const exported = target ? this.project.resolveExport(target, method) : undefined;
+        if (exported && ts.isFunctionLike(exported.node)) return { node: exported.node, file: exported.file, name: `${owner.text}.${method}` };
+      }
+      const resolved = this.project.resolveName(file, owner.text);
+      if (!resolved) return undefined;
+      const instance = ts.isNewExpression(resolved.node) && ts.isIdentifier(resolved.node.expression)
+        ? this.project.resolveName(resolved.file, resolved.node.expression.text)
+        : resolved;
+      const member = instance ? findMethod(instance.node, method) : undefined;
+      return instance && member ? { node: member, file: instance.file, name: `${owner.text}.${method}` } : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** `return x` statements of a function (not of functions nested in it), or an arrow's expression body. */
+function getReturnedExpressions(fn: ts.Node): ts.Expression[] {
+  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** `delete user.password` or `user.password = undefined` before the value leaves: the code shaped it by hand. */
+function isStripped(name: string, fn: ts.Node): boolean {
+  return new RegExp(`delete\\s+${name}\\.|${name}\\.\\w+\\s*=\\s*(?:undefined|null)\\b|omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(fn.getText());
+}
+
+/** Repository properties of the class around `fn`: `@InjectRepository(User) private users: Repository<User>` → users → User. */
+function getRepositoryEntities(fn: ts.Node): Map<string, string> {
+  const entities = new Map<string, string>();
+  const classNode = findEnclosingClass(fn);
+  if (!classNode) return entities;
+  for (const member of classNode.members) {
+    const parameters = ts.isConstructorDeclaration(member) ? member.parameters : [];
+    for (const parameter of parameters) {
+      if (!ts.isIdentifier(parameter.name)) continue;
+      for (const decorator of ts.getDecorators(parameter) ?? []) {
+        const match = /^@?Inject(?:Repository|Model)\(\s*(\w+)/.exec(decorator.getText().replace(/^@/, ''));
+        if (match) entities.set(parameter.name.text, match[1]!);
+      }
+    }
+    // repo = dataSource.getRepository(User)
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.initializer) {
+      const match = /getRepository\(\s*(\w+)\s*\)/.exec(member.initializer.getText());
+      if (match) entities.set(member.name.text, match[1]!);
+    }
+  }
+  return entities;
+}
+
+/** The declared type name of an injected dependency: `constructor(private readonly users: UsersService)` → `UsersService`. */
+function getInjectedTypeName(fn: ts.Node, property: string): string | undefined {
+  const classNode = findEnclosingClass(fn);
+  if (!classNode) return undefined;
+  for (const member of classNode.members) {
+    const candidates: (ts.ParameterDeclaration | ts.PropertyDeclaration)[] = ts.isConstructorDeclaration(member) ? [...member.parameters] : ts.isPropertyDeclaration(member) ? [member] : [];
+    for (const candidate of candidates) {
+      if (ts.isIdentifier(candidate.name) && candidate.name.text === property && candidate.type && ts.isTypeReferenceNode(candidate.type)) {
+        return candidate.type.typeName.getText();
+      }
+    }
+  }
+  return undefined;
+}
+
+function findEnclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+  }
+  return undefined;
+}
+
+/** A method (or function-valued property) named `name` on a class or object literal. */
+function findMethod(owner: ts.Node, name: string): ts.Node | undefined {
+  const members = ts.isClassLike(owner) ? owner.members : ts.isObjectLiteralExpression(owner) ? owner.properties : undefined;
+  if (!members) return undefined;
+  for (const member of members) {
+    if (member.name?.getText() !== name) continue;
+    if (ts.isMethodDeclaration(member)) return member;
+    if ((ts.isPropertyDeclaration(member) || ts.isPropertyAssignment(member)) && member.initializer && ts.isFunctionLike(member.initializer)) return member.initializer;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import { ts } from 'ts-morph';
+import type { EntityFact, ResponseFact } from '@redline/core';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import { getCodeSpan } from '../project/code-span.js';
+import { skipOuterExpressions } from '../project/lexical-scope.js';
+import type { FunctionSummaries } from './function-summaries.js';
+
+const RESPONSE_OBJECTS = new Set(['res', 'response', 'reply', 'resp']);
+const CONTEXT_OBJECTS = new Set(['c', 'ctx', 'context']);
+
+/** A route handler to trace: the function, its file, and whether its return value is the response (NestJS). */
+export interface HandlerToTrace {
+  fn: ts.Node;
+  file: AnalyzedFile;
+  returnIsResponse: boolean;
+}
+
+/**
+ * Responses whose payload is an unshaped record that came out of another
+ * function (a service, a repository helper). The same-function case is the
+ * ESLint rule's; this is what one file cannot see.
+ */
+export function traceResponses(handlers: readonly HandlerToTrace[], summaries: FunctionSummaries, entities: readonly EntityFact[]): ResponseFact[] {
+  const facts: ResponseFact[] = [];
+  const seen = new Set<ts.Node>();
+  for (const handler of handlers) {
+    for (const { sink, payload } of findSinks(handler)) {
+      if (seen.has(sink)) continue;
+      seen.add(sink);
+      for (const value of expandWrapper(payload)) {
+        const traced = summaries.traceValue(value, handler.fn, handler.file);
+        if (!traced || traced.via.length === 0) continue;
+        const entity = findEntity(traced.read.model, traced.read.orm, entities);
+        if (!entity) continue;
+        facts.push({
+          at: getCodeSpan(sink, handler.file.sourceFile, handler.file.relativePath),
+          payload: { kind: 'entity', entity: entity.name, many: traced.read.many },
+          via: traced.via,
+        });
+        break;
+      }
+    }
+  }
+  return facts;
+}
+
+/** `{ user }` and `{ data: users }` wrap a record without shaping it. */
+function expandWrapper(payload: ts.Expression): ts.Expression[] {
+  const node = skipOuterExpressions(payload);
+  if (!ts.isObjectLiteralExpression(node)) return [node];
+  return node.properties.flatMap((property) => {
+    if (ts.isShorthandPropertyAssignment(property)) return [property.name];
+    if (ts.isPropertyAssignment(property)) return [property.initializer];
+    return [];
+  });
+}
+
+function findSinks(handler: HandlerToTrace): { sink: ts.Node; payload: ts.Expression }[] {
+  const sinks: { sink: ts.Node; payload: ts.Expression }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const payload = getCallPayload(node);
+      if (payload) sinks.push({ sink: node, payload });
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:ctx|context)(?:\.response)?\.body$/.test(node.left.getText())) {
+      sinks.push({ sink: node, payload: node.right });
+    } else if (handler.returnIsResponse && ts.isReturnStatement(node) && node.expression && isDirectlyIn(node, handler.fn)) {
+      sinks.push({ sink: node, payload: node.expression });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.fn);
+  return sinks;
+}
+
+/** `res.json(x)`, `res.status(200).send(x)`, `c.json(x)`, `NextResponse.json(x)`, `Response.json(x)`. */
+function getCallPayload(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = call.expression;
+  const first = call.arguments[0];
+  if (!first || !ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const owner = callee.expression.getText();
+  if (method === 'json' && (owner === 'NextResponse' || owner === 'Response')) return first;
+  let root: ts.Expression = callee.expression;
+  while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = ts.isCallExpression(root) ? root.expression : root.expression;
+  if (!ts.isIdentifier(root)) return undefined;
+  if ((method === 'json' || method === 'send') && RESPONSE_OBJECTS.has(root.text)) return first;
+  if (method === 'json' && CONTEXT_OBJECTS.has(root.text)) return first;
+  return undefined;
+}
+
+function isDirectlyIn(node: ts.Node, fn: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === fn) return true;
+    if (ts.isFunctionLike(current)) return false;
+  }
+  return false;
+}
+
+/** The entity a read refers to: Prisma's `user` delegate is model `User`; a Mongoose `UserModel` is `User`. */
+function findEntity(model: string, orm: string, entities: readonly EntityFact[]): EntityFact | undefined {
+  const wanted = model.toLowerCase();
+  const candidates = [wanted, wanted.replace(/model$/, ''), wanted.replace(/entity$/, '')];
+  return entities.find((entity) => (orm === 'prisma' ? entity.orm === 'prisma' : true) && candidates.includes(entity.name.toLowerCase()));
+}
