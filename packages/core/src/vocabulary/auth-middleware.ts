@@ -37,3 +37,71 @@ export function looksLikeAuthName(name: string): boolean {
     ['auth', 'authenticate', 'authenticated', 'authentication', 'jwt', 'passport', 'session'].includes(word),
   ) || (words.includes('logged') && words.includes('in'));
 }
+
+/** More public paths: token refresh, OAuth/SSO callbacks, public forms and analytics collectors. */
+export const MORE_PUBLIC_PATH_PATTERNS: readonly string[] = [
+  '/refresh', '/refresh-token', '/token', '/tokens/refresh', '/callback', '/callback/**', '/sso/**', '/saml/**',
+  '/password/**', '/forgot', '/reset', '/verify', '/confirm', '/magic-link', '/otp', '/2fa/verify',
+  '/contact', '/newsletter/**', '/subscribe', '/unsubscribe', '/collect', '/track', '/send', '/public/**',
+  '/hooks/**', '/csp-report', '/robots.txt', '/sitemap.xml', '/.well-known/**',
+];
+
+/** NestJS decorators that opt a handler out of a global guard (`@Public()`, `@SkipAuth()`). */
+export const PUBLIC_ROUTE_DECORATORS: readonly string[] = [
+  'Public', 'IsPublic', 'PublicRoute', 'SkipAuth', 'NoAuth', 'AllowAnonymous', 'Anonymous', 'Unprotected',
+  'AllowUnauthenticated', 'SkipJwt', 'OptionalAuth',
+];
+
+/**
+ * Calls and middleware whose names contain an auth word but that enforce nothing:
+ * `passport.initialize()`, `passport.session()`, express-session, cookie-session.
+ */
+export const NON_ENFORCING_AUTH_NAMES: readonly string[] = [
+  'passport.initialize', 'passport.session', 'session', 'cookieSession', 'expressSession', 'koaSession',
+];
+
+/** Factories that create a router or app object: `express()`, `Router()`, `new Hono()`, `Fastify()`. */
+export const ROUTER_FACTORY_NAMES: readonly string[] = [
+  'express', 'Router', 'express.Router', 'Hono', 'OpenAPIHono', 'Koa', 'KoaRouter', 'Fastify', 'fastify', 'createRouter',
+  'Elysia', 'polka', 'restify.createServer', 'createServer',
+];
+
+const OPTIONAL_AUTH_WORDS: ReadonlySet<string> = new Set(['optional', 'maybe', 'soft', 'try', 'attempt', 'lenient']);
+
+/** Whether a middleware name reads as auth that lets anonymous requests through (`auth.optional`, `optionalAuth`). */
+export function looksLikeOptionalAuthName(name: string): boolean {
+  return splitIdentifierWords(name).some((word) => OPTIONAL_AUTH_WORDS.has(word));
+}
+
+/**
+ * Whether a name reads as a check that a request is authenticated, wider than
+ * `looksLikeAuthName`: `isAuthorized`, `verifyToken`, `requireSignin`, `bearerAuth`.
+ * Names of routers and modules (`authRouter`, `authController`) are not checks.
+ */
+export function looksLikeAuthCheckName(name: string): boolean {
+  const words = splitIdentifierWords(name);
+  if (words.some((word) => ['router', 'routes', 'route', 'controller', 'module', 'service', 'config', 'options', 'provider', 'client', 'schema', 'dto', 'challenge', 'challenges', 'metrics', 'stats', 'logger', 'log', 'limiter', 'limit', 'cache', 'header', 'headers', 'cookie', 'cookies', 'handler', 'callback', 'page', 'view', 'form', 'error', 'errors'].includes(word))) {
+    return false;
+  }
+  // `updateAuthenticatedUsers`, `signJwt`, `getSession`: they do something with auth, they do not check it.
+  if (['update', 'get', 'set', 'create', 'sign', 'issue', 'generate', 'refresh', 'log', 'track', 'count', 'parse', 'decode', 'init', 'initialize', 'configure', 'setup', 'register', 'load', 'save', 'store', 'clear', 'destroy', 'logout', 'handle', 'render', 'show', 'display', 'send'].includes(words[0] ?? '')) {
+    return false;
+  }
+  if (looksLikeAuthName(name)) return true;
+  const verb = words.some((word) => ['verify', 'check', 'validate', 'require', 'requires', 'ensure', 'is', 'must', 'assert'].includes(word));
+  return (
+    words.some((word) => ['authorized', 'authorised', 'authed', 'signedin', 'logged', 'login'].includes(word)) && verb
+  ) || (verb && words.some((word) => ['token', 'user', 'signin', 'signed', 'bearer', 'apikey'].includes(word)))
+    || (words.includes('api') && words.includes('key') && verb);
+}
+
+/** Whether a name reads as a role or permission check (`requireRole`, `isAdmin`, `RolesGuard`, `checkPermissions`, `checkPolicy`). */
+export function looksLikeRoleCheckName(name: string): boolean {
+  const words = splitIdentifierWords(name);
+  if (words.some((word) => ['router', 'routes', 'controller', 'module', 'service', 'dashboard', 'page', 'view', 'stats'].includes(word))) return false;
+  if (words.includes('get') || words.includes('set') || words.includes('update') || words.includes('create') || words.includes('list')) return false;
+  if (words.some((word) => ['role', 'roles', 'permission', 'permissions', 'admin', 'superuser', 'staff', 'rbac', 'acl', 'moderator'].includes(word))) return true;
+  // Weaker nouns need a checking verb: `checkPolicy`, `requireScopes`, `PolicyGuard`, not `featurePolicy`.
+  return words.some((word) => ['policy', 'policies', 'scope', 'scopes', 'owner', 'ownership', 'ability', 'abilities'].includes(word))
+    && words.some((word) => ['check', 'require', 'requires', 'ensure', 'has', 'is', 'can', 'verify', 'authorize', 'enforce', 'guard', 'only'].includes(word));
+}

@@ -1,0 +1,1248 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AUTH_HELPER_CALLS,
+  AUTH_MIDDLEWARE_NAMES,
+  MORE_PUBLIC_PATH_PATTERNS,
+  NON_ENFORCING_AUTH_NAMES,
+  PUBLIC_PATH_PATTERNS,
+  PUBLIC_ROUTE_DECORATORS,
+  ROLE_CHECK_NAMES,
+  ROUTER_FACTORY_NAMES,
+  looksLikeAuthCheckName,
+  looksLikeOptionalAuthName,
+  looksLikeRoleCheckName,
+  splitIdentifierWords,
+} from '@redline/core';
+import { createRule } from '../utils/create-rule.js';
+import { getCalleePath, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { getDecoratorName } from '../utils/response-sinks.js';
+import { getRedlineSettings } from '../utils/settings.js';
+
+type Options = [
+  {
+    authMiddleware?: string[];
+    roleChecks?: string[];
+    publicRoutes?: string[];
+    userDataPaths?: string[];
+  },
+];
+type MessageIds = 'missingAuth' | 'missingGuard' | 'missingRoleCheck' | 'missingHandlerAuth';
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** How a middleware, guard or handler protects a request. */
+interface Protection {
+  /** An authentication check that rejects anonymous requests. */
+  auth: boolean;
+  /** Auth that lets anonymous requests through (`auth.optional`): a deliberate choice, never evidence. */
+  optional: boolean;
+  /** A role or permission check (implies authentication). */
+  role: boolean;
+  /** The handler reads the authenticated user (`req.user`), so auth is set up somewhere: protects, is no evidence. */
+  assumes: boolean;
+  /** Text naming the check, for messages. */
+  label: string | undefined;
+  roleLabel: string | undefined;
+}
+
+interface RouteRecord {
+  owner: unknown;
+  ownerName: string;
+  method: string;
+  path: string | undefined;
+  order: number;
+  protection: Protection;
+  report: TSESTree.Node | TSESTree.SourceLocation;
+  /** The handler is written here and only answers (`c.json({ ok: true })`, a 405 stub): it cannot change data. */
+  trivial: boolean;
+}
+
+interface UseRecord {
+  owner: unknown;
+  /** Path prefix the middleware is scoped to; undefined = every route. */
+  prefix: string | undefined;
+  /** Exact path and method for `app.post('/x', auth)` (a route made of middleware only). */
+  exact: { path: string; method: string } | undefined;
+  order: number;
+  protection: Protection;
+  /** Routers mounted by this call (`app.use('/admin', auth, adminRouter)`). */
+  mounts: unknown[];
+}
+
+const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all']);
+const MUTATING_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete', 'del']);
+const ROUTER_NAMES: ReadonlySet<string> = new Set(['app', 'router', 'api', 'routes', 'server', 'fastify', 'instance', 'r', 'apiRouter', 'v1', 'koaRouter', 'hono']);
+const FASTIFY_HOOK_KEYS: ReadonlySet<string> = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsing']);
+const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
+const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
+const USER_DATA_WORDS: readonly string[] = [
+  'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
+  'invoice', 'invoices', 'payment', 'payments', 'wallet', 'dashboard', 'private', 'cart', 'basket', 'addresses',
+  'cards', 'notifications', 'inbox', 'whoami',
+];
+/** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */
+const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([
+  'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
+  'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
+  'install', 'installation', 'setup',
+]);
+/** Members of a request/response/context object that only read the request or write the answer. */
+const RESPONSE_MEMBERS: ReadonlySet<string> = new Set([
+  'json', 'send', 'status', 'sendStatus', 'set', 'header', 'text', 'html', 'body', 'redirect', 'code', 'end', 'throw', 'type',
+  'render', 'cookie', 'get', 'req', 'param', 'query', 'params', 'newResponse', 'notFound', 'setHeader', 'append', 'vary', 'format',
+]);
+/** Collection paths whose unauthenticated POST is sign-up by design (`POST /users`). */
+const SIGN_UP_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'customers']);
+/** Helper names that are also common data-access names: they count as auth only with no argument or the request. */
+const AMBIGUOUS_HELPERS: ReadonlySet<string> = new Set(['getUser', 'getSession', 'getToken', 'validateRequest', 'getCurrentUser', 'currentUser', 'auth']);
+/** Request properties that hold client input, never the authenticated user. */
+const CLIENT_INPUT_KEYS: ReadonlySet<string> = new Set(['body', 'params', 'query', 'headers', 'cookies', 'files', 'file', 'request', 'req']);
+
+export default createRule<Options, MessageIds>({
+  name: 'require-route-auth',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require authentication on routes that change data or expose user data when their sibling routes are protected',
+      category: 'missing-auth',
+      cwe: ['CWE-306', 'CWE-862'],
+      recommended: 'recommended',
+      severity: 'error',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      missingAuth:
+        '{{route}} is registered on `{{owner}}` without authentication while its sibling routes are protected ({{auth}}), so anyone can {{action}}. Protect it the same way, or list its path in `publicRoutes` if it is public by design.',
+      missingGuard:
+        '`{{name}}` ({{route}}) has no guard while sibling handlers of `{{controller}}` are protected ({{auth}}), so anyone can {{action}}. Protect it the same way, or mark it `@Public()` if it is public by design.',
+      missingRoleCheck:
+        'Admin route {{route}} checks authentication but no role, while its sibling routes check one ({{role}}), so any signed-in user can call it. Add the same role check to this route.',
+      missingHandlerAuth:
+        'Exported handler `{{name}}` changes data without the auth check that `{{sibling}}` in this file performs ({{auth}}), so anyone can call it. Authenticate the request in `{{name}}` too and reject it when there is no session.',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'Names of your auth middleware, role checks and public paths; they add to the defaults and to `settings.redline`.',
+        properties: {
+          authMiddleware: {
+            type: 'array',
+            description: 'Middleware, guards and helpers that authenticate a request (`requireSession`, `auth.required`, `getSessionUser`).',
+            items: { type: 'string' },
+          },
+          roleChecks: {
+            type: 'array',
+            description: 'Middleware, guards and decorators that check a role or permission (`requireRole`, `RolesGuard`).',
+            items: { type: 'string' },
+          },
+          publicRoutes: {
+            type: 'array',
+            description: 'Route paths that are public by design; `*` matches one segment and `**` the rest (`/api/feedback`, `/share/**`).',
+            items: { type: 'string' },
+          },
+          userDataPaths: {
+            type: 'array',
+            description: 'Extra path words that make a GET route a user-data route that needs auth (`statements`, `documents`).',
+            items: { type: 'string' },
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ authMiddleware: [], roleChecks: [], publicRoutes: [], userDataPaths: [] }],
+  },
+  create(context, [options]) {
+    const settings = getRedlineSettings(context);
+    const sourceCode = context.sourceCode;
+    const authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
+    const roleNames = new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? []), ...(options.roleChecks ?? [])]);
+    const helperNames = new Set([...AUTH_HELPER_CALLS, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
+    const nonEnforcing = new Set(NON_ENFORCING_AUTH_NAMES);
+    const publicPatterns = [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS, ...(settings.publicRoutes ?? []), ...(options.publicRoutes ?? [])]
+      .map(toSegments);
+    const userDataWords = new Set([...USER_DATA_WORDS, ...(options.userDataPaths ?? []).map((word) => word.toLowerCase())]);
+    const publicDecorators = new Set(PUBLIC_ROUTE_DECORATORS);
+    const routerFactories = new Set(ROUTER_FACTORY_NAMES);
+
+    const routes: RouteRecord[] = [];
+    const uses: UseRecord[] = [];
+    /** Owners whose every route is protected by how they are mounted or hooked (order-independent). */
+    const protectedOwners = new Map<unknown, Protection>();
+    const ownerNames = new Map<unknown, string>();
+    const functionProtectionCache = new Map<TSESTree.Node, Protection>();
+
+    return {
+      CallExpression(node) {
+        collectRouterCall(node);
+      },
+      ClassDeclaration(node) {
+        checkNestController(node);
+      },
+      'Program:exit'(program: TSESTree.Program) {
+        checkRouters();
+        checkNextRouteFile(program);
+      },
+    };
+
+    // ---------------------------------------------------------------- routers
+
+    /**
+     * Records `router.post('/x', auth, h)`, `router.route('/x').get(auth, h)`,
+     * `app.use(auth)`, `fastify.addHook('onRequest', auth)`, `fastify.route({…})`.
+     */
+    function collectRouterCall(call: TSESTree.CallExpression): void {
+      const callee = unwrapExpression(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = getMemberPropertyName(callee);
+      if (method === undefined) return;
+
+      const chain = getChainOwner(callee.object);
+      if (!chain) return;
+      const { ownerNode, routePath } = chain;
+      const owner = getOwnerKey(ownerNode);
+      if (owner === undefined || !isRouterOwner(ownerNode)) return;
+      const ownerName = sourceCode.getText(ownerNode);
+      ownerNames.set(owner, ownerName);
+      const args = call.arguments.map((argument) => unwrapExpression(argument));
+
+      if (method === 'use') {
+        collectUse(call, owner, args);
+        return;
+      }
+      if (method === 'addHook') {
+        const [hook, handler] = args;
+        if (hook && getStaticKey(hook) !== undefined && FASTIFY_HOOK_KEYS.has(getStaticKey(hook)!) && handler) {
+          const protection = classifyMiddleware(handler);
+          if (protection.auth || protection.role) protectedOwners.set(owner, protection);
+        }
+        return;
+      }
+      if (method === 'register') {
+        collectFastifyRegister(call, owner, args);
+        return;
+      }
+      if (method === 'route' && routePath === undefined && args[0]?.type === AST_NODE_TYPES.ObjectExpression) {
+        collectFastifyRoute(call, owner, ownerName, args[0]);
+        return;
+      }
+      if (method === 'route' && args.length === 2) {
+        // Hono `app.route('/api', sub)`: mounts a sub-app.
+        const mounted = getOwnerKey(args[1]!);
+        if (mounted !== undefined) uses.push({ owner, prefix: getPathString(args[0]!), exact: undefined, order: call.range[0], protection: emptyProtection(), mounts: [mounted] });
+        return;
+      }
+      if (!ROUTE_METHODS.has(method)) return;
+
+      let path = routePath;
+      let handlers = args;
+      if (path === undefined) {
+        // Skip koa-router's route name: `router.get('user', '/users/:id', h)`.
+        let index = 0;
+        while (index < args.length && getPathString(args[index]!) !== undefined) index++;
+        if (index === 0) return;
+        path = getPathString(args[index - 1]!);
+        handlers = args.slice(index);
+      }
+      if (handlers.length === 0 || !handlers.every(isHandlerLike)) return;
+      const last = handlers.at(-1)!;
+      if (last.type === AST_NODE_TYPES.ObjectExpression && !findKey(last, 'handler')) return;
+
+      const protection = classifyRouteHandlers(handlers);
+      const onlyMiddleware = handlers.every((handler) => {
+        const result = classifyMiddleware(handler);
+        return (result.auth || result.role) && !isFunctionNode(handler);
+      });
+      if (method === 'all' || onlyMiddleware) {
+        // `app.all('/api/*', requireAuth)`, juice-shop's `app.post('/api/Products', security.isAuthorized())`.
+        if (protection.auth || protection.role) {
+          uses.push({
+            owner,
+            prefix: method === 'all' ? (path ?? undefined) : undefined,
+            exact: method === 'all' || path === undefined ? undefined : { path, method },
+            order: call.range[0],
+            protection,
+            mounts: [],
+          });
+        }
+        if (method === 'all') return;
+      }
+      routes.push({
+        owner,
+        ownerName,
+        method,
+        path,
+        order: call.range[0],
+        protection,
+        report: getRouteReportLocation(call, callee),
+        trivial: isTrivialHandler(last),
+      });
+    }
+
+    function collectUse(call: TSESTree.CallExpression, owner: unknown, args: TSESTree.Node[]): void {
+      const first = args[0];
+      const prefix = first ? getPathString(first) : undefined;
+      const rest = prefix === undefined ? args : args.slice(1);
+      const protection = emptyProtection();
+      const mounts: unknown[] = [];
+      for (const argument of rest) {
+        const mounted = getMountedRouter(argument);
+        if (mounted !== undefined) {
+          mounts.push(mounted);
+          continue;
+        }
+        mergeProtection(protection, classifyMiddleware(argument));
+      }
+      uses.push({ owner, prefix, exact: undefined, order: call.range[0], protection, mounts });
+    }
+
+    /** `fastify.register(async (instance) => { … })`: the child inherits the parent's hooks. */
+    function collectFastifyRegister(call: TSESTree.CallExpression, owner: unknown, args: TSESTree.Node[]): void {
+      const [plugin, opts] = args;
+      if (!plugin || !isFunctionNode(plugin)) return;
+      const param = plugin.params[0];
+      if (param?.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(plugin), param.name);
+      if (!variable) return;
+      const prefix = opts?.type === AST_NODE_TYPES.ObjectExpression ? getPathString(findKey(opts, 'prefix') ?? opts) : undefined;
+      uses.push({ owner, prefix, exact: undefined, order: call.range[0], protection: emptyProtection(), mounts: [variable] });
+    }
+
+    /** `fastify.route({ method: 'POST', url: '/x', preHandler: [auth], handler })`. */
+    function collectFastifyRoute(call: TSESTree.CallExpression, owner: unknown, ownerName: string, object: TSESTree.ObjectExpression): void {
+      const methodNode = findKey(object, 'method');
+      const urlNode = findKey(object, 'url') ?? findKey(object, 'path');
+      if (!methodNode || !urlNode) return;
+      const methodValues = methodNode.type === AST_NODE_TYPES.ArrayExpression ? methodNode.elements : [methodNode];
+      const methods = methodValues.flatMap((element) => (element && getStaticKey(element) ? [getStaticKey(element)!.toLowerCase()] : []));
+      if (methods.length === 0) return;
+      const protection = classifyRouteHandlers([object]);
+      routes.push({
+        owner,
+        ownerName,
+        method: methods.find((method) => MUTATING_METHODS.has(method)) ?? methods[0]!,
+        path: getPathString(urlNode),
+        order: call.range[0],
+        protection,
+        report: call,
+        trivial: false,
+      });
+    }
+
+    /** Decides, per router, which unprotected routes to report once the file is read. */
+    function checkRouters(): void {
+      resolveMountedProtection();
+      const byOwner = new Map<unknown, RouteRecord[]>();
+      for (const route of routes) {
+        const list = byOwner.get(route.owner) ?? [];
+        list.push(route);
+        byOwner.set(route.owner, list);
+      }
+      for (const [owner, ownerRoutes] of byOwner) {
+        const effective = ownerRoutes.map((route) => ({ route, ...getEffectiveProtection(route, owner) }));
+        // Evidence is authentication on a sibling of the same resource (`/posts` and `/posts/:id`), or an
+        // app-wide `use(auth)` registered later. Not a role check alone (it presumes auth done elsewhere),
+        // not a login route's own 401, not a path-scoped `use` (its scope is a deliberate choice).
+        const authUse = uses.find((use) => use.owner === owner && use.prefix === undefined && !use.exact && use.protection.auth);
+        const findEvidence = (route: RouteRecord): string | undefined => {
+          const sibling = effective.find((candidate) => candidate.evidence && candidate.route !== route
+            && !(candidate.route.path !== undefined && isPublicPath(candidate.route.path))
+            && getResourceKey(candidate.route.path) === getResourceKey(route.path));
+          if (sibling) return sibling.protection.label ?? 'an auth check';
+          // `router.use(auth)` registered after this route protects only what follows it.
+          return authUse && authUse.order > route.order ? `${authUse.protection.label ?? 'an auth check'}, applied by a later \`use\`` : undefined;
+        };
+        const ownerIsAdmin = splitIdentifierWords(ownerNames.get(owner) ?? '').includes('admin');
+        const roleEvidence = effective.find(({ route }) => route.protection.role);
+        for (const { route, protection } of effective) {
+          if (protection.auth || protection.role) {
+            if (roleEvidence && !protection.role && (ownerIsAdmin || pathHasWord(route.path, 'admin'))) {
+              context.report({
+                ...toReportTarget(route.report),
+                messageId: 'missingRoleCheck',
+                data: { route: describeRoute(route.method, route.path), role: roleEvidence.route.protection.roleLabel ?? 'a role check' },
+              });
+            }
+            continue;
+          }
+          if (protection.optional || protection.assumes || route.trivial) continue;
+          if (!isSensitiveRoute(route.method, route.path)) continue;
+          const evidence = findEvidence(route);
+          if (!evidence) continue;
+          context.report({
+            ...toReportTarget(route.report),
+            messageId: 'missingAuth',
+            data: {
+              route: describeRoute(route.method, route.path),
+              owner: route.ownerName,
+              auth: evidence,
+              action: MUTATING_METHODS.has(route.method) ? 'change data through it' : 'read the user data it returns',
+            },
+          });
+        }
+      }
+    }
+
+    /**
+     * The resource a path belongs to: its first static segment after `api`, `rest` and
+     * version prefixes (`/api/v1/posts/:id/like` → `posts`); relative router paths share ``.
+     */
+    function getResourceKey(path: string | undefined): string {
+      if (path === undefined) return '';
+      const segments = toSegments(path).filter((segment) => !/^(api|rest|v\d+)$/.test(segment));
+      const first = segments[0];
+      return first === undefined || first.startsWith(':') || first.startsWith('[') || first === '*' ? '' : first;
+    }
+
+    /** Route-level checks, then `use`/hooks registered before it on the same owner, then how the owner is mounted. */
+    function getEffectiveProtection(route: RouteRecord, owner: unknown): { protection: Protection; evidence: boolean } {
+      const protection = { ...route.protection };
+      let evidence = route.protection.auth;
+      for (const use of uses) {
+        if (use.owner !== owner || use.order > route.order) continue;
+        if (use.exact && (use.exact.method !== route.method || normalizePath(use.exact.path) !== normalizePath(route.path ?? ''))) continue;
+        if (use.prefix !== undefined && !pathHasPrefix(route.path, use.prefix)) continue;
+        // An app-wide `use` of something we cannot read (`app.use(security.loadUser())`) populates, it does not enforce.
+        mergeProtection(protection, use.prefix === undefined && !use.exact ? { ...use.protection, assumes: false } : use.protection);
+        if (use.prefix === undefined && use.protection.auth) evidence = true;
+      }
+      const inherited = protectedOwners.get(owner);
+      if (inherited) mergeProtection(protection, inherited);
+      return { protection, evidence };
+    }
+
+    /**
+     * Routers mounted behind auth (`app.use('/admin', auth, adminRouter)`, a
+     * Fastify child registered after `addHook('onRequest', auth)`) are protected as a whole.
+     */
+    function resolveMountedProtection(): void {
+      for (let pass = 0; pass < 3; pass++) {
+        for (const use of uses) {
+          if (use.mounts.length === 0) continue;
+          const protection = { ...use.protection };
+          for (const other of uses) {
+            if (other.owner !== use.owner || other.order >= use.order || other.mounts.length > 0 || other.exact) continue;
+            if (other.prefix !== undefined && use.prefix !== undefined && !pathHasPrefix(use.prefix, other.prefix)) continue;
+            mergeProtection(protection, other.protection);
+          }
+          const parent = protectedOwners.get(use.owner);
+          if (parent) mergeProtection(protection, parent);
+          if (!protection.auth && !protection.role) continue;
+          for (const mounted of use.mounts) {
+            const existing = protectedOwners.get(mounted) ?? emptyProtection();
+            protectedOwners.set(mounted, mergeProtection(existing, protection));
+          }
+        }
+      }
+    }
+
+    // ----------------------------------------------------------------- NestJS
+
+    function checkNestController(node: TSESTree.ClassDeclaration): void {
+      const controller = node.decorators.find((decorator) => getDecoratorName(decorator) === 'Controller');
+      if (!controller) return;
+      const classProtection = classifyDecorators(node.decorators);
+      const prefix = getNestPath(controller);
+      const methods = node.body.body.filter(
+        (member): member is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } =>
+          member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? '')),
+      );
+      // `@Public()` anywhere means a global guard protects the rest by default.
+      const hasGlobalGuard = methods.some((method) => method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')));
+      const records = methods.map((method) => {
+        const routeDecorator = method.decorators.find((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''))!;
+        const protection = classifyDecorators(method.decorators);
+        mergeProtection(protection, classifyFunctionBody(method.value));
+        if (method.value.params.some((param) => hasUserParamDecorator(param))) protection.assumes = true;
+        const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? ''));
+        return {
+          method,
+          routeDecorator,
+          verb: (getDecoratorName(routeDecorator) ?? 'Get').toLowerCase(),
+          path: joinPaths(prefix, getNestPath(routeDecorator)),
+          protection,
+          isPublic,
+        };
+      });
+      const guarded = records.find((record) => record.protection.auth && !record.isPublic && !isPublicPath(record.path));
+      const className = node.id?.name ?? 'controller';
+      const classGuarded = classProtection.auth || classProtection.role;
+
+      // Admin methods without the role check that their siblings carry.
+      const roleEvidence = records.find((record) => record.protection.role);
+      for (const record of records) {
+        const authed = classGuarded || record.protection.auth || record.protection.role || hasGlobalGuard;
+        if (roleEvidence && authed && !record.protection.role && !classProtection.role && !record.isPublic && pathHasWord(record.path, 'admin')) {
+          context.report({
+            node: record.routeDecorator,
+            messageId: 'missingRoleCheck',
+            data: { route: describeRoute(record.verb, record.path), role: roleEvidence.protection.roleLabel ?? 'a role check' },
+          });
+        }
+      }
+
+      if (classGuarded || hasGlobalGuard || !guarded) return;
+      for (const record of records) {
+        const { protection } = record;
+        if (record.isPublic || protection.auth || protection.role || protection.optional || protection.assumes) continue;
+        if (!isSensitiveRoute(record.verb, record.path)) continue;
+        context.report({
+          node: record.routeDecorator,
+          messageId: 'missingGuard',
+          data: {
+            name: getMethodName(record.method),
+            route: describeRoute(record.verb, record.path),
+            controller: className,
+            auth: guarded.protection.label ?? 'a guard',
+            action: MUTATING_METHODS.has(record.verb) ? 'change data through it' : 'read the user data it returns',
+          },
+        });
+      }
+    }
+
+    /** `@UseGuards(AuthGuard('jwt'))`, `@Auth()`, `@Roles('admin')`, `@HasPermission(…)` on a class or method. */
+    function classifyDecorators(decorators: TSESTree.Decorator[]): Protection {
+      const protection = emptyProtection();
+      for (const decorator of decorators) {
+        const name = getDecoratorName(decorator);
+        // Swagger's `@ApiBearerAuth()` documents auth, it does not enforce it.
+        if (name === undefined || name.startsWith('Api')) continue;
+        const expression = decorator.expression;
+        if (name === 'UseGuards' && expression.type === AST_NODE_TYPES.CallExpression) {
+          for (const guard of expression.arguments) {
+            const guardNode = unwrapExpression(guard);
+            const guardName = getExpressionName(guardNode);
+            if (guardName === undefined || isThrottleName(guardName)) continue;
+            const text = `\`@UseGuards(${sourceCode.getText(guardNode)})\``;
+            if (isRoleName(guardName)) {
+              protection.role = true;
+              protection.roleLabel ??= text;
+              protection.label ??= text;
+            } else {
+              // Any other guard on a route decides who may call it (API keys, sessions, JWT).
+              protection.auth = true;
+              protection.label ??= text;
+            }
+          }
+          continue;
+        }
+        if (isRoleName(name) && !['Controller'].includes(name)) {
+          protection.role = true;
+          protection.roleLabel ??= `\`@${name}()\``;
+        } else if (isAuthName(name) && !looksLikeOptionalAuthName(name)) {
+          protection.auth = true;
+          protection.label ??= `\`@${name}()\``;
+        }
+      }
+      return protection;
+    }
+
+    /** `@CurrentUser() user`, `@User('id') id`, `@Req() req` then `req.user`: the method assumes a signed-in user. */
+    function hasUserParamDecorator(param: TSESTree.Parameter): boolean {
+      const decorators = param.type === AST_NODE_TYPES.TSParameterProperty ? param.decorators : (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+      return decorators.some((decorator) => {
+        const name = getDecoratorName(decorator) ?? '';
+        const words = splitIdentifierWords(name);
+        return words.includes('user') || words.includes('session') || words.includes('auth') || words.includes('principal') || words.includes('impersonation');
+      });
+    }
+
+    function getNestPath(decorator: TSESTree.Decorator): string | undefined {
+      if (decorator.expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const [first] = decorator.expression.arguments;
+      if (!first) return undefined;
+      const value = unwrapExpression(first);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const path = findKey(value, 'path');
+        return path ? getPathString(path) : undefined;
+      }
+      return getPathString(value);
+    }
+
+    // ---------------------------------------------------------------- Next.js
+
+    /** Route files that export `GET`/`POST`/…: a mutating export without the auth call its siblings make. */
+    function checkNextRouteFile(program: TSESTree.Program): void {
+      const handlers: { name: string; id: TSESTree.Identifier; protection: Protection }[] = [];
+      const authFunctions = getLocalAuthFunctions(program);
+      for (const statement of program.body) {
+        if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
+        const declaration = statement.declaration;
+        if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && NEXT_HANDLER_NAMES.has(declaration.id.name)) {
+          handlers.push({ name: declaration.id.name, id: declaration.id, protection: classifyFunctionBody(declaration, authFunctions) });
+        } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations) {
+            if (declarator.id.type !== AST_NODE_TYPES.Identifier || !NEXT_HANDLER_NAMES.has(declarator.id.name) || !declarator.init) continue;
+            const init = unwrapExpression(declarator.init);
+            let protection: Protection;
+            if (isFunctionNode(init)) {
+              protection = classifyFunctionBody(init, authFunctions);
+            } else if (init.type === AST_NODE_TYPES.CallExpression) {
+              // `export const POST = withAuth(async (req) => …)`: the wrapper or the wrapped function.
+              protection = classifyMiddleware(init.callee);
+              for (const argument of init.arguments) {
+                const inner = unwrapExpression(argument);
+                if (isFunctionNode(inner)) mergeProtection(protection, classifyFunctionBody(inner, authFunctions));
+              }
+            } else {
+              continue;
+            }
+            handlers.push({ name: declarator.id.name, id: declarator.id, protection });
+          }
+        }
+      }
+      const evidence = handlers.find((handler) => handler.protection.auth && !handler.protection.optional);
+      if (!evidence) return;
+      const filePath = getNextRoutePath(context.filename);
+      if (filePath !== undefined && isPublicPath(filePath)) return;
+      for (const handler of handlers) {
+        const { protection } = handler;
+        if (handler.name === 'GET' || protection.auth || protection.role || protection.optional || protection.assumes) continue;
+        context.report({
+          node: handler.id,
+          messageId: 'missingHandlerAuth',
+          data: { name: handler.name, sibling: evidence.name, auth: evidence.protection.label ?? 'an auth check' },
+        });
+      }
+    }
+
+    /** Module-level functions whose body authenticates (`async function requireUser() { const s = await auth(); … }`). */
+    function getLocalAuthFunctions(program: TSESTree.Program): Set<string> {
+      const names = new Set<string>();
+      for (const statement of program.body) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+        if (!declaration) continue;
+        if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && !NEXT_HANDLER_NAMES.has(declaration.id.name)) {
+          const protection = classifyFunctionBody(declaration);
+          if (protection.auth && !protection.optional) names.add(declaration.id.name);
+        }
+      }
+      return names;
+    }
+
+    // ------------------------------------------------------ classification
+
+    function emptyProtection(): Protection {
+      return { auth: false, optional: false, role: false, assumes: false, label: undefined, roleLabel: undefined };
+    }
+
+    function mergeProtection(target: Protection, source: Protection): Protection {
+      target.auth ||= source.auth;
+      target.optional ||= source.optional;
+      target.role ||= source.role;
+      target.assumes ||= source.assumes;
+      target.label ??= source.label;
+      target.roleLabel ??= source.roleLabel;
+      return target;
+    }
+
+    /** Every middleware of a route and its final handler's body. */
+    function classifyRouteHandlers(handlers: TSESTree.Node[]): Protection {
+      const protection = emptyProtection();
+      handlers.forEach((handler, index) => mergeProtection(protection, classifyMiddleware(handler, index < handlers.length - 1)));
+      return protection;
+    }
+
+    /**
+     * What one middleware argument does: by its name (`requireAuth`, `auth.required`,
+     * `passport.authenticate('jwt')`, `requireRole('admin')`), or by its body when
+     * it is a function of this file (`(req, res, next) => { if (!req.user) return res.sendStatus(401) … }`).
+     */
+    function classifyMiddleware(input: TSESTree.Node, isMiddleware = true): Protection {
+      const node = unwrapExpression(input);
+      const protection = emptyProtection();
+      if (node.type === AST_NODE_TYPES.ArrayExpression) {
+        for (const element of node.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) mergeProtection(protection, classifyMiddleware(element));
+        return protection;
+      }
+      if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        // Fastify route options: `{ preHandler: [fastify.authenticate], handler }`.
+        for (const property of node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const key = getPropertyKeyName(property);
+          if (key !== undefined && (FASTIFY_HOOK_KEYS.has(key) || key === 'handler')) mergeProtection(protection, classifyMiddleware(property.value));
+        }
+        return protection;
+      }
+      if (isFunctionNode(node)) return classifyFunctionBody(node);
+
+      const name = getExpressionName(node);
+      const text = truncate(sourceCode.getText(node));
+      if (name !== undefined && !nonEnforcing.has(name)) {
+        const optional = looksLikeOptionalAuthName(name) || hasOptionalFlag(node);
+        if (isRoleName(name) || hasRoleOption(node)) {
+          protection.role = true;
+          protection.roleLabel = `\`${text}\``;
+          protection.label = `\`${text}\``;
+          return protection;
+        }
+        if (isAuthName(name)) {
+          if (optional) protection.optional = true;
+          else protection.auth = true;
+          protection.label = `\`${text}\``;
+          return protection;
+        }
+        if (looksLikeGatekeeper(name, isMiddleware)) {
+          // `security.denyAll()`, `loadUser`, `acl.check('x')`: some access decision we cannot read; stay quiet.
+          protection.assumes = true;
+          return protection;
+        }
+      }
+      // A handler or middleware defined in this file: judge it by its body.
+      const local = resolveLocalFunction(node);
+      if (local) return classifyFunctionBody(local);
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        // `asyncHandler(async (req, res) => …)`, `catchAsync(handler)`.
+        for (const argument of node.arguments) {
+          const inner = unwrapExpression(argument);
+          if (isFunctionNode(inner) || inner.type === AST_NODE_TYPES.Identifier) mergeProtection(protection, classifyMiddleware(inner));
+        }
+      }
+      return protection;
+    }
+
+    /**
+     * Middleware that decides access in a way we cannot classify: denies everyone
+     * (`denyAll`), lives in a security namespace (`security.x()`, `guards.x`), or, in
+     * middleware position, loads the user from the token (`appendUserId`, `loadSession`).
+     */
+    function looksLikeGatekeeper(dotted: string, isMiddleware: boolean): boolean {
+      const segments = dotted.split('.');
+      const lastWords = splitIdentifierWords(segments.at(-1)!);
+      if (lastWords.some((word) => ['deny', 'block', 'forbid', 'forbidden', 'reject', 'disallow', 'restrict', 'restricted'].includes(word))) return true;
+      const namespaceWords = segments.slice(0, -1).flatMap((segment) => splitIdentifierWords(segment));
+      if (namespaceWords.some((word) => ['security', 'guard', 'guards', 'acl', 'policy', 'policies', 'permissions', 'access'].includes(word))) return true;
+      return isMiddleware && lastWords.some((word) => ['user', 'session', 'token', 'identity', 'principal', 'account', 'tenant', 'access', 'owner', 'ownership', 'apikey', 'key', 'signature', 'captcha'].includes(word));
+    }
+
+    /** The dotted name of a middleware: `requireAuth`, `auth.required`, `passport.authenticate` for `passport.authenticate('jwt')`. */
+    function getExpressionName(node: TSESTree.Node): string | undefined {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        const path = getCalleePath(expression);
+        if (path) return path.join('.');
+        // `security.isAuthorized()()` or `auth()()`.
+        return expression.callee.type === AST_NODE_TYPES.CallExpression ? getExpressionName(expression.callee) : undefined;
+      }
+      if (expression.type === AST_NODE_TYPES.NewExpression) return getCalleePath(expression)?.join('.');
+      return getMemberPath(expression)?.filter((segment) => segment !== 'this').join('.');
+    }
+
+    function isAuthName(dotted: string): boolean {
+      if (authNames.has(dotted)) return true;
+      const segments = dotted.split('.');
+      const last = segments.at(-1)!;
+      if (nonEnforcing.has(last) || ['initialize', 'session', 'optional'].includes(last)) return false;
+      if (authNames.has(last) || looksLikeAuthCheckName(last)) return true;
+      // `auth.required`, `jwt.protect`, `middlewares.auth.verify`: an auth namespace with a non-optional member.
+      return segments.slice(0, -1).some((segment) => authNames.has(segment) || looksLikeAuthCheckName(segment)) && !looksLikeOptionalAuthName(last);
+    }
+
+    function isRoleName(dotted: string): boolean {
+      if (roleNames.has(dotted)) return true;
+      const last = dotted.split('.').at(-1)!;
+      return roleNames.has(last) || looksLikeRoleCheckName(last);
+    }
+
+    function isThrottleName(name: string): boolean {
+      const words = splitIdentifierWords(name);
+      return words.some((word) => ['throttle', 'throttler', 'rate', 'limit', 'limiter', 'cache', 'logging', 'timeout'].includes(word));
+    }
+
+    /** `auth({ optional: true })`, `passport.authenticate(['jwt', 'anonymous'])`. */
+    function hasOptionalFlag(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      return node.arguments.some((argument) => {
+        const value = unwrapExpression(argument);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          const optional = findKey(value, 'optional') ?? findKey(value, 'credentialsRequired');
+          if (!optional || optional.type !== AST_NODE_TYPES.Literal) return false;
+          return findKey(value, 'optional') ? optional.value === true : optional.value === false;
+        }
+        if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.some((element) => element && getStaticKey(element) === 'anonymous');
+        return false;
+      });
+    }
+
+    /** `auth({ role: 'admin' })`, `auth({ admin: true })`. */
+    function hasRoleOption(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression || !isAuthName(getExpressionName(node) ?? '')) return false;
+      return node.arguments.some((argument) => {
+        const value = unwrapExpression(argument);
+        return value.type === AST_NODE_TYPES.ObjectExpression && ['role', 'roles', 'admin', 'permission', 'permissions', 'scope', 'scopes'].some((key) => findKey(value, key));
+      });
+    }
+
+    /** A function declared in this file that an identifier names (`const requireOwner = (req, res, next) => …`). */
+    function resolveLocalFunction(node: TSESTree.Node): FunctionNode | undefined {
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
+      const definition = variable?.defs[0];
+      if (!definition) return undefined;
+      if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+      if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+        const init = unwrapExpression(definition.node.init);
+        if (isFunctionNode(init)) return init;
+      }
+      return undefined;
+    }
+
+    /**
+     * What a function's body proves: it rejects anonymous callers (401/403,
+     * `UnauthorizedException`, an auth helper, `jwt.verify`, a webhook signature
+     * check), checks a role, or only reads the authenticated user (`req.user`).
+     */
+    function classifyFunctionBody(fn: FunctionNode, authFunctions?: ReadonlySet<string>): Protection {
+      const cached = authFunctions ? undefined : functionProtectionCache.get(fn);
+      if (cached) return cached;
+      const protection = emptyProtection();
+      if (!authFunctions) functionProtectionCache.set(fn, protection);
+      const requestNames = new Set(['req', 'request', 'ctx', 'context', 'c']);
+      const first = fn.params[0];
+      if (first?.type === AST_NODE_TYPES.Identifier) requestNames.add(first.name);
+      const visit = (node: TSESTree.Node): void => {
+        inspectNode(node, protection, requestNames, authFunctions);
+        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) {
+            for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+          } else if (child && typeof child === 'object' && 'type' in child) {
+            visit(child as TSESTree.Node);
+          }
+        }
+      };
+      visit(fn.body);
+      return protection;
+    }
+
+    function inspectNode(node: TSESTree.Node, protection: Protection, requestNames: ReadonlySet<string>, authFunctions: ReadonlySet<string> | undefined): void {
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression: {
+          const path = getCalleePath(node);
+          const dotted = path?.join('.');
+          const last = path?.at(-1);
+          if (dotted === undefined || last === undefined) {
+            if (node.arguments.some(isDenyStatus)) markAuth(protection, 'a 401 response');
+            return;
+          }
+          if (isAuthHelperCall(node, path!, requestNames, authFunctions)) {
+            markAuth(protection, `\`${last}()\``);
+          } else if (isRoleName(dotted) && !isRequestDataCall(path!)) {
+            protection.role = true;
+            protection.roleLabel ??= `\`${last}()\``;
+          }
+          const words = splitIdentifierWords(last);
+          if (words.includes('unauthorized') || words.includes('unauthenticated') || words.includes('forbidden')
+            || ((words.includes('authentication') || words.includes('authorization')) && (words.includes('error') || words.includes('exception')))) {
+            markAuth(protection, 'a 401 response');
+          }
+          if (isSignatureCheck(words)) markAuth(protection, 'a signature check');
+          if (node.arguments.some(isDenyStatus) && isStatusCall(last)) markAuth(protection, 'a 401 response');
+          return;
+        }
+        case AST_NODE_TYPES.NewExpression: {
+          const name = getCalleePath(node)?.at(-1) ?? '';
+          const words = splitIdentifierWords(name);
+          if (words.includes('unauthorized') || words.includes('unauthenticated') || (words.includes('authentication') && words.includes('error'))) {
+            markAuth(protection, `\`${name}\``);
+          } else if (words.includes('forbidden')) {
+            protection.role = true;
+            protection.roleLabel ??= `\`${name}\``;
+          } else if (node.arguments.some(isDenyStatus) && (words.includes('exception') || words.includes('error') || name === 'Response' || name === 'NextResponse')) {
+            markAuth(protection, 'a 401 response');
+          }
+          return;
+        }
+        case AST_NODE_TYPES.Property: {
+          if (getPropertyKeyName(node) === 'status' && isDenyStatus(node.value)) markAuth(protection, 'a 401 response');
+          return;
+        }
+        case AST_NODE_TYPES.AssignmentExpression: {
+          const path = node.left.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(node.left) : undefined;
+          if (path?.at(-1) === 'status' && isDenyStatus(node.right)) markAuth(protection, 'a 401 response');
+          return;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const path = getMemberPath(node);
+          if (!path) return;
+          const last = path.at(-1)!;
+          if (/^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/.test(last) && path.length === 2) {
+            markAuth(protection, 'a 401 response');
+            return;
+          }
+          if (['role', 'roles', 'isAdmin', 'permissions', 'scopes', 'isSuperAdmin', 'isStaff'].includes(last) && path.length >= 2) {
+            protection.role = true;
+            protection.roleLabel ??= `a \`${last}\` check`;
+          }
+          if (readsAuthenticatedUser(path, requestNames)) protection.assumes = true;
+          return;
+        }
+        default:
+          return;
+      }
+    }
+
+    function markAuth(protection: Protection, label: string): void {
+      protection.auth = true;
+      protection.label ??= label;
+    }
+
+    /** `req.user`, `req.session.userId`, `ctx.state.user`, `res.locals.user`, `c.get('jwtPayload')` — not `req.body.userId`. */
+    function readsAuthenticatedUser(path: string[], requestNames: ReadonlySet<string>): boolean {
+      const [root, second, third] = path;
+      if (root === undefined || second === undefined) return false;
+      const isRequest = requestNames.has(root) || root === 'res' || root === 'reply';
+      if (!isRequest || CLIENT_INPUT_KEYS.has(second)) return false;
+      if (isUserKey(second)) return true;
+      if (['state', 'locals', 'var', 'session', 'raw'].includes(second) && third !== undefined) return isUserKey(third);
+      return false;
+    }
+
+    function isUserKey(key: string): boolean {
+      const words = splitIdentifierWords(key);
+      return words.includes('user') || ['auth', 'jwtPayload', 'principal', 'claims', 'identity', 'account', 'currentUser', 'passport'].includes(key);
+    }
+
+    /** A call to the auth helper: `auth()`, `getServerSession(authOptions)`, `supabase.auth.getUser()`, `jwt.verify(token, …)`. */
+    function isAuthHelperCall(
+      call: TSESTree.CallExpression,
+      path: string[],
+      requestNames: ReadonlySet<string>,
+      authFunctions: ReadonlySet<string> | undefined,
+    ): boolean {
+      const last = path.at(-1)!;
+      const dotted = path.join('.');
+      if (authFunctions?.has(dotted)) return true;
+      if (dotted === 'jwt.verify' || last === 'jwtVerify' || last === 'verifyIdToken' || last === 'isAuthenticated') return true;
+      if (path.length > 1 && path.slice(0, -1).includes('auth') && ['getUser', 'getSession', 'getClaims', 'api'].includes(last)) return true;
+      if (helperNames.has(dotted) || helperNames.has(last)) {
+        if (!AMBIGUOUS_HELPERS.has(last)) return true;
+        // `getUser(id)` reads a row; `getUser()` / `getUser(req)` reads the session.
+        return call.arguments.every((argument) => {
+          const value = unwrapExpression(argument);
+          if (value.type === AST_NODE_TYPES.Identifier) return requestNames.has(value.name) || /options|config/i.test(value.name);
+          if (value.type === AST_NODE_TYPES.CallExpression) return ['cookies', 'headers'].includes(getCalleePath(value)?.at(-1) ?? '');
+          return value.type === AST_NODE_TYPES.ObjectExpression;
+        });
+      }
+      if (isAuthName(dotted) && !isRequestDataCall(path) && /^(require|ensure|verify|check|assert|authenticate|validate)/.test(last)) return true;
+      return false;
+    }
+
+    /** `req.body.role`, `c.req.param()`: reads of client input, not checks. */
+    function isRequestDataCall(path: string[]): boolean {
+      return path.some((segment) => CLIENT_INPUT_KEYS.has(segment) && segment !== 'request' && segment !== 'req');
+    }
+
+    function isSignatureCheck(words: string[]): boolean {
+      return (words.includes('signature') && (words.includes('verify') || words.includes('validate') || words.includes('check')))
+        || (words.includes('construct') && words.includes('event'))
+        || (words.includes('webhook') && (words.includes('verify') || words.includes('validate')))
+        || (words.includes('safe') && (words.includes('equal') || words.includes('compare')));
+    }
+
+    function isStatusCall(name: string): boolean {
+      return ['status', 'sendStatus', 'code', 'throw', 'json', 'text', 'send', 'redirect', 'createError', 'assert', 'error', 'HttpError', 'httpError', 'fail'].includes(name);
+    }
+
+    function isDenyStatus(node: TSESTree.Node): boolean {
+      const value = unwrapExpression(node);
+      if (value.type === AST_NODE_TYPES.Literal) return value.value === 401 || value.value === 403;
+      const path = value.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(value) : undefined;
+      return path !== undefined && /^(UNAUTHORIZED|FORBIDDEN)$/.test(path.at(-1) ?? '');
+    }
+
+    // ------------------------------------------------------------- owners
+
+    /**
+     * The router a route is registered on, through chains:
+     * `router.route('/x').get(a).post(b)` → `router` with path `/x`;
+     * `new Hono().get(…).post(…)` → the `new Hono()` expression.
+     */
+    function getChainOwner(node: TSESTree.Node): { ownerNode: TSESTree.Node; routePath: string | undefined } | undefined {
+      let current = unwrapExpression(node);
+      let routePath: string | undefined;
+      for (;;) {
+        if (current.type !== AST_NODE_TYPES.CallExpression) break;
+        const callee = unwrapExpression(current.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+        const method = getMemberPropertyName(callee);
+        if (method === 'route' && current.arguments[0] && current.arguments.length === 1) {
+          routePath ??= getPathString(current.arguments[0]);
+          if (routePath === undefined) return undefined;
+        } else if (method === undefined || !(ROUTE_METHODS.has(method) || method === 'use' || method === 'basePath' || method === 'prefix')) {
+          break;
+        }
+        current = unwrapExpression(callee.object);
+      }
+      return { ownerNode: current, routePath };
+    }
+
+    /** A stable key for the router object: its variable, or the node for `new Hono()` / `this.router`. */
+    function getOwnerKey(node: TSESTree.Node): unknown {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.Identifier) {
+        return ASTUtils.findVariable(sourceCode.getScope(expression), expression.name) ?? `global:${expression.name}`;
+      }
+      if (expression.type === AST_NODE_TYPES.MemberExpression) {
+        const path = getMemberPath(expression);
+        if (!path) return undefined;
+        // `this.router` in a class: one key per class.
+        let scopeNode: TSESTree.Node | undefined = expression;
+        while (scopeNode && scopeNode.type !== AST_NODE_TYPES.ClassBody && scopeNode.type !== AST_NODE_TYPES.Program) scopeNode = scopeNode.parent;
+        return `${path.join('.')}@${scopeNode?.range[0] ?? 0}`;
+      }
+      if (expression.type === AST_NODE_TYPES.NewExpression || expression.type === AST_NODE_TYPES.CallExpression) {
+        return isRouterFactory(expression) ? expression : undefined;
+      }
+      return undefined;
+    }
+
+    /** `router.routes()` (Koa), a router variable: what `app.use(...)` mounts. */
+    function getMountedRouter(node: TSESTree.Node): unknown {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrapExpression(expression.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ['routes', 'middleware'].includes(getMemberPropertyName(callee) ?? '')) {
+          return getOwnerKey(callee.object);
+        }
+        return undefined;
+      }
+      if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const key = getOwnerKey(expression);
+      return key !== undefined && routes.some((route) => route.owner === key) ? key : isDeclaredRouter(expression) ? key : undefined;
+    }
+
+    /** Whether the receiver is a router or app: made by a router factory here, or named like one. */
+    function isRouterOwner(node: TSESTree.Node): boolean {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.NewExpression || expression.type === AST_NODE_TYPES.CallExpression) return isRouterFactory(expression);
+      if (expression.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name);
+        const definition = variable?.defs[0];
+        if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+          // `const api = axios.create()` is a client, however it is named.
+          return isRouterFactory(unwrapExpression(definition.node.init));
+        }
+        return isRouterName(expression.name);
+      }
+      const path = getMemberPath(expression);
+      return path !== undefined && isRouterName(path.at(-1)!);
+    }
+
+    function isDeclaredRouter(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+      return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init !== null && isRouterFactory(unwrapExpression(definition.node.init));
+    }
+
+    function isRouterName(name: string): boolean {
+      if (ROUTER_NAMES.has(name)) return true;
+      const words = splitIdentifierWords(name);
+      return words.at(-1) === 'router' || words.at(-1) === 'app' || words.at(-1) === 'routes' || words.at(-1) === 'server';
+    }
+
+    /** `express()`, `express.Router()`, `Router({ mergeParams: true })`, `new Hono<Env>().basePath('/api')`. */
+    function isRouterFactory(node: TSESTree.Node): boolean {
+      let current = unwrapExpression(node);
+      while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = getMemberPropertyName(current.callee);
+        if (name === 'basePath' || name === 'prefix' || ROUTE_METHODS.has(name ?? '') || name === 'use') {
+          current = unwrapExpression(current.callee.object);
+        } else {
+          break;
+        }
+      }
+      if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) return false;
+      const path = getCalleePath(current);
+      if (!path) return false;
+      return routerFactories.has(path.join('.')) || routerFactories.has(path.at(-1)!);
+    }
+
+    // --------------------------------------------------------------- paths
+
+    /** A route path from a string, a template literal (`${prefix}/users` → `:prefix/users`) or an array's first string. */
+    function getPathString(node: TSESTree.Node): string | undefined {
+      const value = unwrapExpression(node);
+      if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
+      if (value.type === AST_NODE_TYPES.Literal && 'regex' in value && value.regex) return `/${value.regex.pattern}`;
+      if (value.type === AST_NODE_TYPES.TemplateLiteral) {
+        return value.quasis.map((quasi) => quasi.value.cooked ?? '').join(':param');
+      }
+      if (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length > 0) {
+        const strings = value.elements.map((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? getPathString(element) : undefined));
+        return strings.every((item) => item !== undefined) ? strings[0] : undefined;
+      }
+      return undefined;
+    }
+
+    /**
+     * Whether an inline handler only answers: every call in it goes to the response
+     * (`ctx.set`, `res.status(405).json`, `c.json`) and it awaits nothing.
+     */
+    function isTrivialHandler(node: TSESTree.Node): boolean {
+      const handler = unwrapExpression(node);
+      if (!isFunctionNode(handler)) return false;
+      const responseNames = new Set(['res', 'reply', 'ctx', 'c', 'context', 'response', 'h', 'JSON', 'console', 'next']);
+      for (const param of handler.params) if (param.type === AST_NODE_TYPES.Identifier) responseNames.add(param.name);
+      let trivial = true;
+      const visit = (current: TSESTree.Node): void => {
+        if (!trivial) return;
+        if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) {
+          trivial = false;
+          return;
+        }
+        if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+          let root: TSESTree.Node = unwrapExpression(current.callee);
+          let firstMember: string | undefined;
+          while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+            if (root.type === AST_NODE_TYPES.MemberExpression) firstMember = getMemberPropertyName(root);
+            root = unwrapExpression(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+          }
+          // `res.status(405).json(…)`, `ctx.set('Allow', 'POST')`, `c.req.param('id')` — not `c.env.DB.prepare(…)`.
+          const isResponseCall = root.type === AST_NODE_TYPES.Identifier
+            && (root.name === 'Response' || root.name === 'NextResponse' || root.name === 'JSON' || root.name === 'console'
+              || (responseNames.has(root.name) && (firstMember === undefined || RESPONSE_MEMBERS.has(firstMember))));
+          if (!isResponseCall) {
+            trivial = false;
+            return;
+          }
+        }
+        for (const key of sourceCode.visitorKeys[current.type] ?? []) {
+          const child = (current as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) {
+            for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+          } else if (child && typeof child === 'object' && 'type' in child) {
+            visit(child as TSESTree.Node);
+          }
+        }
+      };
+      visit(handler.body);
+      return trivial;
+    }
+
+    function isHandlerLike(node: TSESTree.Node): boolean {
+      return (
+        isFunctionNode(node) ||
+        node.type === AST_NODE_TYPES.Identifier ||
+        node.type === AST_NODE_TYPES.MemberExpression ||
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.ArrayExpression ||
+        node.type === AST_NODE_TYPES.ObjectExpression
+      );
+    }
+
+    /** Mutating routes, and GETs whose path names user data (`/me`, `/users/:id`, `/admin/stats`, `/orders`). */
+    function isSensitiveRoute(method: string, path: string | undefined): boolean {
+      if (path !== undefined && isPublicPath(path)) return false;
+      if (MUTATING_METHODS.has(method)) {
+        if (path === undefined) return true;
+        const segments = toSegments(path);
+        const last = segments.at(-1);
+        // `POST /users` with no id is sign-up (RealWorld, Ghostfolio); admin creation lives under /admin.
+        return !(method === 'post' && last !== undefined && SIGN_UP_COLLECTIONS.has(last) && !segments.includes('admin'));
+      }
+      if (method !== 'get' || path === undefined) return false;
+      // A segment made only of user-data words (`me`, `my-orders`, `userSettings`), not `user-agent`.
+      return toCasedSegments(path).some((segment) => {
+        const words = splitIdentifierWords(segment);
+        return words.length > 0 && words.every((word) => userDataWords.has(word) || word === 'current');
+      });
+    }
+
+    function isPublicPath(path: string): boolean {
+      const segments = toSegments(path);
+      // Sign-in machinery and inbound callbacks by their words: `passkeys.generateAuthenticationOptions`, `stripe-webhook`.
+      if (toCasedSegments(path).some((segment) => !segment.startsWith(':') && splitIdentifierWords(segment).some((word) => PUBLIC_PATH_WORDS.has(word)))) return true;
+      return publicPatterns.some((pattern) => matchesPattern(segments, pattern));
+    }
+
+    function pathHasWord(path: string | undefined, word: string): boolean {
+      return path !== undefined && toCasedSegments(path).some((segment) => splitIdentifierWords(segment).includes(word));
+    }
+
+    function getRouteReportLocation(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): TSESTree.Node | TSESTree.SourceLocation {
+      // In a chain (`router.route('/x').get(a).post(b)`) point at `.post(...)`, not at `router`.
+      return unwrapExpression(callee.object).type === AST_NODE_TYPES.CallExpression
+        ? { start: callee.property.loc.start, end: call.loc.end }
+        : call;
+    }
+
+    function toReportTarget(target: TSESTree.Node | TSESTree.SourceLocation): { node: TSESTree.Node } | { loc: TSESTree.SourceLocation } {
+      return 'type' in target ? { node: target } : { loc: target };
+    }
+
+    function truncate(text: string): string {
+      const single = text.replace(/\s+/g, ' ');
+      return single.length > 48 ? `${single.slice(0, 45)}...` : single;
+    }
+  },
+});
+
+/** `/api/users/:id/` → `['api', 'users', ':id']`; Outline-style `documents.create` splits on dots too. */
+function toSegments(path: string): string[] {
+  return toCasedSegments(path).map((segment) => segment.toLowerCase());
+}
+
+/** Segments with their case, for splitting camelCase words (`generateAuthenticationOptions`). */
+function toCasedSegments(path: string): string[] {
+  return path
+    .replace(/^\^|\$$/g, '')
+    .split(/[/.]+/)
+    .filter((segment) => segment.length > 0);
+}
+
+function normalizePath(path: string): string {
+  return toSegments(path).join('/');
+}
+
+/** Whether `path` lies under `prefix` by whole segments; `*` in Hono/Express prefixes (`/api/*`) matches the rest. */
+function pathHasPrefix(path: string | undefined, prefix: string): boolean {
+  const prefixSegments = toSegments(prefix).filter((segment) => segment !== '*' && segment !== '**' && segment !== '(.*)');
+  if (prefixSegments.length === 0) return true;
+  if (path === undefined) return false;
+  const segments = toSegments(path);
+  return prefixSegments.every((segment, index) => segment.replace(/\*$/, '') === (segment.endsWith('*') ? segments[index]?.slice(0, segment.length - 1) : segments[index]));
+}
+
+/**
+ * Whether route segments end with a public pattern (`/login` matches `/api/users/login`),
+ * or contain one that ends in `**` (`/auth/**` matches `/api/auth/google/callback`).
+ */
+function matchesPattern(segments: string[], pattern: string[]): boolean {
+  const open = pattern.at(-1) === '**';
+  const fixed = open ? pattern.slice(0, -1) : pattern;
+  if (fixed.length === 0) return true;
+  const matchAt = (offset: number) => fixed.every((part, index) => part === '*' || part === segments[offset + index]);
+  if (!open) return segments.length >= fixed.length && matchAt(segments.length - fixed.length);
+  for (let offset = 0; offset + fixed.length <= segments.length; offset++) if (matchAt(offset)) return true;
+  return false;
+}
+
+function joinPaths(prefix: string | undefined, path: string | undefined): string {
+  const parts = [prefix, path].filter((part): part is string => part !== undefined && part !== '').map((part) => part.replace(/^\/+|\/+$/g, ''));
+  return `/${parts.filter((part) => part.length > 0).join('/')}`;
+}
+
+function describeRoute(method: string, path: string | undefined): string {
+  const verb = method === 'del' ? 'DELETE' : method.toUpperCase();
+  return path === undefined ? `\`${verb}\` route` : `\`${verb} ${path}\``;
+}
+
+function findKey(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === name) return unwrapExpression(property.value);
+  }
+  return undefined;
+}
+
+function getMethodName(method: TSESTree.MethodDefinition): string {
+  return getPropertyKeyName(method) ?? 'handler';
+}
+
+/** The URL path of a Next.js route file: `app/api/users/[id]/route.ts` → `/api/users/[id]`. */
+function getNextRoutePath(filename: string): string | undefined {
+  const normalized = filename.replaceAll('\\', '/');
+  const match = /\/app(\/.*)\/route\.[cm]?[jt]sx?$/.exec(normalized) ?? /\/pages(\/api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(normalized);
+  return match?.[1];
+}
