@@ -52,7 +52,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const inspector = new HandlerInspector(project);
   const entities = [
     ...readPrismaEntities(options.root, options.prismaSchemas ?? []),
-    ...decoratedEntities.getEntities(),
+    ...decoratedEntities.getEntities(project.files.values()),
     ...modelDefinitions.entities,
   ];
   const summaries = new FunctionSummaries(project);

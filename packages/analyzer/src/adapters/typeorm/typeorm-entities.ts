@@ -19,15 +19,14 @@ const COLUMN_DECORATORS = new Set([
 export class DecoratedEntityAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.ClassDeclaration] as const;
   readonly entities: EntityFact[] = [];
-  /** Whether the project wires `ClassSerializerInterceptor`, which makes `@Exclude()` strip columns. */
-  usesClassSerializer = false;
+  /** Columns marked `@Exclude()`: hidden only when a class serializer applies it. */
+  private readonly excludedColumns = new Set<string>();
 
   visit(node: ts.Node, file: AnalyzedFile): void {
     const declaration = node as ts.ClassDeclaration;
     const decorators = ts.getDecorators(declaration) ?? [];
     const kind = decorators.map(getDecoratorName).find((name) => name === 'Entity' || name === 'Table' || name === 'Schema');
     if (!kind || !declaration.name) return;
-    if (!this.usesClassSerializer && file.sourceFile.text.includes('ClassSerializerInterceptor')) this.usesClassSerializer = true;
 
     const columns: ColumnFact[] = [];
     let primaryKey: { name: string; kind: PrimaryKeyKind } | undefined;
@@ -48,7 +47,8 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       } else if (names.includes('AutoIncrement') || (kind === 'Table' && names.includes('PrimaryKey'))) {
         primaryKey = { name, kind: names.includes('AutoIncrement') ? 'autoincrement' : 'other' };
       }
-      const hidden = names.includes('Exclude') || memberDecorators.some((decorator) => /select\s*:\s*false/.test(decorator.getText()));
+      const hidden = memberDecorators.some((decorator) => /select\s*:\s*false/.test(decorator.getText()));
+      if (names.includes('Exclude')) this.excludedColumns.add(`${declaration.name.text}.${name}`);
       columns.push({ name, sensitive: isSecretName(name), hidden, internalForeignKey: false, at: getCodeSpan(member, file.sourceFile, file.relativePath) });
     }
     this.entities.push({
@@ -61,12 +61,19 @@ export class DecoratedEntityAdapter implements NodeVisitor {
     });
   }
 
-  /** Entity facts with `@Exclude()` honoured when a class serializer is wired anywhere in the project. */
-  getEntities(): EntityFact[] {
+  /**
+   * Entity facts with `@Exclude()` honoured when the project wires
+   * `ClassSerializerInterceptor` (globally or on controllers) anywhere.
+   */
+  getEntities(files: Iterable<AnalyzedFile>): EntityFact[] {
+    const usesClassSerializer = [...files].some((file) => file.sourceFile.text.includes('ClassSerializerInterceptor'));
     return this.entities.map((entity) => ({
       ...entity,
-      serializerStripsHidden: this.usesClassSerializer,
-      columns: entity.columns.map((column) => ({ ...column, hidden: column.hidden })),
+      serializerStripsHidden: usesClassSerializer,
+      columns: entity.columns.map((column) => ({
+        ...column,
+        hidden: column.hidden || (usesClassSerializer && this.excludedColumns.has(`${entity.name}.${column.name}`)),
+      })),
     }));
   }
 }
