@@ -40,7 +40,10 @@ export function createCli(argv: readonly string[], io: CliIo = createProcessIo()
 /** Runs the CLI to completion: errors the user can fix print their message, others their stack; both exit with 2. */
 export async function runCli(argv: readonly string[], io: CliIo = createProcessIo()): Promise<void> {
   try {
-    await createCli(argv, io).parseAsync();
+    // With a parse callback yargs hands over --help and --version text instead of printing it.
+    await createCli(argv, io).parseAsync([...argv], {}, (error, _parsed, output) => {
+      if (!error && output) io.stdout.write(`${output}\n`);
+    });
   } catch (error) {
     io.stderr.write(error instanceof CliError ? `redline: ${error.message}\n` : `redline: internal error\n${error instanceof Error ? error.stack : String(error)}\n`);
     io.setExitCode(EXIT_CODES.error);

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromRepo } from './helpers/paths.js';
 import { buildCli, runBin } from './helpers/run-bin.js';
+import { runInProcess } from './helpers/run-in-process.js';
 import { copyToTemp, createTempProject } from './helpers/temp-dir.js';
 
 const APP = fromRepo('fixtures/apps/cli-e2e');
@@ -21,6 +22,9 @@ const APP_FINDINGS = [
   { ruleId: 'redline/no-unbounded-retry', file: 'src/jobs/sync.ts', line: 8, column: 3 },
   { ruleId: 'redline/no-secret-logging', file: 'src/routes/users.ts', line: 9, column: 15 },
 ];
+
+// Each spawn starts node and loads ESLint: seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => {
   buildCli();
@@ -112,8 +116,8 @@ describe('exit codes', () => {
     [['--fail-on', 'never', '--max-warnings', '1'], 0],
     [['--fail-on', 'sometimes'], 2],
     [['--no-such-flag'], 2],
-  ])('scan %j → %i', (args, code) => {
-    expect(runBin(['scan', ...args], { cwd: APP }).code).toBe(code);
+  ])('scan %j → %i', async (args, code) => {
+    expect((await runInProcess(['scan', ...args], { cwd: APP })).code).toBe(code);
   });
 
   it('a clean project exits 0', () => {
@@ -174,12 +178,12 @@ describe('discovery', () => {
 });
 
 describe('configuration', () => {
-  it('an invalid config names the key and what is allowed (exit 2)', () => {
+  it('an invalid config names the key and what is allowed (exit 2)', async () => {
     const root = createTempProject({
       'src/a.ts': 'export {};\n',
       'redline.config.json': JSON.stringify({ preset: 'all', rules: { 'no-secret-logging': 'warn' }, vocabulary: { loggers: 'audit' }, colour: true }),
     });
-    const run = runBin(['scan'], { cwd: root });
+    const run = await runInProcess(['scan'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`Invalid redline config in ${join(root, 'redline.config.json')}:`);
@@ -189,79 +193,79 @@ describe('configuration', () => {
     expect(run.stderr).toContain('vocabulary.loggers: must be array');
   });
 
-  it('an unknown rule is named, with the known ones (exit 2)', () => {
+  it('an unknown rule is named, with the known ones (exit 2)', async () => {
     const root = createTempProject({ 'package.json': JSON.stringify({ redline: { rules: { 'no-such-rule': 'off' } } }) });
-    const run = runBin(['scan'], { cwd: root });
+    const run = await runInProcess(['scan'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/rules\.no-such-rule: unknown rule; known rules are .*no-secret-logging/);
   });
 
-  it('redline.config.ts turns a rule off and adds ignores', () => {
+  it('redline.config.ts turns a rule off and adds ignores', async () => {
     const copy = copyToTemp(APP);
     writeFileSync(
       join(copy, 'redline.config.ts'),
       "import type { RedlineConfig } from '@redline/cli';\n\nconst config: RedlineConfig = { rules: { 'no-unbounded-retry': 'off' }, ignores: ['src/routes/'] };\nexport default config;\n",
     );
-    const output = parseJson(runBin(['scan', '-f', 'json'], { cwd: copy }).stdout);
+    const output = parseJson((await runInProcess(['scan', '-f', 'json'], { cwd: copy })).stdout);
     expect(output.findings).toEqual([]);
     // The three app files left and the config file itself.
     expect(output.summary.files).toBe(4);
     expect(readdirSync(copy).filter((name) => name.endsWith('.mjs'))).toEqual([]);
   });
 
-  it('package.json#redline sets severities; --config picks a file', () => {
+  it('package.json#redline sets severities; --config picks a file', async () => {
     const copy = copyToTemp(APP);
     writeFileSync(join(copy, 'package.json'), JSON.stringify({ name: 'x', redline: { rules: { 'no-secret-logging': 'warning' } } }));
-    const output = parseJson(runBin(['scan', '-f', 'json'], { cwd: copy }).stdout);
+    const output = parseJson((await runInProcess(['scan', '-f', 'json'], { cwd: copy })).stdout);
     expect(output.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
       ['redline/no-unbounded-retry', 'error'],
       ['redline/no-secret-logging', 'warning'],
     ]);
     writeFileSync(join(copy, 'other.mjs'), "export default { rules: { 'no-secret-logging': 'off' } };\n");
-    const picked = parseJson(runBin(['scan', '-f', 'json', '--config', 'other.mjs'], { cwd: copy }).stdout);
+    const picked = parseJson((await runInProcess(['scan', '-f', 'json', '--config', 'other.mjs'], { cwd: copy })).stdout);
     expect(picked.findings.map((finding) => finding.ruleId)).toEqual(['redline/no-unbounded-retry']);
   });
 });
 
 describe('other commands', () => {
-  it.each(['scan', 'rules', 'init', 'baseline'])('%s --help shows examples', (command) => {
-    const run = runBin([command, '--help'], { cwd: APP });
+  it.each(['scan', 'rules', 'init', 'baseline'])('%s --help shows examples', async (command) => {
+    const run = await runInProcess([command, '--help'], { cwd: APP });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toContain(`redline ${command}`);
   });
 
-  it('--version', () => {
+  it('--version (the real bin)', () => {
     expect(runBin(['--version'], { cwd: APP }).stdout).toBe('0.1.0\n');
   });
 
-  it('no command is a usage error', () => {
-    const run = runBin([], { cwd: APP });
+  it('no command is a usage error', async () => {
+    const run = await runInProcess([], { cwd: APP });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Name a command');
   });
 
-  it('rules: every rule with its category, severity and docs, from meta', () => {
-    const rules = JSON.parse(runBin(['rules', '--format', 'json'], { cwd: APP }).stdout) as Array<{ name: string; category: string; url: string }>;
+  it('rules: every rule with its category, severity and docs, from meta', async () => {
+    const rules = JSON.parse((await runInProcess(['rules', '--format', 'json'], { cwd: APP })).stdout) as Array<{ name: string; category: string; url: string }>;
     expect(rules.find((rule) => rule.name === 'no-secret-logging')).toMatchObject({
       category: 'secret-logging',
       url: 'https://github.com/redline-dev/redline/blob/main/docs/rules/no-secret-logging.md',
     });
-    const table = runBin(['rules'], { cwd: APP }).stdout;
+    const table = (await runInProcess(['rules'], { cwd: APP })).stdout;
     expect(table.split('\n')[0]).toMatch(/^rule\s+category\s+severity\s+config\s+docs$/);
     expect(table).toMatch(/redline\/no-secret-logging\s+secret-logging\s+error\s+recommended\s+https:/);
   });
 
-  it('init writes a file once, and overwrites it only with --force', () => {
+  it('init writes a file once, and overwrites it only with --force', async () => {
     const root = createTempProject();
-    expect(runBin(['init', 'husky'], { cwd: root })).toMatchObject({ code: 0, stdout: 'Wrote .husky/pre-commit: a husky pre-commit hook that scans staged lines.\n' });
+    expect(await runInProcess(['init', 'husky'], { cwd: root })).toMatchObject({ code: 0, stdout: 'Wrote .husky/pre-commit: a husky pre-commit hook that scans staged lines.\n' });
     expect(readFileSync(join(root, '.husky/pre-commit'), 'utf8')).toBe('npx --no-install redline scan --staged\n');
     writeFileSync(join(root, '.husky/pre-commit'), 'mine\n');
-    const again = runBin(['init', 'husky'], { cwd: root });
+    const again = await runInProcess(['init', 'husky'], { cwd: root });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('.husky/pre-commit exists; not overwriting it');
     expect(readFileSync(join(root, '.husky/pre-commit'), 'utf8')).toBe('mine\n');
-    expect(runBin(['init', 'husky', '--force'], { cwd: root }).code).toBe(0);
+    expect((await runInProcess(['init', 'husky', '--force'], { cwd: root })).code).toBe(0);
     expect(readFileSync(join(root, '.husky/pre-commit'), 'utf8')).toBe('npx --no-install redline scan --staged\n');
   });
 
@@ -269,9 +273,9 @@ describe('other commands', () => {
     ['flat-config', 'eslint.config.mjs', 'redline.configs.recommended'],
     ['pre-commit', '.pre-commit-config.yaml', 'id: redline'],
     ['github-action', '.github/workflows/redline.yml', 'security-events: write'],
-  ])('init %s writes %s', (kind, path, content) => {
+  ])('init %s writes %s', async (kind, path, content) => {
     const root = createTempProject();
-    expect(runBin(['init', kind], { cwd: root }).code).toBe(0);
+    expect((await runInProcess(['init', kind], { cwd: root })).code).toBe(0);
     expect(readFileSync(join(root, path), 'utf8')).toContain(content);
   });
 });
