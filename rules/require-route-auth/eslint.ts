@@ -670,6 +670,11 @@ export default createRule<Options, MessageIds>({
       const text = truncate(sourceCode.getText(node));
       if (name !== undefined && !nonEnforcing.has(name)) {
         const optional = looksLikeOptionalAuthName(name) || hasOptionalFlag(node);
+        if (optional && name.split('.').some((segment) => authNames.has(segment) || looksLikeAuthCheckName(segment))) {
+          protection.optional = true;
+          protection.label = `\`${text}\``;
+          return protection;
+        }
         if (isRoleName(name) || hasRoleOption(node)) {
           protection.role = true;
           protection.roleLabel = `\`${text}\``;
@@ -718,6 +723,11 @@ export default createRule<Options, MessageIds>({
     /** The dotted name of a middleware: `requireAuth`, `auth.required`, `passport.authenticate` for `passport.authenticate('jwt')`. */
     function getExpressionName(node: TSESTree.Node): string | undefined {
       const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.Identifier) return getImportedName(expression) ?? expression.name;
+      if (expression.type === AST_NODE_TYPES.CallExpression && unwrapExpression(expression.callee).type === AST_NODE_TYPES.Identifier) {
+        const callee = unwrapExpression(expression.callee) as TSESTree.Identifier;
+        return getImportedName(callee) ?? callee.name;
+      }
       if (expression.type === AST_NODE_TYPES.CallExpression) {
         const path = getCalleePath(expression);
         if (path) return path.join('.');
@@ -726,6 +736,14 @@ export default createRule<Options, MessageIds>({
       }
       if (expression.type === AST_NODE_TYPES.NewExpression) return getCalleePath(expression)?.join('.');
       return getMemberPath(expression)?.filter((segment) => segment !== 'this').join('.');
+    }
+
+    /** The exported name behind an aliased import: `import { requireAuth as authed }` → `requireAuth`. */
+    function getImportedName(identifier: TSESTree.Identifier): string | undefined {
+      const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name)?.defs[0];
+      if (definition?.node.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+      const imported = definition.node.imported;
+      return imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
     }
 
     function isAuthName(dotted: string): boolean {

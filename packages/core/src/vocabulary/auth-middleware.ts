@@ -41,7 +41,7 @@ export function looksLikeAuthName(name: string): boolean {
 /** More public paths: token refresh, OAuth/SSO callbacks, public forms and analytics collectors. */
 export const MORE_PUBLIC_PATH_PATTERNS: readonly string[] = [
   '/refresh', '/refresh-token', '/token', '/tokens/refresh', '/callback', '/callback/**', '/sso/**', '/saml/**',
-  '/password/**', '/forgot', '/reset', '/verify', '/confirm', '/magic-link', '/otp', '/2fa/verify',
+  '/password/forgot', '/password/reset', '/password/reset/**', '/forgot', '/reset', '/verify', '/confirm', '/magic-link', '/otp', '/2fa/verify',
   '/contact', '/newsletter/**', '/subscribe', '/unsubscribe', '/collect', '/track', '/send', '/public/**',
   '/hooks/**', '/csp-report', '/robots.txt', '/sitemap.xml', '/.well-known/**',
 ];

@@ -1,0 +1,454 @@
+import rule from './eslint.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-route-auth', rule, {
+  valid: [
+    // Every mutating route carries the auth middleware.
+    `
+import { Router } from 'express';
+const router = Router();
+router.get('/posts', listPosts);
+router.post('/posts', requireAuth, createPost);
+router.delete('/posts/:id', requireAuth, deletePost);
+`,
+    // No route in the file is protected: whether the app has auth is the cross-file analyzer's question.
+    `
+const router = express.Router();
+router.post('/posts', createPost);
+router.delete('/posts/:id', deletePost);
+`,
+    // `router.use(auth)` before the routes protects them all.
+    `
+const router = express.Router();
+router.use(authenticate);
+router.post('/posts', createPost);
+router.put('/posts/:id', authenticate, updatePost);
+`,
+    // Public by path: sign-in, sign-up, health, password reset, webhooks.
+    `
+const router = express.Router();
+router.post('/auth/login', login);
+router.post('/auth/register', register);
+router.post('/forgot-password', forgotPassword);
+router.post('/webhooks/stripe', express.raw({ type: 'application/json' }), stripeWebhook);
+router.get('/health', (req, res) => res.json({ ok: true }));
+router.put('/me', requireAuth, updateMe);
+`,
+    // `POST /users` with no id is sign-up (RealWorld, Ghostfolio).
+    `
+const router = Router();
+router.post('/users', async (req, res) => res.json(await createUser(req.body)));
+router.put('/user', auth.required, updateUser);
+`,
+    // `auth.optional` is a deliberate choice to let anonymous callers in.
+    `
+const router = Router();
+router.post('/articles/:slug/views', auth.optional, countView);
+router.post('/articles', auth.required, createArticle);
+`,
+    // GET routes that list public content are not user-data routes.
+    `
+const router = Router();
+router.get('/articles', listArticles);
+router.get('/articles/:slug', getArticle);
+router.post('/articles', requireAuth, createArticle);
+`,
+    // The handler checks the session itself.
+    `
+const router = Router();
+router.post('/comments', requireAuth, createComment);
+router.delete('/comments/:id', async (req, res) => {
+  if (!req.user) return res.status(401).json({ error: 'Unauthorized' });
+  await Comment.destroy({ where: { id: req.params.id, userId: req.user.id } });
+  res.sendStatus(204);
+});
+`,
+    // A local middleware judged by its body, not its name.
+    `
+const onlySignedIn = (req, res, next) => (req.session?.userId ? next() : res.sendStatus(401));
+const router = Router();
+router.post('/notes', onlySignedIn, createNote);
+router.delete('/notes/:id', onlySignedIn, deleteNote);
+`,
+    // A router mounted behind auth is protected as a whole.
+    `
+const app = express();
+const admin = express.Router();
+admin.delete('/users/:id', deleteUser);
+admin.post('/users/:id/ban', requireAuth, banUser);
+app.use('/admin', requireAuth, admin);
+`,
+    // Hono: path-scoped jwt middleware protects the routes under it.
+    `
+import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET! }));
+app.post('/api/posts', async (c) => c.json(await createPost(await c.req.json())));
+app.delete('/api/posts/:id', jwt({ secret: 'x' }), async (c) => c.json(await removePost(c.req.param('id'))));
+`,
+    // Fastify: an onRequest hook on the instance protects every route.
+    `
+export default async function routes(fastify) {
+  fastify.addHook('onRequest', fastify.authenticate);
+  fastify.post('/tasks', async (request) => createTask(request.body));
+  fastify.delete('/tasks/:id', { preHandler: [fastify.authenticate] }, async (request) => removeTask(request.params.id));
+}
+`,
+    // NestJS: class-level guard.
+    `
+@Controller('orders')
+@UseGuards(JwtAuthGuard)
+export class OrdersController {
+  @Get() list() { return this.orders.list(); }
+  @Post() create(@Body() dto: CreateOrderDto) { return this.orders.create(dto); }
+}
+`,
+    // NestJS: @Public() marks a global guard; the unmarked methods are protected by it.
+    `
+@Controller('posts')
+export class PostsController {
+  @Public() @Get() list() { return this.posts.list(); }
+  @UseGuards(RolesGuard) @Delete(':id') remove(@Param('id') id: string) { return this.posts.remove(id); }
+  @Post() create(@Body() dto: CreatePostDto) { return this.posts.create(dto); }
+}
+`,
+    // NestJS: the unguarded method reads the signed-in user, so auth is set up elsewhere.
+    `
+@Controller('profile')
+export class ProfileController {
+  @UseGuards(AuthGuard('jwt')) @Get() get(@Req() req) { return req.user; }
+  @Patch() update(@CurrentUser() user: User, @Body() dto: UpdateProfileDto) { return this.profiles.update(user.id, dto); }
+}
+`,
+    // Next.js: both handlers call the auth helper.
+    `
+import { auth } from '@/auth';
+export async function GET() {
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  return Response.json(await listTodos(session.user.id));
+}
+export async function POST(request: Request) {
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  return Response.json(await createTodo(session.user.id, await request.json()));
+}
+`,
+    // Next.js: a wrapper authenticates the mutating handler.
+    `
+export async function GET() {
+  const session = await getServerSession(authOptions);
+  return Response.json(session ? await listItems() : []);
+}
+export const POST = withAuth(async (request: Request) => Response.json(await createItem(await request.json())));
+`,
+    // Next.js: `getUser(id)` reads a row; it is no auth evidence for the POST.
+    `
+export async function GET(request: Request, { params }: { params: { id: string } }) {
+  return Response.json(await getUser(params.id));
+}
+export async function POST(request: Request) {
+  return Response.json(await subscribe(await request.json()));
+}
+`,
+    // A client call that looks like a route registration: axios instance.
+    `
+const api = axios.create({ baseURL: '/api' });
+api.get('/me', withAuthHeaders);
+api.post('/posts', { title: 'x' });
+`,
+    // A role check alone presumes authentication elsewhere, so it is no evidence.
+    `
+const router = Router();
+router.delete('/tasks/:id', requireRole('admin'), deleteTask);
+router.patch('/tasks/:id', updateTask);
+`,
+    // A stub that only answers 405 cannot change data.
+    `
+const router = new Router();
+router.post('/', auth(), handleMcp);
+router.delete('/', async (ctx) => {
+  ctx.status = 405;
+  ctx.set('Allow', 'POST');
+});
+`,
+    // Protected by a path-scoped use on another resource: the scope was a deliberate choice.
+    `
+const app = express();
+app.use('/admin', requireAuth);
+app.get('/admin/stats', stats);
+app.post('/feedback', sendFeedback);
+`,
+    // Optional chaining, `as`, `satisfies` and non-null on the protected route.
+    `
+const router = Router() as express.Router;
+router!.post('/posts', (requireAuth as RequestHandler), createPost);
+router?.put('/posts/:id', requireAuth satisfies RequestHandler, updatePost);
+`,
+    // Options: a team's own auth middleware name and public path.
+    {
+      code: `
+const router = Router();
+router.post('/share/:token/comments', addSharedComment);
+router.post('/notes', sessionGate, createNote);
+router.delete('/notes/:id', sessionGate, deleteNote);
+`,
+      options: [{ authMiddleware: ['sessionGate'], publicRoutes: ['/share/**'] }],
+    },
+  ],
+  invalid: [
+    {
+      // The delete route forgot the middleware its siblings carry.
+      code: `
+import { Router } from 'express';
+const router = Router();
+router.post('/posts', requireAuth, createPost);
+router.delete('/posts/:id', deletePost);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 40,
+          data: {
+            route: '`DELETE /posts/:id`',
+            owner: 'router',
+            auth: '`requireAuth`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // A user-data GET without auth, CommonJS and `passport.authenticate`.
+      code: `
+const express = require('express');
+const passport = require('passport');
+const router = express.Router();
+router.put('/account', passport.authenticate('jwt', { session: false }), updateAccount);
+router.get('/account/orders', listOrders);
+module.exports = router;
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 42,
+          data: {
+            route: '`GET /account/orders`',
+            owner: 'router',
+            auth: "`passport.authenticate('jwt', { session: false })`",
+            action: 'read the user data it returns',
+          },
+        },
+      ],
+    },
+    {
+      // Routes registered before `router.use(auth)` are not protected by it.
+      code: `
+const router = express.Router();
+router.patch('/settings', saveSettings);
+router.use(verifyToken);
+router.get('/settings', getSettings);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 40,
+          data: {
+            route: '`PATCH /settings`',
+            owner: 'router',
+            auth: '`verifyToken`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // `router.route('/x').get(auth, h).post(h)`: the chain's post has no auth.
+      code: `
+const router = Router();
+router
+  .route('/projects/:id')
+  .get(isAuthenticated, getProject)
+  .put(updateProject);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 6,
+          column: 4,
+          endLine: 6,
+          endColumn: 22,
+          data: {
+            route: '`PUT /projects/:id`',
+            owner: 'router',
+            auth: '`isAuthenticated`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Admin route with authentication but no role check while its sibling has one; async handlers, aliased import.
+      code: `
+import { requireAuth as authed, requireRole } from './middleware';
+const router = Router();
+router.get('/admin/users', authed, requireRole('admin'), async (req, res) => res.json(await listUsers()));
+router.delete('/admin/users/:id', authed, async (req, res) => res.json(await removeUser(req.params.id)));
+`,
+      errors: [
+        {
+          messageId: 'missingRoleCheck',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 105,
+          data: { route: '`DELETE /admin/users/:id`', role: "`requireRole('admin')`" },
+        },
+      ],
+    },
+    {
+      // Fastify: preHandler on a sibling, none on the delete.
+      code: `
+export default async function (fastify: FastifyInstance) {
+  fastify.post('/tasks', { preHandler: [fastify.authenticate] }, async (request) => createTask(request.body));
+  fastify.delete('/tasks/:id', async (request) => removeTask(request.params.id));
+}
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 81,
+          data: {
+            route: '`DELETE /tasks/:id`',
+            owner: 'fastify',
+            auth: '`fastify.authenticate`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Hono: inline jwt middleware on one route, none on the sibling.
+      code: `
+const app = new Hono<{ Bindings: Env }>();
+app.post('/posts', jwt({ secret: 'k' }), async (c) => c.json(await createPost(await c.req.json())));
+app.put('/posts/:id', async (c) => c.json(await updatePost(c.req.param('id'), await c.req.json())));
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 100,
+          data: {
+            route: '`PUT /posts/:id`',
+            owner: 'app',
+            auth: "`jwt({ secret: 'k' })`",
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Koa router: the in-body check of a sibling is evidence.
+      code: `
+const router = new Router({ prefix: '/api' });
+router.post('/invites', async (ctx) => {
+  ctx.assert(ctx.state.user, 401);
+  ctx.body = await createInvite(ctx.state.user.id, ctx.request.body);
+});
+router.del('/invites/:id', async (ctx) => {
+  await Invite.destroy({ where: { id: ctx.params.id } });
+  ctx.status = 204;
+});
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 7,
+          column: 1,
+          endLine: 10,
+          endColumn: 3,
+          data: {
+            route: '`DELETE /invites/:id`',
+            owner: 'router',
+            auth: 'a 401 response',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // NestJS: sibling methods guarded, the delete is not.
+      code: `
+@Controller('projects')
+export class ProjectsController {
+  @Get()
+  @UseGuards(JwtAuthGuard)
+  findAll() { return this.projects.findAll(); }
+
+  @Delete(':id')
+  remove(@Param('id') id: string) { return this.projects.remove(id); }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingGuard',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 17,
+          data: {
+            name: 'remove',
+            route: '`DELETE /projects/:id`',
+            controller: 'ProjectsController',
+            auth: '`@UseGuards(JwtAuthGuard)`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Next.js: GET calls auth(), POST does not.
+      code: `
+import { auth } from '@clerk/nextjs/server';
+export async function GET() {
+  const { userId } = await auth();
+  if (!userId) return new Response('Unauthorized', { status: 401 });
+  return Response.json(await db.note.findMany({ where: { userId } }));
+}
+export const DELETE = async (request: Request) => {
+  const { id } = await request.json();
+  await db.note.delete({ where: { id } });
+  return new Response(null, { status: 204 });
+};
+`,
+      errors: [
+        {
+          messageId: 'missingHandlerAuth',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 20,
+          data: { name: 'DELETE', sibling: 'GET', auth: '`auth()`' },
+        },
+      ],
+    },
+  ],
+});
