@@ -101,6 +101,12 @@ app.get('/', async (request) => { request.log.info({ headers: request.headers })
       // decorators, overloads and JSX do not crash the rule
       { code: `@Injectable() class S { f(a: string): void; f(a: number): void; f(a: any) { this.logger.log('x', a); } }
 const el = <div>{token}</div>;`, filename: 'file.tsx' },
+      // LLM tokens counted by a function
+      `function f(text: string) { const tokens = countTokens(text); console.log('tokens used', tokens); }`,
+      // a template with a masked prefix of a key
+      `function f(apiKey: string) { console.log(\`key \${apiKey.substring(0, 4)}…\`); }`,
+      // a cookie options object under a secret-looking key
+      `logger.info('cookie config', { cookie: { secure: true, httpOnly: true, maxAge: 3600 } });`,
       // a response object from fetch
       `async function f() { const res = await fetch(url); console.log(await res.json()); }`,
     ],
@@ -560,6 +566,41 @@ function f(password) { logger.info(\`pw \${password}\`); }`,
             messageId: 'record',
             line: 1, column: 90, endLine: 1, endColumn: 94,
             data: { name: 'data', sink: 'console.log', field: 'passwordHash' },
+          },
+        ],
+      },
+      {
+        // a computed header name held in a constant
+        code: `const AUTH_HEADER = 'authorization';
+function f(req) { logger.debug(req.headers[AUTH_HEADER]); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 2, column: 32, endLine: 2, endColumn: 56,
+            data: { name: 'authorization', sink: 'logger.debug' },
+          },
+        ],
+      },
+      {
+        // session options whose secret comes from the environment
+        code: `const sessionOptions = { secret: process.env.SESSION_SECRET, resave: false };
+logger.info('session config', { session: sessionOptions });`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 2, column: 31, endLine: 2, endColumn: 58,
+            data: { name: 'process.env.SESSION_SECRET', sink: 'logger.info' },
+          },
+        ],
+      },
+      {
+        // OAuth tokens destructured from getToken
+        code: `async function cb(code) { const { tokens } = await oauth2Client.getToken(code); console.log('tokens', tokens); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 103, endLine: 1, endColumn: 109,
+            data: { name: 'tokens', sink: 'console.log' },
           },
         ],
       },

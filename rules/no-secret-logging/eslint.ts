@@ -326,7 +326,7 @@ export default createRule<Options, MessageIds>({
           return mode === 'value' ? { kind: 'payload', name: dotted, what, keyPath } : undefined;
         }
       }
-      const property = getMemberPropertyName(member);
+      const property = getMemberPropertyName(member) ?? getConstantKey(member);
       if (property === undefined) return undefined;
       if (/^\d+$/.test(property)) {
         // `auth.split(' ')[1]` is the token when `auth` is.
@@ -426,8 +426,9 @@ export default createRule<Options, MessageIds>({
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
           if (name === undefined) return false;
           if (isRedactionHelperName(name, redactionHelpers)) return true;
-          // Partial values and predicates: `token.slice(0, 6)`, `key.startsWith('sk_')`, `Boolean(x)`.
-          return MASKING_OR_PREDICATE_CALLS.has(name) || isFlagName(name);
+          // Partial values and predicates: `token.slice(0, 6)`, `key.startsWith('sk_')`, `Boolean(x)`;
+          // measurements: `countTokens(text)`, `encoding.encode(text)` (LLM tokens, not credentials).
+          return MASKING_OR_PREDICATE_CALLS.has(name) || isFlagName(name) || isMeasuringFunctionName(name);
         }
         default:
           return false;
@@ -489,6 +490,13 @@ export default createRule<Options, MessageIds>({
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
       if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
       return declarator.init;
+    }
+
+    /** `req.headers[AUTH_HEADER]` with `const AUTH_HEADER = 'authorization'` in scope → `authorization`. */
+    function getConstantKey(member: TSESTree.MemberExpression): string | undefined {
+      if (!member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const target = resolveAliasTarget(member.property);
+      return target ? getStaticKey(target) : undefined;
     }
 
     function resolveAliasTarget(expression: TSESTree.Node): TSESTree.Node | undefined {
@@ -944,6 +952,12 @@ function isMetadataName(name: string): boolean {
   const last = words.at(-1);
   return last !== undefined && (METADATA_WORDS.has(last) || isFlagName(name));
 }
+
+/** Functions that measure or encode text: `countTokens`, `encode`, `tokenize`, `estimateTokens`. */
+function isMeasuringFunctionName(name: string): boolean {
+  return splitIdentifierWords(name).some((word) => MEASURING_WORDS.has(word));
+}
+const MEASURING_WORDS: ReadonlySet<string> = new Set(['count', 'encode', 'tokenize', 'estimate', 'calculate', 'measure', 'num', 'length', 'size']);
 
 /** `isValid`, `hasToken`, `shouldLog`: a boolean. */
 function isFlagName(name: string): boolean {
