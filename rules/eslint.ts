@@ -2,9 +2,11 @@
 import noEntityLeak from './no-entity-leak/eslint.js';
 import noHardcodedSecret from './no-hardcoded-secret/eslint.js';
 import noInternalIdExposure from './no-internal-id-exposure/eslint.js';
+import noMassAssignment from './no-mass-assignment/eslint.js';
 import noSecretLogging from './no-secret-logging/eslint.js';
 import noUnboundedRetry from './no-unbounded-retry/eslint.js';
 import requireRequestTimeout from './require-request-timeout/eslint.js';
+import requireRetryBackoff from './require-retry-backoff/eslint.js';
 import requireRouteAuth from './require-route-auth/eslint.js';
 
 /** Every rule of eslint-plugin-redline, by name without the plugin prefix. */
@@ -12,8 +14,10 @@ export const rules = {
   'no-entity-leak': noEntityLeak,
   'no-hardcoded-secret': noHardcodedSecret,
   'no-internal-id-exposure': noInternalIdExposure,
+  'no-mass-assignment': noMassAssignment,
   'no-secret-logging': noSecretLogging,
   'no-unbounded-retry': noUnboundedRetry,
   'require-request-timeout': requireRequestTimeout,
+  'require-retry-backoff': requireRetryBackoff,
   'require-route-auth': requireRouteAuth,
 };
