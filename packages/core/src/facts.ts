@@ -91,15 +91,19 @@ export interface ColumnFact {
   at: CodeSpan;
 }
 
-/** A response whose payload the analyzer traced to a function in another file. */
+/** A response whose payload the analyzer traced back to an ORM read. */
 export interface ResponseFact {
   /** The response a reviewer looks at: `res.json(x)`, the controller's `return`. */
   at: CodeSpan;
   /** What the payload is, as far as the summaries could tell. */
   payload:
-    | { kind: 'entity'; entity: string; many: boolean }
+    /** Whole records; `selected` lists the fields a `select` kept, when one did. */
+    | { kind: 'entity'; entity: string; many: boolean; shaped: boolean; selected?: string[] }
+    /** Fields copied off a record into the response (`{ id: order.id }`). */
     | { kind: 'fields'; entity: string; fields: string[] };
-  /** The function(s) the value travelled through, outermost first. */
+  /** The ORM read the value came from. */
+  source: CodeSpan;
+  /** The functions the value was returned through, outermost first; empty when read in the handler itself. */
   via: { name: string; at: CodeSpan }[];
 }
 

@@ -8,7 +8,7 @@ import { readOrmCall, type OrmRead } from './orm-reads.js';
 
 const MAX_DEPTH = 5;
 
-/** A value that is an unshaped ORM record, and the functions it came through. */
+/** A value that holds ORM records (shaped or not), and the functions it came through. */
 export interface EntityValue {
   read: OrmRead;
   /** The ORM call. */
@@ -31,7 +31,7 @@ export class FunctionSummaries {
   traceValue(expression: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
     const node = skipOuterExpressions(expression);
     const read = readOrmCall(node, getRepositoryEntities(fn));
-    if (read) return read.shaped ? undefined : { read, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
+    if (read) return { read, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
     if (ts.isConditionalExpression(node)) {
       return this.traceValue(node.whenTrue, fn, file, depth) ?? this.traceValue(node.whenFalse, fn, file, depth);
     }
@@ -50,15 +50,15 @@ export class FunctionSummaries {
     return undefined;
   }
 
-  /** Whether a function returns an unshaped record, and which. */
+  /** Whether a function returns ORM records, and which (the first unshaped one when several returns differ). */
   summarize(fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
     const cached = this.returns.get(fn);
     if (cached !== undefined) return cached ?? undefined;
     this.returns.set(fn, null); // recursion guard
     let result: EntityValue | undefined;
     for (const returned of getReturnedExpressions(fn)) {
-      result = this.traceValue(returned, fn, file, depth);
-      if (result) break;
+      const traced = this.traceValue(returned, fn, file, depth);
+      if (traced && (!result || (result.read.shaped && !traced.read.shaped))) result = traced;
     }
     this.returns.set(fn, result ?? null);
     return result;

@@ -9,6 +9,8 @@ export interface OrmRead {
   orm: 'prisma' | 'typeorm' | 'mongoose' | 'sequelize';
   /** `select`/`omit`/`attributes`/a projection/`.select()` limit what comes back. */
   shaped: boolean;
+  /** The fields a Prisma/TypeORM `select: { a: true }` keeps, when it is a literal. */
+  selected?: string[];
   many: boolean;
 }
 
@@ -38,7 +40,14 @@ export function readOrmCall(expression: ts.Expression, repositoryEntities: Reado
 
   // prisma.user.findUnique({ where, select })
   if (ts.isPropertyAccessExpression(receiver) && PRISMA_RECORD_METHODS.has(method) && PRISMA_CLIENT.test(receiver.expression.getText())) {
-    return { model: receiver.name.text, orm: 'prisma', shaped: optionText.includes('select') || optionText.includes('omit'), many: method === 'findMany' };
+    const selected = readSelectedFields(options);
+    return {
+      model: receiver.name.text,
+      orm: 'prisma',
+      shaped: optionText.includes('select') || optionText.includes('omit'),
+      many: method === 'findMany',
+      ...(selected ? { selected } : {}),
+    };
   }
   const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
   if (!receiverName) return undefined;
@@ -59,4 +68,14 @@ export function readOrmCall(expression: ts.Expression, repositoryEntities: Reado
     }
   }
   return undefined;
+}
+
+/** `{ select: { id: true, email: true } }` → `['id', 'email']`. */
+function readSelectedFields(options: ts.Expression | undefined): string[] | undefined {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const select = options.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && property.name.getText() === 'select');
+  if (!select || !ts.isObjectLiteralExpression(select.initializer)) return undefined;
+  return select.initializer.properties
+    .filter((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && property.initializer.kind === ts.SyntaxKind.TrueKeyword)
+    .map((property) => property.name.getText());
 }

@@ -16,9 +16,10 @@ export interface HandlerToTrace {
 }
 
 /**
- * Responses whose payload is an unshaped record that came out of another
- * function (a service, a repository helper). The same-function case is the
- * ESLint rule's; this is what one file cannot see.
+ * Responses whose payload the summaries trace to an ORM read: whole records
+ * (`res.json(user)`, `{ data: users }`) and fields copied off a record
+ * (`{ id: order.id }`), in the handler itself or through services. Checks
+ * decide what matters: the entity-leak check only the cross-function ones.
  */
 export function traceResponses(handlers: readonly HandlerToTrace[], summaries: FunctionSummaries, entities: readonly EntityFact[]): ResponseFact[] {
   const facts: ResponseFact[] = [];
@@ -27,31 +28,40 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
     for (const { sink, payload } of findSinks(handler)) {
       if (seen.has(sink)) continue;
       seen.add(sink);
-      for (const value of expandWrapper(payload)) {
+      const at = getCodeSpan(sink, handler.file.sourceFile, handler.file.relativePath);
+      for (const { value, field } of expandPayload(payload)) {
         const traced = summaries.traceValue(value, handler.fn, handler.file);
-        if (!traced || traced.via.length === 0) continue;
-        const entity = findEntity(traced.read.model, traced.read.orm, entities);
-        if (!entity) continue;
+        const entity = traced && findEntity(traced.read.model, traced.read.orm, entities);
+        if (!traced || !entity) continue;
+        const { read } = traced;
         facts.push({
-          at: getCodeSpan(sink, handler.file.sourceFile, handler.file.relativePath),
-          payload: { kind: 'entity', entity: entity.name, many: traced.read.many },
+          at,
+          payload: field !== undefined
+            ? { kind: 'fields', entity: entity.name, fields: [field] }
+            : { kind: 'entity', entity: entity.name, many: read.many, shaped: read.shaped, ...(read.selected ? { selected: read.selected } : {}) },
+          source: traced.source,
           via: traced.via,
         });
-        break;
       }
     }
   }
   return facts;
 }
 
-/** `{ user }` and `{ data: users }` wrap a record without shaping it. */
-function expandWrapper(payload: ts.Expression): ts.Expression[] {
+/**
+ * The values a payload carries: the payload itself, the records that
+ * `{ user }` / `{ data: users }` wrap, and fields copied off a record
+ * (`{ id: order.id }` → the record `order`, field `id`).
+ */
+function expandPayload(payload: ts.Expression): { value: ts.Expression; field?: string }[] {
   const node = skipOuterExpressions(payload);
-  if (!ts.isObjectLiteralExpression(node)) return [node];
+  if (!ts.isObjectLiteralExpression(node)) return [{ value: node }];
   return node.properties.flatMap((property) => {
-    if (ts.isShorthandPropertyAssignment(property)) return [property.name];
-    if (ts.isPropertyAssignment(property)) return [property.initializer];
-    return [];
+    if (ts.isShorthandPropertyAssignment(property)) return [{ value: property.name }];
+    if (!ts.isPropertyAssignment(property)) return [];
+    const value = skipOuterExpressions(property.initializer);
+    if (ts.isPropertyAccessExpression(value)) return [{ value: value.expression, field: value.name.text }];
+    return [{ value }];
   });
 }
 

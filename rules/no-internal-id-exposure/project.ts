@@ -1,0 +1,47 @@
+import type { EntityFact, ProjectCheck, ProjectFinding, ResponseFact } from '@redline/core';
+
+/**
+ * The cross-file half of `no-internal-id-exposure`: with the schema in hand
+ * (`@default(autoincrement())` in schema.prisma, `@PrimaryGeneratedColumn()`,
+ * Sequelize's default `id`), a response that carries an autoincrement primary
+ * key, or a foreign key to one, whether the record is sent whole, `select`-ed
+ * with its id, or copied field by field. Sequential ids let any client count
+ * the table and walk it.
+ */
+const noInternalIdExposureProject: ProjectCheck = {
+  name: 'no-internal-id-exposure',
+  category: 'internal-id-exposure',
+  check(facts) {
+    const findings = new Map<string, ProjectFinding>();
+    for (const response of facts.responses) {
+      const entity = facts.entities.find((candidate) => candidate.name === response.payload.entity);
+      const exposed = entity ? getExposedInternalIds(response, entity) : [];
+      const key = `${response.at.file}:${response.at.line}`;
+      if (!entity || exposed.length === 0 || findings.has(key)) continue;
+      const names = exposed.map((name) => `\`${name}\``).join(', ');
+      const column = entity.columns.find((candidate) => candidate.name === exposed[0]);
+      findings.set(key, {
+        at: response.at,
+        message: `This response exposes ${names} of \`${entity.name}\`, ${exposed.length > 1 ? 'internal sequential ids' : 'an internal sequential id'} that lets clients count and walk the table; send a public identifier (a UUID or slug) instead.`,
+        related: [
+          { at: column?.at ?? entity.at, message: `\`${entity.name}\` numbers \`${exposed[0]}\` with autoincrement.` },
+          ...(response.via[0] ? [{ at: response.via[0].at, message: `\`${response.via[0].name}\` returns the record.` }] : []),
+        ],
+      });
+    }
+    return [...findings.values()];
+  },
+};
+
+export default noInternalIdExposureProject;
+
+/** The autoincrement key and foreign keys to autoincrement ids that a response carries. */
+function getExposedInternalIds(response: ResponseFact, entity: EntityFact): string[] {
+  const internal = new Set(entity.columns.filter((column) => column.internalForeignKey).map((column) => column.name));
+  if (entity.primaryKey?.kind === 'autoincrement') internal.add(entity.primaryKey.name);
+  if (internal.size === 0) return [];
+  const payload = response.payload;
+  if (payload.kind === 'fields') return payload.fields.filter((field) => internal.has(field));
+  if (!payload.shaped) return [...internal];
+  return (payload.selected ?? []).filter((field) => internal.has(field));
+}
