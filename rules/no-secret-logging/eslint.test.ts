@@ -107,6 +107,10 @@ const el = <div>{token}</div>;`, filename: 'file.tsx' },
       `function f(apiKey: string) { console.log(\`key \${apiKey.substring(0, 4)}…\`); }`,
       // a cookie options object under a secret-looking key
       `logger.info('cookie config', { cookie: { secure: true, httpOnly: true, maxAge: 3600 } });`,
+      // an express-session object that the file never fills with a secret
+      `app.get('/me', (req, res) => { console.log('session', req.session); res.json({ ok: true }); });`,
+      // a NextAuth session with no visible token
+      `export async function GET() { const session = await getServerSession(authOptions); console.log('session', session); }`,
       // a response object from fetch
       `async function f() { const res = await fetch(url); console.log(await res.json()); }`,
     ],
@@ -601,6 +605,17 @@ logger.info('session config', { session: sessionOptions });`,
             messageId: 'secret',
             line: 1, column: 103, endLine: 1, endColumn: 109,
             data: { name: 'tokens', sink: 'console.log' },
+          },
+        ],
+      },
+      {
+        // a session that the file fills with an OAuth token
+        code: `app.get('/cb', async (req, res) => { const { tokens } = await client.getToken(req.query.code); req.session.accessToken = tokens.access_token; console.log('session saved', req.session); });`,
+        errors: [
+          {
+            messageId: 'record',
+            line: 1, column: 172, endLine: 1, endColumn: 183,
+            data: { name: 'req.session', sink: 'console.log', field: 'accessToken' },
           },
         ],
       },

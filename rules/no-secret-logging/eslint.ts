@@ -159,8 +159,17 @@ export default createRule<Options, MessageIds>({
     const redactPaths: string[][] = [];
     let hasUnreadableRedact = false;
     const pendingCalls: { call: TSESTree.CallExpression; sink: string }[] = [];
+    // `req.session` → `accessToken` when the file reads or writes `req.session.accessToken`.
+    const memberSecretFields = new Map<string, string>();
 
     return {
+      MemberExpression(node) {
+        if (node.object.type !== AST_NODE_TYPES.MemberExpression) return;
+        const field = getMemberPropertyName(node);
+        if (field === undefined || !isSensitiveName(field) || isSessionName(field)) return;
+        const objectPath = getMemberPath(node.object);
+        if (objectPath && !memberSecretFields.has(objectPath.join('.'))) memberSecretFields.set(objectPath.join('.'), field);
+      },
       Property(node) {
         if (getPropertyKeyName(node) !== 'redact' || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         collectRedactPaths(node.value);
@@ -279,7 +288,8 @@ export default createRule<Options, MessageIds>({
       const init = variable ? getAliasInit(variable) : undefined;
       const target = init ? unwrapExpression(init) : undefined;
 
-      if (isSensitiveName(name) || isConnectionStringName(name)) {
+      // A session is a server-side object: it leaks only what the file shows it carries.
+      if ((isSensitiveName(name) && !isSessionName(name)) || isConnectionStringName(name)) {
         // `const session = { id, userId }`: the literal's own keys decide.
         if (target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression) {
           return findLeak(target, mode, keyPath, depth + 1);
@@ -333,9 +343,14 @@ export default createRule<Options, MessageIds>({
         return findLeak(member.object, 'string', keyPath, depth);
       }
       if (allowedNames.has(property)) return undefined;
-      if (isSensitiveName(property) || isConnectionStringName(property)) {
+      if ((isSensitiveName(property) && !isSessionName(property)) || isConnectionStringName(property)) {
         if (mode === 'string' && isObjectShapedMember(property)) return undefined;
         return { kind: 'secret', name: path ? formatPath(path) : property, keyPath };
+      }
+      // `req.session` or `req.user` logged whole while the file reads `req.session.accessToken`.
+      if (mode === 'value' && path) {
+        const field = memberSecretFields.get(path.join('.'));
+        if (field !== undefined) return { kind: 'record', name: formatPath(path), field, keyPath: keyPath ? [...keyPath, field] : undefined };
       }
       return undefined;
     }
@@ -958,6 +973,12 @@ function isMeasuringFunctionName(name: string): boolean {
   return splitIdentifierWords(name).some((word) => MEASURING_WORDS.has(word));
 }
 const MEASURING_WORDS: ReadonlySet<string> = new Set(['count', 'encode', 'tokenize', 'estimate', 'calculate', 'measure', 'num', 'length', 'size']);
+
+/** `session`, `req.session`, `userSession`: a server-side session object, not a credential by itself. */
+function isSessionName(name: string): boolean {
+  const head = splitIdentifierWords(name).at(-1);
+  return head === 'session' || head === 'sessions';
+}
 
 /** `isValid`, `hasToken`, `shouldLog`: a boolean. */
 function isFlagName(name: string): boolean {
