@@ -1,0 +1,247 @@
+import { createRuleTester } from '../utils/rule-tester.js';
+import rule from './eslint.js';
+
+createRuleTester().run('no-mass-assignment', rule, {
+  valid: [
+    // An explicit pick of fields.
+    `app.post('/posts', async (req, res) => {
+  const { title, body } = req.body;
+  await prisma.post.create({ data: { title, body, authorId: req.user.id } });
+});`,
+    // Fields copied one by one from the body.
+    `app.post('/posts', async (req, res) => {
+  await Post.create({ title: req.body.title, content: req.body.content });
+});`,
+    // A body parsed by a zod schema (the result is a new, stripped object).
+    `app.post('/users', async (req, res) => {
+  const input = createUserSchema.parse(req.body);
+  await prisma.user.create({ data: input });
+});`,
+    // Joi validation of the same body earlier in the handler.
+    `app.post('/invoices', async (req, res) => {
+  const { error } = invoiceSchema.validate(req.body);
+  if (error) return res.status(400).json({ error: error.message });
+  await Invoice.create(req.body);
+});`,
+    // Validation middleware on the same route.
+    `router.post('/users', validate(userValidation.createUser), async (req, res) => {
+  await User.create(req.body);
+});`,
+    // A Fastify route schema for the body (Ajv strips additional properties).
+    `fastify.patch('/tasks/:id', { schema: { body: UpdateTaskSchema } }, async (request) => {
+  return tasksRepository.update(request.params.id, request.body);
+});`,
+    // A NestJS DTO class: the global ValidationPipe({ whitelist: true }) strips unknown keys.
+    `@Controller('users') class UsersController {
+  @Post() create(@Body() dto: CreateUserDto) { return this.usersRepository.save(dto); }
+}`,
+    // A service method is not the ORM; what it writes is decided in its own file.
+    `app.post('/roles', async (req, res) => {
+  res.json(await roleService.create(req.body));
+});`,
+    // A nested field of the body may be a scalar (\`memo\` is a string here).
+    `app.post('/memos', (req, res) => memosDAO.insert(req.body.memo, () => res.end()));`,
+    // An HMAC over the raw body, a cache and a Map are not database writes.
+    `app.post('/webhook', (req, res) => {
+  const signature = crypto.createHmac('sha256', secret).update(req.body).digest('hex');
+  cache.set('last', req.body);
+  seen.set(req.body.id, true);
+});`,
+    // Object.assign into a fresh options object, not a loaded entity.
+    `app.post('/search', async (req, res) => {
+  const options = Object.assign({}, defaults, req.body);
+  res.json(await search(options));
+});`,
+    // A variable that was reassigned to a sanitized copy.
+    `app.post('/items', async (req, res) => {
+  let data = req.body;
+  data = pickAllowed(data);
+  await Item.create(data);
+});`,
+    // A team validator named in options.
+    {
+      code: `app.post('/orders', async (req, res) => {
+  assertOrderShape(req.body);
+  ensureShape(req.body);
+  await Order.create(req.body);
+});`,
+      options: [{ validators: ['ensureShape'] }],
+    },
+    // A PascalCase class that is not a model (defined locally, not extending Model).
+    `class Event { constructor(public data: unknown) {} }
+app.post('/events', (req, res) => { queue.push(new Event(req.body)); });`,
+    // Hono's validated body from zValidator.
+    `app.post('/todos', zValidator('json', todoSchema), async (c) => {
+  const body = c.req.valid('json');
+  await db.insert(todos).values(body);
+});`,
+  ],
+  invalid: [
+    // Mongoose create with req.body
+    {
+      code: `import User from '../models/user.model';
+
+export const createUser = async (req, res) => {
+  const user = await User.create(req.body);
+  res.status(201).json({ id: user.id });
+};
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 4, column: 34, endLine: 4, endColumn: 42, data: {"source":"`req.body`","sink":"User.create"} },
+      ],
+    },
+    // findByIdAndUpdate with the body as update
+    {
+      code: `const Goal = require('../models/goalModel');
+router.put('/:id', async (req, res) => {
+  const goal = await Goal.findByIdAndUpdate(req.params.id, req.body, { new: true });
+  res.json(goal);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 3, column: 60, endLine: 3, endColumn: 68, data: {"source":"`req.body`","sink":"Goal.findByIdAndUpdate"} },
+      ],
+    },
+    // Prisma data: req.body with as
+    {
+      code: `app.post('/posts', async (req, res) => {
+  const post = await prisma.post.create({ data: req.body as Prisma.PostCreateInput });
+  res.json(post);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 49, endLine: 2, endColumn: 83, data: {"source":"`req.body`","sink":"prisma.post.create"} },
+      ],
+    },
+    // Prisma update with a spread body
+    {
+      code: `app.patch('/users/:id', async (req, res) => {
+  await this.prisma.user.update({ where: { id: req.params.id }, data: { ...req.body, updatedAt: new Date() } });
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 76, endLine: 2, endColumn: 84, data: {"source":"`req.body`","sink":"this.prisma.user.update"} },
+      ],
+    },
+    // alias through a const, new Model(body)
+    {
+      code: `import Product from '../models/product.model.js';
+export const create = async (req, res) => {
+  const product = req.body;
+  const doc = new Product(product);
+  await doc.save();
+};
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 4, column: 27, endLine: 4, endColumn: 34, data: {"source":"`req.body` (as `product`)","sink":"new Product"} },
+      ],
+    },
+    // TypeORM repository save
+    {
+      code: `router.post('/orders', async (req: Request, res: Response) => {
+  const saved = await orderRepository.save(req.body);
+  res.json(saved);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 44, endLine: 2, endColumn: 52, data: {"source":"`req.body`","sink":"orderRepository.save"} },
+      ],
+    },
+    // Object.assign onto a loaded entity
+    {
+      code: `router.put('/profile', async (req, res) => {
+  const user = await userRepository.findOneBy({ id: req.user.id });
+  Object.assign(user!, req.body);
+  await userRepository.save(user!);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 3, column: 24, endLine: 3, endColumn: 32, data: {"source":"`req.body`","sink":"Object.assign"} },
+      ],
+    },
+    // Sequelize update with optional chaining on the model
+    {
+      code: `const { Order } = require('../models');
+app.put('/orders/:id', async (req, res) => {
+  await models?.Order.update(req.body, { where: { id: req.params.id } });
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 3, column: 30, endLine: 3, endColumn: 38, data: {"source":"`req.body`","sink":"models.Order.update"} },
+      ],
+    },
+    // Koa ctx.request.body into updateOne
+    {
+      code: `router.patch('/settings', async (ctx) => {
+  await Settings.updateOne({ owner: ctx.state.user.id }, { $set: ctx.request.body });
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 66, endLine: 2, endColumn: 82, data: {"source":"`ctx.request.body`","sink":"Settings.updateOne"} },
+      ],
+    },
+    // Hono await c.req.json() into Drizzle insert
+    {
+      code: `app.post('/todos', async (c) => {
+  const body = await c.req.json();
+  const [todo] = await db.insert(todos).values(body).returning();
+  return c.json(todo);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 3, column: 48, endLine: 3, endColumn: 52, data: {"source":"`c.req.json()` (as `body`)","sink":"….values"} },
+      ],
+    },
+    // Next.js route handler request.json() into Prisma
+    {
+      code: `export async function POST(request: Request) {
+  const data = await request.json();
+  const item = await prisma.item.create({ data });
+  return Response.json(item);
+}
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 3, column: 43, endLine: 3, endColumn: 47, data: {"source":"`request.json()` (as `data`)","sink":"prisma.item.create"} },
+      ],
+    },
+    // NestJS @Body() without a DTO
+    {
+      code: `@Controller('users')
+export class UsersController {
+  constructor(private readonly usersRepository: Repository<User>) {}
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: any) {
+    return this.usersRepository.update(id, body);
+  }
+}
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 7, column: 44, endLine: 7, endColumn: 48, data: {"source":"The `@Body()` parameter `body`","sink":"this.usersRepository.update"} },
+      ],
+    },
+    // knex insert
+    {
+      code: `app.post('/notes', async (req, res) => {
+  const [id] = await knex('notes').insert(req.body);
+  res.json({ id });
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 43, endLine: 2, endColumn: 51, data: {"source":"`req.body`","sink":"….insert"} },
+      ],
+    },
+    // team ORM object via option
+    {
+      code: `app.post('/x', async (req, res) => {
+  await store.create(req.body);
+});
+`,
+      options: [{"ormObjects":["store"]}],
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 22, endLine: 2, endColumn: 30, data: {"source":"`req.body`","sink":"store.create"} },
+      ],
+    },
+  ],
+});

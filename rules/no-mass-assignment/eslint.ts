@@ -1,0 +1,436 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ORM_WRITE_METHODS } from '@redline/core';
+import { createRule } from '../utils/create-rule.js';
+import {
+  findProperty,
+  getCalleeName,
+  getEnclosingFunction,
+  getMemberPath,
+  getPropertyKeyName,
+  isFunctionNode,
+  unwrapExpression,
+} from '../utils/ast.js';
+import { getDecoratorName } from '../utils/response-sinks.js';
+
+type MessageIds = 'massAssignment';
+type Options = [
+  {
+    validators?: string[];
+    ormObjects?: string[];
+  },
+];
+
+/** Calls that check or reshape a body: after one of them in the same function, the body is treated as validated. */
+const DEFAULT_VALIDATOR_PATTERN = /valid|parse|assert|sanitiz|schema|celebrate|check|pick|omit|whitelist|strip|plainToInstance|plainToClass|transform/i;
+
+/** Mongoose and Sequelize statics whose name alone says "ORM write". */
+const UNAMBIGUOUS_WRITE_METHODS: ReadonlySet<string> = new Set([
+  'findByIdAndUpdate', 'findOneAndUpdate', 'findOneAndReplace', 'replaceOne', 'insertMany', 'bulkCreate', 'updateOne', 'updateMany',
+]);
+
+/** `<object>.<method>(…)` objects that are database handles: `prisma.user`, `this.userRepository`, `db`, `knex`. */
+const ORM_OBJECT_WORDS = /prisma|repo|repository|model|manager|entitymanager|knex|^db$|database|collection|dao/i;
+
+/** Methods whose object must also look like a database handle (they are common names elsewhere). */
+const WRITE_METHODS: ReadonlySet<string> = new Set([...ORM_WRITE_METHODS, 'build', 'insertOne', 'values', 'set', 'assign', 'preload']);
+
+/** Finders whose result is an entity that `Object.assign(entity, body)` then overwrites. */
+const ENTITY_FINDERS = /^(?:find|get|load|preload|create|build)/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-mass-assignment',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow passing a request body wholesale into an ORM create or update',
+      category: 'mass-assignment',
+      cwe: ['CWE-915'],
+      recommended: 'strict',
+      severity: 'error',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      massAssignment:
+        '{{source}} is written wholesale by `{{sink}}`, so a client can set any column it names, such as `role`, `isAdmin` or `ownerId` (mass assignment). Pick the allowed fields, or parse the body with a schema that strips unknown keys first.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          validators: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra function names that validate and strip a body (`validateOrder`); a body passed to one in the same function counts as validated.',
+          },
+          ormObjects: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra object names that are database handles (`store`, `orders`), whose `create`/`update`/`save` write to the database.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ validators: [], ormObjects: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const extraValidators = new Set(options.validators ?? []);
+    const extraOrmObjects = new Set(options.ormObjects ?? []);
+
+    return {
+      CallExpression(node) {
+        const sink = getWriteSink(node);
+        if (!sink) return;
+        for (const payload of sink.payloads) {
+          const source = getWholeBodySource(payload, node);
+          if (!source) continue;
+          context.report({
+            node: payload,
+            messageId: 'massAssignment',
+            data: { source, sink: sink.name },
+          });
+          return;
+        }
+      },
+      NewExpression(node) {
+        // `new User(req.body)` with a Mongoose/Sequelize model class.
+        const callee = unwrapExpression(node.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier || !isModelIdentifier(callee)) return;
+        const [first] = node.arguments;
+        if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        for (const payload of getPayloadCandidates(first)) {
+          const source = getWholeBodySource(payload, node);
+          if (source) {
+            context.report({ node: payload, messageId: 'massAssignment', data: { source, sink: `new ${callee.name}` } });
+            return;
+          }
+        }
+      },
+    };
+
+    /** The expressions a write call stores, when the call is an ORM write. */
+    function getWriteSink(node: TSESTree.CallExpression): { name: string; payloads: TSESTree.Node[] } | undefined {
+      const method = getCalleeName(node);
+      if (method === undefined) return undefined;
+      const callee = unwrapExpression(node.callee);
+      const args = node.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== AST_NODE_TYPES.SpreadElement);
+
+      // Object.assign(entity, body): only when `entity` is a record this function loaded or built.
+      if (getMemberPath(callee)?.join('.') === 'Object.assign') {
+        const [target, ...rest] = args;
+        if (!target || !isEntityValue(target)) return undefined;
+        return { name: 'Object.assign', payloads: rest.flatMap(getPayloadCandidates) };
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !WRITE_METHODS.has(method) && !UNAMBIGUOUS_WRITE_METHODS.has(method)) {
+        return undefined;
+      }
+      const objectPath = getMemberPath(callee.object);
+      const name = `${objectPath ? objectPath.join('.') : '…'}.${method}`;
+
+      // Prisma: `prisma.user.create({ data })`, `update({ where, data })`, `upsert({ create, update })`.
+      const [first] = args;
+      if (first && unwrapExpression(first).type === AST_NODE_TYPES.ObjectExpression && isPrismaDelegate(callee.object)) {
+        const object = unwrapExpression(first) as TSESTree.ObjectExpression;
+        const payloads = ['data', 'create', 'update']
+          .map((key) => findProperty(object, key)?.value)
+          .filter((value): value is TSESTree.Expression => value !== undefined && value.type !== AST_NODE_TYPES.AssignmentPattern)
+          .flatMap(getPayloadCandidates);
+        return { name, payloads };
+      }
+      if (!isOrmObject(callee.object, method)) return undefined;
+      // Drizzle `db.update(t).set(body)` / `db.insert(t).values(body)`, a model instance's `doc.set(body)`: one argument.
+      if ((method === 'set' || method === 'values') && args.length !== 1) return undefined;
+      return { name, payloads: args.flatMap(getPayloadCandidates) };
+    }
+
+    /** The expression itself, and what is spread into an object literal (`{ ...req.body, userId }`). */
+    function getPayloadCandidates(node: TSESTree.Node): TSESTree.Node[] {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+        // `{ ...req.body, authorId }` and Mongo's `{ $set: req.body }`.
+        return expression.properties.flatMap((property) => {
+          if (property.type === AST_NODE_TYPES.SpreadElement) return [property.argument];
+          const key = getPropertyKeyName(property);
+          return key === '$set' || key === '$setOnInsert' ? [property.value] : [];
+        });
+      }
+      if (expression.type === AST_NODE_TYPES.ArrayExpression) return [];
+      return [node];
+    }
+
+    /**
+     * A description of the request body when `node` evaluates to it whole:
+     * `req.body`, `request.body`, `ctx.request.body`,
+     * `await c.req.json()`, `await request.json()`, a `const` holding one of
+     * those, or an untyped / `any` NestJS `@Body()` parameter — and nothing in
+     * the route validated it first.
+     */
+    function getWholeBodySource(node: TSESTree.Node, sink: TSESTree.Node, depth = 0): string | undefined {
+      if (depth > 3) return undefined;
+      const expression = unwrapExpression(node);
+      const direct = getDirectBodySource(expression);
+      if (direct) return isValidatedInRoute(sink, direct.text) ? undefined : `\`${direct.text}\``;
+      if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+
+      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+      const definition = variable?.defs[0];
+      if (!variable || !definition || variable.defs.length !== 1) return undefined;
+      if (definition.type === 'Parameter') {
+        return isUnvalidatedNestBody(definition.name) && !isPassedToValidator(variable, sink)
+          ? `The \`@Body()\` parameter \`${expression.name}\``
+          : undefined;
+      }
+      if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return undefined;
+      // A variable that is reassigned or handed to a validator may hold something else by now.
+      if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== definition.node.id)) return undefined;
+      if (isPassedToValidator(variable, sink)) return undefined;
+      const inner = getWholeBodySource(definition.node.init, sink, depth + 1);
+      return inner ? `${inner} (as \`${expression.name}\`)` : undefined;
+    }
+
+    function getDirectBodySource(expression: TSESTree.Node): { text: string } | undefined {
+      // Only the body itself: `req.body.memo` may be a single string, and whether it is an object is unknown here.
+      if (expression.type === AST_NODE_TYPES.MemberExpression) {
+        const path = getMemberPath(expression);
+        if (path && isBodyPath(path)) return { text: path.join('.') };
+      }
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        // `await c.req.json()` (Hono), `await request.json()` (Next.js route handlers).
+        const method = getCalleeName(expression);
+        const callee = unwrapExpression(expression.callee);
+        if ((method === 'json' || method === 'parseBody') && callee.type === AST_NODE_TYPES.MemberExpression && expression.arguments.length === 0) {
+          const path = getMemberPath(callee.object);
+          const last = path?.[path.length - 1];
+          if (last === 'req' || last === 'request') return { text: `${path!.join('.')}.${method}()` };
+        }
+      }
+      return undefined;
+    }
+
+    function isBodyPath(path: readonly string[]): boolean {
+      // `req.body`, `request.body` (Fastify), `ctx.request.body` (Koa).
+      const owner = path[path.length - 2];
+      return path[path.length - 1] === 'body' && (owner === 'req' || owner === 'request');
+    }
+
+    /**
+     * Whether the route that runs this code validated the body: a validator call
+     * on it in the same function before the sink (`schema.parse(req.body)`,
+     * `validate(req.body)`), validation middleware in the same route
+     * registration (`router.post('/', validate(schema), handler)`), or a Fastify
+     * route schema for the body (`{ schema: { body } }`).
+     */
+    function isValidatedInRoute(sink: TSESTree.Node, text: string): boolean {
+      const fn = getEnclosingFunction(sink);
+      if (!fn) return false;
+      let validated = false;
+      walk(fn.body, (node) => {
+        if (validated || node.type !== AST_NODE_TYPES.CallExpression || node.range[0] >= sink.range[0]) return;
+        if (!isValidatorCall(node)) return;
+        if (node.arguments.some((argument) => sourceCode.getText(unwrapExpression(argument)) === text)) validated = true;
+      });
+      return validated || isRouteWithValidation(fn);
+    }
+
+    function isPassedToValidator(variable: TSESLint.Scope.Variable, sink: TSESTree.Node): boolean {
+      return variable.references.some((reference) => {
+        const parent = reference.identifier.parent;
+        return (
+          parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.arguments.includes(reference.identifier as TSESTree.Expression) &&
+          parent.range[0] < sink.range[0] &&
+          isValidatorCall(parent)
+        );
+      }) || isRouteWithValidation(getEnclosingFunction(sink));
+    }
+
+    function isValidatorCall(call: TSESTree.CallExpression): boolean {
+      const name = getCalleeName(call);
+      if (name === undefined) return false;
+      return extraValidators.has(name) || DEFAULT_VALIDATOR_PATTERN.test(name);
+    }
+
+    /** `router.post('/x', validate(schema), (req, res) => …)`, `fastify.post('/x', { schema: { body } }, handler)`. */
+    function isRouteWithValidation(fn: TSESTree.Node | undefined): boolean {
+      const call = fn?.parent;
+      if (!fn || call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.Expression)) return false;
+      return call.arguments.some((argument) => {
+        if (argument === fn) return false;
+        const value = unwrapExpression(argument);
+        if (value.type === AST_NODE_TYPES.CallExpression) return isValidatorCall(value) || /zValidator|vValidator|tbValidator/.test(getCalleeName(value) ?? '');
+        if (value.type === AST_NODE_TYPES.Identifier) return DEFAULT_VALIDATOR_PATTERN.test(value.name) || extraValidators.has(value.name);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          const schema = findProperty(value, 'schema')?.value;
+          return schema !== undefined && unwrapExpression(schema).type === AST_NODE_TYPES.ObjectExpression
+            ? findProperty(unwrapExpression(schema) as TSESTree.ObjectExpression, 'body') !== undefined
+            : false;
+        }
+        return false;
+      });
+    }
+
+    /**
+     * A NestJS `@Body()` parameter that no DTO class describes: no type, `any`,
+     * `object`, `Record<…>` or an inline object type. A class-typed `@Body() dto:
+     * CreateUserDto` is trusted: with the `ValidationPipe({ whitelist: true })`
+     * that Nest apps install globally, unknown keys are stripped before the handler.
+     */
+    function isUnvalidatedNestBody(name: TSESTree.Node): boolean {
+      const parameter = name.parent?.type === AST_NODE_TYPES.TSParameterProperty ? name.parent : name;
+      const decorators = 'decorators' in parameter ? (parameter.decorators ?? []) : [];
+      const body = decorators.find((decorator) => getDecoratorName(decorator) === 'Body');
+      if (!body) return false;
+      // `@Body('user')`, `@Body(new ValidationPipe())`, `@Body(ZodPipe)`: a property or a pipe.
+      if (body.expression.type === AST_NODE_TYPES.CallExpression && body.expression.arguments.length > 0) return false;
+      if (name.type !== AST_NODE_TYPES.Identifier) return false;
+      const annotation = name.typeAnnotation?.typeAnnotation;
+      if (!annotation) return true;
+      if (annotation.type === AST_NODE_TYPES.TSAnyKeyword || annotation.type === AST_NODE_TYPES.TSObjectKeyword || annotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+        return true;
+      }
+      return annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'Record';
+    }
+
+    /** `prisma.user`, `this.prisma.user`, `tx.user` (inside `$transaction`), `db.post` — a Prisma model delegate. */
+    function isPrismaDelegate(node: TSESTree.Node): boolean {
+      const path = getMemberPath(node);
+      if (!path || path.length < 2) return false;
+      return path.slice(0, -1).some((segment) => /prisma|^tx$|^db$|^client$/i.test(segment) || extraOrmObjects.has(segment));
+    }
+
+    /** Whether `<object>.<method>()` writes to a database. */
+    function isOrmObject(node: TSESTree.Node, method: string): boolean {
+      const object = unwrapExpression(node);
+      // `db.insert(users).values(x)`, `db.update(users).set(x)`, `knex('users').insert(x)`.
+      if (object.type === AST_NODE_TYPES.CallExpression) {
+        const inner = getCalleeName(object);
+        const innerPath = getMemberPath(object.callee);
+        if (method === 'values' || method === 'set') return inner === 'insert' || inner === 'update';
+        if (innerPath?.length === 1 && /knex|^db$/i.test(innerPath[0]!)) return true;
+        if (inner === 'getRepository' || inner === 'getMongoRepository' || inner === 'model') return true;
+        return false;
+      }
+      if (method === 'values') return false;
+      const path = getMemberPath(object);
+      if (!path) return false;
+      const last = path[path.length - 1]!;
+      if (extraOrmObjects.has(last) || isInjectedOrmHandle(object)) return true;
+      // `doc.set(body)` / `doc.update(body)` on a record this function loaded.
+      if ((method === 'set' || method === 'update' || method === 'save' || method === 'assign') && object.type === AST_NODE_TYPES.Identifier && isEntityValue(object)) return true;
+      if (method === 'set' || method === 'assign') return false;
+      if (UNAMBIGUOUS_WRITE_METHODS.has(method) && !/^(?:hash|hmac|crypto|cache|redis|map|store)$/i.test(last)) return true;
+      // `User.create(body)`, `models.User.update(body)`: a PascalCase model.
+      if (/^[A-Z][A-Za-z0-9]*$/.test(last) && last !== 'Object' && object.type !== AST_NODE_TYPES.ThisExpression) {
+        return object.type !== AST_NODE_TYPES.Identifier || isModelIdentifier(object);
+      }
+      return ORM_OBJECT_WORDS.test(last) && !/service|controller|client|api|queue|cache/i.test(last);
+    }
+
+    /**
+     * `this.articles` where the class's constructor declares
+     * `@InjectRepository(Article) private articles: Repository<Article>` or
+     * `@InjectModel(User.name) private users: Model<User>`.
+     */
+    function isInjectedOrmHandle(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+      const name = getMemberPath(node)?.[1];
+      let classNode: TSESTree.Node | undefined = node.parent;
+      while (classNode && classNode.type !== AST_NODE_TYPES.ClassBody) classNode = classNode.parent;
+      if (!classNode || classNode.type !== AST_NODE_TYPES.ClassBody) return false;
+      for (const member of classNode.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+          for (const parameter of member.value.params) {
+            if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+            const inner = parameter.parameter;
+            if (inner.type !== AST_NODE_TYPES.Identifier || inner.name !== name) continue;
+            if (parameter.decorators.some((decorator) => /^Inject(?:Repository|Model|EntityManager)$/.test(getDecoratorName(decorator) ?? ''))) return true;
+            return isOrmType(inner.typeAnnotation?.typeAnnotation);
+          }
+        }
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && getPropertyKeyName(member) === name) {
+          return isOrmType(member.typeAnnotation?.typeAnnotation);
+        }
+      }
+      return false;
+    }
+
+    function isOrmType(type: TSESTree.TypeNode | undefined): boolean {
+      if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+      return /^(?:Repository|MongoRepository|TreeRepository|EntityManager|Model|ModelStatic|PrismaClient)$/.test(type.typeName.name);
+    }
+
+    /**
+     * Whether a PascalCase identifier is a model rather than a class of anything:
+     * imported (models come from their own files) or defined by
+     * `mongoose.model(…)` / `sequelize.define(…)` / a class extending `Model`.
+     */
+    function isModelIdentifier(identifier: TSESTree.Identifier): boolean {
+      if (!/^[A-Z]/.test(identifier.name)) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (!definition) return /model/i.test(identifier.name);
+      if (definition.type === 'ImportBinding') {
+        const declaration = definition.parent;
+        return declaration.type === AST_NODE_TYPES.ImportDeclaration && /model|entit|schema|db|database/i.test(declaration.source.value);
+      }
+      if (definition.type === 'ClassName') {
+        const superClass = (definition.node as TSESTree.ClassDeclaration).superClass;
+        return superClass?.type === AST_NODE_TYPES.Identifier && superClass.name === 'Model';
+      }
+      if (definition.type === 'Variable' && definition.node.init) {
+        const init = unwrapExpression(definition.node.init);
+        if (init.type === AST_NODE_TYPES.CallExpression) {
+          const name = getCalleeName(init);
+          if (name === 'model' || name === 'define') return true;
+          // `const User = require('../models/user')`
+          const [first] = init.arguments;
+          return name === 'require' && first?.type === AST_NODE_TYPES.Literal && /model|entit|schema/i.test(String(first.value));
+        }
+        return false;
+      }
+      return false;
+    }
+
+    /** A record this function loaded or built: `const user = await repo.findOne(…)`, `new Post()`, `repo.create()`. */
+    function isEntityValue(node: TSESTree.Node): boolean {
+      const expression = unwrapExpression(node);
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+      const definition = variable?.defs[0];
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      const init = unwrapExpression(definition.node.init);
+      if (init.type === AST_NODE_TYPES.NewExpression) {
+        return init.callee.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(init.callee.name) && isModelOrEntityName(init.callee);
+      }
+      if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+      const name = getCalleeName(init);
+      const callee = unwrapExpression(init.callee);
+      if (name === undefined || !ENTITY_FINDERS.test(name) || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const path = getMemberPath(callee.object);
+      const last = path?.[path.length - 1] ?? '';
+      return ORM_OBJECT_WORDS.test(last) || /^[A-Z]/.test(last) || isPrismaDelegate(callee.object) || isInjectedOrmHandle(unwrapExpression(callee.object));
+    }
+
+    function isModelOrEntityName(identifier: TSESTree.Identifier): boolean {
+      return isModelIdentifier(identifier) || /Entity$/.test(identifier.name);
+    }
+
+    function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+      const keys = sourceCode.visitorKeys;
+      const stack: TSESTree.Node[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        visit(node);
+        for (const key of keys[node.type] ?? []) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) {
+            for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+          } else if (child && typeof child === 'object' && 'type' in child) {
+            if (!isFunctionNode(child as TSESTree.Node) || node === root) stack.push(child as TSESTree.Node);
+          }
+        }
+      }
+    }
+  },
+});
