@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSensitiveColumnName, isUserModelName, splitIdentifierWords } from '@redline/core';
+import { RECORD_INSTANCE_METHODS, isSensitiveColumnName, isUserModelName, splitIdentifierWords } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import {
@@ -477,7 +477,7 @@ function isSerializerDecorator(decorator: TSESTree.Decorator): boolean {
 }
 
 function isRecordInstanceMethod(name: string | undefined): boolean {
-  return name === 'save' || name === 'update' || name === 'reload' || name === 'populate' || name === 'increment' || name === 'restore';
+  return name !== undefined && RECORD_INSTANCE_METHODS.has(name);
 }
 
 function isTransparentWrapper(node: TSESTree.Node): boolean {

@@ -55,7 +55,7 @@ export const MONGOOSE_CHAIN_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /** Record-instance methods that resolve to the same record (`await user.update({...})`). */
-export const RECORD_INSTANCE_METHODS: ReadonlySet<string> = new Set(['save', 'update', 'reload', 'populate', 'increment', 'decrement', 'restore']);
+export const RECORD_INSTANCE_METHODS: ReadonlySet<string> = new Set(['save', 'update', 'reload', 'populate', 'increment', 'decrement', 'restore', 'remove']);
 
 /**
  * Nouns that name the model people log in with: a record of one carries an
