@@ -8,7 +8,15 @@ import {
   TYPEORM_RECORD_METHODS,
   splitIdentifierWords,
 } from '@redline/core';
-import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import {
+  getEnclosingFunction,
+  getMemberPath,
+  getMemberPropertyName,
+  getPropertyKeyName,
+  getStaticKey,
+  isFunctionNode,
+  unwrapExpression,
+} from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import {
   getArrowBodyResponsePayload,
@@ -62,6 +70,24 @@ const ROLE_WORDS: ReadonlySet<string> = new Set(['admin', 'role', 'roles', 'perm
 
 const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'route', 'use']);
 
+/** Methods whose call can send a response body (`res.json`, `reply.send`, `c.json`, `NextResponse.json`). */
+const SINK_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'jsonp']);
+
+const DEFAULT_ROLE_CHECKS: ReadonlySet<string> = new Set(ROLE_CHECK_NAMES);
+const DEFAULT_INTERNAL_FIELD_KEYS: readonly string[] = DEFAULT_INTERNAL_FIELDS.map((name) => toFieldKey(name));
+const internalFieldKeyCache = new Map<string, ReadonlySet<string>>();
+
+/** The word keys of the default internal fields plus a team's own, computed once per distinct list. */
+function getInternalFieldKeys(extra: readonly string[]): ReadonlySet<string> {
+  const cacheKey = extra.join('\0');
+  let keys = internalFieldKeyCache.get(cacheKey);
+  if (!keys) {
+    keys = new Set([...DEFAULT_INTERNAL_FIELD_KEYS, ...extra.map((name) => toFieldKey(name))]);
+    internalFieldKeyCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
 const MAX_DEPTH = 8;
 
 export default createRule<Options, MessageIds>({
@@ -111,12 +137,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const internalFieldKeys = new Set(
-      [...DEFAULT_INTERNAL_FIELDS, ...(getRedlineSettings(context).internalFields ?? []), ...(options.internalFields ?? [])].map(toFieldKey),
-    );
-    const reportMongoId = options.reportMongoId !== false;
     const settings = getRedlineSettings(context);
-    const roleCheckNames = new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? [])]);
+    const internalFieldKeys = getInternalFieldKeys([...(settings.internalFields ?? []), ...(options.internalFields ?? [])]);
+    const reportMongoId = options.reportMongoId !== false;
+    const roleCheckNames = settings.roleChecks?.length ? new Set([...ROLE_CHECK_NAMES, ...settings.roleChecks]) : DEFAULT_ROLE_CHECKS;
     // Internal fields are internal to the company, not to the server: a back-office route shows them to staff.
     const isStaffFile = context.filename
       .split(/[\\/]/)
@@ -129,6 +153,8 @@ export default createRule<Options, MessageIds>({
     const payloads: ResponsePayload[] = [];
     const modelCalls: TSESTree.CallExpression[] = [];
     const reported = new Set<string>();
+    /** Whether a function's `return` sends the response (NestJS route, Fastify handler), decided once per function. */
+    const returnSinks = new Map<TSESTree.Node, boolean>();
     let importsSequelize = false;
 
     return {
@@ -136,13 +162,25 @@ export default createRule<Options, MessageIds>({
         if (isSequelizeModule(node.source.value)) importsSequelize = true;
       },
       CallExpression(node) {
-        if (isRequireOf(node)) importsSequelize = true;
-        if (isModelDefinitionCall(node)) modelCalls.push(node);
-        if (isRouterWideRoleCheck(node)) hasRouterRoleCheck = true;
-        const payload = getCallResponsePayload(node);
-        if (payload) payloads.push(payload);
+        // Most calls are none of these: dispatch on the callee's shape before any deeper look.
+        const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          if (callee.name === 'require' && isRequireOf(node)) importsSequelize = true;
+          return;
+        }
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
+        const method = getMemberPropertyName(callee);
+        if (method === 'define' || method === 'init') {
+          if (isModelDefinitionCall(node)) modelCalls.push(node);
+        } else if (method === 'use') {
+          if (isRouterWideRoleCheck(node)) hasRouterRoleCheck = true;
+        } else if (method !== undefined && SINK_METHODS.has(method)) {
+          const payload = getCallResponsePayload(node);
+          if (payload) payloads.push(payload);
+        }
       },
       NewExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || !node.callee.name.endsWith('Response')) return;
         const payload = getCallResponsePayload(node);
         if (payload) payloads.push(payload);
       },
@@ -151,10 +189,15 @@ export default createRule<Options, MessageIds>({
         if (payload) payloads.push(payload);
       },
       ReturnStatement(node) {
+        if (!node.argument) return;
+        const fn = getEnclosingFunction(node);
+        if (!fn || returnSinks.get(fn) === false) return;
         const payload = getReturnResponsePayload(node);
+        returnSinks.set(fn, payload !== undefined);
         if (payload) payloads.push(payload);
       },
       ArrowFunctionExpression(node) {
+        if (node.body.type === AST_NODE_TYPES.BlockStatement || !node.parent || node.parent.type === AST_NODE_TYPES.VariableDeclarator) return;
         const payload = getArrowBodyResponsePayload(node);
         if (payload) payloads.push(payload);
       },
