@@ -15,6 +15,7 @@ import { ModelDefinitionAdapter } from './adapters/mongoose/mongoose-models.js';
 import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
+import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
@@ -46,7 +47,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const nest = new NestAdapter();
   const decoratedEntities = new DecoratedEntityAdapter();
   const modelDefinitions = new ModelDefinitionAdapter();
-  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions]);
+  const logForwarding = new LogForwardingAdapter(vocabulary);
+  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions, logForwarding]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -64,7 +66,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     ],
     entities,
     responses: traceResponses(collectHandlers(project, routers, nest), summaries, entities),
-    loggedArguments: [],
+    loggedArguments: logForwarding.resolve(project),
     unresolved: project.unresolved,
   };
 
