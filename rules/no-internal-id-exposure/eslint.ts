@@ -9,6 +9,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import {
+  findProperty,
   getEnclosingFunction,
   getMemberPath,
   getMemberPropertyName,
@@ -488,7 +489,7 @@ export default createRule<Options, MessageIds>({
         }
         if (value.type !== AST_NODE_TYPES.ObjectExpression) return;
         for (const name of ['select', 'attributes', 'projection']) {
-          const option = findStaticProperty(value, name);
+          const option = findProperty(value, name);
           if (option) fields.push(...getProjectionFields(option.value));
         }
       });
@@ -707,9 +708,9 @@ export default createRule<Options, MessageIds>({
           }
           if (decoratorName === 'PrimaryGeneratedColumn' && isSequentialStrategy(decorator)) keys.add(name);
           if (decoratorName === 'AutoIncrement') keys.add(name);
-          if (options && isTrue(findStaticProperty(options, 'autoIncrement')?.value)) keys.add(name);
-          if (options && isTrue(findStaticProperty(options, 'primaryKey')?.value)) declaresPrimaryKey = true;
-          const generated = options && findStaticProperty(options, 'generated')?.value;
+          if (options && isTrue(findProperty(options, 'autoIncrement')?.value)) keys.add(name);
+          if (options && isTrue(findProperty(options, 'primaryKey')?.value)) declaresPrimaryKey = true;
+          const generated = options && findProperty(options, 'generated')?.value;
           if (decoratorName === 'PrimaryColumn' && generated && isSequentialGenerated(generated)) keys.add(name);
         }
       }
@@ -750,7 +751,7 @@ export default createRule<Options, MessageIds>({
         if (
           owner.type !== AST_NODE_TYPES.Identifier ||
           optionsArgument.type !== AST_NODE_TYPES.ObjectExpression ||
-          !findStaticProperty(optionsArgument, 'sequelize')
+          !findProperty(optionsArgument, 'sequelize')
         ) {
           return;
         }
@@ -767,8 +768,8 @@ export default createRule<Options, MessageIds>({
         const name = getPropertyKeyName(property);
         const definition = unwrapExpression(property.value);
         if (name === undefined || definition.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        if (isTrue(findStaticProperty(definition, 'primaryKey')?.value)) declaresPrimaryKey = true;
-        if (isTrue(findStaticProperty(definition, 'autoIncrement')?.value)) keys.add(name);
+        if (isTrue(findProperty(definition, 'primaryKey')?.value)) declaresPrimaryKey = true;
+        if (isTrue(findProperty(definition, 'autoIncrement')?.value)) keys.add(name);
       }
       if (!declaresPrimaryKey) keys.add('id');
       const existing = sequentialKeys.get(modelName);
@@ -971,7 +972,7 @@ function hasStaffWord(segment: string): boolean {
 function isStaffPath(node: TSESTree.Node): boolean {
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.ObjectExpression) {
-    const path = findStaticProperty(expression, 'path');
+    const path = findProperty(expression, 'path');
     return path ? isStaffPath(path.value) : false;
   }
   const text =
@@ -1016,22 +1017,15 @@ function usesDataTypes(attributes: TSESTree.ObjectExpression): boolean {
   return attributes.properties.some((property) => {
     if (property.type !== AST_NODE_TYPES.Property) return false;
     const value = unwrapExpression(property.value);
-    const type = value.type === AST_NODE_TYPES.ObjectExpression ? findStaticProperty(value, 'type')?.value : value;
+    const type = value.type === AST_NODE_TYPES.ObjectExpression ? findProperty(value, 'type')?.value : value;
     const root = type && getChainRoot(type);
     return root === 'DataTypes' || root === 'Sequelize';
   });
 }
 
-function findStaticProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === name) return property;
-  }
-  return undefined;
-}
-
 /** Whether an options object carries query options rather than a projection (`{ new: true }`, `{ lean: true }`). */
 function hasOptionKeys(object: TSESTree.ObjectExpression): boolean {
-  return ['new', 'lean', 'sort', 'limit', 'skip', 'session', 'upsert', 'populate', 'projection'].some((name) => findStaticProperty(object, name));
+  return ['new', 'lean', 'sort', 'limit', 'skip', 'session', 'upsert', 'populate', 'projection'].some((name) => findProperty(object, name));
 }
 
 /** A projection value that includes the field: `1`, `true`, `'$field'`. */
@@ -1064,7 +1058,7 @@ function isSequentialStrategy(decorator: TSESTree.Decorator): boolean {
   if (!first) return true;
   const value = unwrapExpression(first);
   if (value.type === AST_NODE_TYPES.ObjectExpression) {
-    const type = findStaticProperty(value, 'type')?.value;
+    const type = findProperty(value, 'type')?.value;
     const typeName = type && getStaticKey(unwrapExpression(type));
     return typeName === undefined ? !type : !/uuid|char|text|string/i.test(typeName);
   }
