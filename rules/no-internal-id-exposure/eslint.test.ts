@@ -577,6 +577,17 @@ app.post('/signup', async (req, res) => {
         { messageId: 'mongoIdKey', line: 5, column: 57, endLine: 5, endColumn: 79, data: { sink: 'res.json' } },
       ],
     },
+    // Aliased imports do not hide the response object.
+    {
+      code: `
+import { Router as createRouter, type Response as ExpressResponse } from 'express';
+const users = createRouter();
+users.get('/me', async (req, res: ExpressResponse) => {
+  res.json({ _id: req.user._id, email: req.user.email });
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 5, column: 14, endLine: 5, endColumn: 31, data: { sink: 'res.json' } }],
+    },
     // Generic type arguments on the sink and a parenthesized payload.
     {
       code: `
