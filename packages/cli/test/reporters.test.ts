@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Finding } from '@redline/core';
@@ -13,6 +12,8 @@ import { CLEAN_REPORT_FIXTURE, FIXTURE_SECRETS, REPORT_FIXTURE } from './helpers
 import { fromRepo } from './helpers/paths.js';
 
 const require = createRequire(import.meta.url);
+// ajv-draft-04 is CommonJS whose module.exports is the class itself.
+const AjvDraft04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const EXTENSIONS = { pretty: 'txt', json: 'json', sarif: 'sarif', github: 'txt', markdown: 'md' } as const;
 const golden = (name: string) => fromRepo(`fixtures/reports/${name}`);
 

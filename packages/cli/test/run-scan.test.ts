@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScan } from '../src/scan/run-scan.js';
-import type { ScanEngine } from '../src/scan/engine.js';
+import type { EngineFinding, ScanEngine } from '../src/scan/engine.js';
 import { createTempProject } from './helpers/temp-dir.js';
 
 const RETRY = 'export async function poll() {\n  while (true) {\n    try {\n      await fetch("/x");\n      return;\n    } catch {}\n  }\n}\n';
@@ -11,19 +11,17 @@ describe('runScan with a second engine (how the analyzer will plug in)', () => {
     const analyzer: ScanEngine = {
       name: 'analyzer',
       async run(files) {
-        return {
-          notices: [],
-          findings: [
-            // What ESLint reports too: merged into one.
-            { ruleId: 'redline/no-unbounded-retry', category: 'unbounded-retry', severity: 'error', file: 'src/a.ts', line: 2, column: 3, endLine: 2, endColumn: 15, message: 'dup' },
-            // Cross-file: only the analyzer knows.
-            {
-              ruleId: 'redline/require-route-auth', category: 'missing-auth', severity: 'error', file: 'src/b.ts', line: 1, column: 1, endLine: 1, endColumn: 20,
-              message: 'The router is mounted without authentication.',
-              relatedLocations: [{ file: 'src/a.ts', line: 1, column: 1, endLine: 1, endColumn: 5, message: 'mounted here' }],
-            },
-          ].filter((finding) => files.some((file) => file.file === finding.file)),
-        };
+        const findings: EngineFinding[] = [
+          // What ESLint reports too: merged into one.
+          { ruleId: 'redline/no-unbounded-retry', category: 'unbounded-retry', severity: 'error', file: 'src/a.ts', line: 2, column: 3, endLine: 2, endColumn: 15, message: 'dup' },
+          // Cross-file: only the analyzer knows.
+          {
+            ruleId: 'redline/require-route-auth', category: 'missing-auth', severity: 'error', file: 'src/b.ts', line: 1, column: 1, endLine: 1, endColumn: 20,
+            message: 'The router is mounted without authentication.',
+            relatedLocations: [{ file: 'src/a.ts', line: 1, column: 1, endLine: 1, endColumn: 5, message: 'mounted here' }],
+          },
+        ];
+        return { notices: [], findings: findings.filter((finding) => files.some((file) => file.file === finding.file)) };
       },
     };
     const report = await runScan({ cwd, extraEngines: () => [analyzer] });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isColorWanted } from '../src/cli-io.js';
 import { getOutputTargets } from '../src/commands/output-targets.js';
+import { createProgressBar } from '../src/progress-bar.js';
 import { getScanExitCode } from '../src/exit-code.js';
 import { parseChangedLines } from '../src/git/diff-hunks.js';
 import { getFlaggedCode, mergeFindings } from '../src/scan/merge-findings.js';
@@ -121,5 +123,50 @@ describe('getScanExitCode', () => {
     ['warnings only, max-warnings 1', warningsOnly, { ...base, maxWarnings: 1 }, 0],
   ])('%s → %i', (_, report, options, code) => {
     expect(getScanExitCode(report, options)).toBe(code);
+  });
+});
+
+describe('createProgressBar', () => {
+  const stream = (isTTY: boolean) => {
+    const writes: string[] = [];
+    return { writes, stream: { isTTY, write: (text: string) => writes.push(text) } };
+  };
+
+  it('draws on a terminal only after a second, and clears itself', () => {
+    let now = 0;
+    const { writes, stream: tty } = stream(true);
+    const bar = createProgressBar(tty, {}, () => now);
+    bar.update(1, 4);
+    expect(writes).toEqual([]);
+    now = 1500;
+    bar.update(2, 4);
+    bar.stop();
+    expect(writes).toEqual([`\r[${'#'.repeat(12)}${' '.repeat(12)}] 2/4 files`, '\r\x1b[2K']);
+  });
+
+  it.each([
+    ['piped', false, {}],
+    ['in CI', true, { CI: 'true' }],
+  ])('never draws when %s', (_, isTTY, env) => {
+    let now = 0;
+    const { writes, stream: target } = stream(isTTY);
+    const bar = createProgressBar(target, env, () => now);
+    now = 5000;
+    bar.update(1, 2);
+    bar.stop();
+    expect(writes).toEqual([]);
+  });
+});
+
+describe('isColorWanted', () => {
+  it.each([
+    ['a terminal', true, {}, undefined, true],
+    ['a pipe', false, {}, undefined, false],
+    ['NO_COLOR on a terminal', true, { NO_COLOR: '1' }, undefined, false],
+    ['--no-color on a terminal', true, {}, false, false],
+    ['--color on a pipe', false, { NO_COLOR: '1' }, true, true],
+    ['FORCE_COLOR on a pipe', false, { FORCE_COLOR: '1' }, undefined, true],
+  ])('%s', (_, isTTY, env, flag, expected) => {
+    expect(isColorWanted({ isTTY, write: () => true }, env, flag)).toBe(expected);
   });
 });
