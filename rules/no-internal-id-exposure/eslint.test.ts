@@ -194,6 +194,19 @@ app.get('/pipeline', async (req, res) => {
 });
 `,
     },
+    // Drizzle: a uuid primary key, and a `select({ … })` that names its own shape without the serial id.
+    {
+      code: `
+import { pgTable, serial, uuid, text } from 'drizzle-orm/pg-core';
+const projects = pgTable('projects', { id: uuid('id').defaultRandom().primaryKey(), name: text('name') });
+const tasks = pgTable('tasks', { id: serial('id').primaryKey(), ref: uuid('ref').defaultRandom(), title: text('title') });
+app.get('/projects/:id', async (req, res) => {
+  const [project] = await db.select().from(projects).where(eq(projects.id, req.params.id));
+  const [task] = await db.select({ ref: tasks.ref, title: tasks.title }).from(tasks).limit(1);
+  res.json({ id: project.id, name: project.name, task: { id: task.ref, title: task.title } });
+});
+`,
+    },
     // Sequelize-looking `define` without any Sequelize evidence (an AMD module, a custom element registry).
     {
       code: `
@@ -587,6 +600,24 @@ users.get('/me', async (req, res: ExpressResponse) => {
 });
 `,
       errors: [{ messageId: 'mongoIdKey', line: 5, column: 14, endLine: 5, endColumn: 31, data: { sink: 'res.json' } }],
+    },
+    // Drizzle table declared in the same file with a serial primary key; rows from select, insert and the query API.
+    {
+      code: `
+import { pgTable, serial, integer } from 'drizzle-orm/pg-core';
+export const invoices = pgTable('invoices', { id: serial('id').primaryKey(), amount: integer('amount') });
+app.post('/invoices', async (req, res) => {
+  const [created] = await db.insert(invoices).values({ amount: req.body.amount }).returning();
+  const rows = await db.select().from(invoices).where(eq(invoices.amount, 0));
+  const first = await db.query.invoices.findFirst();
+  res.status(201).json({ id: created.id, zero: rows.map((r) => r.id), first: first?.id });
+});
+`,
+      errors: [
+        { messageId: 'autoIncrementId', line: 8, column: 30, endLine: 8, endColumn: 40, data: { expression: 'created.id', entity: 'invoices', sink: 'res.json' } },
+        { messageId: 'autoIncrementId', line: 8, column: 64, endLine: 8, endColumn: 68, data: { expression: 'r.id', entity: 'invoices', sink: 'res.json' } },
+        { messageId: 'autoIncrementId', line: 8, column: 78, endLine: 8, endColumn: 87, data: { expression: 'first?.id', entity: 'invoices', sink: 'res.json' } },
+      ],
     },
     // Generic type arguments on the sink and a parenthesized payload.
     {

@@ -205,6 +205,11 @@ export default createRule<Options, MessageIds>({
       ClassDeclaration(node) {
         collectClassEntity(node);
       },
+      VariableDeclarator(node) {
+        if (node.init?.type === AST_NODE_TYPES.CallExpression && node.init.callee.type === AST_NODE_TYPES.Identifier && DRIZZLE_TABLE_FUNCTIONS.has(node.init.callee.name)) {
+          collectDrizzleTable(node);
+        }
+      },
       // Entities may be declared below the handlers that use them, so the
       // payloads are judged once the whole file has been seen.
       'Program:exit'() {
@@ -554,7 +559,39 @@ export default createRule<Options, MessageIds>({
         if (repository) return repository;
       }
       if (SELF_RETURNING_METHODS.has(method)) return getEntityOf(callee.object, depth + 1);
-      return undefined;
+      return getDrizzleRowsEntity(expression);
+    }
+
+    /**
+     * The table whose whole rows a Drizzle query returns: `db.select().from(orders)`,
+     * `db.insert(orders).values(…).returning()`, `db.query.orders.findFirst(…)`.
+     * A `select({ … })` with its own shape returns what it names, not rows.
+     */
+    function getDrizzleRowsEntity(call: TSESTree.CallExpression): string | undefined {
+      let table: string | undefined;
+      let wholeRows = false;
+      for (let current: TSESTree.Node = call; current.type === AST_NODE_TYPES.CallExpression; ) {
+        const callee: TSESTree.Node = unwrapExpression(current.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        const method = getMemberPropertyName(callee);
+        const [first] = current.arguments;
+        if ((method === 'select' || method === 'selectDistinct') && current.arguments.length > 0) return undefined;
+        if (method === 'select' || method === 'selectDistinct' || (method === 'returning' && current.arguments.length === 0)) wholeRows = true;
+        if ((method === 'from' || method === 'insert' || method === 'update') && first) table = getEntityName(first) ?? table;
+        // db.query.orders.findFirst()
+        const owner = unwrapExpression(callee.object);
+        if (
+          owner.type === AST_NODE_TYPES.MemberExpression &&
+          getMemberPropertyName(owner) !== undefined &&
+          sequentialKeys.has(getMemberPropertyName(owner)!) &&
+          owner.object.type === AST_NODE_TYPES.MemberExpression &&
+          getMemberPropertyName(owner.object) === 'query'
+        ) {
+          return getMemberPropertyName(owner);
+        }
+        current = owner;
+      }
+      return wholeRows ? table : undefined;
     }
 
     function getEntityOfIdentifier(identifier: TSESTree.Identifier, depth: number): string | undefined {
@@ -565,6 +602,15 @@ export default createRule<Options, MessageIds>({
         const fromType = getEntityOfType(definition.node.id.typeAnnotation?.typeAnnotation);
         if (fromType) return fromType;
         return definition.node.init ? getEntityOf(definition.node.init, depth + 1) : undefined;
+      }
+      // const [order] = await db.select().from(orders)…; const [items, count] = await repo.findAndCount()
+      if (
+        definition.type === 'Variable' &&
+        definition.node.id.type === AST_NODE_TYPES.ArrayPattern &&
+        definition.node.id.elements[0] === definition.name &&
+        definition.node.init
+      ) {
+        return getEntityOf(definition.node.init, depth + 1);
       }
       if (definition.type === 'Parameter') {
         const parameter = definition.name as TSESTree.Identifier;
@@ -718,6 +764,24 @@ export default createRule<Options, MessageIds>({
         node.decorators.some((decorator) => getDecoratorName(decorator) === 'Table') && isModelSubclass(node);
       if (isSequelizeTable && !declaresPrimaryKey) keys.add('id');
       if (keys.size > 0) sequentialKeys.set(node.id.name, keys);
+    }
+
+    /**
+     * Drizzle: `const orders = pgTable('orders', { id: serial('id').primaryKey() })`,
+     * `integer('id').primaryKey({ autoIncrement: true })` (SQLite), `int().autoincrement().primaryKey()` (MySQL),
+     * `integer().primaryKey().generatedAlwaysAsIdentity()` (Postgres identity).
+     */
+    function collectDrizzleTable(declarator: TSESTree.VariableDeclarator): void {
+      const call = declarator.init as TSESTree.CallExpression;
+      const columns = call.arguments[1] && unwrapExpression(call.arguments[1]);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || columns?.type !== AST_NODE_TYPES.ObjectExpression) return;
+      const keys = new Set<string>();
+      for (const property of columns.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = getPropertyKeyName(property);
+        if (name !== undefined && isSequentialDrizzleColumn(property.value)) keys.add(name);
+      }
+      if (keys.size > 0) sequentialKeys.set(declarator.id.name, keys);
     }
 
     /**
@@ -929,6 +993,34 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Drizzle's table constructors. */
+const DRIZZLE_TABLE_FUNCTIONS: ReadonlySet<string> = new Set(['pgTable', 'mysqlTable', 'sqliteTable']);
+
+/** A Drizzle column chain that is a sequential primary key. */
+function isSequentialDrizzleColumn(node: TSESTree.Node): boolean {
+  let isPrimaryKey = false;
+  let isSequential = false;
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(current.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      if (callee.name === 'serial' || callee.name === 'bigserial' || callee.name === 'smallserial') isSequential = true;
+      break;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    const method = getMemberPropertyName(callee);
+    if (method === 'primaryKey') {
+      isPrimaryKey = true;
+      const [options] = current.arguments;
+      const value = options && unwrapExpression(options);
+      if (value?.type === AST_NODE_TYPES.ObjectExpression && isTrue(findProperty(value, 'autoIncrement')?.value)) isSequential = true;
+    }
+    if (method === 'autoincrement' || method === 'generatedAlwaysAsIdentity' || method === 'generatedByDefaultAsIdentity') isSequential = true;
+    current = unwrapExpression(callee.object);
+  }
+  return isPrimaryKey && isSequential;
+}
 
 /** `adminRouter`, `adminRoutes`, `AdminModule`: a router mounted with `use`, not a middleware. */
 function isMountedRouter(node: TSESTree.Node): boolean {
