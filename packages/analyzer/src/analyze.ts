@@ -20,8 +20,8 @@ import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
   root: string;
-  /** Absolute paths of the source files to load. */
-  files: readonly string[];
+  /** Absolute paths of the source files to load, or paths with the text to use instead of the file on disk. */
+  files: readonly (string | { path: string; text: string })[];
   /** Absolute paths of `schema.prisma` files. */
   prismaSchemas?: readonly string[];
   /** The cross-file checks to run (rules' project halves). */

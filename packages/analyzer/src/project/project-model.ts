@@ -26,11 +26,17 @@ export class ProjectModel {
   private readonly resolved = new Map<string, AnalyzedFile | undefined>();
   private readonly configs: CompilerConfigs;
 
-  constructor(readonly root: string, filePaths: readonly string[]) {
+  /**
+   * @param files absolute paths, or paths with the text to analyse instead of
+   * the file on disk (a staged version)
+   */
+  constructor(readonly root: string, files: readonly (string | { path: string; text: string })[]) {
     const project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true, noEmit: true } });
     this.configs = new CompilerConfigs(root);
-    for (const path of filePaths) {
-      const sourceFile = project.addSourceFileAtPath(path).compilerNode;
+    for (const file of files) {
+      const sourceFile = (typeof file === 'string'
+        ? project.addSourceFileAtPath(file)
+        : project.createSourceFile(file.path, file.text, { overwrite: true })).compilerNode;
       this.files.set(sourceFile.fileName, {
         absolutePath: sourceFile.fileName,
         relativePath: relative(root, sourceFile.fileName).split(sep).join('/'),
