@@ -8,6 +8,7 @@ import noUnboundedRetry from './no-unbounded-retry/eslint.js';
 import requireRequestTimeout from './require-request-timeout/eslint.js';
 import requireRetryBackoff from './require-retry-backoff/eslint.js';
 import requireRouteAuth from './require-route-auth/eslint.js';
+import requireUploadLimits from './require-upload-limits/eslint.js';
 
 /** Every rule of eslint-plugin-redline, by name without the plugin prefix. */
 export const rules = {
@@ -20,4 +21,5 @@ export const rules = {
   'require-request-timeout': requireRequestTimeout,
   'require-retry-backoff': requireRetryBackoff,
   'require-route-auth': requireRouteAuth,
+  'require-upload-limits': requireUploadLimits,
 };

@@ -39,3 +39,14 @@ export const UNBOUNDED_NUMBER_NAMES: ReadonlySet<string> = new Set([
 
 /** String values that retry libraries read as "retry forever" (ts-retry-promise's `retries: 'INFINITELY'`). */
 export const UNBOUNDED_RETRY_STRINGS: ReadonlySet<string> = new Set(['INFINITELY']);
+
+/**
+ * Error codes and names of conflicts that are right to retry at once (a fresh
+ * random key after a unique violation, a lost optimistic lock, a serialization
+ * failure): Prisma P2002/P2034, Mongo 11000/WriteConflict, Postgres 23505/40001,
+ * MySQL ER_DUP_ENTRY/ER_LOCK_DEADLOCK, SQLite SQLITE_BUSY.
+ */
+export const RETRY_CONFLICT_MARKERS: ReadonlySet<string> = new Set([
+  'P2002', 'P2034', '11000', 'WriteConflict', 'TransientTransactionError', '23505', '40001', '40P01',
+  'ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_BUSY', 'SQLITE_CONSTRAINT', 'SequelizeUniqueConstraintError',
+]);
