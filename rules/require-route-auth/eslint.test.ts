@@ -115,12 +115,12 @@ export class PostsController {
   @Post() create(@Body() dto: CreatePostDto) { return this.posts.create(dto); }
 }
 `,
-    // NestJS: the unguarded method reads the signed-in user, so auth is set up elsewhere.
+    // NestJS: a GET whose path is not user data (`/projects/:id/tags`) next to guarded siblings.
     `
-@Controller('profile')
-export class ProfileController {
-  @UseGuards(AuthGuard('jwt')) @Get() get(@Req() req) { return req.user; }
-  @Patch() update(@CurrentUser() user: User, @Body() dto: UpdateProfileDto) { return this.profiles.update(user.id, dto); }
+@Controller('projects')
+export class ProjectTagsController {
+  @UseGuards(AuthGuard('jwt')) @Post(':id/tags') add(@Param('id') id: string) { return this.tags.add(id); }
+  @Get(':id/tags') list(@Param('id') id: string) { return this.tags.list(id); }
 }
 `,
     // Next.js: both handlers call the auth helper.
@@ -419,6 +419,82 @@ export class ProjectsController {
             route: '`DELETE /projects/:id`',
             controller: 'ProjectsController',
             auth: '`@UseGuards(JwtAuthGuard)`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // NestJS: reading the signed-in user is no protection; without the guard \`user\` is undefined.
+      code: `
+@Controller('profile')
+export class ProfileController {
+  @UseGuards(AuthGuard('jwt')) @Get() get(@Req() req) { return req.user; }
+  @Patch() update(@CurrentUser() user: User, @Body() dto: UpdateProfileDto) { return this.profiles.update(user.id, dto); }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingGuard',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 11,
+          data: {
+            name: 'update',
+            route: '`PATCH /profile`',
+            controller: 'ProfileController',
+            auth: "`@UseGuards(AuthGuard('jwt'))`",
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Express: the handler reads req.auth, but only the middleware its siblings carry would set it.
+      code: `
+const router = Router();
+router.post('/articles', auth.required, createArticle);
+router.delete('/articles/:slug', async (req, res) => {
+  await deleteArticle(req.params.slug, req.auth?.user?.id);
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 4,
+          column: 1,
+          endLine: 7,
+          endColumn: 3,
+          data: {
+            route: '`DELETE /articles/:slug`',
+            owner: 'router',
+            auth: '`auth.required`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Routes registered before \`router.use(auth)\` with no protected sibling of their resource.
+      code: `
+const router = express.Router();
+router.post('/imports', importCsv);
+router.use(requireAuth);
+router.get('/reports', listReports);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 35,
+          data: {
+            route: '`POST /imports`',
+            owner: 'router',
+            auth: '`requireAuth`, applied by a later `use`',
             action: 'change data through it',
           },
         },

@@ -38,7 +38,7 @@ interface Protection {
   optional: boolean;
   /** A role or permission check (implies authentication). */
   role: boolean;
-  /** The handler reads the authenticated user (`req.user`), so auth is set up somewhere: protects, is no evidence. */
+  /** A check we cannot read decides access (`security.denyAll()`, `loadUser`): protects, is no evidence. */
   assumes: boolean;
   /** Text naming the check, for messages. */
   label: string | undefined;
@@ -85,8 +85,10 @@ const USER_DATA_WORDS: readonly string[] = [
 const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
   'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
-  'install', 'installation', 'setup',
+  'install', 'installation',
 ]);
+/** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
+const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
 /** Members of a request/response/context object that only read the request or write the answer. */
 const RESPONSE_MEMBERS: ReadonlySet<string> = new Set([
   'json', 'send', 'status', 'sendStatus', 'set', 'header', 'text', 'html', 'body', 'redirect', 'code', 'end', 'throw', 'type',
@@ -453,7 +455,6 @@ export default createRule<Options, MessageIds>({
         const routeDecorator = method.decorators.find((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''))!;
         const protection = classifyDecorators(method.decorators);
         mergeProtection(protection, classifyFunctionBody(method.value));
-        if (method.value.params.some((param) => hasUserParamDecorator(param))) protection.assumes = true;
         const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? ''));
         return {
           method,
@@ -537,15 +538,6 @@ export default createRule<Options, MessageIds>({
       return protection;
     }
 
-    /** `@CurrentUser() user`, `@User('id') id`, `@Req() req` then `req.user`: the method assumes a signed-in user. */
-    function hasUserParamDecorator(param: TSESTree.Parameter): boolean {
-      const decorators = param.type === AST_NODE_TYPES.TSParameterProperty ? param.decorators : (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
-      return decorators.some((decorator) => {
-        const name = getDecoratorName(decorator) ?? '';
-        const words = splitIdentifierWords(name);
-        return words.includes('user') || words.includes('session') || words.includes('auth') || words.includes('principal') || words.includes('impersonation');
-      });
-    }
 
     function getNestPath(decorator: TSESTree.Decorator): string | undefined {
       if (decorator.expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
@@ -808,7 +800,8 @@ export default createRule<Options, MessageIds>({
     /**
      * What a function's body proves: it rejects anonymous callers (401/403,
      * `UnauthorizedException`, an auth helper, `jwt.verify`, a webhook signature
-     * check), checks a role, or only reads the authenticated user (`req.user`).
+     * check) or checks a role. Reading `req.user` alone proves nothing: without the
+     * middleware its siblings carry, it is simply undefined.
      */
     function classifyFunctionBody(fn: FunctionNode, authFunctions?: ReadonlySet<string>): Protection {
       const cached = authFunctions ? undefined : functionProtectionCache.get(fn);
@@ -892,7 +885,6 @@ export default createRule<Options, MessageIds>({
             protection.role = true;
             protection.roleLabel ??= `a \`${last}\` check`;
           }
-          if (readsAuthenticatedUser(path, requestNames)) protection.assumes = true;
           return;
         }
         default:
@@ -905,21 +897,7 @@ export default createRule<Options, MessageIds>({
       protection.label ??= label;
     }
 
-    /** `req.user`, `req.session.userId`, `ctx.state.user`, `res.locals.user`, `c.get('jwtPayload')` — not `req.body.userId`. */
-    function readsAuthenticatedUser(path: string[], requestNames: ReadonlySet<string>): boolean {
-      const [root, second, third] = path;
-      if (root === undefined || second === undefined) return false;
-      const isRequest = requestNames.has(root) || root === 'res' || root === 'reply';
-      if (!isRequest || CLIENT_INPUT_KEYS.has(second)) return false;
-      if (isUserKey(second)) return true;
-      if (['state', 'locals', 'var', 'session', 'raw'].includes(second) && third !== undefined) return isUserKey(third);
-      return false;
-    }
 
-    function isUserKey(key: string): boolean {
-      const words = splitIdentifierWords(key);
-      return words.includes('user') || ['auth', 'jwtPayload', 'principal', 'claims', 'identity', 'account', 'currentUser', 'passport'].includes(key);
-    }
 
     /** A call to the auth helper: `auth()`, `getServerSession(authOptions)`, `supabase.auth.getUser()`, `jwt.verify(token, …)`. */
     function isAuthHelperCall(
@@ -1171,8 +1149,11 @@ export default createRule<Options, MessageIds>({
     function isPublicPath(path: string): boolean {
       const segments = toSegments(path);
       // Sign-in machinery and inbound callbacks by their words: `passkeys.generateAuthenticationOptions`, `stripe-webhook`.
-      if (toCasedSegments(path).some((segment) => !segment.startsWith(':') && splitIdentifierWords(segment).some((word) => PUBLIC_PATH_WORDS.has(word)))) return true;
-      return publicPatterns.some((pattern) => matchesPattern(segments, pattern));
+      // Under the signed-in account (`/account/webauthn/register`, `/me/password`) only whole-path patterns count.
+      const underAccount = ACCOUNT_RESOURCES.has(getResourceKey(path));
+      if (!underAccount
+        && toCasedSegments(path).some((segment) => !segment.startsWith(':') && splitIdentifierWords(segment).some((word) => PUBLIC_PATH_WORDS.has(word)))) return true;
+      return publicPatterns.some((pattern) => matchesPattern(segments, pattern, underAccount));
     }
 
     function pathHasWord(path: string | undefined, word: string): boolean {
@@ -1227,11 +1208,12 @@ function pathHasPrefix(path: string | undefined, prefix: string): boolean {
  * Whether route segments end with a public pattern (`/login` matches `/api/users/login`),
  * or contain one that ends in `**` (`/auth/**` matches `/api/auth/google/callback`).
  */
-function matchesPattern(segments: string[], pattern: string[]): boolean {
+function matchesPattern(segments: string[], pattern: string[], anchored = false): boolean {
   const open = pattern.at(-1) === '**';
   const fixed = open ? pattern.slice(0, -1) : pattern;
   if (fixed.length === 0) return true;
   const matchAt = (offset: number) => fixed.every((part, index) => part === '*' || part === segments[offset + index]);
+  if (anchored) return (open ? segments.length >= fixed.length : segments.length === fixed.length) && matchAt(0);
   if (!open) return segments.length >= fixed.length && matchAt(segments.length - fixed.length);
   for (let offset = 0; offset + fixed.length <= segments.length; offset++) if (matchAt(offset)) return true;
   return false;
