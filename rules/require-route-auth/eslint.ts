@@ -55,6 +55,8 @@ interface RouteRecord {
   report: TSESTree.Node | TSESTree.SourceLocation;
   /** The handler is written here and only answers (`c.json({ ok: true })`, a 405 stub): it cannot change data. */
   trivial: boolean;
+  /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path. */
+  publicHandler: boolean;
 }
 
 interface UseRecord {
@@ -86,6 +88,11 @@ const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
   'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
   'install', 'installation',
+]);
+/** Handler-name words of sign-in, sign-up and inbound callbacks (`registerUser`, `authUser`, `handleStripeWebhook`). */
+const PUBLIC_HANDLER_WORDS: ReadonlySet<string> = new Set([
+  'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'auth', 'oauth', 'sso', 'webhook',
+  'callback', 'health', 'healthcheck',
 ]);
 /** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
 const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
@@ -278,6 +285,7 @@ export default createRule<Options, MessageIds>({
         protection,
         report: getRouteReportLocation(call, callee),
         trivial: isTrivialHandler(last),
+        publicHandler: isPublicHandlerName(getExpressionName(last)),
       });
     }
 
@@ -328,6 +336,7 @@ export default createRule<Options, MessageIds>({
         protection,
         report: call,
         trivial: false,
+        publicHandler: false,
       });
     }
 
@@ -367,7 +376,7 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
-          if (protection.optional || protection.assumes || route.trivial) continue;
+          if (protection.optional || protection.assumes || route.trivial || route.publicHandler) continue;
           if (!isSensitiveRoute(route.method, route.path)) continue;
           const evidence = findEvidence(route);
           if (!evidence) continue;
@@ -486,6 +495,7 @@ export default createRule<Options, MessageIds>({
       for (const record of records) {
         const { protection } = record;
         if (record.isPublic || protection.auth || protection.role || protection.optional || protection.assumes) continue;
+        if (isPublicHandlerName(getMethodName(record.method))) continue;
         if (!isSensitiveRoute(record.verb, record.path)) continue;
         context.report({
           node: record.routeDecorator,
@@ -1115,6 +1125,19 @@ export default createRule<Options, MessageIds>({
       };
       visit(handler.body);
       return trivial;
+    }
+
+    /**
+     * Router files often use relative paths (`router.route('/').post(registerUser)` mounted at `/api/users`):
+     * there the handler's name is what says the route is sign-in or sign-up.
+     */
+    function isPublicHandlerName(dotted: string | undefined): boolean {
+      if (dotted === undefined) return false;
+      const words = splitIdentifierWords(dotted.split('.').at(-1)!);
+      const joined = words.join(' ');
+      return words.some((word) => PUBLIC_HANDLER_WORDS.has(word)) || /\b(sign|log) (in|up|out)\b/.test(joined)
+        || (words.includes('forgot') && words.includes('password'))
+        || (words.includes('reset') && words.includes('password') && !words.includes('admin'));
     }
 
     function isHandlerLike(node: TSESTree.Node): boolean {
