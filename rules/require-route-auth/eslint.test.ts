@@ -188,6 +188,23 @@ const router = Router() as express.Router;
 router!.post('/posts', (requireAuth as RequestHandler), createPost);
 router?.put('/posts/:id', requireAuth satisfies RequestHandler, updatePost);
 `,
+    // Unusual but valid syntax does not throw: decorators without a controller, overloads, JSX, satisfies.
+    `
+class Service {
+  @Inject() private readonly repo!: Repo;
+  find(id: string): Promise<Item>;
+  find(id: number): Promise<Item>;
+  find(id: string | number) { return this.repo.find(id); }
+}
+const view = <Layout title="x">{items.map((item) => <Row key={item.id} />)}</Layout>;
+const config = { port: 3000 } satisfies Config;
+`,
+    // \`POST /users\` sign-up on a relative path through its handler's name.
+    `
+const router = Router();
+router.route('/').post(registerUser).get(protect, admin, getUsers);
+router.route('/profile').put(protect, updateUserProfile);
+`,
     // Options: a team's own auth middleware name and public path.
     {
       code: `
@@ -495,6 +512,29 @@ router.get('/reports', listReports);
             route: '`POST /imports`',
             owner: 'router',
             auth: '`requireAuth`, applied by a later `use`',
+            action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // Computed member and parentheses: \`(router)['delete'](…)\`.
+      code: `
+const router = Router();
+router.post('/cards', verifyJWT, addCard);
+(router)['delete']('/cards/:id', removeCard);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 45,
+          data: {
+            route: '`DELETE /cards/:id`',
+            owner: 'router',
+            auth: '`verifyJWT`',
             action: 'change data through it',
           },
         },

@@ -72,6 +72,7 @@ interface UseRecord {
 }
 
 const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all']);
+const REGISTRATION_METHODS: ReadonlySet<string> = new Set(['use', 'addHook', 'register', 'route']);
 const MUTATING_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete', 'del']);
 const ROUTER_NAMES: ReadonlySet<string> = new Set(['app', 'router', 'api', 'routes', 'server', 'fastify', 'instance', 'r', 'apiRouter', 'v1', 'koaRouter', 'hono']);
 const FASTIFY_HOOK_KEYS: ReadonlySet<string> = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsing']);
@@ -204,7 +205,8 @@ export default createRule<Options, MessageIds>({
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = getMemberPropertyName(callee);
-      if (method === undefined) return;
+      // Cheap test first: most calls in a file are not router calls.
+      if (method === undefined || !(ROUTE_METHODS.has(method) || REGISTRATION_METHODS.has(method))) return;
 
       const chain = getChainOwner(callee.object);
       if (!chain) return;
