@@ -111,6 +111,12 @@ const el = <div>{token}</div>;`, filename: 'file.tsx' },
       `app.get('/me', (req, res) => { console.log('session', req.session); res.json({ ok: true }); });`,
       // a NextAuth session with no visible token
       `export async function GET() { const session = await getServerSession(authOptions); console.log('session', session); }`,
+      // a stats literal whose token-named key holds a number
+      `interface Stats { clients: number; refreshTokens: number }
+function m(rows: unknown[]) { const stats: Stats = { clients: 1, refreshTokens: Number(rows.length) }; console.log(\`backfill: \${JSON.stringify(stats)}\`); }`,
+      // a declared type whose token-named member is a number
+      `interface Usage { model: string; totalTokens: number; refreshTokens: number }
+function n(usage: Usage) { logger.info('usage', usage); }`,
       // a response object from fetch
       `async function f() { const res = await fetch(url); console.log(await res.json()); }`,
     ],

@@ -161,10 +161,11 @@ export default createRule<Options, MessageIds>({
     const pendingCalls: { call: TSESTree.CallExpression; sink: string }[] = [];
     // `req.session` → `accessToken` when the file reads or writes `req.session.accessToken`.
     const memberSecretFields = new Map<string, string>();
+    const sensitiveNameCache = new Map<string, boolean>();
 
     return {
       MemberExpression(node) {
-        if (node.object.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (node.object.type !== AST_NODE_TYPES.MemberExpression || node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) return;
         const field = getMemberPropertyName(node);
         if (field === undefined || !isSensitiveName(field) || isSessionName(field)) return;
         const objectPath = getMemberPath(node.object);
@@ -313,6 +314,8 @@ export default createRule<Options, MessageIds>({
       if (init) {
         const leak = findLeak(init, mode, keyPath, depth + 1);
         if (leak) return leak;
+        // `const stats: Stats = { … }`: the literal's own keys have decided.
+        if (target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression) return undefined;
       }
 
       // A record that visibly carries a secret field (`user.password` is read elsewhere).
@@ -599,6 +602,7 @@ export default createRule<Options, MessageIds>({
         if (node.type === AST_NODE_TYPES.ClassDeclaration) {
           for (const member of node.body.body) {
             if (member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+            if (member.typeAnnotation && isScalarTypeAnnotation(member.typeAnnotation.typeAnnotation)) continue;
             const key = getPropertyKeyName(member);
             if (key !== undefined && isSensitiveName(key)) return key;
           }
@@ -610,6 +614,8 @@ export default createRule<Options, MessageIds>({
     function getSecretMember(members: readonly TSESTree.TypeElement[]): string | undefined {
       for (const member of members) {
         if (member.type !== AST_NODE_TYPES.TSPropertySignature) continue;
+        // `refreshTokens: number` is a count.
+        if (member.typeAnnotation && isScalarTypeAnnotation(member.typeAnnotation.typeAnnotation)) continue;
         const key = member.computed ? getStaticKey(member.key) : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : getStaticKey(member.key);
         if (key !== undefined && isSensitiveName(key)) return key;
       }
@@ -639,6 +645,8 @@ export default createRule<Options, MessageIds>({
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = getMemberPropertyName(callee);
         if (method === undefined) return undefined;
+        // Most calls are not log calls: decide on the method name before walking the receiver.
+        if (!LOG_METHODS.has(method) && !CONSOLE_METHODS.has(method) && loggerNames.length === 0) return undefined;
         return isLoggerReceiver(callee.object, method) ? sinkText(callee) : undefined;
       }
       if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -822,8 +830,12 @@ export default createRule<Options, MessageIds>({
     // ─── Names ───────────────────────────────────────────────────────────────
 
     function isSensitiveName(name: string): boolean {
-      if (allowedNames.has(name)) return false;
-      return isSecretName(name, secretWords);
+      let sensitive = sensitiveNameCache.get(name);
+      if (sensitive === undefined) {
+        sensitive = !allowedNames.has(name) && isSecretName(name, secretWords);
+        sensitiveNameCache.set(name, sensitive);
+      }
+      return sensitive;
     }
   },
 });
