@@ -117,6 +117,12 @@ function m(rows: unknown[]) { const stats: Stats = { clients: 1, refreshTokens: 
       // a declared type whose token-named member is a number
       `interface Usage { model: string; totalTokens: number; refreshTokens: number }
 function n(usage: Usage) { logger.info('usage', usage); }`,
+      // a created record whose result is shaped by select
+      `async function f(email, passwordHash) { const user = await prisma.user.create({ data: { email, passwordHash }, select: { id: true, email: true } }); logger.info('created', user); }`,
+      // a status code is not a one-time code
+      `function f(res) { const code = res.statusCode; console.log('status', code); }`,
+      // a random code that is not logged
+      `function f() { const code = Math.floor(100000 + Math.random() * 900000); logger.info('code generated', { length: String(code).length }); }`,
       // a response object from fetch
       `async function f() { const res = await fetch(url); console.log(await res.json()); }`,
     ],
@@ -622,6 +628,39 @@ logger.info('session config', { session: sessionOptions });`,
             messageId: 'record',
             line: 1, column: 172, endLine: 1, endColumn: 183,
             data: { name: 'req.session', sink: 'console.log', field: 'accessToken' },
+          },
+        ],
+      },
+      {
+        // a record created from an object with a password
+        code: `async function signup(email, password) { const hashed = await bcrypt.hash(password, 10); const user = await User.create({ email, password: hashed }); console.log('User created', user); }`,
+        errors: [
+          {
+            messageId: 'record',
+            line: 1, column: 179, endLine: 1, endColumn: 183,
+            data: { name: 'user', sink: 'console.log', field: 'password' },
+          },
+        ],
+      },
+      {
+        // a Prisma record created with a password hash
+        code: `async function signup(email, passwordHash) { const user = await prisma.user.create({ data: { email, passwordHash } }); logger.info(user); }`,
+        errors: [
+          {
+            messageId: 'record',
+            line: 1, column: 132, endLine: 1, endColumn: 136,
+            data: { name: 'user', sink: 'logger.info', field: 'passwordHash' },
+          },
+        ],
+      },
+      {
+        // a random one-time code under a generic name
+        code: `function sendCode(email) { const code = Math.floor(100000 + Math.random() * 900000).toString(); console.log(\`Verification code for \${email}: \${code}\`); }`,
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 109, endLine: 1, endColumn: 150,
+            data: { name: 'code', sink: 'console.log' },
           },
         ],
       },

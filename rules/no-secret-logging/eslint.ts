@@ -306,6 +306,9 @@ export default createRule<Options, MessageIds>({
         return { kind: 'secret', name: destructuredKey, keyPath };
       }
 
+      // `const code = Math.floor(100000 + Math.random() * 900000)`: a one-time code, whatever its name.
+      if (target && isOneTimeCodeName(name) && isRandomValue(target)) return { kind: 'secret', name, keyPath };
+
       // NestJS `@Body() body`, `@Headers() headers`: the whole request part.
       const nestPart = getNestRequestPart(variable);
       if (nestPart !== undefined) return mode === 'value' ? { kind: 'payload', name, what: nestPart, keyPath } : undefined;
@@ -320,7 +323,7 @@ export default createRule<Options, MessageIds>({
 
       // A record that visibly carries a secret field (`user.password` is read elsewhere).
       if (mode === 'value' && !NON_RECORD_NAMES.has(name)) {
-        const field = getCarriedSecretField(variable) ?? getDeclaredSecretField(variable);
+        const field = getCarriedSecretField(variable) ?? getWrittenSecretField(target) ?? getDeclaredSecretField(variable);
         if (field !== undefined) return { kind: 'record', name, field, keyPath: keyPath ? [...keyPath, field] : undefined };
         const credentialsType = getCredentialsTypeName(variable);
         if (credentialsType !== undefined) return { kind: 'payload', name, what: `\`${credentialsType}\` credentials`, keyPath };
@@ -580,6 +583,38 @@ export default createRule<Options, MessageIds>({
         carried ??= field;
       }
       return carried;
+    }
+
+    /**
+     * The secret field of a record created from an object that has one:
+     * `await User.create({ email, password })`, `new User({ email, passwordHash })`,
+     * `await prisma.user.create({ data: { email, password: hash } })`.
+     */
+    function getWrittenSecretField(target: TSESTree.Node | undefined): string | undefined {
+      if (target?.type !== AST_NODE_TYPES.CallExpression && target?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const callee = unwrapExpression(target.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+      if (name === undefined) return undefined;
+      const isWrite = target.type === AST_NODE_TYPES.NewExpression ? /^[A-Z]/.test(name) : RECORD_WRITE_METHODS.has(name);
+      if (!isWrite) return undefined;
+      for (const argument of target.arguments) {
+        const object = unwrapExpression(argument);
+        if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        // `create({ data, select: { id: true } })` returns the selected columns only.
+        if (SHAPING_KEYS.some((key) => getNestedProperty(object, key))) return undefined;
+        const field = getSecretKey(object) ?? getSecretKey(getNestedObject(object, 'data'));
+        if (field !== undefined) return field;
+      }
+      return undefined;
+    }
+
+    function getSecretKey(object: TSESTree.ObjectExpression | undefined): string | undefined {
+      for (const property of object?.properties ?? []) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = getPropertyKeyName(property);
+        if (key !== undefined && isSensitiveName(key) && !isSessionName(key) && !isHarmlessValue(property.value, MAX_ALIAS_DEPTH)) return key;
+      }
+      return undefined;
     }
 
     /**
@@ -931,6 +966,63 @@ function formatCallee(callee: TSESTree.MemberExpression): string {
   }
   return `….${method}`;
 }
+
+/** ORM and model calls that store the object they are given and return the stored record. */
+const RECORD_WRITE_METHODS: ReadonlySet<string> = new Set([
+  'create', 'save', 'insert', 'insertOne', 'build', 'upsert', 'update', 'findOneAndUpdate', 'findByIdAndUpdate',
+]);
+
+const SHAPING_KEYS: readonly string[] = ['select', 'omit', 'attributes', 'projection', 'returning'];
+
+function getNestedProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  return object.properties.find(
+    (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === key,
+  );
+}
+
+function getNestedObject(object: TSESTree.ObjectExpression, key: string): TSESTree.ObjectExpression | undefined {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || getPropertyKeyName(property) !== key) continue;
+    const value = unwrapExpression(property.value);
+    return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+  }
+  return undefined;
+}
+
+/** `code`, `verificationCode`, `pin`, `smsCode`: a name that holds a one-time code when its value is random. */
+function isOneTimeCodeName(name: string): boolean {
+  const head = splitIdentifierWords(name).at(-1);
+  return head === 'code' || head === 'pin' || head === 'otp';
+}
+
+/** `Math.floor(100000 + Math.random() * 900000)`, `crypto.randomInt(0, 999999)`, `randomBytes(3).toString('hex')`. */
+function isRandomValue(node: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (current: TSESTree.Node, depth: number): void => {
+    if (found || depth > 6) return;
+    const expression = unwrapExpression(current);
+    if (expression.type === AST_NODE_TYPES.CallExpression) {
+      const name = getMemberPath(expression.callee)?.join('.');
+      if (name !== undefined && RANDOM_SOURCES.has(name.split('.').slice(-1)[0]!)) {
+        found = true;
+        return;
+      }
+      visit(expression.callee, depth + 1);
+      for (const argument of expression.arguments) visit(argument, depth + 1);
+    } else if (expression.type === AST_NODE_TYPES.MemberExpression) {
+      visit(expression.object, depth + 1);
+    } else if (expression.type === AST_NODE_TYPES.BinaryExpression) {
+      visit(expression.left, depth + 1);
+      visit(expression.right, depth + 1);
+    } else if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
+      for (const part of expression.expressions) visit(part, depth + 1);
+    }
+  };
+  visit(node, 0);
+  return found;
+}
+
+const RANDOM_SOURCES: ReadonlySet<string> = new Set(['random', 'randomInt', 'randomBytes', 'randomUUID', 'nanoid', 'customAlphabet', 'generateOtp', 'generateOTP', 'generateCode']);
 
 /** How many `const a = b` steps the rule follows from a logged name. */
 const MAX_ALIAS_DEPTH = 4;
