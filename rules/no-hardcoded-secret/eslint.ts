@@ -18,7 +18,7 @@ type Options = [
 
 const DEFAULT_IGNORE_FILES = [
   '**/*.{test,spec}.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/fixtures/**', '**/__mocks__/**',
-  '**/e2e/**', '**/cypress/**', '**/{cypress,playwright}.config.*',
+  '**/e2e/**', '**/cypress/**', '**/{cypress,playwright}.config.*', '**/testing/**', '**/*.stories.*',
 ];
 
 /** Option keys whose value is a signing, session or API secret wherever the object goes. */
