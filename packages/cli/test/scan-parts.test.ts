@@ -81,7 +81,7 @@ describe('mergeFindings: fingerprints from rule, file and code, never the line',
 });
 
 describe('findUnexplainedDisables', () => {
-  const notices = (text: string) => findUnexplainedDisables({ path: '/x/a.ts', file: 'a.ts', text }).map(({ line, column }) => [line, column]);
+  const notices = (text: string) => findUnexplainedDisables({ path: '/x/a.ts', file: 'a.ts', text, origin: 'disk' }).map(({ line, column }) => [line, column]);
 
   it.each([
     ['// eslint-disable-next-line redline/no-secret-logging\nlog(password);\n', [[1, 1]]],

@@ -15,16 +15,18 @@ const MINIFIED_LINE_LENGTH = 1000;
 export async function readSources(options: {
   cwd: string;
   paths: readonly string[];
-  read?: (path: string) => Promise<string>;
+  /** Reads staged content instead of the work tree. */
+  readStaged?: (path: string) => Promise<string>;
 }): Promise<SourceFile[]> {
-  const read = options.read ?? ((path: string) => readFile(path, 'utf8'));
+  const read = options.readStaged ?? ((path: string) => readFile(path, 'utf8'));
+  const origin = options.readStaged ? 'index' : 'disk';
   const files: SourceFile[] = [];
   for (let start = 0; start < options.paths.length; start += READ_BATCH) {
     const batch = options.paths.slice(start, start + READ_BATCH);
     const texts = await Promise.all(batch.map(read));
     batch.forEach((path, index) => {
       const text = texts[index]!;
-      if (!isGeneratedOrMinified(text)) files.push({ path, file: toPosix(relative(options.cwd, path)), text });
+      if (!isGeneratedOrMinified(text)) files.push({ path, file: toPosix(relative(options.cwd, path)), text, origin });
     });
   }
   return files;

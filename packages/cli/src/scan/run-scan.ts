@@ -118,11 +118,11 @@ async function collectSourceFiles(options: ScanOptions, config: RedlineConfig, c
   const roots = paths.map((path) => resolve(options.cwd, path));
   const filters = roots.map((root) => (isFile(root) ? (path: string) => path === root : createFileFilter(root, ignores)));
   const changedPaths = [...changes.lines.keys()].filter((path) => filters.some((isIncluded) => isIncluded(path))).sort();
-  const read =
+  const readStaged =
     options.changes?.kind === 'staged'
       ? (path: string) => readStagedText(changes.repositoryRoot, toPosix(relative(changes.repositoryRoot, path)))
       : undefined;
-  return readSources({ cwd: options.cwd, paths: changedPaths, ...(read ? { read } : {}) });
+  return readSources({ cwd: options.cwd, paths: changedPaths, ...(readStaged ? { readStaged } : {}) });
 }
 
 function isFile(path: string): boolean {
