@@ -155,7 +155,7 @@ export default createRule<Options, MessageIds>({
     const redactionHelpers = [...(settings.redactionHelpers ?? []), ...(options.redactionHelpers ?? [])];
     const secretWords = [...(settings.secretWords ?? []), ...(options.secretWords ?? [])].map((word) => word.toLowerCase());
     const allowedNames = new Set(options.allowedNames ?? []);
-    // pino `redact` paths found anywhere in this file; `undefined` entry = a redact option we cannot read.
+    // pino `redact` paths found anywhere in this file, and whether one of them could not be read statically.
     const redactPaths: string[][] = [];
     let hasUnreadableRedact = false;
     const pendingCalls: { call: TSESTree.CallExpression; sink: string }[] = [];
@@ -612,7 +612,10 @@ export default createRule<Options, MessageIds>({
       for (const property of object?.properties ?? []) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const key = getPropertyKeyName(property);
-        if (key !== undefined && isSensitiveName(key) && !isSessionName(key) && !isHarmlessValue(property.value, MAX_ALIAS_DEPTH)) return key;
+        // A hash still counts: the record then carries `passwordHash`, which is what must not be logged.
+        const value = unwrapExpression(property.value);
+        const isPlaceholder = value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.UnaryExpression || isNullish(value);
+        if (key !== undefined && isSensitiveName(key) && !isSessionName(key) && !isPlaceholder) return key;
       }
       return undefined;
     }
@@ -682,7 +685,7 @@ export default createRule<Options, MessageIds>({
         if (method === undefined) return undefined;
         // Most calls are not log calls: decide on the method name before walking the receiver.
         if (!LOG_METHODS.has(method) && !CONSOLE_METHODS.has(method) && loggerNames.length === 0) return undefined;
-        return isLoggerReceiver(callee.object, method) ? sinkText(callee) : undefined;
+        return isLoggerReceiver(callee.object, method) ? formatCallee(callee) : undefined;
       }
       if (callee.type === AST_NODE_TYPES.Identifier) {
         return isLogFunction(callee) ? callee.name : undefined;
@@ -805,10 +808,6 @@ export default createRule<Options, MessageIds>({
     function isGlobal(identifier: TSESTree.Identifier): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
       return !variable || variable.defs.length === 0;
-    }
-
-    function sinkText(callee: TSESTree.MemberExpression): string {
-      return formatCallee(callee);
     }
 
     // ─── pino redact ─────────────────────────────────────────────────────────

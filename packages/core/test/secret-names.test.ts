@@ -106,6 +106,9 @@ const SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['recoveryCodes', 'MFA recovery codes'],
   ['mnemonic', 'wallet mnemonic'],
   ['seedPhrase', 'wallet seed phrase'],
+  ['signingsecret', 'glued lower case'],
+  ['accesstoken', 'glued lower case, a localStorage key style'],
+  ['dbpassword', 'glued lower case'],
 ];
 
 /** Names that look secret-ish but do not hold a secret value, each with why. */
@@ -195,6 +198,10 @@ const NON_SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['key', 'too generic'],
   ['auth', 'too generic (middleware, config)'],
   ['hash', 'too generic on its own'],
+  ['pagetoken', 'glued pagination cursor'],
+  ['maxtokens', 'glued LLM limit'],
+  ['gettoken', 'glued function name'],
+  ['tokenizer', 'ends with another word'],
   ['', 'empty'],
   ['_', 'no words'],
 ];

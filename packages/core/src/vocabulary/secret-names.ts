@@ -80,7 +80,7 @@ export function isSecretName(name: string, extraWords: readonly string[] = []): 
   // Header names: `set-cookie` carries the session cookie although `set` reads as a verb.
   if (lowerName === 'set-cookie') return true;
   // `password2` → `password`; a word of digits only (`API_KEY_2`) says nothing.
-  const words = splitIdentifierWords(name).map(stripTrailingDigits).filter((word) => !/^\d+$/.test(word));
+  const words = splitIdentifierWords(name).map(stripTrailingDigits).filter((word) => !/^\d+$/.test(word)).flatMap(splitGluedSecret);
   if (words.length === 0) return false;
   const extra = new Set(extraWords.map((word) => word.toLowerCase()));
 
@@ -122,6 +122,21 @@ const DATASTORE_WORDS: ReadonlySet<string> = new Set([
   'redis', 'amqp', 'rabbitmq', 'rabbit', 'broker', 'kafka', 'elasticsearch', 'elastic', 'smtp', 'mail',
   'ftp', 'sftp', 'clickhouse', 'neo4j', 'cassandra', 'memcached', 'valkey', 'nats', 'cockroach',
 ]);
+
+/** Secret words long enough to be recognised at the end of an all-lower-case glued word. */
+const GLUED_SECRET_SUFFIXES: readonly string[] = ['password', 'passwd', 'secret', 'tokens', 'token', 'apikey', 'privatekey'];
+
+/**
+ * `signingsecret` → `signing secret`, `accesstoken` → `access token`: names written
+ * without any case or separator. Only a secret word at the end is split off.
+ */
+function splitGluedSecret(word: string): string[] {
+  if (SECRET_WORDS.has(word)) return [word];
+  for (const suffix of GLUED_SECRET_SUFFIXES) {
+    if (word.length >= suffix.length + 2 && word.endsWith(suffix)) return [word.slice(0, -suffix.length), suffix];
+  }
+  return [word];
+}
 
 function isSecretWordAt(words: readonly string[], index: number, extra: ReadonlySet<string>): boolean {
   const word = words[index]!;
