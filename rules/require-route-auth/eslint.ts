@@ -287,7 +287,8 @@ export default createRule<Options, MessageIds>({
         protection,
         report: getRouteReportLocation(call, callee),
         trivial: isTrivialHandler(last),
-        publicHandler: isPublicHandlerName(getExpressionName(last)),
+        // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
+        publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(last)),
       });
     }
 
@@ -497,7 +498,7 @@ export default createRule<Options, MessageIds>({
       for (const record of records) {
         const { protection } = record;
         if (record.isPublic || protection.auth || protection.role || protection.optional || protection.assumes) continue;
-        if (isPublicHandlerName(getMethodName(record.method))) continue;
+        if (getResourceKey(record.path) === '' && isPublicHandlerName(getMethodName(record.method))) continue;
         if (!isSensitiveRoute(record.verb, record.path)) continue;
         context.report({
           node: record.routeDecorator,
