@@ -5,7 +5,7 @@ import { findProperty, getCalleeName, getMemberPath, getPropertyKeyName, unwrapE
 import { getRelativeFilename, matchesAnyGlob } from '../utils/file-globs.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
 import { getRedlineSettings } from '../utils/settings.js';
-import { CONNECTION_STRING_PATTERN, MIN_SECRET_PATTERN_LENGTH, SECRET_PATTERNS } from '../utils/secret-patterns.js';
+import { CONNECTION_STRING_PATTERN, MIN_SECRET_PATTERN_LENGTH, SECRET_PATTERN_PREFILTER, SECRET_PATTERNS } from '../utils/secret-patterns.js';
 
 type MessageIds = 'sinkSecret' | 'knownKey' | 'connectionPassword' | 'envFallback' | 'namedSecret';
 type Options = [
@@ -140,7 +140,7 @@ export default createRule<Options, MessageIds>({
         checkStringShape(node, text);
       },
       LogicalExpression(node) {
-        if (node.operator !== '||' && node.operator !== '??') return;
+        if (node.operator !== '||' && node.operator !== '??' || !isStringish(node.right)) return;
         const name = getEnvVariableName(node.left);
         if (name === undefined || !isSecretName(name, secretWords)) return;
         const literal = getSecretLiteral(node.right);
@@ -160,17 +160,17 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // `const JWT_SECRET = 'secret-key'`, `export const SECRET = '…'`
-        if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
+        if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !isStringish(node.init)) return;
         const name = node.id.name;
-        if (!isStrongSecretName(name) || isReassignable(node)) return;
+        if (!mayNameSecret(name) || !isStrongSecretName(name) || isReassignable(node)) return;
         const literal = getDirectLiteral(node.init);
         if (literal && looksLikeSecretValue(literal.value, name)) add(literal.node, 'namedSecret', { name });
       },
       Property(node) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isValueWorthChecking(node.value)) return;
         const key = getPropertyKeyName(node);
         if (key === undefined) return;
-        if (secretOptionKeys.has(key) || isStrongOptionKey(key)) {
+        if (secretOptionKeys.has(key) || (mayNameSecret(key) && isStrongOptionKey(key))) {
           for (const literal of getSecretLiterals(node.value)) {
             if (looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `The \`${key}\` option` });
           }
@@ -191,6 +191,35 @@ export default createRule<Options, MessageIds>({
       },
     };
 
+    /** A cheap test before word splitting: can this name contain a strong secret word at all? */
+    function mayNameSecret(name: string): boolean {
+      return /secret|key|pass|pwd|credential/i.test(name) || secretWords.some((word) => name.toLowerCase().includes(word));
+    }
+
+    /** A literal string or plain template (cheap test before any name analysis). */
+    function isStringish(node: TSESTree.Node): boolean {
+      const expression = unwrapExpression(node);
+      return (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') ||
+        (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.expressions.length === 0);
+    }
+
+    /** Property values that can hold a literal secret: strings, arrays, `a || 'x'`, identifiers, encoder calls. */
+    function isValueWorthChecking(node: TSESTree.Node): boolean {
+      const expression = unwrapExpression(node);
+      switch (expression.type) {
+        case AST_NODE_TYPES.Literal:
+          return typeof expression.value === 'string';
+        case AST_NODE_TYPES.TemplateLiteral:
+        case AST_NODE_TYPES.ArrayExpression:
+        case AST_NODE_TYPES.LogicalExpression:
+        case AST_NODE_TYPES.Identifier:
+        case AST_NODE_TYPES.CallExpression:
+          return true;
+        default:
+          return false;
+      }
+    }
+
     function add(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
       if (messageId !== 'knownKey' && isInsidePlaceholderList(node)) return;
       const existing = pending.get(node);
@@ -200,7 +229,7 @@ export default createRule<Options, MessageIds>({
 
     function checkStringShape(node: TSESTree.Node, text: string): void {
       if (text.length < 12) return;
-      if (text.length >= MIN_SECRET_PATTERN_LENGTH) {
+      if (text.length >= MIN_SECRET_PATTERN_LENGTH && SECRET_PATTERN_PREFILTER.test(text)) {
         for (const { kind, pattern } of SECRET_PATTERNS) {
           const match = pattern.exec(text);
           if (match && !isPlaceholder(match[0]) && !isRepeatedFiller(match[0])) {

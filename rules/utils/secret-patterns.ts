@@ -49,6 +49,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
 ];
 
+/** A cheap pre-check: every pattern above contains one of these markers, so most strings skip the table. */
+export const SECRET_PATTERN_PREFILTER =
+  /A3T|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|[sr]k_(?:live|test)_|xox|xapp-|hooks\.slack|gh[pousr]_|github_pat_|glpat-|npm_|SG\.|shp(?:pa|ca|at|ss)_|sk-|gsk_|hf_|lin_api_|ntn_|hv[sbr]\.|v(?:cp|ci|ca|cr|ck)_|dapi|dckr_pat_|figd_|glc_|glsa_|AIza|PRIVATE KEY/;
+
 /** Every pattern needs at least this many characters; shorter strings skip the table. */
 export const MIN_SECRET_PATTERN_LENGTH = 20;
 
