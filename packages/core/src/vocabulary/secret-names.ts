@@ -4,7 +4,7 @@ import { splitIdentifierWords } from './identifier-words.js';
 const SECRET_WORDS: ReadonlySet<string> = new Set([
   'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'passcode',
   'secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'authorization',
-  'cookie', 'cookies', 'session', 'privatekey', 'credential', 'credentials',
+  'cookie', 'cookies', 'session', 'privatekey', 'credentials',
   'cvv', 'cvc', 'ssn', 'otp', 'totp', 'bearer', 'jwt', 'mnemonic',
   'cardnumber',
 ]);
@@ -64,6 +64,9 @@ const HARMLESS_TOKEN_KINDS: ReadonlySet<string> = new Set([
   'turnstile', 'lexer', 'parser', 'syntax', 'design', 'css', 'theme', 'color', 'spacing',
 ]);
 
+/** Words that make `credentials` public-key material: `webauthnCredentials`, `passkeyCredentials`. */
+const PUBLIC_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['webauthn', 'passkey', 'passkeys', 'fido', 'public']);
+
 /**
  * Whether an identifier or property key names a secret value, matched on its
  * words. The name's last word decides (its "head"): it must be a secret word
@@ -99,6 +102,8 @@ export function isSecretName(name: string, extraWords: readonly string[] = []): 
   if ((headWord === 'token' || headWord === 'tokens') && start > 0 && HARMLESS_TOKEN_KINDS.has(words[start - 1]!)) {
     return false;
   }
+  // WebAuthn credentials are public keys.
+  if (headWord === 'credentials' && words.slice(0, start).some((word) => PUBLIC_CREDENTIAL_WORDS.has(word))) return false;
   return true;
 }
 
