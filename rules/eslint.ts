@@ -6,6 +6,7 @@ import noInternalIdExposure from './no-internal-id-exposure/eslint.js';
 import noMassAssignment from './no-mass-assignment/eslint.js';
 import noSecretLogging from './no-secret-logging/eslint.js';
 import noUnboundedRetry from './no-unbounded-retry/eslint.js';
+import noUnscopedResourceAccess from './no-unscoped-resource-access/eslint.js';
 import requireAuthRateLimit from './require-auth-rate-limit/eslint.js';
 import requireRequestTimeout from './require-request-timeout/eslint.js';
 import requireRetryBackoff from './require-retry-backoff/eslint.js';
@@ -21,6 +22,7 @@ export const rules = {
   'no-mass-assignment': noMassAssignment,
   'no-secret-logging': noSecretLogging,
   'no-unbounded-retry': noUnboundedRetry,
+  'no-unscoped-resource-access': noUnscopedResourceAccess,
   'require-auth-rate-limit': requireAuthRateLimit,
   'require-request-timeout': requireRequestTimeout,
   'require-retry-backoff': requireRetryBackoff,

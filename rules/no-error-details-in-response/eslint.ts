@@ -1,0 +1,426 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { isTestFile } from '../utils/file-kind.js';
+import {
+  getArrowBodyResponsePayload,
+  getAssignmentResponsePayload,
+  getCallResponsePayload,
+  getDecoratorName,
+  getReturnResponsePayload,
+  type ResponsePayload,
+} from '../utils/response-sinks.js';
+
+type Options = [{ safeErrorClasses: string[]; debugFlags: string[] }];
+type MessageIds = 'errorDetails';
+
+/** Properties of an error that carry internals: the trace, the raw message, the SQL and driver details. */
+const LEAKY_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ['stack', 'the stack trace'],
+  ['message', 'the raw error message'],
+  ['sql', 'the failing SQL'],
+  ['sqlMessage', 'the database error message'],
+  ['original', 'the driver error'],
+  ['parent', 'the driver error'],
+  ['detail', 'the database error detail'],
+  ['query', 'the failing query'],
+  ['errmsg', 'the database error message'],
+  ['cause', 'the underlying error'],
+]);
+
+/** `instanceof` targets that do not narrow to the app's own errors. */
+const GENERIC_ERROR_CLASSES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'Object', 'DOMException']);
+
+/** Calls in a `try` that only throw validation errors meant for the client. */
+const VALIDATION_CALLS: ReadonlySet<string> = new Set([
+  'parse', 'parseAsync', 'safeParse', 'validate', 'validateAsync', 'validateSync', 'validateOrReject', 'assert', 'transformAndValidate',
+]);
+
+/** Nest exceptions whose first argument becomes the response body or message. */
+const NEST_EXCEPTION = /^(?:HttpException|[A-Z]\w*Exception)$/;
+
+const ERROR_MESSAGE_HELPERS = /^(?:get|to|extract)?ErrorMessage$|^errorToString$/i;
+
+const STATUS_NAMES = /^(?:status|statusCode|httpStatus|INTERNAL_SERVER_ERROR|isServerError|isClientError|expose|isOperational)$/;
+const ARRAY_METHODS: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'reduce', 'find', 'some', 'every', 'flatMap', 'findIndex']);
+
+const REQUEST_NAMES: ReadonlySet<string> = new Set(['req', 'request', '_req', '_request', 'ctx']);
+const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'resp', '_res']);
+const DEV_HANDLER = /dev(?:elopment)?|debug/i;
+
+const DEBUG_NAMES = /^(?:NODE_ENV|isDev|isDevelopment|isProd|isProduction|isDebug|debug|DEBUG|dev|isLocal|exposeErrors|showStack)$/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-error-details-in-response',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow sending stack traces, raw error messages or error objects of caught errors to the client',
+      category: 'error-leak',
+      cwe: ['CWE-209'],
+      recommended: 'strict',
+      severity: 'error',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      errorDetails:
+        '`{{expression}}` sends {{what}} of a caught error to the client through `{{sink}}`, which tells an attacker about your code, libraries and database (and can leak data inside the message); log the error and respond with a generic message or a mapped problem response instead.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          safeErrorClasses: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra error classes whose message is written for the client (checked with `instanceof`), besides any class other than `Error`.',
+          },
+          debugFlags: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Extra names of flags that mean "development mode" (a detail guarded by one is not reported).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ safeErrorClasses: [], debugFlags: [] }],
+  },
+  create(context, [options]) {
+    if (isTestFile(context.filename)) return {};
+    const sourceCode = context.sourceCode;
+    const debugFlags = new Set(options.debugFlags);
+    const reported = new Set<TSESTree.Node>();
+
+    return {
+      CallExpression(call) {
+        const payload = getCallResponsePayload(call) ?? getHonoTextPayload(call);
+        if (payload) check(payload);
+      },
+      NewExpression(node) {
+        const payload = getCallResponsePayload(node);
+        if (payload) return check(payload);
+        // `throw new InternalServerErrorException(err.message)`: Nest sends the message as the body.
+        const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : undefined;
+        const [first] = node.arguments;
+        if (name !== undefined && NEST_EXCEPTION.test(name) && isNestImport(node.callee) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+          check({ payload: first, sink: node });
+        }
+      },
+      AssignmentExpression(node) {
+        const payload = getAssignmentResponsePayload(node);
+        if (payload) check(payload);
+      },
+      ReturnStatement(node) {
+        const payload = getReturnResponsePayload(node);
+        if (payload) check(payload);
+      },
+      ArrowFunctionExpression(node) {
+        const payload = getArrowBodyResponsePayload(node);
+        if (payload) check(payload);
+      },
+    };
+
+    /** Whether an exception class comes from `@nestjs/common` (a custom `ApiException` may not reach the client as is). */
+    function isNestImport(callee: TSESTree.Node): boolean {
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+      return def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration && def.parent.source.value === '@nestjs/common';
+    }
+
+    function check({ payload, sink }: ResponsePayload): void {
+      const leak = findLeak(payload, 0);
+      if (!leak || reported.has(leak.node)) return;
+      reported.add(leak.node);
+      context.report({
+        node: leak.node,
+        messageId: 'errorDetails',
+        data: { expression: sourceCode.getText(leak.node), what: leak.what, sink: getSinkLabel(sink) },
+      });
+    }
+
+    function getSinkLabel(sink: TSESTree.Node): string {
+      if (sink.type === AST_NODE_TYPES.CallExpression || sink.type === AST_NODE_TYPES.NewExpression) {
+        const text = sourceCode.getText(sink.callee);
+        return text.length <= 40 && !text.includes('\n') ? text : (getCalleeName(sink) ?? 'the response');
+      }
+      if (sink.type === AST_NODE_TYPES.AssignmentExpression) return sourceCode.getText(sink.left);
+      return 'the returned body';
+    }
+
+    /** The first expression in a payload that carries a caught error's internals, following one `const` alias. */
+    function findLeak(payload: TSESTree.Node, depth: number): { node: TSESTree.Node; what: string } | undefined {
+      let found: { node: TSESTree.Node; what: string } | undefined;
+      walk(payload, (node) => {
+        if (found || node.type !== AST_NODE_TYPES.Identifier) return;
+        const parent = node.parent;
+        // Property keys and member names are not references.
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+        if (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        if (!variable) return;
+        const error = getCaughtError(variable);
+        if (error) {
+          const leak = getLeakingUse(node);
+          if (leak && !isGuarded(leak.node, node.name, error)) found = leak;
+          return;
+        }
+        // `const message = err instanceof Error ? err.message : 'unknown'; res.json({ message })`
+        if (depth === 0) {
+          const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+          if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+            const aliased = findLeak(def.node.init, depth + 1);
+            if (aliased && !isDevGuarded(node)) {
+              // A copy of the error object (`const error = { ...err }`) leaks only through its leaky parts.
+              found = aliased.what === 'the error object' ? getLeakingUse(node) : { node, what: aliased.what };
+            }
+          }
+        }
+      });
+      return found;
+    }
+
+    /** How a reference to a caught error leaks: `err.stack`, `err.message`, `String(err)`, or the object itself. */
+    function getLeakingUse(identifier: TSESTree.Identifier): { node: TSESTree.Node; what: string } | undefined {
+      let node: TSESTree.Node = identifier;
+      while (
+        node.parent &&
+        (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+          node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          node.parent.type === AST_NODE_TYPES.ChainExpression ||
+          node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+      ) {
+        node = node.parent;
+      }
+      const parent = node.parent;
+      if (!parent) return undefined;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+        const property = getMemberPropertyName(parent);
+        if (property === undefined) return undefined;
+        const what = LEAKY_PROPERTIES.get(property);
+        if (what) return { node: parent.parent?.type === AST_NODE_TYPES.ChainExpression ? parent.parent : parent, what };
+        // `err.toString()`
+        if (property === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) return { node: parent.parent, what: 'the raw error message' };
+        return undefined;
+      }
+      // Compared or tested, not sent.
+      if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator !== '+') return undefined;
+      if (parent.type === AST_NODE_TYPES.UnaryExpression) return undefined;
+      if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) return undefined;
+      if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === node && parent.operator === '&&') return undefined;
+      // The sink's own argument: `res.json(err)`, `c.text(err)`.
+      if (parent.type === AST_NODE_TYPES.CallExpression && (getCallResponsePayload(parent) ?? getHonoTextPayload(parent))?.payload === node) {
+        return { node, what: 'the error object' };
+      }
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) {
+        const callee = getCalleeName(parent);
+        // `String(err)` and `JSON.stringify(err)` send it; other helpers (`mapError(err)`, `toProblem(err)`) translate it.
+        if (callee === 'String' || callee === 'stringify') return { node: parent, what: 'the raw error message' };
+        // `getErrorMessage(err)` / `utils.getErrorMessage(err)`: a helper that says it extracts the message.
+        if (callee !== undefined && ERROR_MESSAGE_HELPERS.test(callee)) return { node: parent, what: 'the raw error message' };
+        return undefined;
+      }
+      if (parent.type === AST_NODE_TYPES.NewExpression) return undefined;
+      return { node, what: 'the error object' };
+    }
+
+    /**
+     * Whether a leak only happens in development (`NODE_ENV` checked) or only
+     * for errors the app classified (`err instanceof AppError`, `err.status`,
+     * `err.expose`, `isHttpError(err)`) — those messages are written for the client.
+     */
+    function isGuarded(node: TSESTree.Node, errorName: string, error: CaughtError): boolean {
+      if (error.appErrorsOnly) return true;
+      // `developmentErrors(err, req, res, next)`: a handler that says it is only for development.
+      if (error.scopeFunction && isFunctionNode(error.scopeFunction) && DEV_HANDLER.test(getFunctionName(error.scopeFunction) ?? '')) return true;
+      for (let child: TSESTree.Node = node, current = node.parent; current; child = current, current = current.parent) {
+        if (isFunctionNode(current) && current === error.scopeFunction) break;
+        let test: TSESTree.Node | undefined;
+        if (current.type === AST_NODE_TYPES.IfStatement && child !== current.test) test = current.test;
+        if (current.type === AST_NODE_TYPES.ConditionalExpression && child !== current.test) test = current.test;
+        if (current.type === AST_NODE_TYPES.LogicalExpression && child === current.right) test = current.left;
+        if (current.type === AST_NODE_TYPES.SwitchCase && current.test) test = current.test;
+        if (current.type === AST_NODE_TYPES.SwitchStatement) test = current.discriminant;
+        if (test && (mentionsDebug(test) || classifiesError(test, errorName))) return true;
+      }
+      return false;
+    }
+
+    function isDevGuarded(node: TSESTree.Node): boolean {
+      for (let child: TSESTree.Node = node, current = node.parent; current; child = current, current = current.parent) {
+        if (isFunctionNode(current)) return false;
+        if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && child !== current.test && mentionsDebug(current.test)) {
+          return true;
+        }
+        if (current.type === AST_NODE_TYPES.LogicalExpression && child === current.right && mentionsDebug(current.left)) return true;
+      }
+      return false;
+    }
+
+    function mentionsDebug(test: TSESTree.Node): boolean {
+      let found = false;
+      walk(test, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier && (DEBUG_NAMES.test(node.name) || debugFlags.has(node.name))) found = true;
+        if (node.type === AST_NODE_TYPES.Literal && (node.value === 'development' || node.value === 'production' || node.value === 'env')) found = true;
+      });
+      return found;
+    }
+
+    /**
+     * A test that sorts errors: `err instanceof AppError`, `err.status`,
+     * `err.name === …`, `err.message.includes(…)`, `isHttpError(err)`, `status < 500`.
+     * Not a bare `if (err)`, `!err`, `err == null` or `err instanceof Error`.
+     */
+    function classifiesError(test: TSESTree.Node, errorName: string): boolean {
+      let found = false;
+      walk(test, (node) => {
+        if (found) return;
+        if (node.type === AST_NODE_TYPES.Identifier && node.name === errorName && isSortingUse(node, test)) found = true;
+        // `status < 500 ? err.message : 'Internal error'`: only client errors show their message.
+        if (node.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.test(node.name)) found = true;
+        if (node.type === AST_NODE_TYPES.Literal && node.value === 500) found = true;
+      });
+      return found;
+    }
+
+    function isSortingUse(identifier: TSESTree.Identifier, test: TSESTree.Node): boolean {
+      if (identifier === test) return false;
+      const parent = identifier.parent;
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') return false;
+      if (parent.type === AST_NODE_TYPES.LogicalExpression) return false;
+      if (parent.type === AST_NODE_TYPES.BinaryExpression) {
+        if (parent.operator === 'instanceof') {
+          const right = getMemberPath(parent.right)?.at(-1);
+          return right !== undefined && (!GENERIC_ERROR_CLASSES.has(right) || options.safeErrorClasses.includes(right));
+        }
+        const other = parent.left === identifier ? parent.right : parent.left;
+        return !(other.type === AST_NODE_TYPES.Literal && other.value === null) && !(other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+      }
+      return true;
+    }
+
+    interface CaughtError {
+      /** The function whose body the error lives in (guards outside it do not count). */
+      scopeFunction: TSESTree.Node | undefined;
+      /** A `try` that can only throw the app's own errors (`throw new NotFoundError()`), or validation errors. */
+      appErrorsOnly: boolean;
+    }
+
+    /**
+     * Whether a variable holds a caught error: a `catch (err)` parameter, the
+     * first parameter of an Express error handler `(err, req, res, next)`, of a
+     * `.catch(err => …)` / `onError` / `setErrorHandler` callback, of a Nest
+     * catch-all exception filter, or of a Node-style callback `(err, result) => …`.
+     */
+    function getCaughtError(variable: TSESLint.Scope.Variable): CaughtError | undefined {
+      const def = variable.defs[0];
+      if (!def) return undefined;
+      if (def.type === 'CatchClause') {
+        const clause = def.node;
+        const tryStatement = clause.parent;
+        return {
+          scopeFunction: undefined,
+          appErrorsOnly: tryStatement.type === AST_NODE_TYPES.TryStatement && onlyThrowsOwnErrors(tryStatement.block),
+        };
+      }
+      if (def.type !== 'Parameter') return undefined;
+      const fn = def.node;
+      if (!isFunctionNode(fn) || fn.params[0] !== def.name) return undefined;
+      // Express error handler: `(err, req, res, next)`.
+      if (fn.params.length === 4 && isNamedParam(fn.params[1], REQUEST_NAMES) && isNamedParam(fn.params[2], RESPONSE_NAMES)) {
+        return { scopeFunction: fn, appErrorsOnly: false };
+      }
+      const parent = fn.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+        const callee = getCalleeName(parent);
+        if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, appErrorsOnly: false };
+        // Node-style callbacks `(err, rows) => …`, `upload(req, res, (err) => …)`, `.on('error', (err) => …)`.
+        if (/^(?:err|error)$/.test(variable.name) && !(callee !== undefined && ARRAY_METHODS.has(callee))) {
+          return { scopeFunction: fn, appErrorsOnly: false };
+        }
+      }
+      // A Nest exception filter: `@Catch() class AllFilter { catch(exception, host) { … } }`
+      if (parent?.type === AST_NODE_TYPES.MethodDefinition && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier && parent.key.name === 'catch') {
+        const classNode = parent.parent.parent;
+        if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+        const catchDecorator = classNode.decorators.find((decorator) => getDecoratorName(decorator) === 'Catch');
+        if (!catchDecorator) return undefined;
+        const expression = catchDecorator.expression;
+        const catchesAll = expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0;
+        return { scopeFunction: fn, appErrorsOnly: !catchesAll };
+      }
+      return undefined;
+    }
+  },
+});
+
+/** Hono's `c.text(x)` / `c.html(x)` send `x`. */
+function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | undefined {
+  const path = getMemberPath(call.callee);
+  const [first] = call.arguments;
+  if (!path || path.length !== 2 || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if ((path[0] === 'c' || path[0] === 'ctx') && (path[1] === 'text' || path[1] === 'html')) return { payload: first, sink: call };
+  return undefined;
+}
+
+/**
+ * Whether a `try` block can only throw errors the app wrote for the client:
+ * it makes no calls other than inside `throw new …(…)` and validation
+ * (`schema.parse`, `validate`).
+ */
+function onlyThrowsOwnErrors(block: TSESTree.BlockStatement): boolean {
+  let foreign = false;
+  walk(block, (node) => {
+    if (foreign || node.type !== AST_NODE_TYPES.CallExpression || isInsideThrow(node, block)) return;
+    const name = getCalleeName(node);
+    if (name !== undefined && (VALIDATION_CALLS.has(name) || /^validate[A-Z]/.test(name))) return;
+    // Sending the success response does not throw anything worth hiding.
+    if (getCallResponsePayload(node)) return;
+    foreign = true;
+  });
+  return !foreign;
+}
+
+function isInsideThrow(node: TSESTree.Node, stop: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== stop; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
+  }
+  return false;
+}
+
+function getFunctionName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return getMemberPath(parent.left)?.at(-1);
+  return undefined;
+}
+
+function isNamedParam(param: TSESTree.Parameter | undefined, names: ReadonlySet<string>): boolean {
+  return param?.type === AST_NODE_TYPES.Identifier && names.has(param.name);
+}
+
+function isNamed(node: TSESTree.Node, name: string): boolean {
+  const value = unwrapExpression(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
+}
+
+/** Visits `root` and its descendants without entering nested functions. */
+function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const children: TSESTree.Node[] = [];
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string' && !isFunctionNode(child as TSESTree.Node)) {
+          children.push(child as TSESTree.Node);
+        }
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
