@@ -33,7 +33,9 @@ interface Recursion {
   target: FunctionNode;
   name: string;
   /** The catch clause or failure callback (`.catch(cb)`, `.then(_, cb)`, `.on('error', cb)`). */
-  handler: TSESTree.CatchClause | FunctionNode;
+  handler: TSESTree.CatchClause | FunctionNode | undefined;
+  /** Without a handler: the branch that runs on failure (`if (res.ok) … else <branch>`, `if (err) <branch>`). */
+  branch: TSESTree.Node | undefined;
   /** The timer that re-schedules the call, when there is one (`setTimeout`). */
   timer: string | undefined;
 }
@@ -43,6 +45,7 @@ const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'pr
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
 const STATUS_MEMBERS = new Set(['status', 'statusCode']);
 const FAILURE_EVENTS = new Set(['error']);
+const RECONNECT_OPTION = /reconnect|^websocket$|^connectionTimeout$|^keepAlive/i;
 const COMPARISON_OPERATORS = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==']);
 
 export default createRule<Options, MessageIds>({
@@ -351,15 +354,21 @@ export default createRule<Options, MessageIds>({
     function checkRecursion(call: TSESTree.CallExpression): void {
       const recursion = getRecursion(call);
       if (!recursion) return;
-      const { target, handler } = recursion;
-      const errorNames = getHandlerErrorNames(handler);
+      const { target, handler, branch } = recursion;
+      const errorNames = handler ? getHandlerErrorNames(handler) : new Set<string>();
       const mutated = getMutatedNames(target.body);
       const site = call;
+      const region = handler ? handler.body : branch;
+      if (!region) return;
 
-      if (getGuards(site, target).some((guard) => !isErrorOnlyTest(guard.test, errorNames, mutated))) return;
-      if (hasExitBefore(handler, site, errorNames, mutated)) return;
+      // A check of the outcome (`res.ok`, `if (err)`) decides that it failed; it bounds nothing.
+      const isBounding = (guard: Guard) =>
+        getSuccessPolarity(guard.test) === undefined && !isErrorFirstTest(guard.test) && !isErrorOnlyTest(guard.test, errorNames, mutated);
+      if (getGuards(site, target).some(isBounding)) return;
+      if (hasExitBefore(region, site, errorNames, mutated)) return;
+      if (hasBoundExitInFunction(target, mutated)) return;
       if (hasAttemptParameter(target, call, recursion.timer !== undefined && isTimerCall(call))) return;
-      if (isPoller(handler, target)) return;
+      if (handler && isPoller(handler, target)) return;
 
       if (recursion.timer) {
         context.report({ node: site, messageId: 'unboundedTimer', data: { name: recursion.name, timer: recursion.timer } });
@@ -383,13 +392,23 @@ export default createRule<Options, MessageIds>({
       const resolved = resolveSelfReference(reference, call);
       if (!resolved) return undefined;
 
-      let handler: Recursion['handler'] | undefined;
+      let handler: Recursion['handler'];
+      let branch: TSESTree.Node | undefined;
       let child: TSESTree.Node = call;
       for (let current: TSESTree.Node | undefined = call.parent; current && current !== resolved.target; current = current.parent) {
         if (!handler && current.type === AST_NODE_TYPES.CatchClause && child === current.body) handler = current;
+        if (
+          !handler &&
+          !branch &&
+          (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
+          child !== current.test &&
+          isFailureBranch(current.test, child === current.consequent)
+        ) {
+          branch = child;
+        }
         if (current.type === AST_NODE_TYPES.TryStatement && child === current.block) {
           // A call in a `try` block is the attempt itself, not the retry.
-          if (!handler) return undefined;
+          if (!handler && !branch) return undefined;
         }
         if (isFunctionLike(current)) {
           if (!handler && isFailureCallback(current)) handler = current;
@@ -398,8 +417,32 @@ export default createRule<Options, MessageIds>({
         }
         child = current;
       }
-      if (!handler) return undefined;
-      return { target: resolved.target, name: resolved.name, handler, timer };
+      if (!handler && !branch) return undefined;
+      return { target: resolved.target, name: resolved.name, handler, branch, timer };
+    }
+
+    /** Whether the branch of `test` taken when it is `whenTrue` is the failure path: `!res.ok`, `else` of `res.ok`, `if (err)`. */
+    function isFailureBranch(test: TSESTree.Node, whenTrue: boolean): boolean {
+      const polarity = getSuccessPolarity(test);
+      if (polarity !== undefined) return polarity !== whenTrue;
+      return whenTrue && isErrorFirstTest(test);
+    }
+
+    /** `if (err)` where `err` is the first parameter of a callback: Node's error-first convention. */
+    function isErrorFirstTest(test: TSESTree.Node): boolean {
+      const node = unwrapExpression(test);
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.name);
+      const definition = variable?.defs[0];
+      if (definition?.type !== 'Parameter') return false;
+      const fn = definition.node;
+      if (!isFunctionLike(fn) || fn.params[0] !== definition.name) return false;
+      const call = fn.parent;
+      return (
+        (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+        call.arguments.at(-1) === fn &&
+        fn.params.length <= 2
+      );
     }
 
     /** The enclosing function that `reference` names: `connect`, `this.connect`. */
@@ -467,7 +510,7 @@ export default createRule<Options, MessageIds>({
       return name !== undefined && TIMER_FUNCTIONS.has(name);
     }
 
-    function getHandlerErrorNames(handler: Recursion['handler']): Set<string> {
+    function getHandlerErrorNames(handler: TSESTree.CatchClause | FunctionNode): Set<string> {
       const names = new Set<string>();
       if (handler.type === AST_NODE_TYPES.CatchClause) {
         if (handler.param) for (const name of getPatternNames(handler.param)) names.add(name);
@@ -482,12 +525,11 @@ export default createRule<Options, MessageIds>({
 
     /** A `throw`/`return`/`process.exit` in the handler, before the retry, that is not only about the error. */
     function hasExitBefore(
-      handler: Recursion['handler'],
+      body: TSESTree.Node,
       site: TSESTree.Node,
       errorNames: ReadonlySet<string>,
       mutated: ReadonlySet<string>,
     ): boolean {
-      const body = handler.body;
       let found = false;
       const visit = (node: TSESTree.Node, inTry: boolean): void => {
         if (found || node.range[0] >= site.range[0]) return;
@@ -547,7 +589,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A function that re-schedules itself after success too (`try { work(); setTimeout(poll) } catch { setTimeout(poll) }`). */
-    function isPoller(handler: Recursion['handler'], target: FunctionNode): boolean {
+    function isPoller(handler: TSESTree.CatchClause | FunctionNode, target: FunctionNode): boolean {
       if (handler.type === AST_NODE_TYPES.CatchClause) {
         const tryStatement = handler.parent;
         if (tryStatement.finalizer && containsSelfReference(tryStatement.finalizer, target)) return true;
@@ -603,6 +645,7 @@ export default createRule<Options, MessageIds>({
         if (!isForeverLibraryOptions(property.parent)) return;
       } else if (attemptOptions.has(name) || (name === 'limit' && isRetryLimitObject(property.parent))) {
         if (!isUnboundedValue(value)) return;
+        if (property.parent.type === AST_NODE_TYPES.ObjectExpression && isReconnectOptions(property.parent)) return;
       } else {
         return;
       }
@@ -610,6 +653,17 @@ export default createRule<Options, MessageIds>({
         node: property,
         messageId: 'unboundedOption',
         data: { option: name, value: sourceCode.getText(value) },
+      });
+    }
+
+    /**
+     * A socket or tunnel client's reconnect settings (`{ WebSocket: ws, maxRetries: Infinity,
+     * minReconnectionDelay }`): staying connected for the life of the process is the design.
+     */
+    function isReconnectOptions(object: TSESTree.ObjectExpression): boolean {
+      return object.properties.some((property) => {
+        const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+        return key !== undefined && RECONNECT_OPTION.test(key);
       });
     }
 
@@ -810,6 +864,36 @@ export default createRule<Options, MessageIds>({
         else if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
           const path = getFlagPath(node);
           if (path && mutated.has(path)) found = true;
+          else if (node.type === AST_NODE_TYPES.Identifier && isTimeDerived(node)) found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    /** A variable computed from the clock: `const elapsed = Date.now() - start`, `deadline = Date.now() + ms`. */
+    function isTimeDerived(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
+      if (!variable) return false;
+      return variable.references.some((reference) => {
+        const written = reference.writeExpr;
+        if (!reference.isWrite() || !written) return false;
+        let found = false;
+        walk(written, (node) => {
+          if (isTimeRead(node)) found = true;
+          return !found && !isFunctionLike(node);
+        });
+        return found;
+      });
+    }
+
+    /** A `return`/`throw` anywhere in the function (not in nested callbacks) behind a counter or deadline check. */
+    function hasBoundExitInFunction(target: FunctionNode, mutated: ReadonlySet<string>): boolean {
+      let found = false;
+      walk(target.body, (node) => {
+        if (found || isFunctionLike(node)) return false;
+        if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) {
+          if (getGuards(node, target).some((guard) => isBoundTest(guard.test, mutated))) found = true;
         }
         return !found;
       });
