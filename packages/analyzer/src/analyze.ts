@@ -16,6 +16,10 @@ import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
+import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
+import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
+import { collectFastifyHandlers } from './summaries/collect-handlers.js';
+import { withoutKnownResponses } from './adapters/fastify/fastify-responses.js';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
@@ -48,7 +52,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const decoratedEntities = new DecoratedEntityAdapter();
   const modelDefinitions = new ModelDefinitionAdapter();
   const logForwarding = new LogForwardingAdapter(vocabulary);
-  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions, logForwarding]);
+  const fastify = new FastifyAdapter();
+  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -63,12 +68,15 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       ...expandRoutes(routers, project, classifier, inspector, vocabulary),
       ...buildNestRoutes(nest, project, classifier, inspector, vocabulary),
       ...buildNextRoutes(project, inspector, vocabulary),
+      ...buildFastifyRoutes(fastify, project, classifier, inspector, vocabulary),
     ],
     entities,
     responses: traceResponses(collectHandlers(project, routers, nest), summaries, entities),
     loggedArguments: logForwarding.resolve(project),
     unresolved: project.unresolved,
   };
+  // Fastify handlers return their response; what `reply.send` already traced is kept once.
+  facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
 
   const findings: Finding[] = [];
   for (const check of options.checks) {

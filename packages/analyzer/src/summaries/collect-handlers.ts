@@ -4,6 +4,8 @@ import { skipOuterExpressions } from '../project/lexical-scope.js';
 import type { RouterAdapter } from '../adapters/express/router-adapter.js';
 import type { NestAdapter } from '../adapters/nestjs/nest-adapter.js';
 import type { HandlerToTrace } from './response-tracer.js';
+import type { FastifyAdapter } from '../adapters/fastify/fastify-adapter.js';
+import { resolveFastifyHandler } from '../adapters/fastify/route-handler.js';
 
 const NEXT_ROUTE_FILE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
 const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -29,6 +31,19 @@ export function collectHandlers(project: ProjectModel, routers: RouterAdapter, n
       if (!HTTP_EXPORTS.has(name) || binding.kind !== 'local') continue;
       const fn = file.declarations.get(binding.local);
       if (fn && ts.isFunctionLike(fn)) handlers.push({ fn, file, returnIsResponse: false });
+    }
+  }
+  return handlers;
+}
+
+/** Fastify route handlers: what a handler returns is its response (`returnIsResponse`), as is what it passes to `reply.send`. */
+export function collectFastifyHandlers(project: ProjectModel, fastify: FastifyAdapter): HandlerToTrace[] {
+  const handlers: HandlerToTrace[] = [];
+  for (const instance of fastify.instances) {
+    for (const event of instance.events) {
+      if (event.type !== 'route' || !event.handler) continue;
+      const resolved = resolveFastifyHandler(event.handler, event.file, project);
+      if (resolved) handlers.push({ fn: resolved.node, file: resolved.file, returnIsResponse: true });
     }
   }
   return handlers;

@@ -1,0 +1,210 @@
+import { ts } from 'ts-morph';
+import type { HttpMethod } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import type { ProjectModel } from '../../project/project-model.js';
+import type { NodeVisitor } from '../../walk/walker.js';
+import { FASTIFY_MODULE, FASTIFY_ROUTE_METHODS, GUARD_HOOKS, SAME_INSTANCE_METHODS, type FastifyInstance } from './fastify-model.js';
+
+const MAX_ALIAS_DEPTH = 6;
+
+/**
+ * Records Fastify apps and plugin instances, and their routes, hooks and
+ * plugin registrations, in the one walk. Registrations are resolved after the
+ * walk (`buildFastifyRoutes`), when every file's instances are known.
+ */
+export class FastifyAdapter implements NodeVisitor {
+  readonly kinds = [ts.SyntaxKind.CallExpression] as const;
+  readonly instances: FastifyInstance[] = [];
+  /** `fastify.decorate('authenticate', fn)`: decorator name → the functions registered under it. */
+  readonly decorations = new Map<string, { fn: ts.Expression; file: AnalyzedFile }[]>();
+  private readonly instanceByNode = new Map<ts.Node, FastifyInstance>();
+  /** Calls on an imported instance (`import { app } from './app'`), resolved once every file is walked. */
+  private readonly importedReceivers: { name: string; call: ts.CallExpression; method: string; file: AnalyzedFile }[] = [];
+
+  visit(node: ts.Node, file: AnalyzedFile): void {
+    const call = node as ts.CallExpression;
+    if (this.instanceByNode.has(call)) return;
+    if (isFastifyFactoryCall(call, file)) {
+      this.bindApp(call, file);
+      return;
+    }
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && isInstanceMethod(callee.name.text)) {
+      const method = callee.name.text;
+      const receiver = skipOuterExpressions(callee.expression);
+      const instance = this.getInstanceOf(receiver, file) ?? this.getParameterInstance(receiver, call, method, file);
+      if (instance) this.readInstanceCall(instance, call, method, file);
+      else if (ts.isIdentifier(receiver) && file.imports.has(receiver.text)) this.importedReceivers.push({ name: receiver.text, call, method, file });
+    }
+    this.readHandOff(call, file);
+  }
+
+  /** Attaches calls made on an instance another file exports (`app.register(routes)` in `server.ts`). */
+  resolveImportedReceivers(project: ProjectModel): void {
+    for (const { name, call, method, file } of this.importedReceivers.splice(0)) {
+      const resolved = project.resolveName(file, name);
+      const instance = resolved && this.instanceByNode.get(skipOuterExpressions(resolved.node as ts.Expression));
+      if (instance) this.readInstanceCall(instance, call, method, file);
+    }
+  }
+
+  /** The instance an expression stands for: a factory call, a variable or parameter bound to one, or a call that returns it. */
+  getInstanceOf(expression: ts.Expression, file: AnalyzedFile, depth = 0): FastifyInstance | undefined {
+    if (depth > MAX_ALIAS_DEPTH) return undefined;
+    const node = skipOuterExpressions(expression);
+    const known = this.instanceByNode.get(node);
+    if (known) return known;
+    if (ts.isCallExpression(node)) {
+      if (isFastifyFactoryCall(node, file)) return this.bindApp(node, file);
+      const callee = node.expression;
+      if (ts.isPropertyAccessExpression(callee) && SAME_INSTANCE_METHODS.has(callee.name.text)) return this.getInstanceOf(callee.expression, file, depth + 1);
+      return undefined;
+    }
+    if (!ts.isIdentifier(node)) return undefined;
+    const declaration = findLocalDeclaration(node);
+    if (!declaration) return undefined;
+    const bound = this.instanceByNode.get(declaration);
+    if (bound) return bound;
+    // `const app = fastify.withTypeProvider<T>()`, `const server = app`
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) return this.getInstanceOf(declaration.initializer, file, depth + 1);
+    return undefined;
+  }
+
+  /** The instance a plugin function's parameter stands for, if that function uses it as one. */
+  getInstanceOfPlugin(fn: ts.Node): FastifyInstance | undefined {
+    if (!ts.isFunctionLike(fn)) return undefined;
+    const parameter = fn.parameters[0];
+    return parameter ? this.instanceByNode.get(parameter) : undefined;
+  }
+
+  private bindApp(call: ts.CallExpression, file: AnalyzedFile): FastifyInstance {
+    const instance: FastifyInstance = { isApp: true, file, creation: call, events: [] };
+    this.instances.push(instance);
+    this.instanceByNode.set(call, instance);
+    const holder = call.parent;
+    if (holder && ts.isVariableDeclaration(holder) && holder.initializer === call) this.instanceByNode.set(holder, instance);
+    return instance;
+  }
+
+  /**
+   * `export default async function (fastify) { fastify.get(…) }`: a parameter
+   * becomes an instance only through a call shaped like Fastify's API (a
+   * route with a string path, `route({ method })`, a lifecycle hook,
+   * `register`), so `cache.get(key)` never makes one.
+   */
+  private getParameterInstance(receiver: ts.Expression, call: ts.CallExpression, method: string, file: AnalyzedFile): FastifyInstance | undefined {
+    if (!ts.isIdentifier(receiver) || !looksLikeInstanceCall(call, method)) return undefined;
+    const declaration = findLocalDeclaration(receiver);
+    if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
+    const existing = this.instanceByNode.get(declaration);
+    if (existing) return existing;
+    const fn = declaration.parent;
+    const instance: FastifyInstance = {
+      isApp: false,
+      parameterOf: { fn, index: fn.parameters.indexOf(declaration) },
+      file,
+      creation: declaration,
+      events: [],
+    };
+    this.instances.push(instance);
+    this.instanceByNode.set(declaration, instance);
+    return instance;
+  }
+
+  private readInstanceCall(instance: FastifyInstance, call: ts.CallExpression, method: string, file: AnalyzedFile): void {
+    const args = call.arguments;
+    if (method === 'register' && args[0]) {
+      instance.events.push({ type: 'register', plugin: args[0], ...(args[1] ? { options: args[1] } : {}), call, file });
+    } else if (method === 'addHook') {
+      const hook = getStringValue(args[0]);
+      if (hook && GUARD_HOOKS.includes(hook) && args[1]) instance.events.push({ type: 'hook', hook, fn: args[1], call, file });
+    } else if (method === 'decorate') {
+      const name = getStringValue(args[0]);
+      if (name && args[1]) this.decorations.set(name, [...(this.decorations.get(name) ?? []), { fn: args[1], file }]);
+    } else if (method === 'route') {
+      this.readRouteObject(instance, call, file);
+    } else {
+      this.readShorthandRoute(instance, call, FASTIFY_ROUTE_METHODS.get(method)!, file);
+    }
+  }
+
+  /** `get(path, handler)`, `get(path, options, handler)`, `get(path, { handler, … })`. */
+  private readShorthandRoute(instance: FastifyInstance, call: ts.CallExpression, method: HttpMethod, file: AnalyzedFile): void {
+    const [pathArgument, second, third] = call.arguments;
+    const path = getStringValue(pathArgument);
+    if (path === undefined || !second) return;
+    const options = third ? second : isObjectWithHandler(second) ? second : undefined;
+    const handler = third ?? (options ? getProperty(options, 'handler') : second);
+    instance.events.push({ type: 'route', methods: [method], path, ...(options ? { options } : {}), ...(handler ? { handler } : {}), call, file });
+  }
+
+  /** `route({ method: 'GET' | ['GET', 'HEAD'], url, handler, onRequest, … })`. */
+  private readRouteObject(instance: FastifyInstance, call: ts.CallExpression, file: AnalyzedFile): void {
+    const options = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    if (!options || !ts.isObjectLiteralExpression(options)) return;
+    const path = getStringValue(getProperty(options, 'url') ?? getProperty(options, 'path'));
+    const methodValue = getProperty(options, 'method');
+    const methodNodes = methodValue && ts.isArrayLiteralExpression(methodValue) ? [...methodValue.elements] : methodValue ? [methodValue] : [];
+    const methods = methodNodes.map((node) => getStringValue(node)?.toLowerCase()).flatMap((name) => {
+      const method = name ? FASTIFY_ROUTE_METHODS.get(name) : undefined;
+      return method ? [method] : [];
+    });
+    if (path === undefined || methods.length === 0) return;
+    const handler = getProperty(options, 'handler');
+    instance.events.push({ type: 'route', methods, path, options, ...(handler ? { handler } : {}), call, file });
+  }
+
+  /** `registerUserRoutes(fastify)`: remember the hand-off; the callee is resolved after the walk. */
+  private readHandOff(call: ts.CallExpression, file: AnalyzedFile): void {
+    call.arguments.forEach((argument, argumentIndex) => {
+      if (!ts.isIdentifier(argument)) return;
+      const instance = this.getInstanceOf(argument, file);
+      if (instance) instance.events.push({ type: 'pass', callee: call.expression, argumentIndex, call, file });
+    });
+  }
+}
+
+/** `fastify()`, `Fastify({ logger })`, `require('fastify')()`: a new app. */
+function isFastifyFactoryCall(call: ts.CallExpression, file: AnalyzedFile): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const binding = file.imports.get(callee.text);
+    return binding?.specifier === FASTIFY_MODULE && ['default', '*', 'fastify'].includes(binding.imported);
+  }
+  return ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require' &&
+    getStringValue(callee.arguments[0]) === FASTIFY_MODULE;
+}
+
+function isInstanceMethod(method: string): boolean {
+  return FASTIFY_ROUTE_METHODS.has(method) || method === 'route' || method === 'register' || method === 'addHook' || method === 'decorate';
+}
+
+/** Whether a call on a parameter has the shape of Fastify's API rather than of a map, a cache or an HTTP client. */
+function looksLikeInstanceCall(call: ts.CallExpression, method: string): boolean {
+  const [first, second] = call.arguments;
+  if (method === 'register') return first !== undefined;
+  if (method === 'addHook') return GUARD_HOOKS.includes(getStringValue(first) ?? '');
+  if (method === 'route') return first !== undefined && ts.isObjectLiteralExpression(skipOuterExpressions(first)) && getProperty(first, 'method') !== undefined;
+  if (method === 'decorate') return false;
+  const handler = call.arguments.at(-1);
+  return getStringValue(first) !== undefined && second !== undefined && handler !== undefined &&
+    (ts.isFunctionLike(skipOuterExpressions(handler)) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler) || isObjectWithHandler(handler));
+}
+
+function isObjectWithHandler(node: ts.Expression): boolean {
+  return getProperty(node, 'handler') !== undefined;
+}
+
+/** A property's value in an object literal: `handler: fn`, or the shorthand `{ handler }`. */
+export function getProperty(node: ts.Expression, name: string): ts.Expression | undefined {
+  const object = skipOuterExpressions(node);
+  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (!property.name || property.name.getText() !== name) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property)) return property.name;
+    if (ts.isMethodDeclaration(property)) return property as unknown as ts.Expression;
+  }
+  return undefined;
+}

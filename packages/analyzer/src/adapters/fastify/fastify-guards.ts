@@ -1,0 +1,88 @@
+import { ts } from 'ts-morph';
+import type { GuardFact } from '@redline/core';
+import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import { getCodeSpan } from '../../project/code-span.js';
+import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import type { GuardClassifier, GuardKind } from '../../guards/classify-guard.js';
+import { getProperty, type FastifyAdapter } from './fastify-adapter.js';
+import { GUARD_HOOKS } from './fastify-model.js';
+
+/**
+ * Classifies Fastify hooks the way Fastify runs them: a hook function, an
+ * array of them, `fastify.auth([a, b], { relation })` (@fastify/auth), a
+ * decorator (`fastify.authenticate`, whose body is read when its name says
+ * nothing), and an inline wrapper around one call (`(req, reply) => req.isAdmin(reply)`).
+ */
+export class FastifyGuards {
+  constructor(private readonly classifier: GuardClassifier, private readonly adapter: FastifyAdapter) {}
+
+  /** The route-level hooks of a route's options, in lifecycle order. */
+  fromRouteOptions(options: ts.Expression | undefined, file: AnalyzedFile): GuardFact[] {
+    if (!options) return [];
+    return GUARD_HOOKS.flatMap((hook) => {
+      const value = getProperty(options, hook);
+      return value ? this.fromHookValue(value, file, 'route', hook) : [];
+    });
+  }
+
+  /** An `addHook` function or a route option's value: one hook or an array of them; inline ones are named after their hook. */
+  fromHookValue(value: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope'], hook: string): GuardFact[] {
+    const node = skipOuterExpressions(value);
+    if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((element) => this.fromHookValue(element, file, scope, hook));
+    const kind = this.classify(node, file);
+    const name = ts.isFunctionLike(node) && kind.name === 'inline middleware' ? `${hook} hook` : kind.name;
+    return [{ ...kind, name, scope, at: getCodeSpan(node, file.sourceFile, file.relativePath) }];
+  }
+
+  private classify(node: ts.Expression, file: AnalyzedFile): GuardKind {
+    const fastifyAuth = this.classifyFastifyAuth(node, file);
+    if (fastifyAuth) return fastifyAuth;
+    const kind = this.classifier.classify(node, file);
+    const inner = getSingleCall(node);
+    const innerKind = inner && this.classifier.classify(inner, file);
+    const decorated = ts.isPropertyAccessExpression(node) && !kind.authenticates ? this.classifyDecoration(node.name.text) : undefined;
+    return {
+      name: innerKind?.name ?? kind.name,
+      authenticates: kind.authenticates || Boolean(innerKind?.authenticates) || Boolean(decorated?.authenticates),
+      checksRole: kind.checksRole || Boolean(innerKind?.checksRole) || Boolean(decorated?.checksRole),
+    };
+  }
+
+  /** `fastify.auth([verifyJwt, verifyApiKey])`: any one may let the request in, unless `relation: 'and'`. */
+  private classifyFastifyAuth(node: ts.Expression, file: AnalyzedFile): GuardKind | undefined {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'auth') return undefined;
+    const list = node.arguments[0] && skipOuterExpressions(node.arguments[0]);
+    if (!list || !ts.isArrayLiteralExpression(list) || list.elements.length === 0) return undefined;
+    const parts = list.elements.map((element) => this.classify(skipOuterExpressions(element), file));
+    const options = node.arguments[1];
+    const allRequired = options !== undefined && getStringValue(getProperty(options, 'relation')) === 'and';
+    return {
+      name: `${node.expression.getText(file.sourceFile)}([${parts.map((part) => part.name).join(', ')}])`,
+      authenticates: allRequired ? parts.some((part) => part.authenticates) : parts.every((part) => part.authenticates),
+      checksRole: allRequired ? parts.some((part) => part.checksRole) : parts.every((part) => part.checksRole),
+    };
+  }
+
+  /** What the functions registered with `decorate(name, fn)` do, when the name alone does not tell. */
+  private classifyDecoration(name: string): GuardKind | undefined {
+    const decorations = this.adapter.decorations.get(name);
+    if (!decorations) return undefined;
+    const kinds = decorations.map(({ fn, file }) => this.classifier.classify(fn, file));
+    return { name, authenticates: kinds.some((kind) => kind.authenticates), checksRole: kinds.some((kind) => kind.checksRole) };
+  }
+}
+
+/** `(request, reply) => request.isAdmin(reply)` or `{ return verify(request) }` → the one call it wraps. */
+function getSingleCall(node: ts.Expression): ts.CallExpression | undefined {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
+  let body: ts.Node = node.body;
+  if (ts.isBlock(body)) {
+    if (body.statements.length !== 1) return undefined;
+    const statement = body.statements[0]!;
+    if (ts.isReturnStatement(statement) && statement.expression) body = statement.expression;
+    else if (ts.isExpressionStatement(statement)) body = statement.expression;
+    else return undefined;
+  }
+  const expression = skipOuterExpressions(body as ts.Expression);
+  return ts.isCallExpression(expression) ? expression : undefined;
+}
