@@ -18,6 +18,8 @@ export const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRE
     `export const JWT_SECRET_ENV = 'JWT_SECRET'; export const API_KEY_HEADER = 'x-api-key'; export const HEADER_KEY_TOKEN = 'Authorization';`,
     // Storage keys, cookie names and enum-like constants named after tokens or sessions.
     `export const KEY_TOKEN = 'auth-token'; const OAUTH_CSRF_COOKIE = 'oauth_csrf'; const TYPE_SESSION = 'session';`,
+    // Error messages in constants named after passwords.
+    `export const NO_PASSWORD = 'Password not found'; export const INVALID_SECRET = 'Secret mismatch';`,
     // i18n keys and messages that mention passwords.
     `const labels = { password: 'label.password', newPassword: 'label.new-password', apiKey: 'Your API key is shown once below' };`,
     // A seed user's password is not a connection credential (and seeds hash it).

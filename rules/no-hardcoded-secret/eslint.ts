@@ -164,7 +164,8 @@ export default createRule<Options, MessageIds>({
         const name = node.id.name;
         if (!mayNameSecret(name) || !isStrongSecretName(name) || isReassignable(node)) return;
         const literal = getDirectLiteral(node.init);
-        if (literal && looksLikeSecretValue(literal.value, name)) add(literal.node, 'namedSecret', { name });
+        // A value with spaces under a secret-ish name is a message (`NO_PASSWORD = 'Password not found'`).
+        if (literal && !/\s/.test(literal.value.trim()) && looksLikeSecretValue(literal.value, name)) add(literal.node, 'namedSecret', { name });
       },
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isValueWorthChecking(node.value)) return;
