@@ -7,6 +7,7 @@ import type { NodeVisitor } from '../../walk/walker.js';
 import { FASTIFY_MODULE, FASTIFY_ROUTE_METHODS, GUARD_HOOKS, SAME_INSTANCE_METHODS, type FastifyInstance } from './fastify-model.js';
 
 const MAX_ALIAS_DEPTH = 6;
+const DECORATE_METHODS = new Set(['decorate', 'decorateRequest', 'decorateReply']);
 
 /**
  * Records Fastify apps and plugin instances, and their routes, hooks and
@@ -30,6 +31,7 @@ export class FastifyAdapter implements NodeVisitor {
       return;
     }
     const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && DECORATE_METHODS.has(callee.name.text)) this.readDecoration(call, file);
     if (ts.isPropertyAccessExpression(callee) && isInstanceMethod(callee.name.text)) {
       const method = callee.name.text;
       const receiver = skipOuterExpressions(callee.expression);
@@ -119,14 +121,23 @@ export class FastifyAdapter implements NodeVisitor {
     } else if (method === 'addHook') {
       const hook = getStringValue(args[0]);
       if (hook && GUARD_HOOKS.includes(hook) && args[1]) instance.events.push({ type: 'hook', hook, fn: args[1], call, file });
-    } else if (method === 'decorate') {
-      const name = getStringValue(args[0]);
-      if (name && args[1]) this.decorations.set(name, [...(this.decorations.get(name) ?? []), { fn: args[1], file }]);
     } else if (method === 'route') {
       this.readRouteObject(instance, call, file);
     } else {
       this.readShorthandRoute(instance, call, FASTIFY_ROUTE_METHODS.get(method)!, file);
     }
+  }
+
+  /**
+   * `decorate('authenticate', fn)`, `decorateRequest('verifyAccess', fn)`:
+   * recorded on any receiver, since a plugin that only decorates never shows
+   * its parameter to be an instance otherwise.
+   */
+  private readDecoration(call: ts.CallExpression, file: AnalyzedFile): void {
+    const [nameArgument, value] = call.arguments;
+    const name = getStringValue(nameArgument);
+    if (!name || !value || !ts.isFunctionLike(skipOuterExpressions(value)) && !ts.isIdentifier(value)) return;
+    this.decorations.set(name, [...(this.decorations.get(name) ?? []), { fn: value, file }]);
   }
 
   /** `get(path, handler)`, `get(path, options, handler)`, `get(path, { handler, … })`. */
@@ -177,7 +188,7 @@ function isFastifyFactoryCall(call: ts.CallExpression, file: AnalyzedFile): bool
 }
 
 function isInstanceMethod(method: string): boolean {
-  return FASTIFY_ROUTE_METHODS.has(method) || method === 'route' || method === 'register' || method === 'addHook' || method === 'decorate';
+  return FASTIFY_ROUTE_METHODS.has(method) || method === 'route' || method === 'register' || method === 'addHook';
 }
 
 /** Whether a call on a parameter has the shape of Fastify's API rather than of a map, a cache or an HTTP client. */
@@ -186,7 +197,6 @@ function looksLikeInstanceCall(call: ts.CallExpression, method: string): boolean
   if (method === 'register') return first !== undefined;
   if (method === 'addHook') return GUARD_HOOKS.includes(getStringValue(first) ?? '');
   if (method === 'route') return first !== undefined && ts.isObjectLiteralExpression(skipOuterExpressions(first)) && getProperty(first, 'method') !== undefined;
-  if (method === 'decorate') return false;
   const handler = call.arguments.at(-1);
   return getStringValue(first) !== undefined && second !== undefined && handler !== undefined &&
     (ts.isFunctionLike(skipOuterExpressions(handler)) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler) || isObjectWithHandler(handler));
