@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { AUTH_MIDDLEWARE_NAMES } from '@redline/core';
+import { AUTH_MIDDLEWARE_NAMES, RATE_LIMIT_MODULES, RATE_LIMITER_NAME as LIMITER_NAME, isCredentialPath } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
 import { getModuleBinding, getRequiredModule } from '../utils/module-bindings.js';
@@ -14,32 +14,8 @@ type Options = [
   },
 ];
 
-/** Packages whose middleware, plugin or guard limits request rates. */
-const RATE_LIMIT_MODULES: ReadonlySet<string> = new Set([
-  'express-rate-limit', 'express-slow-down', 'rate-limiter-flexible', 'express-brute', 'express-limiter',
-  '@fastify/rate-limit', 'fastify-rate-limit', 'koa-ratelimit', 'koa2-ratelimit', 'hono-rate-limiter',
-  '@hono-rate-limiter/redis', '@nestjs/throttler', '@upstash/ratelimit', 'rate-limit-redis',
-]);
-
-/** Names that say "this limits rates": a middleware we cannot resolve still counts (quiet is the safe side). */
-const LIMITER_NAME = /rate_?limit|limiter|throttl|brute|slow_?down/i;
-
-/**
- * The last path segment(s) of a public credential endpoint: login, registration,
- * password reset, one-time codes. `reset` alone or `register` under an account
- * page are not enough (`/ai/agent/reset`, `/account/webauthn/register` behind auth).
- */
-const AUTH_PATH = new RegExp(
-  [
-    String.raw`(?:^|/)(?:log-?in|sign-?in|authenticate|sign-?up|register|forgot(?:-?password)?|(?:reset|forgot|change|recover)-?password|password-?(?:reset|forgot|recovery))(?:/|$)`,
-    String.raw`(?:^|/)password/(?:reset|forgot|recover|request-otp)(?:/|$)`,
-    String.raw`(?:^|/)(?:verify-?otp|otp(?:/verify)?|(?:2fa|mfa|totp|two-?factor)(?:/(?:verify|login|totp|validate))?)$`,
-  ].join('|'),
-  'i',
-);
-
-/** HTTP methods a credential endpoint accepts: the attempt is a write. */
-const ATTEMPT_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'all']);
+/** HTTP methods of a credential attempt (`all` is usually a 405 fallback). */
+const ATTEMPT_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 
 /** Factories whose result is the top-level app, per module. */
 const APP_FACTORIES: Readonly<Record<string, 'call' | 'new'>> = { express: 'call', fastify: 'call', koa: 'new' };
@@ -218,8 +194,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isAuthPath(path: string): boolean {
-      const clean = path.split('?')[0]!.replace(/\/:[^/]+/g, '').replace(/\/+$/, '');
-      return authPaths.has(path) || AUTH_PATH.test(clean);
+      return authPaths.has(path) || isCredentialPath(path);
     }
 
     /**

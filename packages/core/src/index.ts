@@ -15,3 +15,4 @@ export * from './vocabulary/internal-fields.js';
 export * from './facts.js';
 export * from './project-check.js';
 export * from './vocabulary/team-vocabulary.js';
+export * from './vocabulary/rate-limit.js';

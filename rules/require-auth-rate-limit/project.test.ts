@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { GuardFact, ProjectFacts, RouteFact } from '@redline/core';
+import check from './project.js';
+
+const span = (file: string, line: number) => ({ file, line, column: 1, endLine: line, endColumn: 40, code: '' });
+const guard = (name: string, authenticates = false): GuardFact => ({ name, scope: 'route', authenticates, checksRole: false, at: span('src/app.ts', 1) });
+const route = (path: string, overrides: Partial<RouteFact> = {}): RouteFact => ({
+  framework: 'express', app: 'src/app.ts:3', method: 'POST', path, at: span('src/routes/auth.ts', 10), guards: [],
+  isPublic: true, handlerChecksAuth: false, handlerChecksRole: false, mountedFromOtherFile: true, mountKnown: true, ...overrides,
+});
+const facts = (routes: RouteFact[]): ProjectFacts => ({ routes, entities: [], responses: [], loggedArguments: [], unresolved: { imports: 0, mounts: 0 } });
+
+describe('require-auth-rate-limit (project)', () => {
+  it('reports a credential route mounted from another file with no limiter in its chain', () => {
+    const findings = check.check(facts([route('/api/users/login')]), {});
+    expect(findings.map((finding) => finding.at.line)).toEqual([10]);
+    expect(findings[0]!.message).toContain('`POST /api/users/login`');
+  });
+  it('stays quiet when a limiter runs anywhere in the chain', () => {
+    expect(check.check(facts([route('/api/auth/login', { guards: [{ ...guard('authLimiter'), scope: 'mount' }] })]), {})).toEqual([]);
+    expect(check.check(facts([route('/api/auth/register', { guards: [{ ...guard('rateLimit({ max: 5 })'), scope: 'global' }] })]), {})).toEqual([]);
+  });
+  it('ignores routes it cannot judge: unmounted, same-file, Nest/Fastify, non-credential, authenticated, ALL', () => {
+    const quiet = [
+      route('/login', { mountKnown: false }),
+      route('/login', { mountedFromOtherFile: false }),
+      route('/auth/login', { framework: 'nestjs' }),
+      route('/auth/login', { framework: 'fastify' }),
+      route('/api/orders'),
+      route('/account/2fa/verify', { guards: [guard('isAuthenticated', true)] }),
+      route('/auth/login', { method: 'ALL' }),
+      route('/auth/login', { method: 'GET' }),
+    ];
+    expect(check.check(facts(quiet), {})).toEqual([]);
+  });
+  it("treats passport.authenticate('local') as the login, not as authentication", () => {
+    const findings = check.check(facts([route('/login', { guards: [guard("passport.authenticate('local')", true)] })]), {});
+    expect(findings).toHaveLength(1);
+  });
+});
