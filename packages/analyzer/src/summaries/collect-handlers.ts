@@ -6,6 +6,7 @@ import type { NestAdapter } from '../adapters/nestjs/nest-adapter.js';
 import type { HandlerToTrace } from './response-tracer.js';
 import type { FastifyAdapter } from '../adapters/fastify/fastify-adapter.js';
 import { resolveFastifyHandler } from '../adapters/fastify/route-handler.js';
+import { hasResponseSchema } from '../adapters/fastify/response-schema.js';
 
 const NEXT_ROUTE_FILE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
 const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -36,12 +37,16 @@ export function collectHandlers(project: ProjectModel, routers: RouterAdapter, n
   return handlers;
 }
 
-/** Fastify route handlers: what a handler returns is its response (`returnIsResponse`), as is what it passes to `reply.send`. */
+/**
+ * Fastify route handlers: what a handler returns is its response
+ * (`returnIsResponse`), as is what it passes to `reply.send`. A route with a
+ * response schema is left out: Fastify sends only the fields the schema lists.
+ */
 export function collectFastifyHandlers(project: ProjectModel, fastify: FastifyAdapter): HandlerToTrace[] {
   const handlers: HandlerToTrace[] = [];
   for (const instance of fastify.instances) {
     for (const event of instance.events) {
-      if (event.type !== 'route' || !event.handler) continue;
+      if (event.type !== 'route' || !event.handler || hasResponseSchema(event, project)) continue;
       const resolved = resolveFastifyHandler(event.handler, event.file, project);
       if (resolved) handlers.push({ fn: resolved.node, file: resolved.file, returnIsResponse: true });
     }

@@ -93,11 +93,20 @@ export class FastifyAdapter implements NodeVisitor {
    * `export default async function (fastify) { fastify.get(…) }`: a parameter
    * becomes an instance only through a call shaped like Fastify's API (a
    * route with a string path, `route({ method })`, a lifecycle hook,
-   * `register`), so `cache.get(key)` never makes one.
+   * `register`), so `cache.get(key)` never does. In a chain
+   * (`server.register(a).register(b)`) the innermost call decides.
    */
   private getParameterInstance(receiver: ts.Expression, call: ts.CallExpression, method: string, file: AnalyzedFile): FastifyInstance | undefined {
-    if (!ts.isIdentifier(receiver) || !looksLikeInstanceCall(call, method)) return undefined;
-    const declaration = findLocalDeclaration(receiver);
+    let root = receiver;
+    let firstCall = call;
+    let firstMethod = method;
+    while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && SAME_INSTANCE_METHODS.has(root.expression.name.text)) {
+      firstCall = root;
+      firstMethod = root.expression.name.text;
+      root = skipOuterExpressions(root.expression.expression);
+    }
+    if (!ts.isIdentifier(root) || !looksLikeInstanceCall(firstCall, firstMethod)) return undefined;
+    const declaration = findLocalDeclaration(root);
     if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
     const existing = this.instanceByNode.get(declaration);
     if (existing) return existing;
@@ -143,7 +152,7 @@ export class FastifyAdapter implements NodeVisitor {
   /** `get(path, handler)`, `get(path, options, handler)`, `get(path, { handler, … })`. */
   private readShorthandRoute(instance: FastifyInstance, call: ts.CallExpression, method: HttpMethod, file: AnalyzedFile): void {
     const [pathArgument, second, third] = call.arguments;
-    const path = getStringValue(pathArgument);
+    const path = pathArgument && getRoutePath(pathArgument);
     if (path === undefined || !second) return;
     const options = third ? second : isObjectWithHandler(second) ? second : undefined;
     const handler = third ?? (options ? getProperty(options, 'handler') : second);
@@ -154,7 +163,8 @@ export class FastifyAdapter implements NodeVisitor {
   private readRouteObject(instance: FastifyInstance, call: ts.CallExpression, file: AnalyzedFile): void {
     const options = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
     if (!options || !ts.isObjectLiteralExpression(options)) return;
-    const path = getStringValue(getProperty(options, 'url') ?? getProperty(options, 'path'));
+    const pathValue = getProperty(options, 'url') ?? getProperty(options, 'path');
+    const path = pathValue && getRoutePath(pathValue);
     const methodValue = getProperty(options, 'method');
     const methodNodes = methodValue && ts.isArrayLiteralExpression(methodValue) ? [...methodValue.elements] : methodValue ? [methodValue] : [];
     const methods = methodNodes.map((node) => getStringValue(node)?.toLowerCase()).flatMap((name) => {
@@ -198,8 +208,34 @@ function looksLikeInstanceCall(call: ts.CallExpression, method: string): boolean
   if (method === 'addHook') return GUARD_HOOKS.includes(getStringValue(first) ?? '');
   if (method === 'route') return first !== undefined && ts.isObjectLiteralExpression(skipOuterExpressions(first)) && getProperty(first, 'method') !== undefined;
   const handler = call.arguments.at(-1);
-  return getStringValue(first) !== undefined && second !== undefined && handler !== undefined &&
+  return first !== undefined && getRoutePath(first) !== undefined && second !== undefined && handler !== undefined &&
     (ts.isFunctionLike(skipOuterExpressions(handler)) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler) || isObjectWithHandler(handler));
+}
+
+/**
+ * A route path: a string, or one built from the plugin's options
+ * (`opts.prefix + 'articles'`, in plugins that apply their prefix by hand
+ * because `fastify-plugin` makes Fastify ignore it). The options part counts
+ * as empty; any other dynamic part is `?`.
+ */
+function getRoutePath(node: ts.Expression): string | undefined {
+  const value = skipOuterExpressions(node);
+  const literal = getStringValue(value);
+  if (literal !== undefined) return literal;
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = getRoutePath(value.left) ?? getDynamicPart(value.left);
+    const right = getRoutePath(value.right) ?? getDynamicPart(value.right);
+    return left === '?' && right === '?' ? undefined : `${left}${right}`;
+  }
+  if (ts.isTemplateExpression(value)) {
+    return value.head.text + value.templateSpans.map((span) => getDynamicPart(span.expression) + span.literal.text).join('');
+  }
+  return undefined;
+}
+
+function getDynamicPart(node: ts.Expression): string {
+  const value = skipOuterExpressions(node);
+  return ts.isPropertyAccessExpression(value) && value.name.text === 'prefix' ? '' : '?';
 }
 
 function isObjectWithHandler(node: ts.Expression): boolean {

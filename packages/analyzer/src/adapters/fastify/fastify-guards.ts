@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { GuardFact } from '@redline/core';
+import { looksLikeAuthName, looksLikeOptionalAuthName, type GuardFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
@@ -25,6 +25,24 @@ export class FastifyGuards {
     });
   }
 
+  /**
+   * Whether a route's own hooks say anonymous callers are welcome
+   * (`onRequest: [fastify.authenticate_optional]`): like `@OptionalAuth()`, an
+   * explicit choice in code.
+   */
+  declaresOptionalAuth(options: ts.Expression | undefined): boolean {
+    if (!options) return false;
+    return GUARD_HOOKS.some((hook) => {
+      const value = getProperty(options, hook);
+      const node = value && skipOuterExpressions(value);
+      const hooks = node && ts.isArrayLiteralExpression(node) ? [...node.elements] : node ? [node] : [];
+      return hooks.some((entry) => {
+        const name = getHookName(skipOuterExpressions(entry));
+        return name !== undefined && looksLikeAuthName(name) && looksLikeOptionalAuthName(name);
+      });
+    });
+  }
+
   /** An `addHook` function or a route option's value: one hook or an array of them; inline ones are named after their hook. */
   fromHookValue(value: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope'], hook: string): GuardFact[] {
     const node = skipOuterExpressions(value);
@@ -40,7 +58,10 @@ export class FastifyGuards {
     const kind = this.classifier.classify(node, file);
     const inner = getSingleCall(node);
     const innerKind = inner && this.classifier.classify(inner, file);
-    const decorated = ts.isPropertyAccessExpression(node) && !kind.authenticates ? this.classifyDecoration(node.name.text) : undefined;
+    // `fastify.authenticate_optional` verifies a token when there is one: its body looks like auth, its name says it is not enforced.
+    const decorated = ts.isPropertyAccessExpression(node) && !kind.authenticates && !looksLikeOptionalAuthName(node.name.text)
+      ? this.classifyDecoration(node.name.text)
+      : undefined;
     return {
       name: innerKind?.name ?? kind.name,
       authenticates: kind.authenticates || Boolean(innerKind?.authenticates) || Boolean(decorated?.authenticates),
@@ -70,6 +91,12 @@ export class FastifyGuards {
     const kinds = decorations.map(({ fn, file }) => this.classifier.classify(fn, file));
     return { name, authenticates: kinds.some((kind) => kind.authenticates), checksRole: kinds.some((kind) => kind.checksRole) };
   }
+}
+
+function getHookName(node: ts.Expression): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  return undefined;
 }
 
 /** `(request, reply) => request.isAdmin(reply)` or `{ return verify(request) }` → the one call it wraps. */

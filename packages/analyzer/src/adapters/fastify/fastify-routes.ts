@@ -1,7 +1,6 @@
 import { ts } from 'ts-morph';
 import type { GuardFact, RedlineVocabulary, RouteFact } from '@redline/core';
 import { getCodeSpan } from '../../project/code-span.js';
-import { findLocalDeclaration, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
@@ -12,6 +11,7 @@ import { FastifyGuards } from './fastify-guards.js';
 import { importsFastify, type FastifyEvent, type FastifyInstance } from './fastify-model.js';
 import { PluginMounts, type PluginMount } from './plugin-mounts.js';
 import { getFastifyHandlerName, resolveFastifyHandler } from './route-handler.js';
+import { resolveObjectLiteral } from './object-literal.js';
 
 const MAX_PLUGIN_DEPTH = 16;
 
@@ -108,8 +108,9 @@ export function buildFastifyRoutes(
   }
 
   function toRoutes(event: RouteEvent, prefix: string, hooks: GuardFact[], reach: Reach, crossed: boolean): RouteFact[] {
-    const options = event.options && resolveObject(event.options);
-    const routeGuards = guards.fromRouteOptions(options, event.file);
+    const resolvedOptions = event.options && resolveObjectLiteral(event.options, event.file, project);
+    const options = resolvedOptions?.node ?? event.options;
+    const routeGuards = guards.fromRouteOptions(options, resolvedOptions?.file ?? event.file);
     const handler = event.handler && resolveFastifyHandler(event.handler, event.file, project);
     return event.methods.map((method) => {
       const path = joinPaths(prefix, event.path);
@@ -121,7 +122,8 @@ export function buildFastifyRoutes(
         at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
         guards: [...hooks, ...routeGuards],
         isPublic: isPublicPath(path, method, vocabulary.publicRoutes) ||
-          isPublicHandlerName(event.handler && getFastifyHandlerName(event.handler)) || inspector.optsOutOfAuth(handler?.node),
+          isPublicHandlerName(event.handler && getFastifyHandlerName(event.handler)) || inspector.optsOutOfAuth(handler?.node) ||
+          guards.declaresOptionalAuth(options),
         handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
         handlerChecksRole: inspector.checksRole(handler?.node),
         mountedFromOtherFile: crossed,
@@ -157,14 +159,6 @@ function hasFastifyEvidence(instance: FastifyInstance): boolean {
   const typed = (node: ts.Node | undefined): boolean =>
     node !== undefined && (ts.isParameter(node) || ts.isVariableDeclaration(node)) && /Fastify/.test(node.type?.getText() ?? '');
   return typed(instance.creation) || typed(fn?.parent);
-}
-
-/** Options passed by name: `const authenticated = { onRequest: [fastify.authenticate] }`. */
-function resolveObject(options: ts.Expression): ts.Expression {
-  const node = skipOuterExpressions(options);
-  if (!ts.isIdentifier(node)) return options;
-  const declaration = findLocalDeclaration(node);
-  return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? declaration.initializer : options;
 }
 
 function describeInstance(instance: FastifyInstance): string {
