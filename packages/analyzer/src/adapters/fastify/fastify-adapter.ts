@@ -94,18 +94,16 @@ export class FastifyAdapter implements NodeVisitor {
    * becomes an instance only through a call shaped like Fastify's API (a
    * route with a string path, `route({ method })`, a lifecycle hook,
    * `register`), so `cache.get(key)` never does. In a chain
-   * (`server.register(a).register(b)`) the innermost call decides.
+   * (`app.withTypeProvider<T>().register(auth).delete(…)`) any call may tell.
    */
   private getParameterInstance(receiver: ts.Expression, call: ts.CallExpression, method: string, file: AnalyzedFile): FastifyInstance | undefined {
     let root = receiver;
-    let firstCall = call;
-    let firstMethod = method;
+    let looksLikeInstance = looksLikeInstanceCall(call, method);
     while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && SAME_INSTANCE_METHODS.has(root.expression.name.text)) {
-      firstCall = root;
-      firstMethod = root.expression.name.text;
+      looksLikeInstance ||= looksLikeInstanceCall(root, root.expression.name.text);
       root = skipOuterExpressions(root.expression.expression);
     }
-    if (!ts.isIdentifier(root) || !looksLikeInstanceCall(firstCall, firstMethod)) return undefined;
+    if (!ts.isIdentifier(root) || !looksLikeInstance) return undefined;
     const declaration = findLocalDeclaration(root);
     if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
     const existing = this.instanceByNode.get(declaration);
