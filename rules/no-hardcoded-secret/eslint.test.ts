@@ -11,6 +11,7 @@ export const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRE
     // An empty fallback is not a credential (the call fails loudly instead).
     `const apiKey = process.env.LLM_API_KEY ?? '';`,
     // Obvious placeholders in docs and samples.
+    `const cfg = { cookieSecret: 'session_cookie_secret_key_here' };`,
     `const secret = process.env.JWT_SECRET || 'your-secret-here'; app.use(session({ secret: 'changeme' }));`,
     // A \`sign\` method of something that is not jsonwebtoken (a crypto signer, a local helper).
     `const signature = signer.sign(payload, 'base64'); const verified = verify(token, 'utf8');`,

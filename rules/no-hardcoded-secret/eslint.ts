@@ -458,7 +458,8 @@ export default createRule<Options, MessageIds>({
 
     function isPlaceholder(value: string): boolean {
       const lower = value.toLowerCase();
-      return placeholders.some((word) => lower.includes(word));
+      // `put-your-key-here`, `session_cookie_secret_key_here`: an instruction, not a value.
+      return placeholders.some((word) => lower.includes(word)) || /[-_ ]here$/.test(lower);
     }
 
     /** `xxxxxxxx`, `00000000`, `********`: filler, not a key. */
