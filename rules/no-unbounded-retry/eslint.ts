@@ -389,6 +389,9 @@ export default createRule<Options, MessageIds>({
         reference = first;
         timer = calleeName;
       }
+      // Cheap test first: some enclosing function must carry the referenced name.
+      const referencedName = getMemberPath(reference)?.at(-1);
+      if (referencedName === undefined || !hasEnclosingFunctionNamed(call, referencedName)) return undefined;
       const resolved = resolveSelfReference(reference, call);
       if (!resolved) return undefined;
 
@@ -443,6 +446,22 @@ export default createRule<Options, MessageIds>({
         call.arguments.at(-1) === fn &&
         fn.params.length <= 2
       );
+    }
+
+    function hasEnclosingFunctionNamed(node: TSESTree.Node, name: string): boolean {
+      for (let current = node.parent; current; current = current.parent) {
+        if (!isFunctionLike(current)) continue;
+        if (current.id?.name === name) return true;
+        const owner = current.parent;
+        if (owner?.type === AST_NODE_TYPES.VariableDeclarator && owner.id.type === AST_NODE_TYPES.Identifier && owner.id.name === name) return true;
+        if (
+          (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) &&
+          getPropertyKeyName(owner) === name
+        ) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The enclosing function that `reference` names: `connect`, `this.connect`. */
