@@ -7,6 +7,8 @@ import type { GuardClassifier, GuardKind } from '../../guards/classify-guard.js'
 import { getProperty, type FastifyAdapter } from './fastify-adapter.js';
 import { GUARD_HOOKS } from './fastify-model.js';
 
+const RATE_LIMIT_MODULE = '@fastify/rate-limit';
+
 /**
  * Classifies Fastify hooks the way Fastify runs them: a hook function, an
  * array of them, `fastify.auth([a, b], { relation })` (@fastify/auth), a
@@ -16,13 +18,32 @@ import { GUARD_HOOKS } from './fastify-model.js';
 export class FastifyGuards {
   constructor(private readonly classifier: GuardClassifier, private readonly adapter: FastifyAdapter) {}
 
-  /** The route-level hooks of a route's options, in lifecycle order. */
+  /** The route-level hooks of a route's options, in lifecycle order, after its own rate limit (`config: { rateLimit }`). */
   fromRouteOptions(options: ts.Expression | undefined, file: AnalyzedFile): GuardFact[] {
     if (!options) return [];
-    return GUARD_HOOKS.flatMap((hook) => {
+    const config = getProperty(options, 'config');
+    const rateLimit = config && getProperty(config, 'rateLimit');
+    const limiter: GuardFact[] = rateLimit && skipOuterExpressions(rateLimit).kind !== ts.SyntaxKind.FalseKeyword
+      ? [{ name: 'config.rateLimit', scope: 'route', authenticates: false, checksRole: false, at: getCodeSpan(rateLimit, file.sourceFile, file.relativePath) }]
+      : [];
+    return [...limiter, ...GUARD_HOOKS.flatMap((hook) => {
       const value = getProperty(options, hook);
       return value ? this.fromHookValue(value, file, 'route', hook) : [];
-    });
+    })];
+  }
+
+  /**
+   * `register(rateLimit, { max })` with @fastify/rate-limit: a limiter for
+   * every route of the registering context (it is a `fastify-plugin`), unless
+   * `global: false` leaves it to routes that ask for it.
+   */
+  fromRateLimitRegistration(plugin: ts.Expression, options: ts.Expression | undefined, file: AnalyzedFile): GuardFact[] {
+    const node = skipOuterExpressions(plugin);
+    const root = ts.isPropertyAccessExpression(node) ? skipOuterExpressions(node.expression) : node;
+    if (!ts.isIdentifier(root) || file.imports.get(root.text)?.specifier !== RATE_LIMIT_MODULE) return [];
+    const global = options && getProperty(options, 'global');
+    if (global && skipOuterExpressions(global).kind === ts.SyntaxKind.FalseKeyword) return [];
+    return [{ name: RATE_LIMIT_MODULE, scope: 'hook', authenticates: false, checksRole: false, at: getCodeSpan(plugin, file.sourceFile, file.relativePath) }];
   }
 
   /**

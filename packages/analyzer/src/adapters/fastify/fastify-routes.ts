@@ -100,10 +100,16 @@ export function buildFastifyRoutes(
   }
   return dedupe(routes);
 
+  /** What runs before every route of the context: `addHook` hooks, and a registered @fastify/rate-limit. */
   function getHookGuards(event: FastifyEvent): GuardFact[] {
-    if (event.type !== 'hook') return [];
+    if (event.type !== 'hook' && event.type !== 'register') return [];
     let found = hookGuards.get(event);
-    if (!found) hookGuards.set(event, found = guards.fromHookValue(event.fn, event.file, 'hook', event.hook));
+    if (!found) {
+      found = event.type === 'hook'
+        ? guards.fromHookValue(event.fn, event.file, 'hook', event.hook)
+        : guards.fromRateLimitRegistration(event.plugin, event.options, event.file);
+      hookGuards.set(event, found);
+    }
     return found;
   }
 
