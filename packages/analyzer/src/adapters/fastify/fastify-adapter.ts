@@ -46,7 +46,7 @@ export class FastifyAdapter implements NodeVisitor {
   resolveImportedReceivers(project: ProjectModel): void {
     for (const { name, call, method, file } of this.importedReceivers.splice(0)) {
       const resolved = project.resolveName(file, name);
-      const instance = resolved && this.instanceByNode.get(skipOuterExpressions(resolved.node as ts.Expression));
+      const instance = resolved && this.getInstanceOf(resolved.node as ts.Expression, resolved.file);
       if (instance) this.readInstanceCall(instance, call, method, file);
     }
   }
@@ -176,6 +176,8 @@ export class FastifyAdapter implements NodeVisitor {
 
   /** `registerUserRoutes(fastify)`: remember the hand-off; the callee is resolved after the walk. */
   private readHandOff(call: ts.CallExpression, file: AnalyzedFile): void {
+    // Most projects have no Fastify instance: skip the scope lookups for every call's arguments.
+    if (this.instances.length === 0) return;
     call.arguments.forEach((argument, argumentIndex) => {
       if (!ts.isIdentifier(argument)) return;
       const instance = this.getInstanceOf(argument, file);
