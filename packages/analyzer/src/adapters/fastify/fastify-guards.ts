@@ -3,6 +3,7 @@ import { looksLikeAuthName, looksLikeOptionalAuthName, type GuardFact } from '@r
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import type { ProjectModel } from '../../project/project-model.js';
 import type { GuardClassifier, GuardKind } from '../../guards/classify-guard.js';
 import { getProperty, type FastifyAdapter } from './fastify-adapter.js';
 import { GUARD_HOOKS } from './fastify-model.js';
@@ -16,7 +17,7 @@ const RATE_LIMIT_MODULE = '@fastify/rate-limit';
  * nothing), and an inline wrapper around one call (`(req, reply) => req.isAdmin(reply)`).
  */
 export class FastifyGuards {
-  constructor(private readonly classifier: GuardClassifier, private readonly adapter: FastifyAdapter) {}
+  constructor(private readonly classifier: GuardClassifier, private readonly adapter: FastifyAdapter, private readonly project: ProjectModel) {}
 
   /** The route-level hooks of a route's options, in lifecycle order, after its own rate limit (`config: { rateLimit }`). */
   fromRouteOptions(options: ts.Expression | undefined, file: AnalyzedFile): GuardFact[] {
@@ -77,8 +78,9 @@ export class FastifyGuards {
     const fastifyAuth = this.classifyFastifyAuth(node, file);
     if (fastifyAuth) return fastifyAuth;
     const kind = this.classifier.classify(node, file);
-    const inner = getSingleCall(node);
-    const innerKind = inner && this.classifier.classify(inner, file);
+    const wrapper = this.resolveFunction(node, file);
+    const inner = wrapper && getSingleCall(wrapper.fn);
+    const innerKind = inner && this.classifier.classify(inner, wrapper.file);
     // `fastify.authenticate_optional` verifies a token when there is one: its body looks like auth, its name says it is not enforced.
     const decorated = ts.isPropertyAccessExpression(node) && !kind.authenticates && !looksLikeOptionalAuthName(node.name.text)
       ? this.classifyDecoration(node.name.text)
@@ -88,6 +90,14 @@ export class FastifyGuards {
       authenticates: kind.authenticates || Boolean(innerKind?.authenticates) || Boolean(decorated?.authenticates),
       checksRole: kind.checksRole || Boolean(innerKind?.checksRole) || Boolean(decorated?.checksRole),
     };
+  }
+
+  /** An inline hook, or a project function named as one (`requireSuperadmin`, imported). */
+  private resolveFunction(node: ts.Expression, file: AnalyzedFile): { fn: ts.Node; file: AnalyzedFile } | undefined {
+    if (ts.isFunctionLike(node)) return { fn: node, file };
+    if (!ts.isIdentifier(node)) return undefined;
+    const resolved = this.project.resolveName(file, node.text);
+    return resolved && ts.isFunctionLike(resolved.node) ? { fn: resolved.node, file: resolved.file } : undefined;
   }
 
   /** `fastify.auth([verifyJwt, verifyApiKey])`: any one may let the request in, unless `relation: 'and'`. */
@@ -120,9 +130,13 @@ function getHookName(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** `(request, reply) => request.isAdmin(reply)` or `{ return verify(request) }` → the one call it wraps. */
-function getSingleCall(node: ts.Expression): ts.CallExpression | undefined {
-  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
+/**
+ * `(request, reply) => request.isAdmin(reply)`, `{ return verify(request) }`,
+ * `{ return requireRole('admin')(request, reply) }` → the one call it wraps
+ * (for a curried call, the factory call that names it).
+ */
+function getSingleCall(node: ts.Node): ts.CallExpression | undefined {
+  if (!(ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) || !node.body) return undefined;
   let body: ts.Node = node.body;
   if (ts.isBlock(body)) {
     if (body.statements.length !== 1) return undefined;
@@ -131,6 +145,7 @@ function getSingleCall(node: ts.Expression): ts.CallExpression | undefined {
     else if (ts.isExpressionStatement(statement)) body = statement.expression;
     else return undefined;
   }
-  const expression = skipOuterExpressions(body as ts.Expression);
+  let expression = skipOuterExpressions(body as ts.Expression);
+  while (ts.isCallExpression(expression) && ts.isCallExpression(skipOuterExpressions(expression.expression))) expression = skipOuterExpressions(expression.expression);
   return ts.isCallExpression(expression) ? expression : undefined;
 }

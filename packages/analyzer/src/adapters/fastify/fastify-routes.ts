@@ -40,7 +40,7 @@ export function buildFastifyRoutes(
 ): RouteFact[] {
   adapter.resolveImportedReceivers(project);
   const mounts = new PluginMounts(adapter, project);
-  const guards = new FastifyGuards(classifier, adapter);
+  const guards = new FastifyGuards(classifier, adapter, project);
   const hookGuards = new Map<FastifyEvent, GuardFact[]>();
   const reached = new Set<FastifyInstance>();
   const routes: RouteFact[] = [];
