@@ -20,6 +20,8 @@ export class FastifyAdapter implements NodeVisitor {
   /** `fastify.decorate('authenticate', fn)`: decorator name → the functions registered under it. */
   readonly decorations = new Map<string, { fn: ts.Expression; file: AnalyzedFile }[]>();
   private readonly instanceByNode = new Map<ts.Node, FastifyInstance>();
+  /** Per class, `this.<member>` → the instance assigned to it, or null when none is. */
+  private readonly memberInstances = new Map<ts.Node, Map<string, FastifyInstance | null>>();
   /** Calls on an imported instance (`import { app } from './app'`), resolved once every file is walked. */
   private readonly importedReceivers: { name: string; call: ts.CallExpression; method: string; file: AnalyzedFile }[] = [];
 
@@ -63,6 +65,7 @@ export class FastifyAdapter implements NodeVisitor {
       if (ts.isPropertyAccessExpression(callee) && SAME_INSTANCE_METHODS.has(callee.name.text)) return this.getInstanceOf(callee.expression, file, depth + 1);
       return undefined;
     }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.getMemberInstance(node, file, depth);
     if (!ts.isIdentifier(node)) return undefined;
     const declaration = findLocalDeclaration(node);
     if (!declaration) return undefined;
@@ -71,6 +74,34 @@ export class FastifyAdapter implements NodeVisitor {
     // `const app = fastify.withTypeProvider<T>()`, `const server = app`
     if (ts.isVariableDeclaration(declaration) && declaration.initializer) return this.getInstanceOf(declaration.initializer, file, depth + 1);
     return undefined;
+  }
+
+  /**
+   * `this.#server.register(…)` in a class that builds its app in the
+   * constructor (`this.#server = Fastify()`) or a field initialiser.
+   */
+  private getMemberInstance(access: ts.PropertyAccessExpression, file: AnalyzedFile, depth: number): FastifyInstance | undefined {
+    let owner: ts.Node | undefined = access.parent;
+    while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+    if (!owner) return undefined;
+    const name = access.name.getText();
+    const cached = this.memberInstances.get(owner)?.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: FastifyInstance | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isPropertyDeclaration(node) && node.name.getText() === name && node.initializer) found = this.getInstanceOf(node.initializer, file, depth + 1);
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) &&
+        node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.getText() === name) {
+        found = this.getInstanceOf(node.right, file, depth + 1);
+      }
+      if (!found) ts.forEachChild(node, visit);
+    };
+    visit(owner);
+    const members = this.memberInstances.get(owner) ?? new Map<string, FastifyInstance | null>();
+    members.set(name, found ?? null);
+    this.memberInstances.set(owner, members);
+    return found;
   }
 
   /** The instance a plugin function's parameter stands for, if that function uses it as one. */

@@ -59,7 +59,8 @@ function evaluate(expression: ts.Expression, file: AnalyzedFile, depth: number):
     const values = parts as string[];
     if (name === 'join') return join(...values);
     if (name === 'resolve') return resolve(...values);
-    if (name === 'dirname' && values.length === 1) return dirname(values[0]!);
+    // `dirname(x)`, and the project helpers that wrap it: `getDirName(import.meta.url)`
+    if (/^(?:get)?_?dir_?name$/i.test(name) && values.length === 1) return dirname(values[0]!);
     if (name === 'fileURLToPath' && values.length === 1) return values[0];
   }
   return undefined;
