@@ -18,6 +18,11 @@ export interface AutoloadOptions {
   /** `options: { prefix: '/api' }`, passed to every plugin. */
   prefix: string;
   ignorePattern?: RegExp;
+  /** `matchFilter`/`ignoreFilter` written as a string or a regular expression (functions cannot be read). */
+  matchFilter?: RegExp | string;
+  ignoreFilter?: RegExp | string;
+  /** Folders deeper than this are not loaded. */
+  maxDepth?: number;
 }
 
 /** One folder's plugin files with the autohooks files that wrap them (the folder's own, and its parents' when hooks cascade). */
@@ -43,8 +48,10 @@ export function readAutoloadOptions(options: ts.Expression | undefined, file: An
     return kind === ts.SyntaxKind.TrueKeyword ? true : kind === ts.SyntaxKind.FalseKeyword ? false : fallback;
   };
   const pluginOptions = getProperty(options, 'options');
-  const ignore = getProperty(options, 'ignorePattern');
-  const ignorePattern = ignore && ts.isRegularExpressionLiteral(ignore) ? toRegExp(ignore.text) : getStringValue(ignore) !== undefined ? new RegExp(getStringValue(ignore)!) : undefined;
+  const ignorePattern = readFilter(getProperty(options, 'ignorePattern'));
+  const matchFilter = readFilter(getProperty(options, 'matchFilter'));
+  const ignoreFilter = readFilter(getProperty(options, 'ignoreFilter'));
+  const maxDepth = getProperty(options, 'maxDepth');
   return {
     dir,
     autoHooks: flag('autoHooks', false),
@@ -53,7 +60,10 @@ export function readAutoloadOptions(options: ts.Expression | undefined, file: An
     routeParams: flag('routeParams', false),
     encapsulate: flag('encapsulate', true),
     prefix: (pluginOptions && getStringValue(getProperty(pluginOptions, 'prefix'))) ?? '',
-    ...(ignorePattern ? { ignorePattern } : {}),
+    ...(ignorePattern !== undefined ? { ignorePattern: typeof ignorePattern === 'string' ? new RegExp(ignorePattern) : ignorePattern } : {}),
+    ...(matchFilter !== undefined ? { matchFilter } : {}),
+    ...(ignoreFilter !== undefined ? { ignoreFilter } : {}),
+    ...(maxDepth && ts.isNumericLiteral(maxDepth) ? { maxDepth: Number(maxDepth.text) } : {}),
   };
 }
 
@@ -75,7 +85,10 @@ export function listAutoloadFolders(options: AutoloadOptions, files: Iterable<An
     if (path.startsWith('..') || path === '' || path.includes(`node_modules${sep}`)) continue;
     const posixPath = path.split(sep).join('/');
     if (options.ignorePattern?.test(posixPath)) continue;
+    if (options.matchFilter !== undefined && !matches(`/${posixPath}`, options.matchFilter)) continue;
+    if (options.ignoreFilter !== undefined && matches(`/${posixPath}`, options.ignoreFilter)) continue;
     const segments = posixPath.split('/');
+    if (options.maxDepth !== undefined && segments.length - 1 > options.maxDepth) continue;
     let node = tree;
     for (const segment of segments.slice(0, -1)) {
       let child = node.folders.get(segment);
@@ -103,6 +116,17 @@ export function listAutoloadFolders(options: AutoloadOptions, files: Iterable<An
 /** autoload's `routeParams`: `/users/_id` → `/users/:id`. */
 function toRouteParams(prefix: string): string {
   return prefix.replace(/\/_/g, '/:');
+}
+
+function readFilter(value: ts.Expression | undefined): RegExp | string | undefined {
+  if (!value) return undefined;
+  const node = skipOuterExpressions(value);
+  return ts.isRegularExpressionLiteral(node) ? toRegExp(node.text) : getStringValue(node);
+}
+
+/** autoload's filters: a string matches as a substring of the `/`-rooted path, a regular expression as itself. */
+function matches(path: string, filter: RegExp | string): boolean {
+  return typeof filter === 'string' ? path.includes(filter) : filter.test(path);
 }
 
 function toRegExp(literal: string): RegExp | undefined {
