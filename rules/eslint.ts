@@ -3,9 +3,11 @@ import noEntityLeak from './no-entity-leak/eslint.js';
 import noErrorDetailsInResponse from './no-error-details-in-response/eslint.js';
 import noHardcodedSecret from './no-hardcoded-secret/eslint.js';
 import noInternalIdExposure from './no-internal-id-exposure/eslint.js';
+import noJwtMisuse from './no-jwt-misuse/eslint.js';
 import noMassAssignment from './no-mass-assignment/eslint.js';
 import noSecretLogging from './no-secret-logging/eslint.js';
 import noUnboundedRetry from './no-unbounded-retry/eslint.js';
+import noUnscopedResourceAccess from './no-unscoped-resource-access/eslint.js';
 import requireAuthRateLimit from './require-auth-rate-limit/eslint.js';
 import requireRequestTimeout from './require-request-timeout/eslint.js';
 import requireRetryBackoff from './require-retry-backoff/eslint.js';
@@ -18,9 +20,11 @@ export const rules = {
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-hardcoded-secret': noHardcodedSecret,
   'no-internal-id-exposure': noInternalIdExposure,
+  'no-jwt-misuse': noJwtMisuse,
   'no-mass-assignment': noMassAssignment,
   'no-secret-logging': noSecretLogging,
   'no-unbounded-retry': noUnboundedRetry,
+  'no-unscoped-resource-access': noUnscopedResourceAccess,
   'require-auth-rate-limit': requireAuthRateLimit,
   'require-request-timeout': requireRequestTimeout,
   'require-retry-backoff': requireRetryBackoff,
