@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -398,11 +398,6 @@ function getFunctionName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
 
 function isNamedParam(param: TSESTree.Parameter | undefined, names: ReadonlySet<string>): boolean {
   return param?.type === AST_NODE_TYPES.Identifier && names.has(param.name);
-}
-
-function isNamed(node: TSESTree.Node, name: string): boolean {
-  const value = unwrapExpression(node);
-  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
 /** Visits `root` and its descendants without entering nested functions. */
