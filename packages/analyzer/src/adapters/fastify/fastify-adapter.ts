@@ -20,6 +20,7 @@ export class FastifyAdapter implements NodeVisitor {
   /** `fastify.decorate('authenticate', fn)`: decorator name → the functions registered under it. */
   readonly decorations = new Map<string, { fn: ts.Expression; file: AnalyzedFile }[]>();
   private readonly instanceByNode = new Map<ts.Node, FastifyInstance>();
+  private readonly filesWithInstances = new Set<ts.SourceFile>();
   /** Per class, `this.<member>` → the instance assigned to it, or null when none is. */
   private readonly memberInstances = new Map<ts.Node, Map<string, FastifyInstance | null>>();
   /** Calls on an imported instance (`import { app } from './app'`), resolved once every file is walked. */
@@ -34,10 +35,11 @@ export class FastifyAdapter implements NodeVisitor {
     }
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee) && DECORATE_METHODS.has(callee.name.text)) this.readDecoration(call, file);
-    if (ts.isPropertyAccessExpression(callee) && isInstanceMethod(callee.name.text)) {
+    // Shape first: `map.get(key)` and `cache.delete(id)` are most of these calls, and need no scope lookup.
+    if (ts.isPropertyAccessExpression(callee) && isInstanceMethod(callee.name.text) && looksLikeInstanceCall(call, callee.name.text)) {
       const method = callee.name.text;
       const receiver = skipOuterExpressions(callee.expression);
-      const instance = this.getInstanceOf(receiver, file) ?? this.getParameterInstance(receiver, call, method, file);
+      const instance = this.getInstanceOf(receiver, file) ?? this.getParameterInstance(receiver, file);
       if (instance) this.readInstanceCall(instance, call, method, file);
       else if (ts.isIdentifier(receiver) && file.imports.has(receiver.text)) this.importedReceivers.push({ name: receiver.text, call, method, file });
     }
@@ -114,6 +116,7 @@ export class FastifyAdapter implements NodeVisitor {
   private bindApp(call: ts.CallExpression, file: AnalyzedFile): FastifyInstance {
     const instance: FastifyInstance = { isApp: true, file, creation: call, events: [] };
     this.instances.push(instance);
+    this.filesWithInstances.add(call.getSourceFile());
     this.instanceByNode.set(call, instance);
     const holder = call.parent;
     if (holder && ts.isVariableDeclaration(holder) && holder.initializer === call) this.instanceByNode.set(holder, instance);
@@ -122,19 +125,15 @@ export class FastifyAdapter implements NodeVisitor {
 
   /**
    * `export default async function (fastify) { fastify.get(…) }`: a parameter
-   * becomes an instance only through a call shaped like Fastify's API (a
-   * route with a string path, `route({ method })`, a lifecycle hook,
-   * `register`), so `cache.get(key)` never does. In a chain
-   * (`app.withTypeProvider<T>().register(auth).delete(…)`) any call may tell.
+   * becomes an instance through a call shaped like Fastify's API (checked by
+   * `visit`), also at the end of a chain (`app.withTypeProvider<T>().register(auth).delete(…)`).
    */
-  private getParameterInstance(receiver: ts.Expression, call: ts.CallExpression, method: string, file: AnalyzedFile): FastifyInstance | undefined {
+  private getParameterInstance(receiver: ts.Expression, file: AnalyzedFile): FastifyInstance | undefined {
     let root = receiver;
-    let looksLikeInstance = looksLikeInstanceCall(call, method);
     while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && SAME_INSTANCE_METHODS.has(root.expression.name.text)) {
-      looksLikeInstance ||= looksLikeInstanceCall(root, root.expression.name.text);
       root = skipOuterExpressions(root.expression.expression);
     }
-    if (!ts.isIdentifier(root) || !looksLikeInstance) return undefined;
+    if (!ts.isIdentifier(root)) return undefined;
     const declaration = findLocalDeclaration(root);
     if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
     const existing = this.instanceByNode.get(declaration);
@@ -148,6 +147,7 @@ export class FastifyAdapter implements NodeVisitor {
       events: [],
     };
     this.instances.push(instance);
+    this.filesWithInstances.add(declaration.getSourceFile());
     this.instanceByNode.set(declaration, instance);
     return instance;
   }
@@ -207,8 +207,8 @@ export class FastifyAdapter implements NodeVisitor {
 
   /** `registerUserRoutes(fastify)`: remember the hand-off; the callee is resolved after the walk. */
   private readHandOff(call: ts.CallExpression, file: AnalyzedFile): void {
-    // Most projects have no Fastify instance: skip the scope lookups for every call's arguments.
-    if (this.instances.length === 0) return;
+    // An instance is passed by a name declared in its own file: skip the scope lookups everywhere else.
+    if (!this.filesWithInstances.has(file.sourceFile)) return;
     call.arguments.forEach((argument, argumentIndex) => {
       if (!ts.isIdentifier(argument)) return;
       const instance = this.getInstanceOf(argument, file);
