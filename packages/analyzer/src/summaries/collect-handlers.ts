@@ -41,10 +41,11 @@ export function collectHandlers(project: ProjectModel, routers: RouterAdapter, n
  * Fastify route handlers: what a handler returns is its response
  * (`returnIsResponse`), as is what it passes to `reply.send`. A route with a
  * response schema is left out: Fastify sends only the fields the schema lists.
+ * Reads `fastify.routed`, so it runs after `buildFastifyRoutes`.
  */
 export function collectFastifyHandlers(project: ProjectModel, fastify: FastifyAdapter): HandlerToTrace[] {
   const handlers: HandlerToTrace[] = [];
-  for (const instance of fastify.instances) {
+  for (const instance of fastify.routed) {
     for (const event of instance.events) {
       if (event.type !== 'route' || !event.handler || hasResponseSchema(event, project)) continue;
       const resolved = resolveFastifyHandler(event.handler, event.file, project);

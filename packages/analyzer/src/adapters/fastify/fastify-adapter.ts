@@ -17,6 +17,12 @@ const DECORATE_METHODS = new Set(['decorate', 'decorateRequest', 'decorateReply'
 export class FastifyAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.CallExpression] as const;
   readonly instances: FastifyInstance[] = [];
+  /**
+   * The instances whose routes became route facts (reached from an app, or
+   * listed as an unregistered Fastify plugin), filled by `buildFastifyRoutes`;
+   * a parameter of an Express `(app) => app.get(…)` module is not among them.
+   */
+  readonly routed = new Set<FastifyInstance>();
   /** `fastify.decorate('authenticate', fn)`: decorator name → the functions registered under it. */
   readonly decorations = new Map<string, { fn: ts.Expression; file: AnalyzedFile }[]>();
   private readonly instanceByNode = new Map<ts.Node, FastifyInstance>();

@@ -52,6 +52,7 @@ export function buildFastifyRoutes(
     const addInstance = (instance: FastifyInstance, prefix: string, crossedHere: boolean): void => {
       if (members.some((member) => member.instance === instance)) return;
       reached.add(instance);
+      adapter.routed.add(instance);
       members.push({ instance, prefix, crossed: crossedHere });
       for (const event of instance.events) {
         if (event.type !== 'register' && event.type !== 'pass') continue;
