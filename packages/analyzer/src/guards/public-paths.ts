@@ -1,10 +1,21 @@
-import { PUBLIC_PATH_PATTERNS, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
   'login', 'signin', 'sign-in', 'logout', 'signout', 'sign-out', 'register', 'signup', 'sign-up', 'health', 'healthz',
   'healthcheck', 'ping', 'ready', 'readyz', 'live', 'livez', 'forgot-password', 'reset-password', 'verify-email',
-  'webhook', 'webhooks', 'oauth', 'auth', 'unsubscribe',
+  'webhook', 'webhooks', 'oauth', 'unsubscribe',
+]);
+
+/**
+ * Under an `auth` segment, the routes of the sign-in flow are public when
+ * their last segment starts with one of these words (`/auth/refresh-token`,
+ * `auth.config`); `/auth/revokeRefreshTokens` or `/auth/me` are not.
+ */
+const AUTH_FLOW_WORDS = new Set([
+  'login', 'signin', 'sign', 'logout', 'signout', 'register', 'signup', 'token', 'refresh', 'callback', 'verify',
+  'forgot', 'reset', 'magic', 'otp', 'confirm', 'config', 'providers', 'google', 'github', 'oauth', 'sso', 'saml',
+  'activate', 'resend', 'request', 'password',
 ]);
 
 /** Words in a handler's name that say it serves a public flow: `signupUser`, `handleLogin`, `registerAccount`. */
@@ -15,6 +26,9 @@ export function isPublicHandlerName(name: string | undefined): boolean {
   if (!name) return false;
   return splitIdentifierWords(name).some((word) => PUBLIC_HANDLER_WORDS.has(word));
 }
+
+/** The shared public patterns, except `/auth/**`: under `auth` only the sign-in flow is public (see AUTH_FLOW_WORDS). */
+const DEFAULT_PATTERNS = [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS].filter((pattern) => pattern !== '/auth/**');
 
 /** Leading segments that only version or namespace an API (`/api/v2/health` is `/health`). */
 const API_PREFIX = /^(?:\/api)?(?:\/v\d+)?/;
@@ -27,12 +41,22 @@ const API_PREFIX = /^(?:\/api)?(?:\/v\d+)?/;
 export function isPublicPath(path: string, method: string, extraPatterns: readonly string[] = []): boolean {
   const normalised = path.toLowerCase().replace(/\/+$/, '') || '/';
   const unprefixed = normalised.replace(API_PREFIX, '') || '/';
-  const patterns = [...PUBLIC_PATH_PATTERNS, ...extraPatterns].map((pattern) => pattern.toLowerCase());
-  if (patterns.some((pattern) => matchesPathPattern(normalised, pattern) || matchesPathPattern(unprefixed, pattern))) return true;
+  const patterns = [...DEFAULT_PATTERNS, ...extraPatterns].map((pattern) => pattern.toLowerCase());
+  if (patterns.some((pattern) => matchesPathPattern(normalised, pattern) || matchesPathPattern(unprefixed, pattern) || matchesTail(normalised, pattern))) return true;
   // RPC-style APIs name routes `auth.config`, `users.signup`: dots separate words too.
   const segments = normalised.split(/[/.]/).filter(Boolean);
   if (segments.some((segment) => PUBLIC_SEGMENTS.has(segment))) return true;
+  // Camel case survives here: `/auth/refreshToken` starts with `refresh`, `/auth/revokeRefreshTokens` with `revoke`.
+  const caseKept = path.split(/[/.]/).filter(Boolean);
+  const authAt = caseKept.findLastIndex((segment) => segment.toLowerCase() === 'auth');
+  const flowSegment = authAt === -1 ? undefined : caseKept.slice(authAt + 1).filter((segment) => !segment.startsWith(':')).at(-1);
+  if (flowSegment && AUTH_FLOW_WORDS.has(splitIdentifierWords(flowSegment)[0] ?? '')) return true;
   return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/users$/.test(normalised);
+}
+
+/** A one-segment pattern (`/csp-report`, `/verify`) also matches the end of a longer path. */
+function matchesTail(path: string, pattern: string): boolean {
+  return !pattern.includes('*') && pattern.lastIndexOf('/') === 0 && path.endsWith(pattern);
 }
 
 function matchesPathPattern(path: string, pattern: string): boolean {

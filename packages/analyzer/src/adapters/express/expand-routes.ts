@@ -30,6 +30,10 @@ export function expandRoutes(
   inspector: HandlerInspector,
   vocabulary: RedlineVocabulary,
 ): RouteFact[] {
+  adapter.resolveImportedReceivers((name, file) => {
+    const resolved = project.resolveName(file, name);
+    return resolved ? findRouterAt(resolved.node, adapter) : undefined;
+  });
   const mounts = resolveMounts(adapter, project);
   const routes: RouteFact[] = [];
 
@@ -62,9 +66,11 @@ export function expandRoutes(
         const usePath = event.path === undefined ? undefined : joinPaths(base, stripWildcard(event.path));
         const mountGuards: GuardFact[] = [];
         for (const arg of event.args.flatMap((value) => flattenArray(value))) {
-          const child = mounts.get(arg);
-          if (child) {
-            expand(app, child, usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
+          const children = mounts.get(arg);
+          if (children) {
+            for (const child of children) {
+              expand(app, child, usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
+            }
             continue;
           }
           const guard = toGuard(arg, event.file, usePath === undefined ? (router.isApp ? 'global' : 'router') : 'mount');
@@ -74,13 +80,13 @@ export function expandRoutes(
           else scopedGuards.push({ prefix: usePath, guard });
         }
       } else {
-        const child = mounts.get(event.call.arguments[event.argumentIndex]!);
+        const [child] = mounts.get(event.call.arguments[event.argumentIndex]!) ?? [];
         if (child) expand(app, child, base, guards, scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
       }
     }
   };
 
-  const mounted = new Set(mounts.values());
+  const mounted = new Set([...mounts.values()].flat());
   for (const router of adapter.routers) {
     if (router.isApp && !mounted.has(router)) expand(describeRouter(router), router, '', [], [], false, true, 0);
   }
@@ -120,28 +126,39 @@ function dedupe(routes: RouteFact[]): RouteFact[] {
  * a router variable (here or imported), `router.routes()` (Koa),
  * `require('./routes')`, or a factory function that creates and returns one.
  */
-function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.Node, RouterObject> {
-  const mounts = new Map<ts.Node, RouterObject>();
+function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.Node, RouterObject[]> {
+  const mounts = new Map<ts.Node, RouterObject[]>();
   for (const router of adapter.routers) {
     for (const event of router.events) {
       if (event.type === 'use') {
         for (const arg of event.args.flatMap((value) => flattenArray(value))) {
-          const child = resolveRouterExpression(arg, event.file, adapter, project);
-          if (child && child !== router) {
-            child.mounted = true;
-            mounts.set(arg, child);
-          }
+          const children = resolveRouterList(arg, event.file, adapter, project).filter((child) => child !== router);
+          for (const child of children) child.mounted = true;
+          if (children.length > 0) mounts.set(arg, children);
         }
       } else if (event.type === 'pass') {
         const child = resolveParameterRouter(event.callee, event.argumentIndex, event.file, adapter, project);
         if (child) {
           child.mounted = true;
-          mounts.set(event.call.arguments[event.argumentIndex]!, child);
+          mounts.set(event.call.arguments[event.argumentIndex]!, [child]);
         }
       }
     }
   }
   return mounts;
+}
+
+/** The routers an argument mounts: one, or each of an array exported elsewhere (`module.exports = [users, posts]`). */
+function resolveRouterList(arg: ts.Expression, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject[] {
+  const single = resolveRouterExpression(arg, file, adapter, project);
+  if (single) return [single];
+  const node = skipOuterExpressions(arg);
+  const resolved = ts.isIdentifier(node) ? project.resolveName(file, node.text) : undefined;
+  if (!resolved || !ts.isArrayLiteralExpression(resolved.node)) return [];
+  return resolved.node.elements.flatMap((element) => {
+    const child = resolveRouterExpression(element, resolved.file, adapter, project);
+    return child ? [child] : [];
+  });
 }
 
 function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject | undefined {

@@ -19,6 +19,8 @@ export class RouterAdapter implements NodeVisitor {
   readonly routerByNode = new Map<ts.Node, RouterObject>();
   /** Routers bound to a declaration (variable, parameter) → the router. */
   readonly routerByDeclaration = new Map<ts.Node, RouterObject>();
+  /** Calls on an imported name (`import { app } from './server'; app.use(...)`), resolved after the walk. */
+  private readonly importedReceiverCalls: { call: ts.CallExpression; method: string; name: string; file: AnalyzedFile }[] = [];
 
   visit(node: ts.Node, file: AnalyzedFile): void {
     // A creation already read from the outside of its chain (see readChainRoot).
@@ -125,8 +127,26 @@ export class RouterAdapter implements NodeVisitor {
       }
     }
     if (!router && ROUTE_METHODS.has(method)) router = this.getParameterRouter(receiver, call, file);
+    if (!router && ts.isIdentifier(receiver) && file.imports.has(receiver.text)) {
+      this.importedReceiverCalls.push({ call, method, name: receiver.text, file });
+    }
     if (!router) return;
+    this.recordEvent(router, call, method, routePath, file);
+  }
 
+  /**
+   * Calls on a router imported from another module (an app created in
+   * `server.ts` and extended in `routes.ts`): recorded once every file's
+   * routers are known. `findRouter` resolves the imported name.
+   */
+  resolveImportedReceivers(findRouter: (name: string, file: AnalyzedFile) => RouterObject | undefined): void {
+    for (const { call, method, name, file } of this.importedReceiverCalls) {
+      const router = findRouter(name, file);
+      if (router) this.recordEvent(router, call, method, undefined, file);
+    }
+  }
+
+  private recordEvent(router: RouterObject, call: ts.CallExpression, method: string, routePath: string | undefined, file: AnalyzedFile): void {
     const args = [...call.arguments];
     if (method === 'route') {
       // Hono mounts a sub-app with `app.route('/prefix', subApp)`; Express's `route(path)` is read with its chain.
