@@ -20,6 +20,7 @@ import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
 import { collectFastifyHandlers } from './summaries/collect-handlers.js';
 import { withoutKnownResponses } from './adapters/fastify/fastify-responses.js';
+import { mentionsRateLimiting } from '@redline/core';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
@@ -74,6 +75,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     responses: traceResponses(collectHandlers(project, routers, nest), summaries, entities),
     loggedArguments: logForwarding.resolve(project),
     unresolved: project.unresolved,
+    rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.sourceFile.text)).map((file) => file.relativePath),
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));

@@ -64,8 +64,7 @@ export class GuardClassifier {
   }
 
   private resolveFunction(node: ts.Expression, file: AnalyzedFile): ts.Node | undefined {
-    if (!ts.isIdentifier(node)) return undefined;
-    const resolved = this.project.resolveName(file, node.text);
+    const resolved = resolveCallable(node, file, this.project);
     if (!resolved) return undefined;
     const declaration = resolved.node;
     if (ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return declaration;
@@ -73,6 +72,30 @@ export class GuardClassifier {
     if (ts.isCallExpression(declaration)) return declaration; // a factory call: its arguments (`jwt({ secret })`) tell
     return undefined;
   }
+}
+
+/**
+ * What a name used as middleware or handler refers to in the project:
+ * `authenticate`, or `security.isAuthorized` on a namespace import or an
+ * imported object of helpers.
+ */
+export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  if (ts.isIdentifier(node)) return project.resolveName(file, node.text);
+  if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  const binding = file.imports.get(node.expression.text);
+  if (binding?.imported === '*') {
+    const target = project.resolveModule(file, binding.specifier);
+    const exported = target ? project.resolveExport(target, node.name.text) : undefined;
+    if (exported) return exported;
+  }
+  const owner = project.resolveName(file, node.expression.text);
+  if (!owner || !ts.isObjectLiteralExpression(owner.node)) return undefined;
+  for (const property of owner.node.properties) {
+    if (property.name?.getText() !== node.name.text) continue;
+    if (ts.isPropertyAssignment(property)) return { node: property.initializer, file: owner.file };
+    if (ts.isMethodDeclaration(property)) return { node: property, file: owner.file };
+  }
+  return undefined;
 }
 
 /** express-jwt's `jwt({ credentialsRequired: false })` lets anonymous requests through. */

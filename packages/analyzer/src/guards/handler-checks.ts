@@ -5,7 +5,9 @@ import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
-  /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verifyToken\(|jwt\.verify\(|getAuth\(|validateRequest\()/;
+  /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verifyToken\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b)/;
+/** A handler that rate-limits its own callers was left open on purpose (a public OTP or sign-up step). */
+const HANDLER_RATE_LIMIT_PATTERN = /\b(?:rateLimit|ratelimit|rateLimiter|limiter|throttle)\w*\s*[.(]/i;
 /** A handler that checks a role itself before acting. */
 const HANDLER_ROLE_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions)\b[\s\S]{0,200}\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b|\b(?:403|Forbidden|ForbiddenException)\b[\s\S]{0,200}\b(?:role|isAdmin|permission)\b/;
 
@@ -34,9 +36,14 @@ export class HandlerInspector {
     return found;
   }
 
-  /** Whether the handler calls a shared auth helper and tells it to let the request through (`{ skipAuth: true }`). */
+  /**
+   * Whether the handler is public on purpose: it tells a shared auth helper to
+   * let the request through (`{ skipAuth: true }`), or rate-limits its callers itself.
+   */
   optsOutOfAuth(handler: ts.Node | undefined): boolean {
-    return handler !== undefined && SKIP_AUTH_OPTION.test(handler.getText());
+    if (handler === undefined) return false;
+    const text = handler.getText();
+    return SKIP_AUTH_OPTION.test(text) || HANDLER_RATE_LIMIT_PATTERN.test(text);
   }
 
   checksRole(handler: ts.Node | undefined): boolean {

@@ -4,7 +4,7 @@ import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
-import type { GuardClassifier } from '../../guards/classify-guard.js';
+import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
 import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import type { RouterAdapter } from './router-adapter.js';
@@ -213,10 +213,18 @@ function resolveParameterRouter(callee: ts.Expression, index: number, file: Anal
   return adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index);
 }
 
-/** The function that handles a route, and its file: inline, imported, or a method of an imported controller. */
-function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+/**
+ * The function that handles a route, and its file: inline, imported, a method
+ * of an imported controller, wrapped (`asyncHandler(h)`), or made by a
+ * factory (`uploadImage()`: the factory's body holds the handler).
+ */
+function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: ProjectModel, depth = 0): { node: ts.Node; file: AnalyzedFile } | undefined {
   const node = skipOuterExpressions(handler);
   if (ts.isFunctionLike(node)) return { node, file };
+  if (ts.isCallExpression(node) && depth < 3) {
+    const wrapped = node.arguments.at(-1);
+    return (wrapped && resolveHandler(wrapped, file, project, depth + 1)) ?? resolveCallable(node.expression, file, project);
+  }
   if (ts.isIdentifier(node)) return project.resolveName(file, node.text);
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
     // controller.create: find the method on the resolved object or class
