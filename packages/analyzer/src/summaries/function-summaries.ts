@@ -15,6 +15,8 @@ export interface EntityValue {
   source: CodeSpan;
   /** Project functions the value was returned from, outermost first. */
   via: { name: string; at: CodeSpan }[];
+  /** Set when a mapper copied only these fields of the record into the value (`id: user.id`). */
+  fields?: string[];
 }
 
 /**
@@ -43,9 +45,16 @@ export class FunctionSummaries {
     if (ts.isCallExpression(node) && depth < MAX_DEPTH) {
       const callee = this.resolveCallee(node, fn, file);
       if (!callee) return undefined;
+      const step = { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) };
       const inner = this.summarize(callee.node, callee.file, depth + 1);
-      if (!inner) return undefined;
-      return { ...inner, via: [{ name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) }, ...inner.via] };
+      if (inner) return { ...inner, via: [step, ...inner.via] };
+      // A wrapper (`{ token, user }`) or a mapper (`dto.id = user.id`) hands on what its argument holds.
+      for (const flow of getParameterFlows(callee.node)) {
+        const argument = node.arguments[flow.index];
+        const passed = argument && this.traceValue(argument, fn, file, depth + 1);
+        if (passed) return { ...passed, ...(flow.fields ? { fields: flow.fields } : {}), via: [step, ...passed.via] };
+      }
+      return undefined;
     }
     return undefined;
   }
@@ -108,6 +117,55 @@ export class FunctionSummaries {
     }
     return undefined;
   }
+}
+
+/**
+ * What a function returns of its parameters: a parameter itself or
+ * wrapped in an object (`{ accessToken, user }`), or fields copied off it
+ * into an object or a DTO (`{ id: user.id }`, `dto.id = user.id; return dto`).
+ */
+function getParameterFlows(fn: ts.Node): { index: number; fields?: string[] }[] {
+  if (!ts.isFunctionLike(fn)) return [];
+  const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
+  const indexOf = (node: ts.Node | undefined) => (node && ts.isIdentifier(node) ? names.indexOf(node.text) : -1);
+  const flows: { index: number; fields?: string[] }[] = [];
+  for (const returned of getReturnedExpressions(fn)) {
+    const node = skipOuterExpressions(returned);
+    if (indexOf(node) !== -1) flows.push({ index: indexOf(node) });
+    const literal = ts.isNewExpression(node) ? node.arguments?.[0] : node;
+    if (literal && ts.isObjectLiteralExpression(literal)) {
+      const copied = new Map<number, string[]>();
+      for (const property of literal.properties) {
+        if (ts.isShorthandPropertyAssignment(property) && indexOf(property.name) !== -1) flows.push({ index: indexOf(property.name) });
+        if (!ts.isPropertyAssignment(property)) continue;
+        const value = skipOuterExpressions(property.initializer);
+        if (indexOf(value) !== -1) flows.push({ index: indexOf(value) });
+        if (ts.isPropertyAccessExpression(value) && indexOf(value.expression) !== -1) {
+          copied.set(indexOf(value.expression), [...(copied.get(indexOf(value.expression)) ?? []), value.name.text]);
+        }
+      }
+      for (const [index, fields] of copied) flows.push({ index, fields });
+    }
+    if (ts.isIdentifier(node)) {
+      const fields = getFieldsAssignedFrom(fn, node.text, names);
+      if (fields) flows.push(fields);
+    }
+  }
+  return flows;
+}
+
+/** `response.id = entity.id; response.email = entity.email;` → the parameter `entity` and `['id', 'email']`. */
+function getFieldsAssignedFrom(fn: ts.Node, target: string, parameters: (string | undefined)[]): { index: number; fields: string[] } | undefined {
+  const pattern = new RegExp(`\\b${target}\\.\\w+\\s*=\\s*(\\w+)\\.(\\w+)`, 'g');
+  let index = -1;
+  const fields: string[] = [];
+  for (const match of fn.getText().matchAll(pattern)) {
+    const parameterIndex = parameters.indexOf(match[1]);
+    if (parameterIndex === -1 || (index !== -1 && parameterIndex !== index)) continue;
+    index = parameterIndex;
+    fields.push(match[2]!);
+  }
+  return index === -1 ? undefined : { index, fields };
 }
 
 /** `return x` statements of a function (not of functions nested in it), or an arrow's expression body. */

@@ -36,8 +36,8 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
         const { read } = traced;
         facts.push({
           at,
-          payload: field !== undefined
-            ? { kind: 'fields', entity: entity.name, fields: [field] }
+          payload: field !== undefined || traced.fields
+            ? { kind: 'fields', entity: entity.name, fields: field !== undefined ? [field] : traced.fields! }
             : { kind: 'entity', entity: entity.name, many: read.many, shaped: read.shaped, ...(read.selected ? { selected: read.selected } : {}) },
           source: traced.source,
           via: traced.via,

@@ -29,6 +29,7 @@ export class DecoratedEntityAdapter implements NodeVisitor {
     if (!kind || !declaration.name) return;
 
     const columns: ColumnFact[] = [];
+    const strippedBySerializer = getFieldsStrippedByToJson(declaration);
     let primaryKey: { name: string; kind: PrimaryKeyKind } | undefined;
     for (const member of declaration.members) {
       if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
@@ -47,7 +48,7 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       } else if (names.includes('AutoIncrement') || (kind === 'Table' && names.includes('PrimaryKey'))) {
         primaryKey = { name, kind: names.includes('AutoIncrement') ? 'autoincrement' : 'other' };
       }
-      const hidden = memberDecorators.some((decorator) => /select\s*:\s*false/.test(decorator.getText()));
+      const hidden = strippedBySerializer.has(name) || memberDecorators.some((decorator) => /select\s*:\s*false/.test(decorator.getText()));
       if (names.includes('Exclude')) this.excludedColumns.add(`${declaration.name.text}.${name}`);
       columns.push({ name, sensitive: isSecretName(name), hidden, internalForeignKey: false, at: getCodeSpan(member, file.sourceFile, file.relativePath) });
     }
@@ -57,7 +58,7 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       at: getCodeSpan(declaration.name, file.sourceFile, file.relativePath),
       ...(primaryKey ? { primaryKey } : kind === 'Schema' ? { primaryKey: { name: '_id', kind: 'objectid' as const } } : {}),
       columns,
-      serializerStripsHidden: false,
+      serializerStripsHidden: strippedBySerializer.size > 0,
     });
   }
 
@@ -76,4 +77,21 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       })),
     }));
   }
+}
+
+/**
+ * Fields an entity's own `toJSON()` leaves out when it is serialised:
+ * `const { password, ...rest } = this; return rest;` or `delete copy.password`.
+ */
+function getFieldsStrippedByToJson(declaration: ts.ClassDeclaration): Set<string> {
+  const toJson = declaration.members.find((member) => ts.isMethodDeclaration(member) && member.name.getText() === 'toJSON');
+  if (!toJson) return new Set();
+  const text = toJson.getText();
+  const fields = new Set([...text.matchAll(/delete\s+\w+\.(\w+)/g)].map((match) => match[1]!));
+  const rest = /\{([^{}]*)\.\.\.\s*\w+\s*\}\s*=\s*this\b/.exec(text);
+  for (const name of rest?.[1]?.split(',') ?? []) {
+    const field = name.split(':')[0]!.trim();
+    if (field) fields.add(field);
+  }
+  return fields;
 }
