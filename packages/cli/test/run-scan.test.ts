@@ -42,4 +42,23 @@ describe('runScan with a second engine (how the analyzer will plug in)', () => {
     expect(second.findings).toEqual([]);
     expect(second.summary.baselined).toBe(1);
   });
+
+  it('reports disable comments without a reason from real comments only, bare block disables included', async () => {
+    const cwd = createTempProject({
+      'src/a.ts': [
+        '/* eslint-disable */',
+        'const text = "// eslint-disable-next-line redline/no-secret-logging";',
+        'const template = `/* eslint-disable redline/no-entity-leak */`;',
+        '// eslint-disable-next-line redline/no-secret-logging -- the key is a public test key',
+        'console.log(text, template); // eslint-disable-line redline/no-secret-logging',
+        '',
+      ].join('\n'),
+    });
+    const report = await runScan({ cwd });
+    expect(report.notices.map(({ kind, line, column }) => ({ kind, line, column }))).toEqual([
+      { kind: 'unexplained-disable', line: 1, column: 1 },
+      { kind: 'unexplained-disable', line: 5, column: 30 },
+    ]);
+  });
 });
+

@@ -2,6 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import { PLUGIN_NAME, type RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig, RuleSetting } from '../config/redline-config.js';
+import { UNEXPLAINED_DISABLE_RULE_ID, unexplainedDisableRule } from './unexplained-disables.js';
 
 /** The extensions redline scans. */
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
@@ -9,7 +10,8 @@ export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs',
 /**
  * redline's own flat config, so no user ESLint config is needed: the rules of
  * the preset at their meta severity, the user's overrides, the team
- * vocabulary as shared settings, and the TypeScript parser for every file.
+ * vocabulary as shared settings, the TypeScript parser for every file, and
+ * the CLI's check for disable comments without a reason.
  */
 export function buildEmbeddedEslintConfig(options: {
   plugin: object;
@@ -20,7 +22,10 @@ export function buildEmbeddedEslintConfig(options: {
     {
       name: 'redline/cli',
       files: [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`],
-      plugins: { [PLUGIN_NAME]: options.plugin as never },
+      plugins: {
+        [PLUGIN_NAME]: options.plugin as never,
+        'redline-cli': { rules: { 'unexplained-disable': unexplainedDisableRule } },
+      },
       languageOptions: {
         parser: tsParser as never,
         sourceType: 'module',
@@ -29,7 +34,7 @@ export function buildEmbeddedEslintConfig(options: {
       // Unused disables of other plugins' rules are not ours to judge.
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       settings: { [PLUGIN_NAME]: options.config.vocabulary ?? {} },
-      rules: buildRuleEntries(options.catalog, options.config),
+      rules: { ...buildRuleEntries(options.catalog, options.config), [UNEXPLAINED_DISABLE_RULE_ID]: 'warn' },
     },
   ];
 }

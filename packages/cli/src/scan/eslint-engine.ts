@@ -4,6 +4,7 @@ import { PLUGIN_NAME, type RedlineRuleMeta } from '@redline/core';
 import type { Notice } from '../report.js';
 import type { EngineFinding, EngineResult, ScanEngine } from './engine.js';
 import type { SourceFile } from './source-file.js';
+import { UNEXPLAINED_DISABLE_RULE_ID } from './unexplained-disables.js';
 
 /** Files per `lintFiles` call: small enough for a smooth progress bar, large enough to cost nothing. */
 const BATCH_SIZE = 32;
@@ -35,11 +36,19 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
           if (!file) continue;
           for (const message of lintResult.messages) {
             if (message.fatal) {
-              result.notices.push(toParseError(file, message));
+              result.notices.push(toNotice(file, message, 'parse-error'));
+              continue;
+            }
+            if (message.ruleId === UNEXPLAINED_DISABLE_RULE_ID) {
+              result.notices.push(toNotice(file, message, 'unexplained-disable'));
               continue;
             }
             const meta = message.ruleId ? metaByRuleId.get(message.ruleId) : undefined;
             if (meta) result.findings.push(toEngineFinding(file, message, meta));
+          }
+          // A bare `/* eslint-disable */` silences the check that reports it.
+          for (const message of lintResult.suppressedMessages) {
+            if (message.ruleId === UNEXPLAINED_DISABLE_RULE_ID) result.notices.push(toNotice(file, message, 'unexplained-disable'));
           }
           onFileDone?.();
         }
@@ -70,10 +79,10 @@ function toEngineFinding(file: SourceFile, message: Linter.LintMessage, meta: Re
   };
 }
 
-function toParseError(file: SourceFile, message: Linter.LintMessage): Notice {
+function toNotice(file: SourceFile, message: Linter.LintMessage, kind: Notice['kind']): Notice {
   return {
-    kind: 'parse-error',
-    severity: 'error',
+    kind,
+    severity: kind === 'parse-error' ? 'error' : 'warning',
     file: file.file,
     line: message.line,
     column: message.column,

@@ -15,7 +15,6 @@ import { mergeFindings } from './merge-findings.js';
 import { compareByLocation } from './order.js';
 import { readSources } from './read-sources.js';
 import type { SourceFile } from './source-file.js';
-import { findUnexplainedDisables } from './unexplained-disables.js';
 
 /** What to scan and how; everything a scan depends on is here, nothing is read from globals. */
 export interface ScanOptions {
@@ -75,7 +74,6 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
 
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const allFindings = mergeFindings(engineFindings, sources);
-  for (const file of files) notices.push(...findUnexplainedDisables(file));
 
   const isChanged = createChangedLineTest(options.cwd, changes);
   const changedFindings = allFindings.filter((finding) => isChanged(finding.file, finding.line, finding.endLine));
