@@ -12,7 +12,22 @@ export const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRE
     `const apiKey = process.env.LLM_API_KEY ?? '';`,
     // Obvious placeholders in docs and samples.
     `const cfg = { cookieSecret: 'session_cookie_secret_key_here' };`,
-    `const secret = process.env.JWT_SECRET || 'your-secret-here'; app.use(session({ secret: 'changeme' }));`,
+    `const cfg2 = { jwtSecret: '<your jwt secret>' }; app.use(session({ secret: 'changeme' }));`,
+    // Empty and short fallbacks for secret variables are not credentials (the call fails loudly instead).
+    `const jwtSecret = process.env.JWT_SECRET || ''; const key = process.env.API_KEY ?? \`\`; const s = process.env.SESSION_SECRET || 'x';`,
+    // A fallback that is the env variable's own name or a path is a lookup, not a value.
+    `const keyVar = process.env.API_KEY_NAME || 'API_KEY'; const keyFile = process.env.PRIVATE_KEY || './keys/private.pem';`,
+    // An id-prefix table: `whsec` is the prefix of the ids it generates, not a secret.
+    `export const newId = new IdGenerator({ webhook: 'wh', webhookEvent: 'evt', webhookSecret: 'whsec', apiKey: 'ak', token: 'pmk' }).id;`,
+    // A known key prefix alone is never a credential.
+    `const PREFIXES = { apiKey: 'sk_live_' }; const cfg3 = { secret: 'whsec_' };`,
+    // A documented local seed password in a seed file.
+    { code: `const password = 'admin123';
+await db.insert(users).values({ email: 'admin@example.com', password: await hash(password) });`, filename: 'lib/db/seed.ts' },
+    { code: `export const up = async (qi) => qi.bulkInsert('users', [{ password: 'seedpass1' }]); const API_SECRET = 'seed-secret-1';`, filename: 'db/seeders/20240101-users.js' },
+    // A test runner script under bin/ sends a wrong secret on purpose.
+    { code: `const headers = { 'api-secret': 'incorrect' }; const SECRET = 'runner-secret-9';`, filename: 'bin/testdatarunner.js' },
+    { code: `const SECRET = 'helper-secret-9';`, filename: 'src/utils/test-utils.ts' },
     // A \`sign\` method of something that is not jsonwebtoken (a crypto signer, a local helper).
     `const signature = signer.sign(payload, 'base64'); const verified = verify(token, 'utf8');`,
     // The names of env variables, headers and config keys are not secrets.
@@ -76,6 +91,41 @@ export const readToken = (token: string) => check(token, JWT_KEY);
 `,
       errors: [
         { messageId: 'envFallback', line: 1, column: 42, endLine: 1, endColumn: 54, data: {"name":"JWT_SECRET"} },
+      ],
+    },
+    // A placeholder fallback is what runs in production when the variable is unset.
+    {
+      code: `const secret = process.env.JWT_SECRET || "your-secret-whatever";
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 42, endLine: 1, endColumn: 64, data: {"name":"JWT_SECRET"} },
+      ],
+    },
+    // A placeholder fallback inside an option, with ?? and a sentence
+    {
+      code: `app.use(session({ secret: process.env.SESSION_SECRET ?? 'change-me-in-production', resave: false }));
+const { API_KEY = 'replace with your key please' } = process.env;
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 57, endLine: 1, endColumn: 82, data: {"name":"SESSION_SECRET"} },
+        { messageId: 'envFallback', line: 2, column: 19, endLine: 2, endColumn: 49, data: {"name":"API_KEY"} },
+      ],
+    },
+    // A short secret in a config object (not a table of ids) is still reported.
+    {
+      code: `app.use(session({ secret: 'shhhh', resave: false, saveUninitialized: true }));
+`,
+      errors: [
+        { messageId: 'sinkSecret', line: 1, column: 27, endLine: 1, endColumn: 34, data: {"sink":"The `secret` option"} },
+      ],
+    },
+    // A seed-like name that is not a seed file is linted.
+    {
+      code: `const SECRET = 'seedling-secret-1';
+`,
+      filename: 'src/seedling.ts',
+      errors: [
+        { messageId: 'namedSecret', line: 1, column: 16, endLine: 1, endColumn: 35, data: {"name":"SECRET"} },
       ],
     },
     // env fallback with ?? through a computed member and as

@@ -19,6 +19,11 @@ type Options = [
 const DEFAULT_IGNORE_FILES = [
   '**/*.{test,spec}.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/fixtures/**', '**/__mocks__/**',
   '**/e2e/**', '**/cypress/**', '**/{cypress,playwright}.config.*', '**/testing/**', '**/*.stories.*',
+  // Scripts whose file name has `test` as a word: `bin/testdatarunner.js`, `test-utils.ts`, `auth_test.js`, `loadTestData.ts`.
+  '**/bin/*test*', '**/test{-,_,.}*', '**/test{s,ing,er,data,Data,runner,Runner,util,utils,Utils,helper,helpers,Helpers,setup,Setup}*',
+  '**/*{-,_,.}test{-,_,.}*', '**/*Test{,s,ing,Data,Utils,Helper,Helpers,Runner,Setup}.*',
+  // Database seeds: documented local accounts, not deployed credentials.
+  '**/seed{.,-,_}*', '**/seeds/**', '**/seeders/**', '**/*.seed.*',
 ];
 
 /** Option keys whose value is a signing, session or API secret wherever the object goes. */
@@ -34,6 +39,13 @@ const DEFAULT_PLACEHOLDERS = [
   'yourkey', 'example', 'placeholder', 'dummy', 'fake', 'sample', 'xxx', 'redacted', 'replace', 'insert', 'todo',
   '<', '{{', '${', '***', '...',
 ];
+
+/**
+ * Known credential prefixes: `whsec` in an id-prefix table (`{ webhookSecret: 'whsec' }`)
+ * names the kind of id, the secret comes after the prefix.
+ */
+const KEY_PREFIX_PATTERN =
+  /^(?:whsec|wh|sk|pk|rk|ak|ek|sk_live|sk_test|pk_live|pk_test|rk_live|rk_test|ghp|gho|ghu|ghs|ghr|github_pat|glpat|xox[abposr]|xapp|akia|asia|aiza|sg|npm|pypi|shpat|shpss|shpca|key|tok|api|sess|pat)[_-]?$/i;
 
 /** Passwords in connection strings that only say "a password goes here". */
 const PLACEHOLDER_PASSWORDS: ReadonlySet<string> = new Set(['password', 'pass', 'passwd', 'pwd', 'secret', 'pw', 'user', 'username']);
@@ -144,7 +156,7 @@ export default createRule<Options, MessageIds>({
         const name = getEnvVariableName(node.left);
         if (name === undefined || !isSecretName(name, secretWords)) return;
         const literal = getSecretLiteral(node.right);
-        if (literal && looksLikeSecretValue(literal.value)) add(literal.node, 'envFallback', { name });
+        if (literal && looksLikeSecretValue(literal.value, undefined, true)) add(literal.node, 'envFallback', { name });
       },
       VariableDeclarator(node) {
         // `const { JWT_SECRET = 'dev' } = process.env`
@@ -153,7 +165,7 @@ export default createRule<Options, MessageIds>({
             if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.AssignmentPattern) continue;
             const name = getPropertyKeyName(property);
             const literal = getSecretLiteral(property.value.right);
-            if (name !== undefined && isSecretName(name, secretWords) && literal && looksLikeSecretValue(literal.value)) {
+            if (name !== undefined && isSecretName(name, secretWords) && literal && looksLikeSecretValue(literal.value, undefined, true)) {
               add(literal.node, 'envFallback', { name });
             }
           }
@@ -173,7 +185,10 @@ export default createRule<Options, MessageIds>({
         if (key === undefined) return;
         if (secretOptionKeys.has(key) || (mayNameSecret(key) && isStrongOptionKey(key))) {
           for (const literal of getSecretLiterals(node.value)) {
-            if (looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `The \`${key}\` option` });
+            if (!looksLikeSecretValue(literal.value)) continue;
+            // `{ webhook: 'wh', webhookSecret: 'whsec', token: 'pmk' }`: a table of short ids, not a config.
+            if (literal.node === unwrapExpression(node.value) && isShortLowEntropy(literal.value) && isShortLiteralTable(node.parent)) continue;
+            add(literal.node, 'sinkSecret', { sink: `The \`${key}\` option` });
           }
           return;
         }
@@ -443,13 +458,15 @@ export default createRule<Options, MessageIds>({
      * a name for one: not empty, not a placeholder, not an env variable or
      * header name (`JWT_SECRET`, `x-api-key`), not a sentence, not a path.
      */
-    function looksLikeSecretValue(value: string, name?: string): boolean {
+    function looksLikeSecretValue(value: string, name?: string, fallback = false): boolean {
       const trimmed = value.trim();
-      if (trimmed.length < 4 || isPlaceholder(trimmed) || isRepeatedFiller(trimmed)) return false;
+      if (trimmed.length < 4 || KEY_PREFIX_PATTERN.test(trimmed)) return false;
+      // A fallback is what runs in production when the variable is unset: `'your-secret-here'` is then the secret.
+      if (!fallback && (isPlaceholder(trimmed) || isRepeatedFiller(trimmed))) return false;
       if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false; // an env variable / DI token name
       if (/^(?:x-[a-z0-9-]+|authorization|bearer|basic|cookie|set-cookie)$/i.test(trimmed)) return false; // a header or scheme name
       if (/^[a-z]+(?:\.[\w-]+)+$/.test(trimmed)) return false; // a config path or i18n key (`jwt.secret`, `label.new-password`)
-      if (trimmed.split(/\s+/).length > 3) return false; // a sentence: a description or an error message
+      if (!fallback && trimmed.split(/\s+/).length > 3) return false; // a sentence: a description or an error message
       if (/^(?:\/|\.\/|\.\.\/|https?:\/\/)/.test(trimmed) && !trimmed.includes('@')) return false; // a path or URL
       // `const password = 'password'`: a field name, not a value (only for names; `jwt.sign(p, 'secret')` is a secret).
       if (name !== undefined && /^[a-z][a-zA-Z]*$/.test(trimmed) && trimmed.toLowerCase() === name.toLowerCase().replace(/[_-]/g, '')) return false;
@@ -460,6 +477,21 @@ export default createRule<Options, MessageIds>({
       const lower = value.toLowerCase();
       // `put-your-key-here`, `session_cookie_secret_key_here`: an instruction, not a value.
       return placeholders.some((word) => lower.includes(word)) || /[-_ ]here$/.test(lower);
+    }
+
+    /** Too short and too plain to be a credential: `whsec`, `evt`, `pmk` (< 8 characters, no digit, one case). */
+    function isShortLowEntropy(value: string): boolean {
+      return value.length < 8 && !/\d/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value));
+    }
+
+    /** An object of three or more properties whose values are all short plain string literals (an id-prefix or label table). */
+    function isShortLiteralTable(object: TSESTree.ObjectExpression): boolean {
+      if (object.properties.length < 3) return false;
+      return object.properties.every((property) => {
+        if (property.type !== AST_NODE_TYPES.Property) return false;
+        const literal = getDirectLiteral(property.value);
+        return literal !== undefined && isShortLowEntropy(literal.value);
+      });
     }
 
     /** `xxxxxxxx`, `00000000`, `********`: filler, not a key. */
