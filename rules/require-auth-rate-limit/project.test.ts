@@ -8,7 +8,11 @@ const route = (path: string, overrides: Partial<RouteFact> = {}): RouteFact => (
   framework: 'express', app: 'src/app.ts:3', method: 'POST', path, at: span('src/routes/auth.ts', 10), guards: [],
   isPublic: true, handlerChecksAuth: false, handlerChecksRole: false, mountedFromOtherFile: true, mountKnown: true, ...overrides,
 });
-const facts = (routes: RouteFact[]): ProjectFacts => ({ routes, entities: [], responses: [], loggedArguments: [], unresolved: { imports: 0, mounts: 0 } });
+const facts = (routes: RouteFact[], rateLimitFiles?: string[]): ProjectFacts => ({
+  routes, entities: [], responses: [], loggedArguments: [], unresolved: { imports: 0, mounts: 0 }, ...(rateLimitFiles ? { rateLimitFiles } : {}),
+});
+const nest = (path: string, overrides: Partial<RouteFact> = {}): RouteFact =>
+  route(path, { framework: 'nestjs', mountedFromOtherFile: false, at: span('src/auth/auth.controller.ts', 12), ...overrides });
 
 describe('require-auth-rate-limit (project)', () => {
   it('reports a credential route mounted from another file with no limiter in its chain', () => {
@@ -37,4 +41,25 @@ describe('require-auth-rate-limit (project)', () => {
     const findings = check.check(facts([route('/login', { guards: [guard("passport.authenticate('local')", true)] })]), {});
     expect(findings).toHaveLength(1);
   });
+  it('reports public Nest credential routes when no file of the project mentions throttling', () => {
+    const findings = check.check(facts([nest('/auth/login'), nest('/auth/register', { method: 'PUT' })], []), {});
+    expect(findings.map((finding) => finding.message.slice(0, 22))).toEqual(['`POST /auth/login` tak', '`PUT /auth/register` t']);
+    expect(findings[0]!.message).toContain('ThrottlerModule');
+  });
+  it('treats the passport-local guard of a Nest login as the login itself', () => {
+    expect(check.check(facts([nest('/auth/login', { guards: [guard('LocalAuthGuard', true)] })], []), {})).toHaveLength(1);
+  });
+  it('stays quiet on Nest when throttling exists anywhere, is unknown, or the route is not a public credential attempt', () => {
+    expect(check.check(facts([nest('/auth/login')], ['src/app.module.ts']), {})).toEqual([]);
+    expect(check.check(facts([nest('/auth/login')]), {})).toEqual([]);
+    const quiet = [
+      nest('/auth/login', { method: 'GET' }),
+      nest('/auth/profile'),
+      nest('/auth/change-password', { isPublic: false, guards: [guard('JwtAuthGuard', true)] }),
+      nest('/auth/google/login'),
+      nest('/auth/login', { guards: [guard('LoginRateLimitGuard')] }),
+    ];
+    expect(check.check(facts(quiet, []), {})).toEqual([]);
+  });
 });
+

@@ -16,6 +16,13 @@ export interface ProjectFacts {
   loggedArguments: LoggedArgumentFact[];
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   unresolved: { imports: number; mounts: number };
+  /**
+   * Files (relative paths) whose text mentions rate limiting (`mentionsRateLimiting`):
+   * a rate-limit package, Nest's `ThrottlerModule`/`ThrottlerGuard`/`@Throttle()`, a
+   * limiter. Empty means no limiting anywhere in the project, which a route's chain
+   * alone cannot show (a Nest `APP_GUARD` applies outside it). Absent when not computed.
+   */
+  rateLimitFiles?: string[];
 }
 
 /** A span of code with the source text of its first line, for fingerprints and code frames. */

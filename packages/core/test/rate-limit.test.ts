@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RATE_LIMITER_NAME, isCredentialPath } from '../src/vocabulary/rate-limit.js';
+import { RATE_LIMITER_NAME, isCredentialPath, mentionsRateLimiting } from '../src/vocabulary/rate-limit.js';
 
 describe('credential paths', () => {
   it('matches login, registration, password reset and one-time code endpoints', () => {
@@ -16,5 +16,29 @@ describe('credential paths', () => {
     expect(RATE_LIMITER_NAME.test('loginLimiter')).toBe(true);
     expect(RATE_LIMITER_NAME.test('ThrottlerGuard')).toBe(true);
     expect(RATE_LIMITER_NAME.test('authenticate')).toBe(false);
+  });
+});
+
+describe('mentionsRateLimiting', () => {
+  it('sees Nest throttling, rate-limit packages and project limiters', () => {
+    for (const text of [
+      "import { ThrottlerModule } from '@nestjs/throttler';",
+      'providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }]',
+      "@Throttle({ default: { limit: 3, ttl: 60000 } })\n@Post('login')",
+      "import rateLimit from 'express-rate-limit';",
+      'export const loginLimiter = new RateLimiterRedis(opts);',
+    ]) {
+      expect(mentionsRateLimiting(text), text).toBe(true);
+    }
+  });
+  it('ignores lodash throttle, comments and unrelated limits', () => {
+    for (const text of [
+      "import throttle from 'lodash/throttle'; const onScroll = throttle(save, 200);",
+      '// TODO: add rate limiting to login\nexport class AuthController {}',
+      '/* no ThrottlerGuard yet */ const url = "http://example.com"; // limiter later',
+      'const page = await prisma.user.findMany({ take: limit });',
+    ]) {
+      expect(mentionsRateLimiting(text), text).toBe(false);
+    }
   });
 });

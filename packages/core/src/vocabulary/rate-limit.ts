@@ -28,3 +28,18 @@ export function isCredentialPath(path: string): boolean {
   const clean = path.split('?')[0]!.replace(/\/:[^/]+/g, '').replace(/\/+$/, '');
   return CREDENTIAL_PATH.test(clean);
 }
+
+/**
+ * Whether source text mentions rate limiting at all: a rate-limit package, Nest's
+ * throttler (`@nestjs/throttler`, `ThrottlerModule`, `ThrottlerGuard`, `@Throttle()`),
+ * or a limiter of the project's own (`loginLimiter`, `RateLimitGuard`). Deliberately
+ * broad: it only tells a project with no limiting anywhere from one that has some.
+ * Lodash's `throttle(fn)` is not a rate limiter; `@Throttle(` with a capital is Nest's.
+ * Comments do not count (`// TODO: rate limit` is a limiter nobody wrote).
+ */
+export function mentionsRateLimiting(text: string): boolean {
+  if (!/limit|throttl|brute|slow/i.test(text)) return false;
+  // `// TODO: add rate limiting` is the opposite of a limiter: drop comments (roughly) first.
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  return /rate[-_ ]?limit|limiter|throttler|brute|slow[-_]?down/i.test(code) || /@Throttle\s*\(/.test(code);
+}
