@@ -9,14 +9,18 @@ const PUBLIC_SEGMENTS = new Set([
 
 /**
  * Under an `auth` segment, the routes of the sign-in flow are public when
- * their last segment starts with one of these words (`/auth/refresh-token`,
- * `auth.config`); `/auth/revokeRefreshTokens` or `/auth/me` are not.
+ * their last segment has one of these words (`/auth/refresh-token`,
+ * `auth.config`, `/auth/webauthn/generate-authentication-options`);
+ * `/auth/revokeRefreshTokens` or `/auth/me` are not.
  */
 const AUTH_FLOW_WORDS = new Set([
   'login', 'signin', 'sign', 'logout', 'signout', 'register', 'signup', 'token', 'refresh', 'callback', 'verify',
   'forgot', 'reset', 'magic', 'otp', 'confirm', 'config', 'providers', 'google', 'github', 'oauth', 'sso', 'saml',
-  'activate', 'resend', 'request', 'password',
+  'activate', 'resend', 'request', 'password', 'authentication', 'challenge', 'assertion',
 ]);
+
+/** First words that make an `/auth/...` route act on an account that must be signed in (`revokeRefreshTokens`). */
+const ACCOUNT_ACTION_WORDS = new Set(['revoke', 'delete', 'remove', 'update', 'change', 'disable', 'enable', 'list', 'me']);
 
 /** Words in a handler's name that say it serves a public flow: `signupUser`, `handleLogin`, `registerAccount`. */
 const PUBLIC_HANDLER_WORDS = new Set(['signup', 'signin', 'login', 'logout', 'register', 'registration', 'unsubscribe', 'webhook', 'healthcheck', 'health']);
@@ -50,7 +54,8 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   const caseKept = path.split(/[/.]/).filter(Boolean);
   const authAt = caseKept.findLastIndex((segment) => segment.toLowerCase() === 'auth');
   const flowSegment = authAt === -1 ? undefined : caseKept.slice(authAt + 1).filter((segment) => !segment.startsWith(':')).at(-1);
-  if (flowSegment && AUTH_FLOW_WORDS.has(splitIdentifierWords(flowSegment)[0] ?? '')) return true;
+  const flowWords = flowSegment ? splitIdentifierWords(flowSegment) : [];
+  if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!) && flowWords.some((word) => AUTH_FLOW_WORDS.has(word))) return true;
   return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/users$/.test(normalised);
 }
 
