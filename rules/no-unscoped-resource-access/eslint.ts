@@ -792,7 +792,8 @@ export default createRule<Options, MessageIds>({
       if (last === undefined) return undefined;
       const match = /^(.+?)(?:Repository|Repo)$/.exec(last);
       if (!match) return undefined;
-      const entity = match[1]!;
+      // `ordersRepository` → `Order`
+      const entity = match[1]!.replace(/([^s])s$/, '$1');
       return entity.charAt(0).toUpperCase() + entity.slice(1);
     }
 
