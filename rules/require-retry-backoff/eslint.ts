@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { RETRY_CONFLICT_MARKERS } from '@redline/core';
-import { findProperty, getCalleeName, getMemberPath, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 
@@ -16,6 +16,7 @@ type DelayKind = 'none' | 'growing' | 'unknown' | { constant: number };
 /** Callee names that pause: `await sleep(500)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises). */
 const DELAY_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
 const RANDOM_ID_CALLS = /^(?:randomUUID|randomBytes|randomInt|nanoid|uuid|v4|cuid|createId|ulid|random)$|^generate/;
+const SUCCESS_PROPERTIES: ReadonlySet<string> = new Set(['ok', 'status', 'statusCode', 'success', 'succeeded', 'error', 'errors']);
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
 
 export default createRule<Options, MessageIds>({
@@ -666,11 +667,21 @@ function containsExit(block: TSESTree.BlockStatement): boolean {
   return found;
 }
 
-/** `res.ok`, `res.status < 500`, `result.success`, `response` — a test on the awaited result. */
+/**
+ * `res.ok`, `res.status < 500`, `result.success`, `response`, `!error` — a test
+ * that the awaited call succeeded. Not `rows.length === 0`: a batch loop stops
+ * when the work runs out, which is not a retry.
+ */
 function isResultCheck(test: TSESTree.Node, name: string): boolean {
+  const value = unwrapExpression(test);
+  const bare = value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' ? unwrapExpression(value.argument) : value;
+  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === name;
   let found = false;
   walk(test, (node) => {
-    if (node.type === AST_NODE_TYPES.Identifier && node.name === name) found = true;
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const object = unwrapExpression(node.object);
+    const property = getMemberPropertyName(node);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === name && property !== undefined && SUCCESS_PROPERTIES.has(property)) found = true;
   });
   return found;
 }

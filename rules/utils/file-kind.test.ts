@@ -30,6 +30,7 @@ describe('isTestFile', () => {
     expect(isTestFile('src/users.spec.js')).toBe(true);
     expect(isTestFile('test/e2e/app.e2e-spec.ts')).toBe(true);
     expect(isTestFile('src/__tests__/users.ts')).toBe(true);
+    expect(isTestFile('apps/web/playwright/utils/helper.ts')).toBe(true);
     expect(isTestFile('src/users.service.ts')).toBe(false);
     expect(isTestFile('src/testimonials/routes.ts')).toBe(false);
   });
@@ -43,6 +44,8 @@ describe('isClientSideFile', () => {
     expect(probe(`import { Plugin } from 'prosemirror-state';`)).toBe(true);
     expect(probe(`export const href = () => window.location.href;`)).toBe(true);
     expect(probe(`export const x = 1;`, 'apps/client/src/main.ts')).toBe(true);
+    expect(probe(`import { getToken } from '../components/providers/AuthProvider';`)).toBe(true);
+    expect(probe(`export const api = import.meta.env.VITE_API_URL;`)).toBe(true);
   });
   it('leaves server code alone', () => {
     expect(probe(`import express from 'express'; export const app = express();`)).toBe(false);

@@ -3,7 +3,7 @@ import { BROWSER_GLOBALS, CLIENT_SIDE_PACKAGES } from '@redline/core';
 
 /** Package prefixes of browser-only libraries: UI frameworks and rich-text editors. */
 const CLIENT_SIDE_PREFIXES = ['@angular/', 'react-', 'prosemirror-', '@tiptap/', '@codemirror/', '@vue/'];
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|e2e|cypress|spec)[\\/]|\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$/;
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|e2e|cypress|playwright|spec)[\\/]|\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$/;
 const COMPONENT_FILE = /\.[jt]sx$/;
 const CLIENT_FOLDER = /(?:^|[\\/])(?:client|frontend|browser|components|hooks)[\\/]/;
 
@@ -16,7 +16,8 @@ export function isTestFile(filename: string): boolean {
  * Whether a file looks like browser code rather than server code: a `'use client'`
  * directive, a `.tsx`/`.jsx` component (without `'use server'`), an import of a
  * browser-only package (React, Vue, zustand, …), a read of a browser global
- * (`window`, `document`, `localStorage`), or a `client`/`frontend`/`components`/`hooks` folder.
+ * (`window`, `document`, `localStorage`), Vite's `import.meta.env`, an import from a
+ * `components`/`hooks` folder, or a `client`/`frontend`/`components`/`hooks` folder.
  */
 export function isClientSideFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
   const program = context.sourceCode.ast;
@@ -26,8 +27,13 @@ export function isClientSideFile(context: Readonly<TSESLint.RuleContext<string, 
   const filename = context.filename.replace(/\\/g, '/');
   if (COMPONENT_FILE.test(filename) || CLIENT_FOLDER.test(filename)) return true;
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isClientSidePackage(statement.source.value)) return true;
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    const source = statement.source.value;
+    if (isClientSidePackage(source)) return true;
+    // A module that imports UI components or hooks (`../components/providers/AuthProvider`) is UI code itself.
+    if (statement.importKind !== 'type' && /^(?:\.{1,2}|@|~)\/(?:.*\/)?(?:components|hooks)\//.test(source)) return true;
   }
+  if (/\bimport\.meta\.env\b/.test(context.sourceCode.text)) return true;
   const globalScope = context.sourceCode.scopeManager?.globalScope;
   return globalScope?.through.some((reference) => BROWSER_GLOBALS.has(reference.identifier.name)) ?? false;
 }
