@@ -28,6 +28,9 @@ await db.insert(users).values({ email: 'admin@example.com', password: await hash
     // A test runner script under bin/ sends a wrong secret on purpose.
     { code: `const headers = { 'api-secret': 'incorrect' }; const SECRET = 'runner-secret-9';`, filename: 'bin/testdatarunner.js' },
     { code: `const SECRET = 'helper-secret-9';`, filename: 'src/utils/test-utils.ts' },
+    // Test runner setup stubs the environment with fake secrets.
+    { code: `process.env = { ...process.env, GOOGLE_CLIENT_SECRET: 'stub-google-client-secret' }; const API_SECRET = 'setup-secret-9';`, filename: 'apps/web/vitestSetup.ts' },
+    { code: `export const MOCK_SECRET = 'Mock_secret_for_e2e_0nly';`, filename: 'apps/web/playwright/utils/mock.ts' },
     // A \`sign\` method of something that is not jsonwebtoken (a crypto signer, a local helper).
     `const signature = signer.sign(payload, 'base64'); const verified = verify(token, 'utf8');`,
     // The names of env variables, headers and config keys are not secrets.

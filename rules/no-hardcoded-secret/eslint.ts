@@ -22,6 +22,8 @@ const DEFAULT_IGNORE_FILES = [
   // Scripts whose file name has `test` as a word: `bin/testdatarunner.js`, `test-utils.ts`, `auth_test.js`, `loadTestData.ts`.
   '**/bin/*test*', '**/test{-,_,.}*', '**/test{s,ing,er,data,Data,runner,Runner,util,utils,Utils,helper,helpers,Helpers,setup,Setup}*',
   '**/*{-,_,.}test{-,_,.}*', '**/*Test{,s,ing,Data,Utils,Helper,Helpers,Runner,Setup}.*',
+  // Test runner setup: `vitestSetup.ts`, `jest.setup.js`, `setupTests.ts`, Playwright suites.
+  '**/{vitest,jest}{Setup,.setup,-setup,_setup}.*', '**/setup{Tests,Test,-tests,_tests}.*', '**/playwright/**',
   // Database seeds: documented local accounts, not deployed credentials.
   '**/seed{.,-,_}*', '**/seeds/**', '**/seeders/**', '**/*.seed.*',
 ];
