@@ -91,8 +91,24 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const debugFlags = new Set(options.debugFlags);
     const reported = new Set<TSESTree.Node>();
+    /**
+     * Names that may hold a caught error (catch parameters, first parameters of
+     * handlers and callbacks) or a value derived from one: a cheap filter before
+     * any scope lookup.
+     */
+    const candidateNames = new Set<string>();
 
     return {
+      CatchClause(node) {
+        if (node.param?.type === AST_NODE_TYPES.Identifier) candidateNames.add(node.param.name);
+      },
+      ':function'(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) {
+        const first = fn.params[0];
+        if (first?.type === AST_NODE_TYPES.Identifier) candidateNames.add(first.name);
+      },
+      VariableDeclarator(node) {
+        if (node.id.type === AST_NODE_TYPES.Identifier && node.init && mentionsCandidate(node.init)) candidateNames.add(node.id.name);
+      },
       CallExpression(call) {
         const payload = getCallResponsePayload(call) ?? getHonoTextPayload(call);
         if (payload) check(payload);
@@ -128,7 +144,16 @@ export default createRule<Options, MessageIds>({
       return def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration && def.parent.source.value === '@nestjs/common';
     }
 
+    function mentionsCandidate(root: TSESTree.Node): boolean {
+      let found = false;
+      walk(root, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier && candidateNames.has(node.name)) found = true;
+      });
+      return found;
+    }
+
     function check({ payload, sink }: ResponsePayload): void {
+      if (candidateNames.size === 0) return;
       const leak = findLeak(payload, 0);
       if (!leak || reported.has(leak.node)) return;
       reported.add(leak.node);
@@ -152,7 +177,7 @@ export default createRule<Options, MessageIds>({
     function findLeak(payload: TSESTree.Node, depth: number): { node: TSESTree.Node; what: string } | undefined {
       let found: { node: TSESTree.Node; what: string } | undefined;
       walk(payload, (node) => {
-        if (found || node.type !== AST_NODE_TYPES.Identifier) return;
+        if (found || node.type !== AST_NODE_TYPES.Identifier || !candidateNames.has(node.name)) return;
         const parent = node.parent;
         // Property keys and member names are not references.
         if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;

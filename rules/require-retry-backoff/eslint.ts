@@ -16,6 +16,7 @@ type DelayKind = 'none' | 'growing' | 'unknown' | { constant: number };
 /** Callee names that pause: `await sleep(500)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises). */
 const DELAY_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
 const RANDOM_ID_CALLS = /^(?:randomUUID|randomBytes|randomInt|nanoid|uuid|v4|cuid|createId|ulid|random)$|^generate/;
+const RETRY_LIBRARY_SOURCES: ReadonlySet<string> = new Set(['axios-retry', 'rxjs', 'rxjs/operators', 'p-retry', 'async-retry']);
 const SUCCESS_PROPERTIES: ReadonlySet<string> = new Set(['ok', 'status', 'statusCode', 'success', 'succeeded', 'error', 'errors']);
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
 
@@ -65,7 +66,23 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const extraDelayNames = new Set(options.delayFunctions);
 
+    /** Local names imported or required from a retry library: a cheap filter before scope lookups. */
+    const retryLibraryNames = new Set<string>();
+
     return {
+      ImportDeclaration(node) {
+        if (!RETRY_LIBRARY_SOURCES.has(node.source.value)) return;
+        for (const specifier of node.specifiers) retryLibraryNames.add(specifier.local.name);
+      },
+      VariableDeclarator(node) {
+        if (!node.init) return;
+        const text = node.init.type === AST_NODE_TYPES.CallExpression || node.init.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(node.init) : '';
+        if (!/^require\(/.test(text)) return;
+        if (node.id.type === AST_NODE_TYPES.Identifier) retryLibraryNames.add(node.id.name);
+        if (node.id.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const property of node.id.properties) if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) retryLibraryNames.add(property.value.name);
+        }
+      },
       'ForStatement, WhileStatement, DoWhileStatement'(loop: LoopNode) {
         checkLoop(loop);
       },
@@ -93,6 +110,8 @@ export default createRule<Options, MessageIds>({
      * a `catch`, with `if (retries <= 0) throw err` (or `attempt >= max`) guarding it.
      */
     function checkRecursion(call: TSESTree.CallExpression): void {
+      // Cheap shape check first: a self-retry passes `n - 1`, `n + 1`, `--n` or `n++`.
+      if (!call.arguments.some((argument) => argument.type === AST_NODE_TYPES.BinaryExpression || argument.type === AST_NODE_TYPES.UpdateExpression)) return;
       const fn = getSelfTarget(call);
       if (!fn) return;
       const attemptParams = new Set<string>();
@@ -136,7 +155,7 @@ export default createRule<Options, MessageIds>({
      */
     function checkLibraryCall(call: TSESTree.CallExpression): void {
       const callee = unwrapExpression(call.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier) return;
+      if (callee.type !== AST_NODE_TYPES.Identifier || !retryLibraryNames.has(callee.name)) return;
       const binding = getImport(callee);
       if (!binding) return;
       const label = callee.name;
