@@ -28,6 +28,12 @@ const requireRouteAuthProject: ProjectCheck = {
     }
     return findings;
   },
+  refute(facts) {
+    // A route the per-file half may doubt, whose whole chain (mounts in other files included) authenticates it.
+    return facts.routes
+      .filter((route) => route.mountKnown && route.mountedFromOtherFile && route.guards.some((guard) => guard.authenticates && guard.scope !== 'route'))
+      .map((route) => route.at);
+  },
 };
 
 export default requireRouteAuthProject;

@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
 
 export interface AnalyzeResult {
   findings: Finding[];
+  /** Per-file findings the project facts show to be wrong, by rule and line. */
+  refuted: { ruleId: string; file: string; line: number }[];
   facts: ProjectFacts;
 }
 
@@ -81,10 +83,12 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
 
   const findings: Finding[] = [];
+  const refuted: AnalyzeResult['refuted'] = [];
   for (const check of options.checks) {
     const severity = options.severities[check.name];
     if (!severity) continue;
     const ruleId = `redline/${check.name}`;
+    for (const at of check.refute?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line });
     for (const finding of check.check(facts, vocabulary)) {
       const { code, ...location } = finding.at;
       findings.push({
@@ -100,5 +104,5 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       });
     }
   }
-  return { findings, facts };
+  return { findings, refuted, facts };
 }

@@ -22,7 +22,7 @@ beforeAll(() => {
 
 describe('redline scan on every app in fixtures/apps (strict preset)', () => {
   for (const app of APPS) {
-    it(`${app}: exactly the findings its // expect: markers list, as contract JSON`, () => {
+    it(`${app}: exactly the findings its // expect: and expect-cross-file: markers list, as contract JSON`, () => {
       const cwd = fromRepo(`fixtures/apps/${app}`);
       // The fixture harness lints fixtures with the strict config; the scan does the same.
       const config = join(createTempProject(), 'redline.config.json');
@@ -36,7 +36,10 @@ describe('redline scan on every app in fixtures/apps (strict preset)', () => {
       const expected = fg
         .sync('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', { cwd, ignore: ['**/node_modules/**'] })
         .sort()
-        .flatMap((file) => readFixtureExpectations(join(cwd, file)).expected.map(({ line, ruleId }) => `${file}:${line} redline/${ruleId}`))
+        .flatMap((file) => {
+          const { expected: perFile, crossFile } = readFixtureExpectations(join(cwd, file));
+          return [...perFile, ...crossFile].map(({ line, ruleId }) => `${file}:${line} redline/${ruleId}`);
+        })
         .sort();
       const actual = output.findings.map((finding: { file: string; line: number; ruleId: string }) => `${finding.file}:${finding.line} ${finding.ruleId}`).sort();
       expect(actual).toEqual(expected);

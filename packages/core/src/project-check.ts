@@ -17,4 +17,10 @@ export interface ProjectCheck {
   name: string;
   category: Category;
   check(facts: ProjectFacts, vocabulary: RedlineVocabulary): ProjectFinding[];
+  /**
+   * Places where the rule's per-file half would report but the project shows
+   * it is fine (a route whose router is mounted behind auth in another file):
+   * the scan drops the per-file finding there.
+   */
+  refute?(facts: ProjectFacts, vocabulary: RedlineVocabulary): CodeSpan[];
 }

@@ -7,7 +7,10 @@ import { getScanExitCode, type FailOn } from '../exit-code.js';
 import { createProgressBar } from '../progress-bar.js';
 import { FORMAT_NAMES, REPORTERS, type FormatName } from '../reporters/index.js';
 import { BASELINE_FILE, readBaseline } from '../scan/baseline.js';
-import { runScan } from '../scan/run-scan.js';
+import { createAnalyzerEngine, findAnalyzerRoot } from '../scan/analyzer-engine.js';
+import { discoverFiles } from '../scan/discover-files.js';
+import { runScan, type EngineContext } from '../scan/run-scan.js';
+import type { ScanEngine } from '../scan/engine.js';
 import { VERSION } from '../version.js';
 import { loadScanConfig } from './load-scan-config.js';
 import { getOutputTargets } from './output-targets.js';
@@ -25,6 +28,8 @@ interface ScanArguments {
   staged: boolean;
   baseline: string | boolean;
   color?: boolean;
+  analyzer: boolean;
+  verbose: boolean;
 }
 
 /** `redline scan [paths..]`: scan, report in one or more formats, set the exit code. */
@@ -71,6 +76,12 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
           default: BASELINE_FILE,
         })
         .option('color', { describe: 'Force colours on or off (--no-color); NO_COLOR is honoured', type: 'boolean' })
+        .option('analyzer', {
+          describe: 'Run the cross-file analyzer too, when the folder has a tsconfig, jsconfig or package.json (--no-analyzer to skip)',
+          type: 'boolean',
+          default: true,
+        })
+        .option('verbose', { describe: 'Say on stderr how much the analyzer could not resolve', type: 'boolean', default: false })
         .example('$0 scan', 'Scan the current folder and print a report')
         .example('$0 scan src --format sarif -o redline.sarif --format pretty', 'SARIF to a file, the readable report to the terminal')
         .example('$0 scan --changed-since origin/main --format github', 'Annotate only the lines a pull request changes')
@@ -93,6 +104,7 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
         ...(args.staged ? { changes: { kind: 'staged' as const } } : {}),
         ...(args['changed-since'] ? { changes: { kind: 'since' as const, ref: args['changed-since'] } } : {}),
         onProgress: (done, total) => progress.update(done, total),
+        ...(args.analyzer ? { extraEngines: createAnalyzerEngines(io, args, configDirectory) } : {}),
       }).finally(() => progress.stop());
 
       const linkBase = getSourceLinkBase(io.env);
@@ -122,4 +134,23 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
 function getSourceLinkBase(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
   return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : undefined;
+}
+
+/** The analyzer as a second engine, over the scanned folder when it is a project. */
+function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: string | undefined): (context: EngineContext) => ScanEngine[] {
+  return (context) => {
+    const root = findAnalyzerRoot(context.cwd, args.paths);
+    if (!root) return [];
+    const ignores = { patterns: context.config.ignores ?? [], base: configDirectory ?? context.cwd };
+    return [
+      createAnalyzerEngine({
+        ...context,
+        root,
+        discoverProjectFiles: () => discoverFiles({ cwd: root, paths: ['.'], ignores }),
+        ...(args.verbose
+          ? { onUnresolved: (unresolved) => io.stderr.write(`analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved\n`) }
+          : {}),
+      }),
+    ];
+  };
 }

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { analyze } from '@redline/analyzer';
 import { projectChecks } from '@redline/rules/project';
@@ -5,8 +7,21 @@ import type { RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig } from '../config/redline-config.js';
 import type { EngineResult, ScanEngine } from './engine.js';
 
+const PROJECT_MARKERS = ['tsconfig.json', 'jsconfig.json', 'package.json'];
+
 /**
- * The cross-file engine: the analyzer loads the whole project under `cwd`
+ * The folder the analyzer treats as the project: the one folder being
+ * scanned, or the working directory; undefined when it has no tsconfig,
+ * jsconfig or package.json (then there is no project to reason about).
+ */
+export function findAnalyzerRoot(cwd: string, paths: readonly string[]): string | undefined {
+  const single = paths.length === 1 ? resolve(cwd, paths[0]!) : cwd;
+  const root = existsSync(single) && statSync(single).isDirectory() ? single : cwd;
+  return PROJECT_MARKERS.some((name) => existsSync(join(root, name))) ? root : undefined;
+}
+
+/**
+ * The cross-file engine: the analyzer loads the whole project under `root`
  * (routes with their mounts, entities, function summaries) and runs the
  * rules' project halves. Given only some files (`--staged`, `--changed-since`),
  * it still reads the rest of the project, with the given texts in place of
@@ -14,28 +29,42 @@ import type { EngineResult, ScanEngine } from './engine.js';
  */
 export function createAnalyzerEngine(options: {
   cwd: string;
+  root: string;
   config: RedlineConfig;
   rules: readonly RedlineRuleMeta[];
   /** Every source file of the project, as discovery would scan it. */
   discoverProjectFiles: () => Promise<string[]>;
+  /** Called with how much the analyzer could not resolve, for `--verbose`. */
+  onUnresolved?: (unresolved: { imports: number; mounts: number }) => void;
 }): ScanEngine {
   const severities = Object.fromEntries(options.rules.map((rule) => [rule.name, rule.severity]));
+  const toCwdRelative = (file: string) => relative(options.cwd, join(options.root, file)).split(sep).join('/');
   return {
     name: 'analyzer',
     async run(files, onFileDone) {
-      const result: EngineResult = { findings: [], notices: [] };
+      const result: EngineResult = { findings: [], notices: [], refuted: [] };
       const given = new Map(files.map((file) => [file.path, file.text]));
       const projectFiles = new Set([...(await options.discoverProjectFiles()), ...given.keys()]);
-      const prismaSchemas = await fg('**/*.prisma', { cwd: options.cwd, absolute: true, ignore: ['**/node_modules/**'] });
-      const { findings } = analyze({
-        root: options.cwd,
+      const prismaSchemas = await fg('**/*.prisma', { cwd: options.root, absolute: true, ignore: ['**/node_modules/**'] });
+      const { findings, refuted, facts } = analyze({
+        root: options.root,
         files: [...projectFiles].map((path) => (given.has(path) ? { path, text: given.get(path)! } : path)),
         prismaSchemas,
         checks: projectChecks,
         severities,
         ...(options.config.vocabulary ? { vocabulary: options.config.vocabulary } : {}),
       });
-      for (const { fingerprint: _fingerprint, ...finding } of findings) result.findings.push(finding);
+      for (const { fingerprint: _fingerprint, ...finding } of findings) {
+        result.findings.push({
+          ...finding,
+          file: toCwdRelative(finding.file),
+          ...(finding.relatedLocations
+            ? { relatedLocations: finding.relatedLocations.map((location) => ({ ...location, file: toCwdRelative(location.file) })) }
+            : {}),
+        });
+      }
+      result.refuted = refuted.map((entry) => ({ ...entry, file: toCwdRelative(entry.file) }));
+      options.onUnresolved?.(facts.unresolved);
       for (let index = 0; index < files.length; index++) onFileDone?.();
       return result;
     },

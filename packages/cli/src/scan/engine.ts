@@ -16,6 +16,8 @@ export interface EngineResult {
   findings: EngineFinding[];
   /** Files it could not parse (`kind: 'parse-error'`). */
   notices: Notice[];
+  /** Other engines' findings this engine knows to be wrong (by rule, file and line); they are dropped. */
+  refuted?: { ruleId: string; file: string; line: number }[];
 }
 
 /**

@@ -64,13 +64,19 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   ];
   let done = 0;
   const total = files.length * engines.length;
-  const engineFindings: EngineFinding[] = [];
+  let engineFindings: EngineFinding[] = [];
   const notices: Notice[] = [];
+  const refuted = new Set<string>();
+  const lineKey = (finding: { ruleId: string; file: string; line: number }) => `${finding.ruleId}\0${finding.file}\0${finding.line}`;
   for (const engine of engines) {
     const result = await engine.run(files, () => options.onProgress?.(++done, total));
-    engineFindings.push(...result.findings);
+    // One finding per problem: a later engine does not repeat what an earlier one reported on the same line.
+    const reported = new Set(engineFindings.map(lineKey));
+    engineFindings.push(...result.findings.filter((finding) => !reported.has(lineKey(finding))));
     notices.push(...result.notices);
+    for (const entry of result.refuted ?? []) refuted.add(lineKey(entry));
   }
+  engineFindings = engineFindings.filter((finding) => !refuted.has(lineKey(finding)));
 
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const allFindings = mergeFindings(engineFindings, sources);
