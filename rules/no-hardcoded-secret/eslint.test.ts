@@ -19,6 +19,8 @@ export const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRE
     `const keyVar = process.env.API_KEY_NAME || 'API_KEY'; const keyFile = process.env.PRIVATE_KEY || './keys/private.pem';`,
     // An id-prefix table: `whsec` is the prefix of the ids it generates, not a secret.
     `export const newId = new IdGenerator({ webhook: 'wh', webhookEvent: 'evt', webhookSecret: 'whsec', apiKey: 'ak', token: 'pmk' }).id;`,
+    // Substitution tokens a setup script or README says to replace.
+    `export default { jwt: { secretOrKey: '__JWT_SECRET_KEY__' }, mail: { host: 'smtp.sendgrid.net', user: 'apikey', pass: '__SENDGRID_API_KEY__' } };`,
     // A known key prefix alone is never a credential.
     `const PREFIXES = { apiKey: 'sk_live_' }; const cfg3 = { secret: 'whsec_' };`,
     // A documented local seed password in a seed file.
@@ -120,6 +122,14 @@ const { API_KEY = 'replace with your key please' } = process.env;
 `,
       errors: [
         { messageId: 'sinkSecret', line: 1, column: 27, endLine: 1, endColumn: 34, data: {"sink":"The `secret` option"} },
+      ],
+    },
+    // A substitution token as the fallback of a secret variable is still the secret when the variable is unset.
+    {
+      code: `const secret = process.env.JWT_SECRET ?? '__JWT_SECRET__';
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 42, endLine: 1, endColumn: 58, data: {"name":"JWT_SECRET"} },
       ],
     },
     // A seed-like name that is not a seed file is linted.

@@ -478,7 +478,8 @@ export default createRule<Options, MessageIds>({
     function isPlaceholder(value: string): boolean {
       const lower = value.toLowerCase();
       // `put-your-key-here`, `session_cookie_secret_key_here`: an instruction, not a value.
-      return placeholders.some((word) => lower.includes(word)) || /[-_ ]here$/.test(lower);
+      // `__JWT_SECRET_KEY__`, `%API_KEY%`: a token a setup script or the README says to substitute.
+      return placeholders.some((word) => lower.includes(word)) || /[-_ ]here$/.test(lower) || /^(?:__[A-Z][A-Z0-9_]*__|%[A-Z][A-Z0-9_]*%)$/.test(value);
     }
 
     /** Too short and too plain to be a credential: `whsec`, `evt`, `pmk` (< 8 characters, no digit, one case). */
