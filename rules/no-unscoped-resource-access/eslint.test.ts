@@ -141,6 +141,12 @@ createRuleTester().run('no-unscoped-resource-access', rule, {
     `async function loadOrder(id: string, user: User) {
   return Order.findById(id);
 }`,
+    // A body id read to reference a catalogue record while adding to the caller's cart.
+    `router.post('/cart', async (req, res) => {
+  const item = await Item.findById(req.body.itemId);
+  await Cart.updateOne({ user: req.user._id }, { $push: { items: item._id } });
+  res.sendStatus(201);
+});`,
   ],
   invalid: [
     // Mongoose findById by req.params.id; the caller is read only for the response.
@@ -293,6 +299,18 @@ router.get('/orders/:id', isAuth, async (req, res) => {
 `,
       errors: [
         { messageId: 'unscopedAccess', line: 2, column: 22, endLine: 2, endColumn: 75, data: {"model": "Task", "action": "changed", "source": "`req.params.id`"} },
+      ],
+    },
+    // A change by an id from the body still counts.
+    {
+      code: `export const renameGroup = async (req, res) => {
+  const { chatId, chatName } = req.body;
+  const chat = await Chat.findByIdAndUpdate(chatId, { chatName }, { new: true });
+  res.json({ chat, by: req.user.name });
+};
+`,
+      errors: [
+        { messageId: 'unscopedAccess', line: 3, column: 22, endLine: 3, endColumn: 81, data: {"model": "Chat", "action": "changed", "source": "`chatId`"} },
       ],
     },
   ],

@@ -107,7 +107,11 @@ interface Lookup {
   /** The client-chosen key: `req.params.id`, `id`. */
   source: TSESTree.Node;
   handler: FunctionNode;
+  /** Whether the id came in the body (`req.body.productId`) rather than the URL. */
+  fromBody: boolean;
 }
+
+type ClientId = Pick<Lookup, 'source' | 'handler' | 'fromBody'>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unscoped-resource-access',
@@ -178,6 +182,9 @@ export default createRule<Options, MessageIds>({
       const node = lookup.call;
       const action = lookup.action === 'read' ? getLoadedRecordWrite(node) ?? 'read' : lookup.action;
       if (action === 'read' && isPublicModel(lookup.model)) return;
+      // A body id read to reference another record (`Item.findById(req.body.itemId)` while adding to a cart) is
+      // usually a catalogue lookup; the URL's resource is the one an IDOR reads. Changes by body id still count.
+      if (action === 'read' && lookup.fromBody) return;
       if (!isUnguardedAccess(lookup.handler, normalizeModel(lookup.model))) return;
       const reported = reportedPerHandler.get(lookup.handler) ?? new Set<string>();
       const modelKey = normalizeModel(lookup.model);
@@ -290,7 +297,7 @@ export default createRule<Options, MessageIds>({
     function fromFilter(call: TSESTree.CallExpression, model: string, action: Action, filter: TSESTree.Node): Lookup | undefined {
       const object = unwrapExpression(filter);
       if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-      let found: { source: TSESTree.Node; handler: FunctionNode } | undefined;
+      let found: ClientId | undefined;
       for (const property of object.properties) {
         // `{ ...where }`, `AND: [...]`, `$or`: the filter is built elsewhere or combined; it may well scope.
         if (property.type !== AST_NODE_TYPES.Property) return undefined;
@@ -312,7 +319,7 @@ export default createRule<Options, MessageIds>({
      * `ctx.request.body.orderId`, a Nest `@Param('id')` parameter, Next.js
      * `params.id`, or a local holding one of them (`const { id } = req.params`).
      */
-    function getClientIdSource(node: TSESTree.Node, depth = 0): { source: TSESTree.Node; handler: FunctionNode } | undefined {
+    function getClientIdSource(node: TSESTree.Node, depth = 0): ClientId | undefined {
       if (depth > 4) return undefined;
       const value = unwrapExpression(node);
       if (value.type === AST_NODE_TYPES.CallExpression) {
@@ -324,7 +331,7 @@ export default createRule<Options, MessageIds>({
           const receiverPath = getMemberPath(object.object);
           const key = getStaticKey(value.arguments[0]!);
           const handler = receiverPath?.length === 2 && receiverPath[1] === 'req' && key !== undefined && isIdKey(key) ? getParameterFunction(rootIdentifier(object.object)) : undefined;
-          return handler ? { source: value, handler } : undefined;
+          return handler ? { source: value, handler, fromBody: false } : undefined;
         }
         if ((path !== undefined && PASS_THROUGH_CALLS.has(path)) || (name !== undefined && PASS_THROUGH_CALLS.has(name))) {
           const inner = value.arguments[0];
@@ -347,7 +354,7 @@ export default createRule<Options, MessageIds>({
         if (property === undefined || !isIdKey(property)) return undefined;
         const container = unwrapExpression(value.object);
         const handler = getClientContainerHandler(container);
-        return handler ? { source: value, handler } : undefined;
+        return handler ? { source: value, handler, fromBody: isBodyContainer(container) } : undefined;
       }
       if (value.type === AST_NODE_TYPES.Identifier) {
         const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
@@ -360,9 +367,9 @@ export default createRule<Options, MessageIds>({
           if (!isFunctionNode(fn)) return undefined;
           const param = getTopParameter(definition.name);
           // Nest `@Param('id') id: string`, `@Body('orderId') orderId`.
-          if (param && hasClientDecorator(param) && isIdKey(getDecoratorArgument(param) ?? value.name)) return { source: value, handler: fn };
+          if (param && hasClientDecorator(param) && isIdKey(getDecoratorArgument(param) ?? value.name)) return { source: value, handler: fn, fromBody: hasBodyDecorator(param) };
           // Next.js `{ params: { id } }` / Fastify `({ params: { id } })` destructured in the signature.
-          if (param && isPatternUnder(definition.name, CLIENT_CONTAINERS) && isIdKey(value.name)) return { source: value, handler: fn };
+          if (param && isPatternUnder(definition.name, CLIENT_CONTAINERS) && isIdKey(value.name)) return { source: value, handler: fn, fromBody: isPatternUnder(definition.name, new Set(['body'])) };
           return undefined;
         }
         if (definition.type === 'Variable') {
@@ -370,13 +377,14 @@ export default createRule<Options, MessageIds>({
           if (!declarator.init) return undefined;
           if (declarator.id.type === AST_NODE_TYPES.Identifier) {
             const result = getClientIdSource(declarator.init, depth + 1);
-            return result ? { source: value, handler: result.handler } : undefined;
+            return result ? { source: value, handler: result.handler, fromBody: result.fromBody } : undefined;
           }
           // `const { id } = req.params`, `const { id: orderId } = await params`.
           const key = getPatternKey(declarator.id, definition.name);
           if (key === undefined || !isIdKey(key)) return undefined;
-          const handler = getClientContainerHandler(unwrapExpression(declarator.init));
-          return handler ? { source: value, handler } : undefined;
+          const container = unwrapExpression(declarator.init);
+          const handler = getClientContainerHandler(container);
+          return handler ? { source: value, handler, fromBody: isBodyContainer(container) } : undefined;
         }
       }
       return undefined;
@@ -418,6 +426,17 @@ export default createRule<Options, MessageIds>({
         if (identifier.name === 'params' && definition.name.parent?.type === AST_NODE_TYPES.Property) return fn;
       }
       return undefined;
+    }
+
+    /** `req.body`, `ctx.request.body`, a Nest `@Body() dto`. */
+    function isBodyContainer(container: TSESTree.Node): boolean {
+      const path = getMemberPath(container);
+      if (path?.at(-1) === 'body') return true;
+      const identifier = path?.length === 1 ? rootIdentifier(container) : undefined;
+      const definition = identifier ? ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0] : undefined;
+      if (definition?.type !== 'Parameter') return false;
+      const param = getTopParameter(definition.name);
+      return param !== undefined && hasBodyDecorator(param);
     }
 
     /** The function whose parameter an identifier is (`req` in `(req, res) => …`), or undefined. */
@@ -883,6 +902,12 @@ function getTopParameter(name: TSESTree.Node): TSESTree.Parameter | undefined {
 function hasClientDecorator(param: TSESTree.Parameter): boolean {
   const decorated = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
   return 'decorators' in decorated && (decorated.decorators ?? []).some((decorator) => ['Param', 'Body', 'Query'].includes(getDecoratorName(decorator) ?? ''));
+}
+
+/** Nest `@Body()` on a parameter. */
+function hasBodyDecorator(param: TSESTree.Parameter): boolean {
+  const decorated = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  return 'decorators' in decorated && (decorated.decorators ?? []).some((decorator) => getDecoratorName(decorator) === 'Body');
 }
 
 /** `@Param('id')` → `id`. */
