@@ -20,7 +20,9 @@ export function getScanExitCode(
     report.findings.length - errors + report.notices.filter((notice) => notice.kind === 'unexplained-disable').length;
   if (options.failOn === 'error' && errors > 0) return EXIT_CODES.findings;
   if (options.failOn === 'warning' && errors + warnings > 0) return EXIT_CODES.findings;
-  if (options.failOnParseError && report.notices.some((notice) => notice.kind === 'parse-error')) return EXIT_CODES.findings;
+  if (options.failOnParseError && report.notices.some((notice) => notice.kind === 'parse-error' || notice.kind === 'analysis-error')) {
+    return EXIT_CODES.findings;
+  }
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return EXIT_CODES.findings;
   return EXIT_CODES.clean;
 }

@@ -1,10 +1,11 @@
 import type { Finding, RedlineRuleMeta, Severity } from '@redline/core';
 
 /** Something about the scan itself that is not a rule's finding. */
-export type NoticeKind = 'parse-error' | 'unexplained-disable';
+export type NoticeKind = 'parse-error' | 'analysis-error' | 'unexplained-disable';
 
 /**
- * A file that could not be parsed, or an `eslint-disable` comment for redline
+ * A file that could not be parsed, a file a rule failed on (`analysis-error`:
+ * the rest of the scan goes on), or an `eslint-disable` comment for redline
  * rules that gives no reason. Located like a finding (1-based, cwd-relative).
  */
 export interface Notice {

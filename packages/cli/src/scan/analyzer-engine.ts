@@ -54,10 +54,18 @@ export function createAnalyzerEngine(options: {
         severities,
         ...(options.config.vocabulary ? { vocabulary: options.config.vocabulary } : {}),
       });
-      for (const { fingerprint: _fingerprint, ...finding } of findings) {
+      // `runScan` fingerprints every engine's findings the same way, from the scanned text.
+      for (const finding of findings) {
         result.findings.push({
-          ...finding,
+          ruleId: finding.ruleId,
+          category: finding.category,
+          severity: finding.severity,
           file: toCwdRelative(finding.file),
+          line: finding.line,
+          column: finding.column,
+          endLine: finding.endLine,
+          endColumn: finding.endColumn,
+          message: finding.message,
           ...(finding.relatedLocations
             ? { relatedLocations: finding.relatedLocations.map((location) => ({ ...location, file: toCwdRelative(location.file) })) }
             : {}),

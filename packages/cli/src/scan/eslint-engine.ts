@@ -53,13 +53,27 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
           onFileDone?.();
         }
       };
-      const onDisk = files.filter((file) => file.origin === 'disk').map((file) => file.path);
+      // A rule that throws on one file must not cost the rest of the scan: that file gets a notice.
+      const lintOne = async (file: SourceFile) => {
+        try {
+          collect(await eslint.lintText(file.text, { filePath: file.path }));
+        } catch (error) {
+          result.notices.push(toAnalysisError(file, error));
+          onFileDone?.();
+        }
+      };
+      const onDisk = files.filter((file) => file.origin === 'disk');
       for (let start = 0; start < onDisk.length; start += BATCH_SIZE) {
-        collect(await eslint.lintFiles(onDisk.slice(start, start + BATCH_SIZE)));
+        const batch = onDisk.slice(start, start + BATCH_SIZE);
+        let results: ESLint.LintResult[] | undefined;
+        try {
+          results = await eslint.lintFiles(batch.map((file) => file.path));
+        } catch {
+          for (const file of batch) await lintOne(file);
+        }
+        if (results) collect(results);
       }
-      for (const file of files.filter((candidate) => candidate.origin === 'index')) {
-        collect(await eslint.lintText(file.text, { filePath: file.path }));
-      }
+      for (const file of files.filter((candidate) => candidate.origin === 'index')) await lintOne(file);
       return result;
     },
   };
@@ -76,6 +90,21 @@ function toEngineFinding(file: SourceFile, message: Linter.LintMessage, meta: Re
     endLine: message.endLine ?? message.line,
     endColumn: message.endColumn ?? message.column,
     message: message.message,
+  };
+}
+
+/** ESLint's message for a crashing rule names the rule and the line (`Rule: "redline/x"`, `Occurred while linting …:12`). */
+function toAnalysisError(file: SourceFile, error: unknown): Notice {
+  const text = error instanceof Error ? error.message : String(error);
+  const rule = /Rule: "([^"]+)"/.exec(text)?.[1];
+  const line = Number(/:(\d+)\s*$/m.exec(text.split('\n').find((row) => row.startsWith('Occurred while linting')) ?? '')?.[1] ?? 1);
+  return {
+    kind: 'analysis-error',
+    severity: 'error',
+    file: file.file,
+    line,
+    column: 1,
+    message: `${rule ?? 'A rule'} failed on this file (${text.split('\n')[0]}); the rest of the scan went on. Please report it.`,
   };
 }
 

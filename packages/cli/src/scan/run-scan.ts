@@ -85,7 +85,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const changedFindings = allFindings.filter((finding) => isChanged(finding.file, finding.line, finding.endLine));
   const { reported, baselined } = applyBaseline(changedFindings, options.baseline);
   const reportedNotices = dedupeNotices(notices)
-    .filter((notice) => notice.kind === 'parse-error' || isChanged(notice.file, notice.line, notice.line))
+    .filter((notice) => notice.kind !== 'unexplained-disable' || isChanged(notice.file, notice.line, notice.line))
     .sort(compareByLocation);
 
   return {
