@@ -3,6 +3,12 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-unscoped-resource-access', rule, {
   valid: [
+    // A bare imported `get('keywords')` is not a context read, and must not crash the rule.
+    `import { get } from '@vercel/edge-config';
+export default async function handler(req, res) {
+  const keywords = await get('keywords');
+  res.json({ keywords });
+}`,
     // The filter names the owner next to the id.
     `router.get('/orders/:id', async (req, res) => {
   const order = await Order.findOne({ _id: req.params.id, user: req.user._id });

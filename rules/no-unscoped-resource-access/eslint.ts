@@ -607,9 +607,11 @@ export default createRule<Options, MessageIds>({
         const name = getCalleeName(value);
         if (name !== undefined && SESSION_CALLS.has(name)) return true;
         // `c.get('user')`, `c.get('jwtPayload')` (Hono), `ctx.get('user')`.
-        if (name === 'get' && value.arguments.length === 1) {
+        // A bare `get('keywords')` (an imported function, not a context) is no caller read.
+        const callee = unwrapExpression(value.callee);
+        if (name === 'get' && value.arguments.length === 1 && callee.type === AST_NODE_TYPES.MemberExpression) {
           const key = getStaticKey(value.arguments[0]!);
-          const receiver = getMemberPath((unwrapExpression(value.callee) as TSESTree.MemberExpression).object);
+          const receiver = getMemberPath(callee.object);
           if (key !== undefined && receiver?.length === 1 && CALLER_PROPERTIES.has(key) && getParameterFunction(rootIdentifier(value.callee)) === handler) return true;
         }
       }
