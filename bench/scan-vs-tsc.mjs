@@ -8,7 +8,7 @@
 // Without --tree it uses a generated tree (bench/generate-tree.mjs). A real
 // tree need not have its dependencies installed: tsc then reports unresolved
 // imports, and both sides still read and check every file.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -36,18 +36,14 @@ const tsc = createRequire(join(root, 'packages', 'cli', 'package.json')).resolve
 const redline = join(root, 'packages', 'cli', 'bin', 'redline.js');
 const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
 
-/** Runs one command under the memory probe; exit codes 1 and 2 (findings, type errors) are results. */
+/** Runs one command under the memory probe; any exit code (findings, type errors) is a result. */
 function run(entry, args) {
   const started = performance.now();
-  let stderr = '';
-  try {
-    execFileSync(process.execPath, [measure, entry, ...args], { cwd: tree, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
-  } catch (error) {
-    stderr = String(error.stderr ?? '');
-    if (!/MAXRSS_KB/.test(stderr)) throw error;
-  }
+  const child = spawnSync(process.execPath, [measure, entry, ...args], { cwd: tree, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
-  return { ms, rssKb: Number(/MAXRSS_KB (\d+)/.exec(stderr)?.[1] ?? 0) };
+  const rssKb = Number(/MAXRSS_KB (\d+)/.exec(child.stderr ?? '')?.[1] ?? Number.NaN);
+  if (Number.isNaN(rssKb)) throw new Error(`${entry} did not run: ${child.stderr}`);
+  return { ms, rssKb };
 }
 
 const variants = {

@@ -259,10 +259,11 @@ export default createRule<Options, MessageIds>({
       const last = handlers.at(-1)!;
       if (last.type === AST_NODE_TYPES.ObjectExpression && !findKey(last, 'handler')) return;
 
-      const protection = classifyRouteHandlers(handlers);
+      const protection = classifyRouteHandlers(handlers, path);
       const onlyMiddleware = handlers.every((handler) => {
+        if (isFunctionNode(handler)) return false;
         const result = classifyMiddleware(handler);
-        return (result.auth || result.role) && !isFunctionNode(handler);
+        return result.auth || result.role;
       });
       if (method === 'all' || onlyMiddleware) {
         // `app.all('/api/*', requireAuth)`, juice-shop's `app.post('/api/Products', security.isAuthorized())`.
@@ -642,9 +643,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Every middleware of a route and its final handler's body. */
-    function classifyRouteHandlers(handlers: TSESTree.Node[]): Protection {
+    function classifyRouteHandlers(handlers: TSESTree.Node[], path?: string): Protection {
       const protection = emptyProtection();
-      handlers.forEach((handler, index) => mergeProtection(protection, classifyMiddleware(handler, index < handlers.length - 1)));
+      handlers.forEach((handler, index) => {
+        const isLast = index === handlers.length - 1;
+        // Reading the handler's body only matters when its middleware left something open:
+        // auth, or the role check of an admin route.
+        if (isLast && isFunctionNode(unwrapExpression(handler)) && protection.auth && (protection.role || !path?.includes('admin'))) return;
+        mergeProtection(protection, classifyMiddleware(handler, !isLast));
+      });
       return protection;
     }
 

@@ -1,4 +1,4 @@
-import type { Finding, ProjectCheck, ProjectFacts, RedlineVocabulary, Severity } from '@redline/core';
+import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVocabulary, Severity } from '@redline/core';
 import { computeFingerprint } from '@redline/core';
 import { ProjectModel } from './project/project-model.js';
 import { walkFiles } from './walk/walker.js';
@@ -16,6 +16,7 @@ import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
+import { ResponseFunctionAdapter } from './summaries/response-functions.js';
 import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
 import { collectFastifyHandlers } from './summaries/collect-handlers.js';
@@ -55,8 +56,9 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const decoratedEntities = new DecoratedEntityAdapter();
   const modelDefinitions = new ModelDefinitionAdapter();
   const logForwarding = new LogForwardingAdapter(vocabulary);
+  const responseFunctions = new ResponseFunctionAdapter();
   const fastify = new FastifyAdapter();
-  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify]);
+  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -74,7 +76,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       ...buildFastifyRoutes(fastify, project, classifier, inspector, vocabulary),
     ],
     entities,
-    responses: traceResponses(collectHandlers(project, routers, nest), summaries, entities),
+    responses: traceResponses([...collectHandlers(project, routers, nest), ...responseFunctions.functions], summaries, entities),
     loggedArguments: logForwarding.resolve(project),
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.sourceFile.text)).map((file) => file.relativePath),
@@ -90,7 +92,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     const ruleId = `redline/${check.name}`;
     for (const at of check.refute?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line });
     for (const finding of check.check(facts, vocabulary)) {
-      const { code, ...location } = finding.at;
+      const location = toLocation(finding.at);
+      const { code } = finding.at;
       findings.push({
         ruleId,
         category: check.category,
@@ -99,10 +102,15 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
         message: finding.message,
         fingerprint: computeFingerprint({ ruleId, file: location.file, code }),
         ...(finding.related?.length
-          ? { relatedLocations: finding.related.map(({ at: { code: _code, ...related }, message }) => ({ ...related, message })) }
+          ? { relatedLocations: finding.related.map(({ at, message }) => ({ ...toLocation(at), message })) }
           : {}),
       });
     }
   }
   return { findings, refuted, facts };
+}
+
+/** A span without its source text: what findings and related locations carry. */
+function toLocation(span: CodeSpan): Location {
+  return { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }

@@ -188,9 +188,16 @@ function isStripped(name: string, fn: ts.Node): boolean {
   return new RegExp(`delete\\s+${name}\\.|${name}\\.\\w+\\s*=\\s*(?:undefined|null)\\b|omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(fn.getText());
 }
 
-/** Repository properties of the class around `fn`: `@InjectRepository(User) private users: Repository<User>` → users → User. */
+/**
+ * Repositories in reach of `fn`: the class's injected ones
+ * (`@InjectRepository(User) private users: Repository<User>` → users → User),
+ * and local ones (`const users = getManager().getRepository(User)`).
+ */
 function getRepositoryEntities(fn: ts.Node): Map<string, string> {
   const entities = new Map<string, string>();
+  for (const match of fn.getText().matchAll(/\b(?:const|let)\s+(\w+)(?:\s*:[^=]+)?=\s*[\w.()]*getRepository\(\s*(\w+)\s*\)/g)) {
+    entities.set(match[1]!, match[2]!);
+  }
   const classNode = findEnclosingClass(fn);
   if (!classNode) return entities;
   for (const member of classNode.members) {
