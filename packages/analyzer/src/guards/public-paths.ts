@@ -7,18 +7,11 @@ const PUBLIC_SEGMENTS = new Set([
   'webhook', 'webhooks', 'oauth', 'unsubscribe',
 ]);
 
-/**
- * Under an `auth` segment, the routes of the sign-in flow are public when
- * their last segment has one of these words (`/auth/refresh-token`,
- * `auth.config`, `/auth/webauthn/generate-authentication-options`);
- * `/auth/revokeRefreshTokens` or `/auth/me` are not.
+/*
+ * Under an `auth` segment, routes serve the sign-in flow (`/auth/refresh-token`,
+ * `auth.config`, `/auth/check-username`) and are public, unless their last
+ * segment starts with an action on a signed-in account (see below).
  */
-const AUTH_FLOW_WORDS = new Set([
-  'login', 'signin', 'sign', 'logout', 'signout', 'register', 'signup', 'token', 'refresh', 'callback', 'verify',
-  'forgot', 'reset', 'magic', 'otp', 'confirm', 'config', 'providers', 'google', 'github', 'oauth', 'sso', 'saml',
-  'activate', 'resend', 'request', 'password', 'authentication', 'challenge', 'assertion',
-]);
-
 /** First words that make an `/auth/...` route act on an account that must be signed in (`revokeRefreshTokens`). */
 const ACCOUNT_ACTION_WORDS = new Set(['revoke', 'delete', 'remove', 'update', 'change', 'disable', 'enable', 'list', 'me']);
 
@@ -31,7 +24,7 @@ export function isPublicHandlerName(name: string | undefined): boolean {
   return splitIdentifierWords(name).some((word) => PUBLIC_HANDLER_WORDS.has(word));
 }
 
-/** The shared public patterns, except `/auth/**`: under `auth` only the sign-in flow is public (see AUTH_FLOW_WORDS). */
+/** The shared public patterns, except `/auth/**`: under `auth`, account actions are not public (see ACCOUNT_ACTION_WORDS). */
 const DEFAULT_PATTERNS = [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS].filter((pattern) => pattern !== '/auth/**');
 
 /** Leading segments that only version or namespace an API (`/api/v2/health` is `/health`). */
@@ -55,7 +48,7 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   const authAt = caseKept.findLastIndex((segment) => segment.toLowerCase() === 'auth');
   const flowSegment = authAt === -1 ? undefined : caseKept.slice(authAt + 1).filter((segment) => !segment.startsWith(':')).at(-1);
   const flowWords = flowSegment ? splitIdentifierWords(flowSegment) : [];
-  if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!) && flowWords.some((word) => AUTH_FLOW_WORDS.has(word))) return true;
+  if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
   return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/users$/.test(normalised);
 }
 

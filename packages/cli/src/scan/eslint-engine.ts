@@ -23,12 +23,15 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
       const result: EngineResult = { findings: [], notices: [] };
       if (files.length === 0) return result;
       // ESLint ignores files outside its cwd, and scans may reach outside the user's cwd.
-      const eslint = new ESLint({
-        cwd: getCommonDirectory(files.map((file) => dirname(file.path))),
-        overrideConfigFile: true,
-        overrideConfig: options.config,
-        ignore: false,
-      });
+      const eslint = withoutEslintIgnoreWarning(
+        () =>
+          new ESLint({
+            cwd: getCommonDirectory(files.map((file) => dirname(file.path))),
+            overrideConfigFile: true,
+            overrideConfig: options.config,
+            ignore: false,
+          }),
+      );
       const byPath = new Map(files.map((file) => [file.path, file]));
       const collect = (lintResults: ESLint.LintResult[]) => {
         for (const lintResult of lintResults) {
@@ -91,6 +94,26 @@ function toEngineFinding(file: SourceFile, message: Linter.LintMessage, meta: Re
     endColumn: message.endColumn ?? message.column,
     message: message.message,
   };
+}
+
+/**
+ * ESLint warns on stderr when the scanned project still has a legacy
+ * `.eslintignore`; redline never reads it (discovery has its own ignores), so
+ * the warning would only confuse. ESLint takes `process.emitWarning` when it
+ * is constructed, so filtering it around construction is enough.
+ */
+function withoutEslintIgnoreWarning<T>(create: () => T): T {
+  const original = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type === 'ESLintIgnoreWarning') return;
+    (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return create();
+  } finally {
+    process.emitWarning = original;
+  }
 }
 
 /** ESLint's message for a crashing rule names the rule and the line (`Rule: "redline/x"`, `Occurred while linting …:12`). */
