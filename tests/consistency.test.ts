@@ -53,7 +53,7 @@ describe('rule consistency', () => {
   for (const name of ruleFolders) {
     describe(name, () => {
       const rule = redline.rules[name as keyof typeof redline.rules];
-      const docs = rule.meta.docs;
+      const docs = rule.meta.docs!;
 
       it('has its files: eslint.ts, eslint.test.ts, docs/rules/<id>.md, fixtures/<id>/', () => {
         expect(existsSync(join(rulesDir, name, 'eslint.test.ts'))).toBe(true);

@@ -27,7 +27,7 @@ describe('rule docs', () => {
       const examples = readDocExamples(markdown);
 
       it('starts with the header derived from meta', () => {
-        expect(markdown.startsWith(renderDocHeader(name, rule.meta.docs) + '\n')).toBe(true);
+        expect(markdown.startsWith(renderDocHeader(name, rule.meta.docs!) + '\n')).toBe(true);
       });
 
       it('has the sections STYLE.md asks for', () => {
