@@ -28,7 +28,7 @@ interface ScanArguments {
   staged: boolean;
   baseline: string | boolean;
   color?: boolean;
-  analyzer: boolean;
+  analyzer?: boolean;
   verbose: boolean;
 }
 
@@ -77,9 +77,9 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
         })
         .option('color', { describe: 'Force colours on or off (--no-color); NO_COLOR is honoured', type: 'boolean' })
         .option('analyzer', {
-          describe: 'Run the cross-file analyzer too, when the folder has a tsconfig, jsconfig or package.json (--no-analyzer to skip)',
+          describe:
+            'Run the cross-file analyzer too, when the folder has a tsconfig, jsconfig or package.json: on by default, off by default with --staged (a pre-commit hook must stay fast); --no-analyzer / --analyzer to choose',
           type: 'boolean',
-          default: true,
         })
         .option('verbose', { describe: 'Say on stderr how much the analyzer could not resolve', type: 'boolean', default: false })
         .example('$0 scan', 'Scan the current folder and print a report')
@@ -104,7 +104,7 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
         ...(args.staged ? { changes: { kind: 'staged' as const } } : {}),
         ...(args['changed-since'] ? { changes: { kind: 'since' as const, ref: args['changed-since'] } } : {}),
         onProgress: (done, total) => progress.update(done, total),
-        ...(args.analyzer ? { extraEngines: createAnalyzerEngines(io, args, configDirectory) } : {}),
+        ...((args.analyzer ?? !args.staged) ? { extraEngines: createAnalyzerEngines(io, args, configDirectory) } : {}),
       }).finally(() => progress.stop());
 
       const linkBase = getSourceLinkBase(io.env);
