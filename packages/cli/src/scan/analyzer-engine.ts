@@ -43,6 +43,8 @@ export function createAnalyzerEngine(options: {
     name: 'analyzer',
     async run(files, onFileDone) {
       const result: EngineResult = { findings: [], notices: [], refuted: [] };
+      // Nothing to report on (a commit that touches no source file): no need to read the project.
+      if (files.length === 0) return result;
       const given = new Map(files.map((file) => [file.path, file.text]));
       const projectFiles = new Set([...(await options.discoverProjectFiles()), ...given.keys()]);
       const prismaSchemas = await fg('**/*.prisma', { cwd: options.root, absolute: true, ignore: ['**/node_modules/**'] });
