@@ -8,6 +8,19 @@ const IMMEDIATE = 'immediateRetry';
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // A search for a free name changes the query each pass: probing, not retrying.
+    `async function createFolder(name: string) {
+  let folderName = name;
+  let path = '/' + name;
+  const MAX_RETRIES = 50;
+  for (let counter = 1; counter <= MAX_RETRIES; counter++) {
+    const existing = await prisma.folder.findUnique({ where: { path } });
+    if (!existing) break;
+    folderName = name + ' (' + counter + ')';
+    path = '/' + folderName;
+  }
+  return folderName;
+}`,
     // Exponential backoff on the attempt number.
     {
       filename,

@@ -99,6 +99,8 @@ export default createRule<Options, MessageIds>({
       if (isCounterUsedAsData(loop.body, counters)) return;
       const operation = getRetriedOperation(loop.body, counters);
       if (!operation) return;
+      // A loop that changes the call's input each pass (a free name, the next page) searches; it does not retry.
+      if (isInputChangedIn(operation, loop.body)) return;
       if (isDeliberateImmediateRetry(loop.body)) return;
       const delay = getDelayKind(loop.body, counters, (name) => isReassignedIn(loop, name));
       report(loop, delay, operation, `This \`${loop.type === AST_NODE_TYPES.ForStatement ? 'for' : loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do…while'}\` loop`);
@@ -609,6 +611,20 @@ function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, enterFu
 }
 
 /** `console.warn(…)`, `logger.info(…)`, `this.logger.error(…)`, `Math.min(…)`: calls a counter may feed without being data. */
+/** Whether a variable the call reads (`childFolderPath`, `currentPage`) is assigned inside `body`. */
+function isInputChangedIn(call: TSESTree.CallExpression, body: TSESTree.Node): boolean {
+  const inputs = new Set<string>();
+  for (const argument of call.arguments) walk(argument, (node) => node.type === AST_NODE_TYPES.Identifier && inputs.add(node.name), true);
+  if (inputs.size === 0) return false;
+  let changed = false;
+  walk(body, (node) => {
+    if (changed) return;
+    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    if (target?.type === AST_NODE_TYPES.Identifier && inputs.has(target.name)) changed = true;
+  });
+  return changed;
+}
+
 function isLogCall(call: TSESTree.CallExpression): boolean {
   const path = getMemberPath(call.callee);
   if (!path) return false;
