@@ -4,6 +4,7 @@ import { createProcessIo, type CliIo } from './cli-io.js';
 import { createBaselineCommand } from './commands/baseline.js';
 import { createInitCommand } from './commands/init.js';
 import { createRulesCommand } from './commands/rules.js';
+import { createRoutesCommand } from './commands/routes.js';
 import { createScanCommand } from './commands/scan.js';
 import { EXIT_CODES } from './exit-code.js';
 import { VERSION } from './version.js';
@@ -18,6 +19,7 @@ export function createCli(argv: readonly string[], io: CliIo = createProcessIo()
     .usage('$0 <command> [options]\n\nAudits Node/TypeScript backends for the mistakes AI coding assistants make.')
     .command(createScanCommand(io, argv))
     .command(createRulesCommand(io))
+    .command(createRoutesCommand(io))
     .command(createInitCommand(io))
     .command(createBaselineCommand(io))
     .demandCommand(1, 'Name a command: scan, rules, init or baseline.')

@@ -55,6 +55,8 @@ export interface RouteFact {
   path: string;
   /** The registration a reviewer looks at: `router.post(...)`, the Nest method, the exported handler. */
   at: CodeSpan;
+  /** The handler function, when the adapter could resolve it (for the routes inventory). */
+  handler?: CodeSpan;
   /** Guards in the order they run, from app-wide to route-level. */
   guards: GuardFact[];
   /** Marked public in code (`@Public()`, `@AllowAnonymous()`), or a public path. */

@@ -55,6 +55,7 @@ export function expandRoutes(
           method: event.method,
           path,
           at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
+          ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
           guards: applicable,
           isPublic: isPublicPath(path, event.method, vocabulary.publicRoutes) || isPublicHandlerName(getHandlerName(event.args.at(-1)!)) || inspector.optsOutOfAuth(handler?.node),
           handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),

@@ -44,6 +44,7 @@ export function buildNestRoutes(
       method: endpoint.method,
       path,
       at: getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
+      handler: getCodeSpan(endpoint.handler, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
       isPublic: endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? '')) ||
         isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) || isPublicPath(path, endpoint.method, vocabulary.publicRoutes),

@@ -38,6 +38,7 @@ export function buildNextRoutes(project: ProjectModel, inspector: HandlerInspect
         method,
         path,
         at: getCodeSpan(handler, file.sourceFile, file.relativePath),
+        handler: getCodeSpan(handler, file.sourceFile, file.relativePath),
         guards,
         isPublic: isPublicPath(path, method, vocabulary.publicRoutes) || inspector.optsOutOfAuth(handler),
         handlerChecksAuth: inspector.checksAuth(handler, file),
