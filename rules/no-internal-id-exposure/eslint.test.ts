@@ -5,6 +5,17 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-internal-id-exposure', rule, {
   valid: [
+    // The classic login response: the caller's own id next to the token issued for it.
+    `app.post('/api/users/login', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  res.json({ _id: user._id, name: user.name, token: generateToken(user._id) });
+});`,
+    // Sign-up tells the caller its own id, next to the token issued for that record.
+    `app.post('/signup', async (req, res) => {
+  const newUser = await User.create({ email: req.body.email });
+  generateTokenAndSetCookie(newUser._id, res);
+  res.status(201).json({ _id: newUser._id, email: newUser.email });
+});`,
     // The ObjectId renamed to `id` is a deliberate public id (and not sequential); only the raw `_id` key is reported.
     {
       code: `
@@ -321,12 +332,12 @@ export async function GET() {
     },
   ],
   invalid: [
-    // The classic login response built with the Mongo `_id` key.
+    // Another user's record sent with its Mongo `_id` key.
     {
       code: `
-app.post('/api/users/login', async (req, res) => {
-  const user = await User.findOne({ email: req.body.email });
-  res.json({ _id: user._id, name: user.name, token: generateToken(user._id) });
+app.get('/api/users/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  res.json({ _id: user._id, name: user.name });
 });
 `,
       errors: [{ messageId: 'mongoIdKey', line: 4, column: 14, endLine: 4, endColumn: 27, data: { sink: 'res.json' } }],

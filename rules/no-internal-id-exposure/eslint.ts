@@ -272,12 +272,29 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * `_id: user._id` where the same handler issues the caller's token or
+     * session for `user` (`generateToken(user._id)`, `jwt.sign({ id: user._id })`):
+     * the client is told its own id at sign-up or login, which exposes no one else.
+     */
+    function isCallerOwnRecordId(value: TSESTree.Node): boolean {
+      const expression = unwrapExpression(value);
+      if (expression.type !== AST_NODE_TYPES.MemberExpression || expression.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const fn = getEnclosingFunction(expression);
+      if (!fn) return false;
+      const record = expression.object.name;
+      const issuesCredential = new RegExp(`\\b\\w*(?:[Tt]oken|[Cc]ookie|[Ss]ession|[Jj]wt|sign|[Ll]ogin)\\w*\\s*\\([^)]*\\b${record}\\b`);
+      return issuesCredential.test(sourceCode.getText(fn));
+    }
+
     function inspectProperty(property: TSESTree.Property, sink: Sink, seen: Set<TSESTree.Node>, depth: number): void {
       const key = getPropertyKeyName(property);
       // `{ _id: undefined }` sends nothing; `{ _id: req.params.id }` echoes what the client sent.
       if (key !== undefined && !isEmptyValue(property.value) && !isRequestInput(property.value)) {
         if (key === '_id') {
-          if (reportMongoId && isDocumentIdValue(property.value, 0)) report(property, 'mongoIdKey', { sink: sink.name });
+          if (reportMongoId && isDocumentIdValue(property.value, 0) && !isCallerOwnRecordId(property.value)) {
+            report(property, 'mongoIdKey', { sink: sink.name });
+          }
           return;
         }
         if (isInternalField(key, sink)) {
