@@ -9,6 +9,7 @@ import type { HandlerInspector } from '../../guards/handler-checks.js';
 import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import type { RouterAdapter } from './router-adapter.js';
 import type { RouterObject } from './router-model.js';
+import { dedupeRoutes, describeAppLocation } from '../route-list.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -89,16 +90,16 @@ export function expandRoutes(
 
   const mounted = new Set([...mounts.values()].flat());
   for (const router of adapter.routers) {
-    if (router.isApp && !mounted.has(router)) expand(describeRouter(router), router, '', [], [], false, true, 0);
+    if (router.isApp && !mounted.has(router)) expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, true, 0);
   }
   for (const router of adapter.routers) {
     // A router nobody mounts (or mounts in a way we could not follow) is listed on its own, marked as such.
     if (!router.isApp && !mounted.has(router) && !router.parameterOf) {
       project.unresolved.mounts++;
-      expand(describeRouter(router), router, '', [], [], false, false, 0);
+      expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, false, 0);
     }
   }
-  return dedupe(routes);
+  return dedupeRoutes(routes);
 
   function toGuard(arg: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact {
     const kind = classifier.classify(arg, file);
@@ -106,21 +107,7 @@ export function expandRoutes(
   }
 }
 
-function describeRouter(router: RouterObject): string {
-  const { line } = router.file.sourceFile.getLineAndCharacterOfPosition(router.creation.getStart());
-  return `${router.file.relativePath}:${line + 1}`;
-}
 
-/** A route reached through two apps (or listed unmounted and mounted) is kept once, preferring the mounted view. */
-function dedupe(routes: RouteFact[]): RouteFact[] {
-  const byKey = new Map<string, RouteFact>();
-  for (const route of routes) {
-    const key = `${route.at.file}:${route.at.line}:${route.at.column}:${route.method}`;
-    const existing = byKey.get(key);
-    if (!existing || (!existing.mountKnown && route.mountKnown)) byKey.set(key, route);
-  }
-  return [...byKey.values()];
-}
 
 /**
  * Which router each `use(...)` argument and each hand-off call mounts:

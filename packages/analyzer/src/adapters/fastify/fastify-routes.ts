@@ -12,6 +12,7 @@ import { importsFastify, type FastifyEvent, type FastifyInstance } from './fasti
 import { PluginMounts, type PluginMount } from './plugin-mounts.js';
 import { getFastifyHandlerName, resolveFastifyHandler } from './route-handler.js';
 import { resolveObjectLiteral } from './object-literal.js';
+import { dedupeRoutes, describeAppLocation } from '../route-list.js';
 
 const MAX_PLUGIN_DEPTH = 16;
 
@@ -82,7 +83,7 @@ export function buildFastifyRoutes(
 
   const asRoot = (instance: FastifyInstance): PluginMount => ({ instance, file: instance.file, shared: false, prefix: '', children: [] });
   for (const instance of adapter.instances) {
-    if (instance.isApp) expandContext(asRoot(instance), '', [], { app: describeInstance(instance), mountKnown: true }, false, 0);
+    if (instance.isApp) expandContext(asRoot(instance), '', [], { app: describeAppLocation(instance.file, instance.creation), mountKnown: true }, false, 0);
   }
   const registered = findRegisteredInstances(adapter, mounts);
   const unregistered = adapter.instances.filter((instance) => !instance.isApp && !registered.has(instance));
@@ -96,10 +97,10 @@ export function buildFastifyRoutes(
   for (const instance of unregistered) {
     if (!reached.has(instance) && hasFastifyEvidence(instance)) {
       project.unresolved.mounts++;
-      expandContext(asRoot(instance), '', [], { app: describeInstance(instance), mountKnown: false }, false, 0);
+      expandContext(asRoot(instance), '', [], { app: describeAppLocation(instance.file, instance.creation), mountKnown: false }, false, 0);
     }
   }
-  return dedupe(routes);
+  return dedupeRoutes(routes);
 
   /** What runs before every route of the context: `addHook` hooks, and a registered @fastify/rate-limit. */
   function getHookGuards(event: FastifyEvent): GuardFact[] {
@@ -168,18 +169,4 @@ function hasFastifyEvidence(instance: FastifyInstance): boolean {
   return typed(instance.creation) || typed(fn?.parent);
 }
 
-function describeInstance(instance: FastifyInstance): string {
-  const { line } = instance.file.sourceFile.getLineAndCharacterOfPosition(instance.creation.getStart());
-  return `${instance.file.relativePath}:${line + 1}`;
-}
 
-/** A route reached through two apps (or listed unmounted and mounted) is kept once, preferring the mounted view. */
-function dedupe(routes: RouteFact[]): RouteFact[] {
-  const byKey = new Map<string, RouteFact>();
-  for (const route of routes) {
-    const key = `${route.at.file}:${route.at.line}:${route.at.column}:${route.method}`;
-    const existing = byKey.get(key);
-    if (!existing || (!existing.mountKnown && route.mountKnown)) byKey.set(key, route);
-  }
-  return [...byKey.values()];
-}
