@@ -8,6 +8,7 @@ import {
   TIMEOUT_OPTIONS_BY_CLIENT,
 } from '@redline/core';
 import { findProperty, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
+import { resolveObjectLiteral } from '../utils/resolve-object.js';
 import { createRule } from '../utils/create-rule.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 
@@ -252,7 +253,7 @@ export default createRule<Options, MessageIds>({
       if (init?.type === AST_NODE_TYPES.SpreadElement) return;
       const state = init ? getTimeoutState(init, 'fetch') : 'absent';
       if (state === 'present' || state === 'unknown') return;
-      const initObject = init ? resolveObject(init) : undefined;
+      const initObject = init ? resolveObjectLiteral(init, sourceCode) : undefined;
       if (initObject && hasBrowserFetchOption(initObject)) return;
       if (state === 'disabled') return queueDisabled(call, label, init!);
       const initNode = init ? unwrapExpression(init) : undefined;
@@ -326,7 +327,7 @@ export default createRule<Options, MessageIds>({
         optionsNode = second;
       } else {
         optionsNode = first;
-        const options = resolveObject(first);
+        const options = resolveObjectLiteral(first, sourceCode);
         if (!options) return;
         const host = findProperty(options, 'host') ?? findProperty(options, 'hostname');
         if (host?.value && isLocalOrRelativeUrl(host.value)) return;
@@ -339,7 +340,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function queueDisabled(call: TSESTree.CallExpression, label: string, options: TSESTree.Node): void {
-      const object = resolveObject(options);
+      const object = resolveObjectLiteral(options, sourceCode);
       const value = object ? findProperty(object, 'timeout')?.value : undefined;
       candidates.push({
         node: call,
@@ -371,7 +372,7 @@ export default createRule<Options, MessageIds>({
 
     /** Whether an options object (or a const it names) sets a timeout, turns it off, lacks one, or is not fully visible. */
     function getTimeoutState(node: TSESTree.Node, client: Client): TimeoutState {
-      const object = resolveObject(node);
+      const object = resolveObjectLiteral(node, sourceCode);
       if (!object) return 'unknown';
       const names = client === 'ky' ? ['timeout'] : [...TIMEOUT_OPTIONS_BY_CLIENT[client], ...extraTimeoutOptions];
       let sawSpread = false;
@@ -397,17 +398,6 @@ export default createRule<Options, MessageIds>({
       return sawSpread ? 'unknown' : 'absent';
     }
 
-    /** The object literal a node is, or the `const` object literal it names in this file. */
-    function resolveObject(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-      const expression = unwrapExpression(node);
-      if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
-      if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
-      const init = unwrapExpression(def.node.init);
-      return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
-    }
 
     /** axios's config argument and URL: `axios(config)`, `axios(url, config)`, `axios.get(url, config)`, `axios.post(url, data, config)`. */
     function getAxiosCallConfig(
@@ -420,7 +410,7 @@ export default createRule<Options, MessageIds>({
         const [first, second] = args;
         if (!first) return undefined;
         if (method === 'request' || !isUrlLike(first)) {
-          const object = resolveObject(first);
+          const object = resolveObjectLiteral(first, sourceCode);
           if (!object) return undefined;
           const url = findProperty(object, 'url')?.value;
           return { node: first, ...(url ? { url } : {}) };
@@ -438,7 +428,7 @@ export default createRule<Options, MessageIds>({
       const [first, second] = call.arguments;
       if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
       if (!isUrlLike(first)) {
-        const object = resolveObject(first);
+        const object = resolveObjectLiteral(first, sourceCode);
         if (!object) return undefined;
         const url = findProperty(object, 'url')?.value;
         return { node: first, ...(url ? { url } : {}) };

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { RETRY_CONFLICT_MARKERS } from '@redline/core';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { resolveObjectLiteral } from '../utils/resolve-object.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 
@@ -162,7 +163,7 @@ export default createRule<Options, MessageIds>({
       if (!binding) return;
       const label = callee.name;
       if (binding.source === 'axios-retry' && (binding.imported === 'default' || binding.imported === '*')) {
-        const config = call.arguments[1] ? resolveObject(call.arguments[1]) : undefined;
+        const config = call.arguments[1] ? resolveObjectLiteral(call.arguments[1], sourceCode) : undefined;
         if (call.arguments[1] && !config) return;
         if (config && hasUnknownProperties(config)) return;
         const retryDelay = config ? findProperty(config, 'retryDelay') : undefined;
@@ -193,7 +194,7 @@ export default createRule<Options, MessageIds>({
           });
           return;
         }
-        const config = resolveObject(value);
+        const config = resolveObjectLiteral(value, sourceCode);
         if (!config || hasUnknownProperties(config) || !findProperty(config, 'count')) return;
         const delay = findProperty(config, 'delay');
         if (delay) {
@@ -212,7 +213,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if ((binding.source === 'p-retry' || binding.source === 'async-retry') && (binding.imported === 'default' || binding.imported === '*')) {
-        const config = call.arguments[1] ? resolveObject(call.arguments[1]) : undefined;
+        const config = call.arguments[1] ? resolveObjectLiteral(call.arguments[1], sourceCode) : undefined;
         if (!config || hasUnknownProperties(config)) return;
         const factor = getNumber(findProperty(config, 'factor')?.value);
         const minTimeout = getNumber(findProperty(config, 'minTimeout')?.value);
@@ -519,17 +520,7 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
-    function resolveObject(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-      const expression = unwrapExpression(node);
-      if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
-      if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
-      const init = unwrapExpression(def.node.init);
-      return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
-    }
-
+    
     /** The module and export an identifier was imported or required from. */
     function getImport(identifier: TSESTree.Identifier): { source: string; imported: string } | undefined {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
