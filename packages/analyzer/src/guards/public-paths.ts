@@ -49,7 +49,10 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   const flowSegment = authAt === -1 ? undefined : caseKept.slice(authAt + 1).filter((segment) => !segment.startsWith(':')).at(-1);
   const flowWords = flowSegment ? splitIdentifierWords(flowSegment) : [];
   if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
-  return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/users$/.test(normalised);
+  // A token in the path (`/reset/:passwordToken`, `/verify/:token`) is the credential of the route itself.
+  if (caseKept.some((segment) => segment.startsWith(':') && /token|secret/i.test(segment))) return true;
+  // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs.
+  return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?)$/.test(normalised);
 }
 
 /** A one-segment pattern (`/csp-report`, `/verify`) also matches the end of a longer path. */

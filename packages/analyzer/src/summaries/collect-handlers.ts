@@ -15,6 +15,8 @@ const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 export function collectHandlers(project: ProjectModel, routers: RouterAdapter, nest: NestAdapter): HandlerToTrace[] {
   const handlers: HandlerToTrace[] = [];
   for (const router of routers.routers) {
+    // A Fastify plugin's parameter looks like an Express router here; the Fastify adapter traces its handlers.
+    if (router.parameterOf) continue;
     for (const event of router.events) {
       if (event.type !== 'route') continue;
       const last = skipOuterExpressions(event.args.at(-1)!);

@@ -3,7 +3,8 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { NodeVisitor } from '../walk/walker.js';
 import type { HandlerToTrace } from './response-tracer.js';
 
-const SINK_CALL = /^(?:res|response|reply|resp|c|ctx|context)(?:\.status\([^)]*\))?\.(?:json|send)$|^(?:NextResponse|Response)\.json$/;
+// Fastify's `reply` is left to the Fastify adapter, which knows when a route's response schema filters the body.
+const SINK_CALL = /^(?:res|response|resp|c|ctx|context)(?:\.status\([^)]*\))?\.(?:json|send)$|^(?:NextResponse|Response)\.json$/;
 
 /**
  * Functions that send a response themselves, wherever they are registered

@@ -78,8 +78,14 @@ export class RouterAdapter implements NodeVisitor {
       }
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router' && ts.isIdentifier(callee.expression)) {
-      const source = file.imports.get(callee.expression.text)?.specifier;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router') {
+      const owner = callee.expression;
+      // express.Router(), or require('express').Router()
+      const source = ts.isIdentifier(owner)
+        ? file.imports.get(owner.text)?.specifier
+        : ts.isCallExpression(owner) && ts.isIdentifier(owner.expression) && owner.expression.text === 'require'
+          ? getStringValue(owner.arguments[0])
+          : undefined;
       if (source && EXPRESS_MODULES.has(source)) return make('express', false);
     }
     return undefined;

@@ -97,7 +97,7 @@ function methodMatches(target: HttpMethod | undefined, method: HttpMethod): bool
   return target === undefined || target === method || method === 'ALL';
 }
 
-/** Nest route patterns: `:param` matches a segment; `*`, `(.*)`, `*name`, `{*name}` match the rest. */
+/** Nest route patterns: `:param` matches a segment; `*`, `(.*)`, `*name`, `{*name}` match the rest; a pattern covers the paths below it. */
 function pathMatches(pattern: string, path: string): boolean {
   const patternSegments = pattern.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean);
   const pathSegments = path.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean);
@@ -109,5 +109,7 @@ function pathMatches(pattern: string, path: string): boolean {
     if (segment.startsWith(':') || actual.startsWith(':')) continue;
     if (segment !== actual) return false;
   }
-  return patternSegments.length === pathSegments.length || patternSegments.length === 0;
+  // `forRoutes('users')` is read as covering `users/...` too: reading it as exact would report routes
+  // Nest may well protect, and a false alarm costs more than a miss.
+  return patternSegments.length <= pathSegments.length;
 }
