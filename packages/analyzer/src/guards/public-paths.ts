@@ -13,7 +13,7 @@ const PUBLIC_SEGMENTS = new Set([
  * segment starts with an action on a signed-in account (see below).
  */
 /** First words that make an `/auth/...` route act on an account that must be signed in (`revokeRefreshTokens`). */
-const ACCOUNT_ACTION_WORDS = new Set(['revoke', 'delete', 'remove', 'update', 'change', 'disable', 'enable', 'list', 'me']);
+const ACCOUNT_ACTION_WORDS = new Set(['revoke', 'delete', 'remove', 'update', 'change', 'disable', 'enable', 'deactivate', 'rotate', 'edit', 'close', 'list', 'me']);
 
 /** Words in a handler's name that say it serves a public flow: `signupUser`, `handleLogin`, `registerAccount`. */
 const PUBLIC_HANDLER_WORDS = new Set(['signup', 'signin', 'login', 'logout', 'register', 'registration', 'unsubscribe', 'webhook', 'healthcheck', 'health']);
