@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode } from '../utils/ast.js';
+import { walkNodes } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -146,7 +147,7 @@ export default createRule<Options, MessageIds>({
 
     function mentionsCandidate(root: TSESTree.Node): boolean {
       let found = false;
-      walk(root, (node) => {
+      walkNodes(root, (node) => {
         if (node.type === AST_NODE_TYPES.Identifier && candidateNames.has(node.name)) found = true;
       });
       return found;
@@ -176,7 +177,7 @@ export default createRule<Options, MessageIds>({
     /** The first expression in a payload that carries a caught error's internals, following one `const` alias. */
     function findLeak(payload: TSESTree.Node, depth: number): { node: TSESTree.Node; what: string } | undefined {
       let found: { node: TSESTree.Node; what: string } | undefined;
-      walk(payload, (node) => {
+      walkNodes(payload, (node) => {
         if (found || node.type !== AST_NODE_TYPES.Identifier || !candidateNames.has(node.name)) return;
         const parent = node.parent;
         // Property keys and member names are not references.
@@ -284,7 +285,7 @@ export default createRule<Options, MessageIds>({
 
     function mentionsDebug(test: TSESTree.Node): boolean {
       let found = false;
-      walk(test, (node) => {
+      walkNodes(test, (node) => {
         if (node.type === AST_NODE_TYPES.Identifier && (DEBUG_NAMES.test(node.name) || debugFlags.has(node.name))) found = true;
         if (node.type === AST_NODE_TYPES.Literal && (node.value === 'development' || node.value === 'production' || node.value === 'env')) found = true;
       });
@@ -298,7 +299,7 @@ export default createRule<Options, MessageIds>({
      */
     function classifiesError(test: TSESTree.Node, errorName: string): boolean {
       let found = false;
-      walk(test, (node) => {
+      walkNodes(test, (node) => {
         if (found) return;
         if (node.type === AST_NODE_TYPES.Identifier && node.name === errorName && isSortingUse(node, test)) found = true;
         // `status < 500 ? err.message : 'Internal error'`: only client errors show their message.
@@ -395,7 +396,7 @@ function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | un
  */
 function onlyThrowsOwnErrors(block: TSESTree.BlockStatement): boolean {
   let foreign = false;
-  walk(block, (node) => {
+  walkNodes(block, (node) => {
     if (foreign || node.type !== AST_NODE_TYPES.CallExpression || isInsideThrow(node, block)) return;
     const name = getCalleeName(node);
     if (name !== undefined && (VALIDATION_CALLS.has(name) || /^validate[A-Z]/.test(name))) return;
@@ -425,22 +426,3 @@ function isNamedParam(param: TSESTree.Parameter | undefined, names: ReadonlySet<
   return param?.type === AST_NODE_TYPES.Identifier && names.has(param.name);
 }
 
-/** Visits `root` and its descendants without entering nested functions. */
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    const children: TSESTree.Node[] = [];
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string' && !isFunctionNode(child as TSESTree.Node)) {
-          children.push(child as TSESTree.Node);
-        }
-      }
-    }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
-  }
-}

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import { RETRY_CONFLICT_MARKERS } from '@redline/core';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
+import { walkNodes } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 
@@ -580,28 +581,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Visits `root` and its descendants, without entering nested functions other than promise executors and callbacks of pauses. */
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, enterFunctions = false): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    const children: TSESTree.Node[] = [];
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (!isNode(child)) continue;
-        if (!enterFunctions && isFunctionNode(child) && !isPromiseExecutor(child)) continue;
-        children.push(child);
-      }
-    }
-    // Reversed, so that the stack visits in source order.
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
-  }
-}
-
-/** `console.warn(…)`, `logger.info(…)`, `this.logger.error(…)`, `Math.min(…)`: calls a counter may feed without being data. */
 /** Whether a variable the call reads (`childFolderPath`, `currentPage`) is assigned inside `body`. */
 function isInputChangedIn(call: TSESTree.CallExpression, body: TSESTree.Node): boolean {
   const inputs = new Set<string>();
@@ -616,6 +595,7 @@ function isInputChangedIn(call: TSESTree.CallExpression, body: TSESTree.Node): b
   return changed;
 }
 
+/** `console.warn(…)`, `logger.info(…)`, `this.logger.error(…)`, `Math.min(…)`: calls a counter may feed without being data. */
 function isLogCall(call: TSESTree.CallExpression): boolean {
   const path = getMemberPath(call.callee);
   if (!path) return false;
@@ -625,6 +605,11 @@ function isLogCall(call: TSESTree.CallExpression): boolean {
 }
 
 /** `new Promise((resolve) => setTimeout(resolve, ms))`: its executor runs in place. */
+/** Walks without nested functions (but into a `new Promise` executor, which runs at once), or into every function. */
+function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, enterFunctions = false): void {
+  walkNodes(root, visit, enterFunctions ? () => true : isPromiseExecutor);
+}
+
 function isPromiseExecutor(fn: TSESTree.Node): boolean {
   const parent = fn.parent;
   return (
@@ -632,10 +617,6 @@ function isPromiseExecutor(fn: TSESTree.Node): boolean {
     parent.callee.type === AST_NODE_TYPES.Identifier &&
     parent.callee.name === 'Promise'
   );
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function isFunctionArgument(node: TSESTree.Node): boolean {
