@@ -1,10 +1,7 @@
 import { ts } from 'ts-morph';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { NodeVisitor } from '../walk/walker.js';
-import type { HandlerToTrace } from './response-tracer.js';
-
-// Fastify's `reply` is left to the Fastify adapter, which knows when a route's response schema filters the body.
-const SINK_CALL = /^(?:res|response|resp|c|ctx|context)(?:\.status\([^)]*\))?\.(?:json|send)$|^(?:NextResponse|Response)\.json$/;
+import { getSinkPayload, type HandlerToTrace } from './response-tracer.js';
 
 /**
  * Functions that send a response themselves, wherever they are registered
@@ -26,11 +23,10 @@ export class ResponseFunctionAdapter implements NodeVisitor {
   }
 }
 
+/** Fastify's `reply` is left to the Fastify adapter, which knows when a route's response schema filters the body. */
 function isResponseSink(node: ts.Node): boolean {
-  if (ts.isBinaryExpression(node)) {
-    return node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:ctx|context)(?:\.response)?\.body$/.test(node.left.getText());
-  }
-  return ts.isCallExpression(node) && node.arguments.length > 0 && SINK_CALL.test(node.expression.getText());
+  const payload = getSinkPayload(node);
+  return payload !== undefined && payload.receiver !== 'reply';
 }
 
 function getEnclosingFunction(node: ts.Node): ts.Node | undefined {

@@ -68,11 +68,9 @@ function expandPayload(payload: ts.Expression): { value: ts.Expression; field?: 
 function findSinks(handler: HandlerToTrace): { sink: ts.Node; payload: ts.Expression }[] {
   const sinks: { sink: ts.Node; payload: ts.Expression }[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const payload = getCallPayload(node);
-      if (payload) sinks.push({ sink: node, payload });
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:ctx|context)(?:\.response)?\.body$/.test(node.left.getText())) {
-      sinks.push({ sink: node, payload: node.right });
+    const payload = getSinkPayload(node);
+    if (payload) {
+      sinks.push({ sink: node, payload: payload.value });
     } else if (handler.returnIsResponse && ts.isReturnStatement(node) && node.expression && isDirectlyIn(node, handler.fn)) {
       sinks.push({ sink: node, payload: node.expression });
     }
@@ -82,19 +80,28 @@ function findSinks(handler: HandlerToTrace): { sink: ts.Node; payload: ts.Expres
   return sinks;
 }
 
-/** `res.json(x)`, `res.status(200).send(x)`, `c.json(x)`, `NextResponse.json(x)`, `Response.json(x)`. */
-function getCallPayload(call: ts.CallExpression): ts.Expression | undefined {
-  const callee = call.expression;
-  const first = call.arguments[0];
+/**
+ * The body a node sends, if it is a response sink: `res.json(x)`,
+ * `res.status(200).send(x)`, `reply.send(x)`, `c.json(x)`, `NextResponse.json(x)`,
+ * `Response.json(x)`, `ctx.body = x`; `receiver` names the object it is sent through.
+ */
+export function getSinkPayload(node: ts.Node): { value: ts.Expression; receiver: string } | undefined {
+  if (ts.isBinaryExpression(node)) {
+    const isBody = node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:ctx|context)(?:\.response)?\.body$/.test(node.left.getText());
+    return isBody ? { value: node.right, receiver: 'ctx' } : undefined;
+  }
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = node.expression;
+  const first = node.arguments[0];
   if (!first || !ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   const owner = callee.expression.getText();
-  if (method === 'json' && (owner === 'NextResponse' || owner === 'Response')) return first;
+  if (method === 'json' && (owner === 'NextResponse' || owner === 'Response')) return { value: first, receiver: owner };
   let root: ts.Expression = callee.expression;
-  while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = ts.isCallExpression(root) ? root.expression : root.expression;
+  while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
   if (!ts.isIdentifier(root)) return undefined;
-  if ((method === 'json' || method === 'send') && RESPONSE_OBJECTS.has(root.text)) return first;
-  if (method === 'json' && CONTEXT_OBJECTS.has(root.text)) return first;
+  if ((method === 'json' || method === 'send') && RESPONSE_OBJECTS.has(root.text)) return { value: first, receiver: root.text };
+  if (method === 'json' && CONTEXT_OBJECTS.has(root.text)) return { value: first, receiver: root.text };
   return undefined;
 }
 

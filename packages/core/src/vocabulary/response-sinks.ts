@@ -4,8 +4,3 @@ export const RESPONSE_SEND_METHODS: ReadonlySet<string> = new Set(['json', 'send
 /** Conventional names of response objects. */
 export const RESPONSE_OBJECT_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'resp']);
 
-/** Static constructors that build a response body (Next.js, Fetch API). */
-export const RESPONSE_FACTORIES: readonly string[] = ['NextResponse.json', 'Response.json'];
-
-/** Hono's context methods that send a body. */
-export const HONO_CONTEXT_SEND_METHODS: ReadonlySet<string> = new Set(['json', 'body', 'text']);
