@@ -5,7 +5,9 @@ import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { isCategory, PLUGIN_NAME } from '@redline/core';
 import redline from 'eslint-plugin-redline';
-import { listRuleFolders } from '../tools/rule-folders.mjs';
+import { listProjectRuleFolders, listRuleFolders } from '../tools/rule-folders.mjs';
+import { renderProjectBarrel } from '../tools/render-project-barrel.mjs';
+import { projectChecks } from '@redline/rules/project';
 import { renderEslintBarrel } from '../tools/render-barrel.mjs';
 import { renderRulesTable, RULES_TABLE_END, RULES_TABLE_START } from '../tools/render-rules-table.mjs';
 import { readFixtureExpectations } from './fixture-expectations.js';
@@ -38,6 +40,17 @@ describe('rule consistency', () => {
 
   it('rules/eslint.ts is the generated barrel of the rule folders', () => {
     expect(readFileSync(join(rulesDir, 'eslint.ts'), 'utf8')).toBe(renderEslintBarrel(ruleFolders));
+  });
+
+  it('rules/project.ts is the generated barrel of the rules with a cross-file half', () => {
+    expect(readFileSync(join(rulesDir, 'project.ts'), 'utf8')).toBe(renderProjectBarrel(listProjectRuleFolders(rulesDir)));
+  });
+
+  it("every cross-file half has its ESLint half's name and category", () => {
+    for (const check of projectChecks) {
+      const rule = redline.rules[check.name as keyof typeof redline.rules];
+      expect(rule?.meta.docs?.category).toBe(check.category);
+    }
   });
 
   it('the plugin exports exactly the rule folders', () => {
