@@ -119,6 +119,9 @@ function m(rows: unknown[]) { const stats: Stats = { clients: 1, refreshTokens: 
 function n(usage: Usage) { logger.info('usage', usage); }`,
       // a created record whose result is shaped by select
       `async function f(email, passwordHash) { const user = await prisma.user.create({ data: { email, passwordHash }, select: { id: true, email: true } }); logger.info('created', user); }`,
+      // a service's create: what it stores and returns is in another file (a relation may hold the hash)
+      `class AuthService { async register(dto) { const user = await this.userService.create({ email: dto.email, passwordHash: await hash(dto.password) }); this.logger.log(\`created \${JSON.stringify(user)}\`); } }`,
+      `async function register(email, passwordHash) { const user = await usersService.create({ email, passwordHash }); logger.info('created', user); }`,
       // a status code is not a one-time code
       `function f(res) { const code = res.statusCode; console.log('status', code); }`,
       // a random code that is not logged

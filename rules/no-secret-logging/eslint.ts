@@ -596,7 +596,7 @@ export default createRule<Options, MessageIds>({
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
       if (name === undefined) return undefined;
       const isWrite = target.type === AST_NODE_TYPES.NewExpression ? /^[A-Z]/.test(name) : RECORD_WRITE_METHODS.has(name);
-      if (!isWrite) return undefined;
+      if (!isWrite || isServiceCall(callee)) return undefined;
       for (const argument of target.arguments) {
         const object = unwrapExpression(argument);
         if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
@@ -964,6 +964,18 @@ function formatCallee(callee: TSESTree.MemberExpression): string {
     if (inner.type === AST_NODE_TYPES.MemberExpression) return `${formatCallee(inner)}(…).${method}`;
   }
   return `….${method}`;
+}
+
+/**
+ * `this.userService.create({ passwordHash })`: a project service, not the ORM.
+ * What it stores and what it returns (a relation may hold the hash, the
+ * result may be selected) are in another file, where the analyzer looks.
+ */
+function isServiceCall(callee: TSESTree.Expression): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = unwrapExpression(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(receiver) : undefined;
+  return name !== undefined && /service$/i.test(name);
 }
 
 /** ORM and model calls that store the object they are given and return the stored record. */
