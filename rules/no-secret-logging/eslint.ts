@@ -971,7 +971,7 @@ function formatCallee(callee: TSESTree.MemberExpression): string {
  * What it stores and what it returns (a relation may hold the hash, the
  * result may be selected) are in another file, where the analyzer looks.
  */
-function isServiceCall(callee: TSESTree.Expression): boolean {
+function isServiceCall(callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const receiver = unwrapExpression(callee.object);
   const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(receiver) : undefined;

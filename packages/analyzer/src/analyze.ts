@@ -16,6 +16,7 @@ import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
+import { traceLoggedRecords } from './summaries/logged-records.js';
 import { ResponseFunctionAdapter } from './summaries/response-functions.js';
 import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
@@ -78,6 +79,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     entities,
     responses: traceResponses([...collectHandlers(project, routers, nest), ...responseFunctions.functions], summaries, entities),
     loggedArguments: logForwarding.resolve(project),
+    loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.sourceFile.text)).map((file) => file.relativePath),
   };

@@ -14,6 +14,8 @@ export interface ProjectFacts {
   responses: ResponseFact[];
   /** Calls into project functions whose summary says they log an argument. */
   loggedArguments: LoggedArgumentFact[];
+  /** Log calls that write a whole ORM record, traced like responses (absent when not computed). */
+  loggedRecords?: LoggedRecordFact[];
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   unresolved: { imports: number; mounts: number };
   /**
@@ -113,6 +115,23 @@ export interface ResponseFact {
   /** The ORM read the value came from. */
   source: CodeSpan;
   /** The functions the value was returned through, outermost first; empty when read in the handler itself. */
+  via: { name: string; at: CodeSpan }[];
+}
+
+/** A log call that writes a whole record the summaries traced to an ORM read or write. */
+export interface LoggedRecordFact {
+  /** The log call. */
+  at: CodeSpan;
+  /** The logged value as written (`user`), never its runtime value. */
+  argument: string;
+  /** The log sink as written (`this.logger.log`). */
+  sink: string;
+  entity: string;
+  /** The fields a `select` kept, when one did. */
+  selected?: string[];
+  /** The ORM call the record came from. */
+  source: CodeSpan;
+  /** The functions the record was returned through, outermost first. */
   via: { name: string; at: CodeSpan }[];
 }
 

@@ -5,6 +5,7 @@ import { getCodeSpan } from '../project/code-span.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import type { NodeVisitor } from '../walk/walker.js';
+import type { LogSinkCall } from './logged-records.js';
 
 /** The sensitive value an argument carries, if any. */
 type Sensitivity = LoggedArgumentFact['reason'];
@@ -18,13 +19,18 @@ type Sensitivity = LoggedArgumentFact['reason'];
 export class LogForwardingAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.CallExpression] as const;
   private readonly candidates: { call: ts.CallExpression; file: AnalyzedFile; index: number; reason: Sensitivity; argument: string }[] = [];
+  /** Direct log calls, for the records they may write (`traceLoggedRecords`). */
+  readonly sinkCalls: LogSinkCall[] = [];
 
   constructor(private readonly vocabulary: RedlineVocabulary) {}
 
   visit(node: ts.Node, file: AnalyzedFile): void {
     const call = node as ts.CallExpression;
-    // Direct log calls are the ESLint rule's; here only calls into other functions.
-    if (getLogSink(call, this.vocabulary)) return;
+    // Direct log calls of secret names are the ESLint rule's; here only calls into other functions.
+    if (getLogSink(call, this.vocabulary)) {
+      this.sinkCalls.push({ call, file });
+      return;
+    }
     call.arguments.forEach((argument, index) => {
       const reason = getSensitivity(argument, this.vocabulary);
       if (reason) this.candidates.push({ call, file, index, reason, argument: argument.getText(file.sourceFile).slice(0, 80) });

@@ -114,7 +114,7 @@ function isDirectlyIn(node: ts.Node, fn: ts.Node): boolean {
 }
 
 /** The entity a read refers to: Prisma's `user` delegate is model `User`; a Mongoose `UserModel` is `User`. */
-function findEntity(model: string, orm: string, entities: readonly EntityFact[]): EntityFact | undefined {
+export function findEntity(model: string, orm: string, entities: readonly EntityFact[]): EntityFact | undefined {
   const wanted = model.toLowerCase();
   const candidates = [wanted, wanted.replace(/model$/, ''), wanted.replace(/entity$/, '')];
   return entities.find((entity) => (orm === 'prisma' ? entity.orm === 'prisma' : true) && candidates.includes(entity.name.toLowerCase()));
