@@ -4,9 +4,12 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { readOrmCall, type OrmRead } from './orm-reads.js';
+import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
+import { CalleeResolver, findEnclosingClass } from './resolve-callee.js';
 
 const MAX_DEPTH = 5;
+/** Record instance methods whose result is the record (Mongoose `save`/`populate`, Sequelize `reload`/`update`). */
+const RECORD_SELF_METHODS = new Set(['save', 'reload', 'populate', 'update', 'increment', 'decrement', 'restore']);
 
 /** A value that holds ORM records (shaped or not), and the functions it came through. */
 export interface EntityValue {
@@ -26,13 +29,16 @@ export interface EntityValue {
  */
 export class FunctionSummaries {
   private readonly returns = new Map<ts.Node, EntityValue | null>();
+  private readonly callees: CalleeResolver;
 
-  constructor(private readonly project: ProjectModel) {}
+  constructor(project: ProjectModel) {
+    this.callees = new CalleeResolver(project);
+  }
 
   /** What a value expression inside `fn` (in `file`) holds, when it is an unshaped record. */
   traceValue(expression: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
     const node = skipOuterExpressions(expression);
-    const read = readOrmCall(node, getRepositoryEntities(fn));
+    const read = readOrmCall(node, getRepositoryEntities(fn)) ?? readRecordConstruction(node);
     if (read) return { read, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
     if (ts.isConditionalExpression(node)) {
       return this.traceValue(node.whenTrue, fn, file, depth) ?? this.traceValue(node.whenFalse, fn, file, depth);
@@ -43,8 +49,9 @@ export class FunctionSummaries {
       return this.traceValue(declaration.initializer, fn, file, depth);
     }
     if (ts.isCallExpression(node) && depth < MAX_DEPTH) {
-      const callee = this.resolveCallee(node, fn, file);
-      if (!callee) return undefined;
+      const callee = this.callees.resolve(node, fn, file);
+      // `await member.save()`, `user.reload()`: a record's own methods resolve to the record.
+      if (!callee) return isRecordInstanceCall(node) ? this.traceValue((node.expression as ts.PropertyAccessExpression).expression, fn, file, depth + 1) : undefined;
       const step = { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) };
       const inner = this.summarize(callee.node, callee.file, depth + 1);
       if (inner) return { ...inner, via: [step, ...inner.via] };
@@ -71,51 +78,6 @@ export class FunctionSummaries {
     }
     this.returns.set(fn, result ?? null);
     return result;
-  }
-
-  /**
-   * The project function a call runs: `helper()`, `service.method()` on an
-   * imported instance or namespace, `this.usersService.findOne()` on a
-   * constructor-injected service (by its type annotation).
-   */
-  private resolveCallee(call: ts.CallExpression, fn: ts.Node, file: AnalyzedFile): { node: ts.Node; file: AnalyzedFile; name: string } | undefined {
-    const callee = skipOuterExpressions(call.expression);
-    if (ts.isIdentifier(callee)) {
-      const resolved = this.project.resolveName(file, callee.text);
-      return resolved && ts.isFunctionLike(resolved.node) ? { node: resolved.node, file: resolved.file, name: callee.text } : undefined;
-    }
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
-    const method = callee.name.text;
-    const owner = skipOuterExpressions(callee.expression);
-    // this.usersService.findOne()
-    if (ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const typeName = getInjectedTypeName(fn, owner.name.text);
-      const resolved = typeName ? this.project.resolveName(file, typeName) : undefined;
-      const member = resolved ? findMethod(resolved.node, method) : undefined;
-      return resolved && member ? { node: member, file: resolved.file, name: `${typeName}.${method}` } : undefined;
-    }
-    // this.findOne() inside the same class
-    if (owner.kind === ts.SyntaxKind.ThisKeyword) {
-      const classNode = findEnclosingClass(fn);
-      const member = classNode ? findMethod(classNode, method) : undefined;
-      return member ? { node: member, file, name: `${classNode!.name?.text ?? 'this'}.${method}` } : undefined;
-    }
-    if (ts.isIdentifier(owner)) {
-      const binding = file.imports.get(owner.text);
-      if (binding?.imported === '*') {
-        const target = this.project.resolveModule(file, binding.specifier);
-        const exported = target ? this.project.resolveExport(target, method) : undefined;
-        if (exported && ts.isFunctionLike(exported.node)) return { node: exported.node, file: exported.file, name: `${owner.text}.${method}` };
-      }
-      const resolved = this.project.resolveName(file, owner.text);
-      if (!resolved) return undefined;
-      const instance = ts.isNewExpression(resolved.node) && ts.isIdentifier(resolved.node.expression)
-        ? this.project.resolveName(resolved.file, resolved.node.expression.text)
-        : resolved;
-      const member = instance ? findMethod(instance.node, method) : undefined;
-      return instance && member ? { node: member, file: instance.file, name: `${owner.text}.${method}` } : undefined;
-    }
-    return undefined;
   }
 }
 
@@ -183,6 +145,11 @@ function getReturnedExpressions(fn: ts.Node): ts.Expression[] {
   return found;
 }
 
+/** `doc.save()`, `user.reload()`: methods of a record that resolve to the record itself. */
+function isRecordInstanceCall(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && RECORD_SELF_METHODS.has(call.expression.name.text);
+}
+
 /** `delete user.password` or `user.password = undefined` before the value leaves: the code shaped it by hand. */
 function isStripped(name: string, fn: ts.Node): boolean {
   return new RegExp(`delete\\s+${name}\\.|${name}\\.\\w+\\s*=\\s*(?:undefined|null)\\b|omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(fn.getText());
@@ -218,36 +185,3 @@ function getRepositoryEntities(fn: ts.Node): Map<string, string> {
   return entities;
 }
 
-/** The declared type name of an injected dependency: `constructor(private readonly users: UsersService)` → `UsersService`. */
-function getInjectedTypeName(fn: ts.Node, property: string): string | undefined {
-  const classNode = findEnclosingClass(fn);
-  if (!classNode) return undefined;
-  for (const member of classNode.members) {
-    const candidates: (ts.ParameterDeclaration | ts.PropertyDeclaration)[] = ts.isConstructorDeclaration(member) ? [...member.parameters] : ts.isPropertyDeclaration(member) ? [member] : [];
-    for (const candidate of candidates) {
-      if (ts.isIdentifier(candidate.name) && candidate.name.text === property && candidate.type && ts.isTypeReferenceNode(candidate.type)) {
-        return candidate.type.typeName.getText();
-      }
-    }
-  }
-  return undefined;
-}
-
-function findEnclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    if (ts.isClassLike(current)) return current;
-  }
-  return undefined;
-}
-
-/** A method (or function-valued property) named `name` on a class or object literal. */
-function findMethod(owner: ts.Node, name: string): ts.Node | undefined {
-  const members = ts.isClassLike(owner) ? owner.members : ts.isObjectLiteralExpression(owner) ? owner.properties : undefined;
-  if (!members) return undefined;
-  for (const member of members) {
-    if (member.name?.getText() !== name) continue;
-    if (ts.isMethodDeclaration(member)) return member;
-    if ((ts.isPropertyDeclaration(member) || ts.isPropertyAssignment(member)) && member.initializer && ts.isFunctionLike(member.initializer)) return member.initializer;
-  }
-  return undefined;
-}

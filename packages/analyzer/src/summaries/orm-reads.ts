@@ -6,7 +6,8 @@ import { skipOuterExpressions } from '../project/lexical-scope.js';
 export interface OrmRead {
   /** The model or entity name as the code refers to it (`user` for `prisma.user`, `User`, `UserEntity`). */
   model: string;
-  orm: 'prisma' | 'typeorm' | 'mongoose' | 'sequelize';
+  /** `model`: a model class used directly (`new User(...)`), whichever ORM declared it. */
+  orm: 'prisma' | 'typeorm' | 'mongoose' | 'sequelize' | 'model';
   /** `select`/`omit`/`attributes`/a projection/`.select()` limit what comes back. */
   shaped: boolean;
   /** The fields a Prisma/TypeORM `select: { a: true }` keeps, when it is a literal. */
@@ -68,6 +69,18 @@ export function readOrmCall(expression: ts.Expression, repositoryEntities: Reado
     }
   }
   return undefined;
+}
+
+/**
+ * A record built from a model class: `new User(body)` (a Mongoose document,
+ * a TypeORM or Sequelize instance) carries every column it is given or gets
+ * by default once saved. Whether `User` is an entity the caller decides
+ * against the entity facts.
+ */
+export function readRecordConstruction(expression: ts.Expression): OrmRead | undefined {
+  const node = skipOuterExpressions(expression);
+  if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !/^[A-Z]/.test(node.expression.text)) return undefined;
+  return { model: node.expression.text, orm: 'model', shaped: false, many: false };
 }
 
 /** `{ select: { id: true, email: true } }` → `['id', 'email']`. */

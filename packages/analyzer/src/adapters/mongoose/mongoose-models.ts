@@ -30,17 +30,21 @@ export class ModelDefinitionAdapter implements NodeVisitor {
     const name = getStringValue(call.arguments[0]);
     const schemaArgument = call.arguments[1]!;
     const schema = ts.isIdentifier(schemaArgument) ? getInitializer(schemaArgument) : schemaArgument;
-    if (!name || !schema || !ts.isNewExpression(schema) || !/Schema$/.test(schema.expression.getText())) return;
+    // `new mongoose.Schema({...})`, and `mongoose.Schema({...})` called without `new`.
+    if (!name || !schema || !(ts.isNewExpression(schema) || ts.isCallExpression(schema)) || !/Schema$/.test(schema.expression.getText())) return;
     const definition = schema.arguments?.[0];
     if (!definition || !ts.isObjectLiteralExpression(definition)) return;
     const schemaText = getSchemaText(schemaArgument, schema);
     const deletedInTransform = new Set([...schemaText.matchAll(/delete\s+\w+(?:\.|\[['"])(\w+)/g)].map((match) => match[1]!));
+    // Plugins that drop flagged paths from JSON (`private: true` in the common toJSON plugin, mongoose-hidden's `hide: true`).
+    const pluginStripsFlagged = /\.plugin\(/.test(schemaText);
     const columns: ColumnFact[] = definition.properties.filter(ts.isPropertyAssignment).map((property) => {
       const columnName = property.name.getText().replace(/['"]/g, '');
+      const options = property.initializer.getText();
       return {
         name: columnName,
         sensitive: isSecretName(columnName),
-        hidden: /select\s*:\s*false/.test(property.initializer.getText()) || deletedInTransform.has(columnName),
+        hidden: /select\s*:\s*false/.test(options) || deletedInTransform.has(columnName) || (pluginStripsFlagged && /\b(?:private|hide|hidden)\s*:\s*true/.test(options)),
         internalForeignKey: false,
         at: getCodeSpan(property, file.sourceFile, file.relativePath),
       };
@@ -87,7 +91,7 @@ function getInitializer(identifier: ts.Identifier): ts.Expression | undefined {
 }
 
 /** The schema's declaration and everything done to it in the file (`schema.set('toJSON', …)`, `schema.methods.toJSON = …`). */
-function getSchemaText(reference: ts.Expression, schema: ts.NewExpression): string {
+function getSchemaText(reference: ts.Expression, schema: ts.NewExpression | ts.CallExpression): string {
   if (!ts.isIdentifier(reference)) return schema.getText();
   const name = reference.text;
   const text = reference.getSourceFile().text;
