@@ -1,7 +1,8 @@
 import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVocabulary, Severity } from '@redline/core';
 import { computeFingerprint } from '@redline/core';
-import { ProjectModel } from './project/project-model.js';
-import { walkFiles } from './walk/walker.js';
+import { ProjectModel, type ProjectInput } from './project/project-model.js';
+import { planWalk, type AnalyzerCache } from './cache/walk-cache.js';
+import { walkRecording } from './cache/recording-walk.js';
 import { RouterAdapter } from './adapters/express/router-adapter.js';
 import { expandRoutes } from './adapters/express/expand-routes.js';
 import { NestAdapter } from './adapters/nestjs/nest-adapter.js';
@@ -28,7 +29,7 @@ export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
   root: string;
   /** Absolute paths of the source files to load, or paths with the text to use instead of the file on disk. */
-  files: readonly (string | { path: string; text: string })[];
+  files: readonly ProjectInput[];
   /** Absolute paths of `schema.prisma` files. */
   prismaSchemas?: readonly string[];
   /** The cross-file checks to run (rules' project halves). */
@@ -36,6 +37,12 @@ export interface AnalyzeOptions {
   /** Enabled rules (name without prefix) and their severity; checks of other rules do not run. */
   severities: Readonly<Record<string, Severity>>;
   vocabulary?: RedlineVocabulary;
+  /**
+   * What an earlier analysis of this root returned as `cache`: unchanged
+   * files it recorded nothing from are then neither walked nor parsed unless
+   * a resolution reaches them. The result is the same as without it.
+   */
+  cache?: AnalyzerCache;
 }
 
 export interface AnalyzeResult {
@@ -43,11 +50,17 @@ export interface AnalyzeResult {
   /** Per-file findings the project facts show to be wrong, by rule and line. */
   refuted: { ruleId: string; file: string; line: number }[];
   facts: ProjectFacts;
+  /** To pass as `cache` to the next analysis of the same root. */
+  cache: AnalyzerCache;
+  /** Project files, how many were walked, and how many were parsed (walked, or reached by a resolution). */
+  stats: { files: number; walked: number; parsed: number };
 }
 
 /**
  * Loads the project once, walks every file once with the framework adapters,
  * turns what they recorded into facts, and runs the enabled checks on them.
+ * With a cache, unchanged files the last walk recorded nothing from are not
+ * walked, and parsed only if a resolution reaches them (see cache/).
  */
 export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const vocabulary = options.vocabulary ?? {};
@@ -59,7 +72,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const logForwarding = new LogForwardingAdapter(vocabulary);
   const responseFunctions = new ResponseFunctionAdapter();
   const fastify = new FastifyAdapter();
-  walkFiles(project.files.values(), [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions]);
+  const walk = planWalk(project, vocabulary, options.cache);
+  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -81,7 +95,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     loggedArguments: logForwarding.resolve(project),
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
     unresolved: project.unresolved,
-    rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.sourceFile.text)).map((file) => file.relativePath),
+    rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
@@ -109,7 +123,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       });
     }
   }
-  return { findings, refuted, facts };
+  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles };
+  return { findings, refuted, facts, cache: walk.next(recording), stats };
 }
 
 /** A span without its source text: what findings and related locations carry. */

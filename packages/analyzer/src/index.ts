@@ -1,1 +1,2 @@
 export { analyze, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';
+export { parseAnalyzerCache, type AnalyzerCache } from './cache/walk-cache.js';

@@ -18,6 +18,8 @@ export interface AnalyzedFile {
   absolutePath: string;
   /** Relative to the scan root, `/`-separated. */
   relativePath: string;
+  /** The source text; reading it does not parse the file (whole-project text scans use this). */
+  text: string;
   sourceFile: ts.SourceFile;
   imports: Map<string, ImportBinding>;
   exports: Map<string, ExportBinding>;

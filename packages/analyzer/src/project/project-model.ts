@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { AnalyzedFile } from './analyzed-file.js';
-import { readModuleFacts } from './module-facts.js';
+import { ProjectFile } from './project-file.js';
 
 /** A declaration found by following imports and exports across files. */
 export interface ResolvedDeclaration {
@@ -12,38 +12,44 @@ export interface ResolvedDeclaration {
   name: string;
 }
 
+/** A file to analyse: its absolute path, or its path with the text to use instead of the file on disk. */
+export type ProjectInput = string | { path: string; text: string };
+
 const MAX_REEXPORT_DEPTH = 8;
 
 /**
- * The project as the analyzer sees it: every scanned file parsed once by
- * ts-morph, with its import/export tables, and module resolution that honours
- * tsconfig `paths` but needs no installed dependencies (bare specifiers of
- * packages simply stay unresolved).
+ * The project as the analyzer sees it: every scanned file, parsed at most
+ * once and only when something needs its syntax (see ProjectFile), with its
+ * import/export tables, and module resolution that honours tsconfig `paths`
+ * but needs no installed dependencies (bare specifiers of packages simply
+ * stay unresolved).
  */
 export class ProjectModel {
-  readonly files = new Map<string, AnalyzedFile>();
+  readonly files = new Map<string, ProjectFile>();
   readonly unresolved = { imports: 0, mounts: 0 };
   private readonly resolved = new Map<string, AnalyzedFile | undefined>();
   private readonly configs: CompilerConfigs;
+  private parsedCount = 0;
 
   /**
    * @param files absolute paths, or paths with the text to analyse instead of
    * the file on disk (a staged version)
    */
-  constructor(readonly root: string, files: readonly (string | { path: string; text: string })[]) {
-    const project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true, noEmit: true } });
+  constructor(readonly root: string, files: readonly ProjectInput[]) {
     this.configs = new CompilerConfigs(root);
-    for (const file of files) {
-      const sourceFile = (typeof file === 'string'
-        ? project.addSourceFileAtPath(file)
-        : project.createSourceFile(file.path, file.text, { overwrite: true })).compilerNode;
-      this.files.set(sourceFile.fileName, {
-        absolutePath: sourceFile.fileName,
-        relativePath: relative(root, sourceFile.fileName).split(sep).join('/'),
-        sourceFile,
-        ...readModuleFacts(sourceFile),
-      });
+    for (const input of files) {
+      const path = typeof input === 'string' ? input : input.path;
+      // TypeScript's resolver answers with `/`-separated paths; the map is keyed the same way.
+      const fileName = path.replace(/\\/g, '/');
+      const text = typeof input === 'string' ? readFileSync(path, 'utf8') : input.text;
+      const relativePath = relative(root, fileName).split(sep).join('/');
+      this.files.set(fileName, new ProjectFile(fileName, relativePath, text, () => this.parsedCount++));
     }
+  }
+
+  /** How many files have been parsed so far: the walked ones and those a resolution reached. */
+  get parsedFiles(): number {
+    return this.parsedCount;
   }
 
   /** The project file a module specifier points at, or undefined for packages and missing files. */

@@ -67,7 +67,7 @@ export class DecoratedEntityAdapter implements NodeVisitor {
    * `ClassSerializerInterceptor` (globally or on controllers) anywhere.
    */
   getEntities(files: Iterable<AnalyzedFile>): EntityFact[] {
-    const usesClassSerializer = [...files].some((file) => file.sourceFile.text.includes('ClassSerializerInterceptor'));
+    const usesClassSerializer = [...files].some((file) => file.text.includes('ClassSerializerInterceptor'));
     return this.entities.map((entity) => ({
       ...entity,
       serializerStripsHidden: usesClassSerializer,

@@ -1,0 +1,104 @@
+import { ts } from 'ts-morph';
+import type { ProjectFile } from '../project/project-file.js';
+import { ProjectModel } from '../project/project-model.js';
+import { walkFiles, type NodeVisitor } from '../walk/walker.js';
+
+/**
+ * Walks `files` (in their order) with the visitors, as `walkFiles` does, and
+ * says which files the visitors kept anything from. A file they kept nothing
+ * from adds nothing to the analysis through the walk: it matters only when a
+ * resolution reaches it or a text scan reads it, and both happen whether or
+ * not it was walked. So an unchanged file that recorded nothing need not be
+ * walked (nor parsed) next time.
+ *
+ * What the visitors kept is found in their state after the walk, whatever its
+ * shape: a syntax node or a file belongs to its file, a code span or a path
+ * string to the file it names. A visitor property holding a primitive (a
+ * prefix read from a call) is compared before and after each file. State that
+ * cannot be traced to a file (a function, which may capture anything) makes
+ * every walked file count as recording: the safe answer.
+ */
+export function walkRecording(project: ProjectModel, files: readonly ProjectFile[], visitors: readonly NodeVisitor[]): Set<ProjectFile> {
+  const recording = new Set<ProjectFile>();
+  for (const file of files) {
+    const before = visitors.map(readPrimitives);
+    walkFiles([file], visitors);
+    if (visitors.some((visitor, index) => !samePrimitives(before[index]!, readPrimitives(visitor)))) recording.add(file);
+  }
+  const byRelativePath = new Map([...project.files.values()].map((file) => [file.relativePath, file]));
+  const tracer = new StateTracer(project, byRelativePath);
+  for (const visitor of visitors) tracer.trace(visitor);
+  if (tracer.untraceable) return new Set(files);
+  for (const file of tracer.files) recording.add(file);
+  return recording;
+}
+
+function readPrimitives(visitor: NodeVisitor): unknown[] {
+  return Object.values(visitor).filter((value) => value === null || (typeof value !== 'object' && typeof value !== 'function'));
+}
+
+function samePrimitives(before: readonly unknown[], after: readonly unknown[]): boolean {
+  return before.length === after.length && before.every((value, index) => Object.is(value, after[index]));
+}
+
+/** Follows an object graph and collects the project files it refers to. */
+class StateTracer {
+  readonly files = new Set<ProjectFile>();
+  untraceable = false;
+  private readonly seen = new Set<object>();
+
+  constructor(private readonly project: ProjectModel, private readonly byRelativePath: ReadonlyMap<string, ProjectFile>) {}
+
+  trace(value: unknown): void {
+    if (typeof value === 'string') {
+      this.addByPath(value);
+      return;
+    }
+    if (typeof value === 'function') {
+      this.untraceable = true;
+      return;
+    }
+    if (value === null || typeof value !== 'object' || this.seen.has(value)) return;
+    this.seen.add(value);
+    if (value instanceof ProjectModel) return;
+    if (isSyntaxNode(value)) {
+      this.addByPath(getSourceFileName(value));
+      return;
+    }
+    if (value instanceof Map) {
+      for (const [key, entry] of value) {
+        this.trace(key);
+        this.trace(entry);
+      }
+      return;
+    }
+    if (value instanceof Set || Array.isArray(value)) {
+      for (const entry of value) this.trace(entry);
+      return;
+    }
+    if (value instanceof RegExp) return;
+    const project = this.project.files.get((value as { absolutePath?: unknown }).absolutePath as string);
+    if (project === value) {
+      this.files.add(project);
+      return;
+    }
+    for (const entry of Object.values(value)) this.trace(entry);
+  }
+
+  /** A string that is a project file's path (absolute, or relative as code spans carry it). */
+  private addByPath(path: string): void {
+    const file = this.project.files.get(path) ?? this.byRelativePath.get(path);
+    if (file) this.files.add(file);
+  }
+}
+
+function isSyntaxNode(value: object): value is ts.Node {
+  const node = value as Partial<ts.Node>;
+  return typeof node.kind === 'number' && typeof node.pos === 'number' && typeof node.end === 'number' && 'parent' in node;
+}
+
+function getSourceFileName(node: ts.Node): string {
+  let current: ts.Node = node;
+  while (current.kind !== ts.SyntaxKind.SourceFile && current.parent) current = current.parent;
+  return (current as ts.SourceFile).fileName ?? '';
+}

@@ -1,0 +1,56 @@
+import { ts } from 'ts-morph';
+import type { AnalyzedFile, ExportBinding, ImportBinding } from './analyzed-file.js';
+import { readModuleFacts } from './module-facts.js';
+
+type ModuleFacts = ReturnType<typeof readModuleFacts>;
+
+/**
+ * A project file whose text is read up front and whose syntax tree is built
+ * the first time anything asks for it: the walk, or a resolution that lands
+ * here. A file nothing asks about is never parsed, which is what makes an
+ * incremental analysis cheap; the tree is the same whenever it is built.
+ */
+export class ProjectFile implements AnalyzedFile {
+  private parsed: { sourceFile: ts.SourceFile; facts: ModuleFacts } | undefined;
+
+  constructor(
+    readonly absolutePath: string,
+    readonly relativePath: string,
+    readonly text: string,
+    private readonly onParse: () => void,
+  ) {}
+
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  get sourceFile(): ts.SourceFile {
+    return this.parse().sourceFile;
+  }
+
+  get imports(): Map<string, ImportBinding> {
+    return this.parse().facts.imports;
+  }
+
+  get exports(): Map<string, ExportBinding> {
+    return this.parse().facts.exports;
+  }
+
+  get starExports(): string[] {
+    return this.parse().facts.starExports;
+  }
+
+  get declarations(): Map<string, ts.Node> {
+    return this.parse().facts.declarations;
+  }
+
+  private parse(): { sourceFile: ts.SourceFile; facts: ModuleFacts } {
+    if (!this.parsed) {
+      // What ts-morph builds for a project file: the latest syntax, parent pointers set, the script kind from the extension.
+      const sourceFile = ts.createSourceFile(this.absolutePath, this.text, ts.ScriptTarget.Latest, true);
+      this.parsed = { sourceFile, facts: readModuleFacts(sourceFile) };
+      this.onParse();
+    }
+    return this.parsed;
+  }
+}

@@ -1,0 +1,254 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fg from 'fast-glob';
+import { describe, expect, it } from 'vitest';
+import { analyze, parseAnalyzerCache, type AnalyzerCache, type AnalyzeResult } from '@redline/analyzer';
+import { projectChecks } from '@redline/rules/project';
+
+const projectsDir = fileURLToPath(new URL('../../../fixtures/projects', import.meta.url));
+const severities = Object.fromEntries(projectChecks.map((check) => [check.name, 'error' as const]));
+
+/** Analyses a folder; `texts` replace files' contents as a staged version would. */
+function analyzeFolder(root: string, options: { cache?: AnalyzerCache; texts?: Record<string, string> } = {}): AnalyzeResult {
+  const texts = options.texts ?? {};
+  const files = fg.sync('**/*.{ts,tsx,js,mjs,cjs}', { cwd: root }).sort().map((path) =>
+    path in texts ? { path: join(root, path), text: texts[path]! } : join(root, path));
+  const prismaSchemas = fg.sync('**/*.prisma', { cwd: root, absolute: true });
+  return analyze({ root, files, prismaSchemas, checks: projectChecks, severities, ...(options.cache ? { cache: options.cache } : {}) });
+}
+
+/** What must not depend on the cache: findings, refutations and every fact. */
+function outcome(result: AnalyzeResult) {
+  return { findings: result.findings, refuted: result.refuted, facts: result.facts };
+}
+
+function writeProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'redline-analyzer-cache-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const listScenarios = () =>
+  readdirSync(projectsDir).flatMap((check) =>
+    readdirSync(join(projectsDir, check))
+      .filter((scenario) => existsSync(join(projectsDir, check, scenario, 'expected.json')))
+      .map((scenario) => join(projectsDir, check, scenario)));
+
+describe('a cached analysis gives what a full one gives, on every fixture project', () => {
+  for (const dir of listScenarios()) {
+    const name = dir.slice(projectsDir.length + 1);
+    it(`${name}: unchanged, and after each file alone changed`, () => {
+      const full = analyzeFolder(dir);
+      expect(outcome(analyzeFolder(dir, { cache: full.cache }))).toEqual(outcome(full));
+
+      // Each file in turn was different when the cache was made (an edit since): it is walked again,
+      // the other files are judged by what the cache says, and the outcome is still the full one.
+      for (const path of fg.sync('**/*.{ts,tsx,js,mjs,cjs}', { cwd: dir })) {
+        const before = analyzeFolder(dir, { texts: { [path]: '' } });
+        expect(outcome(analyzeFolder(dir, { cache: before.cache })), path).toEqual(outcome(full));
+        const after = analyzeFolder(dir, { texts: { [path]: '' }, cache: full.cache });
+        expect(outcome(after), `${path} emptied`).toEqual(outcome(before));
+      }
+    });
+  }
+});
+
+const APP = `import express from 'express';
+import { authenticate } from './middleware/authenticate';
+import orders from './routes/orders';
+
+const app = express();
+app.use(express.json());
+app.use('/api/orders', authenticate, orders);
+export default app;
+`;
+const AUTHENTICATE = `export function authenticate(req, res, next) {
+  if (!req.session?.user) return res.sendStatus(401);
+  next();
+}
+`;
+const ORDERS = `import { Router } from 'express';
+import { listOrders } from '../services/orders';
+
+const router = Router();
+router.get('/', async (req, res) => {
+  res.json(await listOrders(req.session.user.id));
+});
+export default router;
+`;
+const ORDERS_SERVICE = `import { db } from '../db';
+
+export async function listOrders(userId: string) {
+  return db.order.findMany({ where: { userId }, select: { id: true, total: true } });
+}
+`;
+const SCHEMA = `model Order {
+  id      String @id @default(uuid())
+  total   Int
+  userId  String
+  paymentToken String
+}
+`;
+/** Files nothing imports and the walk records nothing from: a cached run never parses them. */
+const UNUSED = {
+  'src/lib/money.ts': 'export const cents = (value: number): number => Math.round(value * 100);\n',
+  'src/lib/dates.ts': 'export const days = (count: number): number => count * 86_400_000;\n',
+};
+const BASE = {
+  'src/app.ts': APP,
+  'src/middleware/authenticate.ts': AUTHENTICATE,
+  'src/routes/orders.ts': ORDERS,
+  'src/services/orders.ts': ORDERS_SERVICE,
+  'src/db.ts': "export { db } from './prisma';\n",
+  'src/prisma.ts': "import { PrismaClient } from '@prisma/client';\nexport const db = new PrismaClient();\n",
+  'prisma/schema.prisma': SCHEMA,
+  ...UNUSED,
+};
+
+/** The project before a commit, cached; then the commit's change: the cached analysis of it and a full one. */
+function analyzeChange(before: Record<string, string>, change: Record<string, string>) {
+  const root = writeProject(before);
+  const cache = analyzeFolder(root).cache;
+  for (const [path, text] of Object.entries(change)) writeFileSync(join(root, path), text);
+  return { cached: analyzeFolder(root, { cache }), full: analyzeFolder(root) };
+}
+
+const pick = (result: AnalyzeResult) => ({
+  findings: result.findings.map(({ ruleId, file, line }) => ({ ruleId, file, line })),
+  refuted: result.refuted,
+});
+
+describe('the changes a commit makes, analysed with the cache of the commit before', () => {
+  it('a route added to a router that another file mounts behind auth is refuted as unauthenticated', () => {
+    const ordersWithDelete = ORDERS.replace('export default router;', `router.delete('/:id', async (req, res) => {
+  res.sendStatus(204);
+});
+export default router;`);
+    const { cached, full } = analyzeChange(BASE, { 'src/routes/orders.ts': ordersWithDelete });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).refuted).toContainEqual({ ruleId: 'redline/require-route-auth', file: 'src/routes/orders.ts', line: 8 });
+    // Walked: the app and the router (they record routes); the changed file is one of them. Parsed besides: the
+    // middleware and the service, which resolutions reach. Never parsed: the unused helpers and the db re-exports.
+    expect(cached.stats).toEqual({ files: 8, walked: 2, parsed: 4 });
+  });
+
+  it('a service that starts returning the whole record leaks it through the unchanged route', () => {
+    const wholeRecord = ORDERS_SERVICE.replace(', select: { id: true, total: true }', '');
+    const { cached, full } = analyzeChange(BASE, { 'src/services/orders.ts': wholeRecord });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).findings).toContainEqual({ ruleId: 'redline/no-entity-leak', file: 'src/routes/orders.ts', line: 6 });
+  });
+
+  it('a guard nothing used before, imported by the change, protects the route', () => {
+    const requireUser = `export function requireUser(req, res, next) {
+  if (!req.session?.user) return res.sendStatus(401);
+  next();
+}
+`;
+    const refunds = (guard: string) => `import { Router } from 'express';
+${guard ? "import { requireUser } from '../middleware/require-user';\n" : ''}
+const router = Router();
+router.post('/refunds',${guard} async (req, res) => {
+  res.sendStatus(202);
+});
+export default router;
+`;
+    const app = APP.replace("import orders from './routes/orders';", "import orders from './routes/orders';\nimport refunds from './routes/refunds';")
+      .replace('export default app;', "app.use('/api', refunds);\nexport default app;");
+    const ordersWithPost = ORDERS.replace('export default router;', "router.post('/', async (req, res) => {\n  res.sendStatus(201);\n});\nexport default router;");
+    const before = { ...BASE, 'src/app.ts': app, 'src/routes/orders.ts': ordersWithPost, 'src/middleware/require-user.ts': requireUser, 'src/routes/refunds.ts': refunds('') };
+    expect(pick(analyzeFolder(writeProject(before))).findings).toContainEqual({ ruleId: 'redline/require-route-auth', file: 'src/routes/refunds.ts', line: 4 });
+
+    const { cached, full } = analyzeChange(before, { 'src/routes/refunds.ts': refunds(' requireUser,') });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).findings).not.toContainEqual(expect.objectContaining({ file: 'src/routes/refunds.ts' }));
+  });
+
+  it('a log wrapper nothing called before, called with a password by the change, is followed', () => {
+    const audit = `import pino from 'pino';
+const logger = pino();
+export function audit(event: string, detail: unknown) {
+  logger.info({ event, detail });
+}
+`;
+    const signup = (call: string) => `import { audit } from '../lib/audit';
+export function signUp(email: string, password: string) {
+  ${call}
+}
+`;
+    const { cached, full } = analyzeChange(
+      { ...BASE, 'src/lib/audit.ts': audit, 'src/services/signup.ts': signup('audit("signup", email);') },
+      { 'src/services/signup.ts': signup('audit("signup", password);') },
+    );
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).findings).toContainEqual({ ruleId: 'redline/no-secret-logging', file: 'src/services/signup.ts', line: 3 });
+  });
+});
+
+describe('files whose walk only sets a value', () => {
+  it("Nest's global prefix in main.ts: the file is walked every time, and the routes keep the prefix", () => {
+    const root = writeProject({
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      'src/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+
+@Controller('users')
+export class UsersController {
+  @Get('me')
+  me() {
+    return { ok: true };
+  }
+}
+`,
+    });
+    const full = analyzeFolder(root);
+    expect(full.cache.silentFiles).not.toHaveProperty('src/main.ts');
+    const cached = analyzeFolder(root, { cache: full.cache });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(cached.facts.routes.map((route) => route.path)).toEqual(['/api/users/me']);
+  });
+});
+
+describe('what the cache holds, and when it is not used', () => {
+  const root = writeProject(BASE);
+  const full = analyzeFolder(root);
+
+  it('names the files the walk recorded nothing from, with the hash of what it read', () => {
+    expect(Object.keys(full.cache.silentFiles).sort()).toEqual(['src/db.ts', 'src/lib/dates.ts', 'src/lib/money.ts', 'src/middleware/authenticate.ts', 'src/prisma.ts', 'src/services/orders.ts']);
+    expect(full.cache.silentFiles['src/lib/money.ts']).toMatch(/^[0-9a-f]{40}$/);
+    expect(full.stats).toEqual({ files: 8, walked: 8, parsed: 8 });
+  });
+
+  it('a file whose content changed is walked again', () => {
+    const changed = analyzeFolder(root, { cache: full.cache, texts: { 'src/lib/money.ts': 'export const cents = 1;\n' } });
+    expect(changed.stats.walked).toBe(3);
+  });
+
+  it('a cache made under another key (another vocabulary, another analyzer build) is ignored', () => {
+    const files = fg.sync('**/*.ts', { cwd: root, absolute: true });
+    const other = analyze({ root, files, checks: projectChecks, severities, vocabulary: { loggers: ['audit'] }, cache: full.cache });
+    expect(other.stats.walked).toBe(8);
+    expect(analyzeFolder(root, { cache: { ...full.cache, key: 'another' } }).stats.walked).toBe(8);
+  });
+
+  it('reads back what it wrote, and nothing that is not a cache', () => {
+    expect(parseAnalyzerCache(JSON.stringify(full.cache))).toEqual(full.cache);
+    expect(parseAnalyzerCache('{"version":1,"key":"k","silentFiles":{"a.ts":')).toBeUndefined();
+    expect(parseAnalyzerCache('{"version":2,"key":"k","silentFiles":{}}')).toBeUndefined();
+    expect(parseAnalyzerCache('{"version":1,"key":"k","silentFiles":{"a.ts":1}}')).toBeUndefined();
+    expect(parseAnalyzerCache('null')).toBeUndefined();
+  });
+});
