@@ -6,12 +6,17 @@ import type { EntityFact, ProjectCheck, ProjectFinding, ResponseFact } from '@re
  * Sequelize's default `id`), a response that carries an autoincrement primary
  * key, or a foreign key to one, whether the record is sent whole, `select`-ed
  * with its id, or copied field by field. Sequential ids let any client count
- * the table and walk it.
+ * the table and walk it. Not when the API itself takes numeric ids from its
+ * URLs (`Number(req.params.id)`, `@Param('id', ParseIntPipe)`): then those ids
+ * are its public identifiers by design.
  */
 const noInternalIdExposureProject: ProjectCheck = {
   name: 'no-internal-id-exposure',
   category: 'internal-id-exposure',
   check(facts) {
+    // An API that takes numeric ids in its URLs (`/links/:id`) has made them its public identifiers:
+    // sending them back is its contract, not a leak.
+    if (facts.numericIdParameters?.length) return [];
     const findings = new Map<string, ProjectFinding>();
     for (const response of facts.responses) {
       const entity = facts.entities.find((candidate) => candidate.name === response.payload.entity);

@@ -18,6 +18,7 @@ import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 import { traceLoggedRecords } from './summaries/logged-records.js';
+import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { ResponseFunctionAdapter } from './summaries/response-functions.js';
 import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
@@ -72,8 +73,9 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const logForwarding = new LogForwardingAdapter(vocabulary);
   const responseFunctions = new ResponseFunctionAdapter();
   const fastify = new FastifyAdapter();
+  const numericIds = new NumericIdParameterAdapter();
   const walk = planWalk(project, vocabulary, options.cache);
-  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions]);
+  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -94,6 +96,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     responses: traceResponses([...collectHandlers(project, routers, nest), ...responseFunctions.functions], summaries, entities),
     loggedArguments: logForwarding.resolve(project),
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
+    numericIdParameters: numericIds.found,
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
   };

@@ -16,6 +16,12 @@ export interface ProjectFacts {
   loggedArguments: LoggedArgumentFact[];
   /** Log calls that write a whole ORM record, traced like responses (absent when not computed). */
   loggedRecords?: LoggedRecordFact[];
+  /**
+   * Where the API reads a numeric record id from the URL (`Number(req.params.id)`,
+   * `@Param('id', ParseIntPipe)`): then sequential ids are its public identifiers.
+   * Absent when not computed.
+   */
+  numericIdParameters?: CodeSpan[];
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   unresolved: { imports: number; mounts: number };
   /**
@@ -108,14 +114,23 @@ export interface ResponseFact {
   at: CodeSpan;
   /** What the payload is, as far as the summaries could tell. */
   payload:
-    /** Whole records; `selected` lists the fields a `select` kept, when one did. */
-    | { kind: 'entity'; entity: string; many: boolean; shaped: boolean; selected?: string[] }
+    /**
+     * Whole records; `selected` lists the fields a `select` kept, when one did;
+     * `omitted` the fields the code took off before sending (`delete user.resetToken`).
+     */
+    | { kind: 'entity'; entity: string; many: boolean; shaped: boolean; selected?: string[]; omitted?: string[] }
     /** Fields copied off a record into the response (`{ id: order.id }`). */
     | { kind: 'fields'; entity: string; fields: string[] };
   /** The ORM read the value came from. */
   source: CodeSpan;
   /** The functions the value was returned through, outermost first; empty when read in the handler itself. */
   via: { name: string; at: CodeSpan }[];
+  /**
+   * The project helper or wrapper class that put the value into the response
+   * (`sendResponse(res, 200, user)`, `new ApiResponse(200, user)`): what a
+   * reviewer of one file cannot see, even when the record was read right there.
+   */
+  carriedBy?: { name: string; at: CodeSpan };
 }
 
 /** A log call that writes a whole record the summaries traced to an ORM read or write. */
