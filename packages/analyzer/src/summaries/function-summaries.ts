@@ -5,11 +5,13 @@ import { getCodeSpan } from '../project/code-span.js';
 import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
+import { getConstructorFlows, getParameterFlows, getReturnedExpressions, type ParameterFlow } from './parameter-flows.js';
+import { ResponseHelpers } from './response-helpers.js';
 import { CalleeResolver, findEnclosingClass } from './resolve-callee.js';
 
 const MAX_DEPTH = 5;
-/** Record instance methods whose result is the record (Mongoose `save`/`populate`, Sequelize `reload`/`update`). */
-const RECORD_SELF_METHODS = new Set(['save', 'reload', 'populate', 'update', 'increment', 'decrement', 'restore']);
+/** Record instance methods whose result is the record (Mongoose `save`/`populate`/`toObject`, Sequelize `reload`/`update`). */
+const RECORD_SELF_METHODS = new Set(['save', 'reload', 'populate', 'update', 'increment', 'decrement', 'restore', 'toJSON', 'toObject']);
 
 /** A value that holds ORM records (shaped or not), and the functions it came through. */
 export interface EntityValue {
@@ -20,49 +22,54 @@ export interface EntityValue {
   via: { name: string; at: CodeSpan }[];
   /** Set when a mapper copied only these fields of the record into the value (`id: user.id`). */
   fields?: string[];
+  /** Columns the code took off the record before it left (`delete user.resetToken`, `{ ...user, password: undefined }`). */
+  omitted?: string[];
+  /** The project wrapper that carried the record on without shaping it (`new ApiResponse(200, user)`). */
+  carriedBy?: { name: string; at: CodeSpan };
 }
 
 /**
  * Function summaries, computed on demand and memoised: "this function
- * returns an unshaped entity" — through local variables, `await`, and calls
- * to other project functions and injected services' methods.
+ * returns an unshaped entity" — through local variables, `await`, objects
+ * that wrap a record, wrapper classes, and calls to other project functions
+ * and services (see `CalleeResolver` for the shapes services take).
  */
 export class FunctionSummaries {
   private readonly returns = new Map<ts.Node, EntityValue | null>();
-  private readonly callees: CalleeResolver;
+  readonly callees: CalleeResolver;
+  /** Project helpers that send their argument as the response (`sendResponse(res, 200, user)`). */
+  readonly responseHelpers: ResponseHelpers;
 
   constructor(project: ProjectModel) {
     this.callees = new CalleeResolver(project);
+    this.responseHelpers = new ResponseHelpers(this.callees);
   }
 
-  /** What a value expression inside `fn` (in `file`) holds, when it is an unshaped record. */
+  /** What a value expression inside `fn` (in `file`) holds, when it is (or wraps) ORM records. */
   traceValue(expression: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
+    if (depth > MAX_DEPTH) return undefined;
     const node = skipOuterExpressions(expression);
-    const read = readOrmCall(node, getRepositoryEntities(fn)) ?? readRecordConstruction(node);
+    const read = readOrmCall(node, getRepositoryEntities(fn));
     if (read) return { read, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
     if (ts.isConditionalExpression(node)) {
       return this.traceValue(node.whenTrue, fn, file, depth) ?? this.traceValue(node.whenFalse, fn, file, depth);
     }
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return this.traceValue(node.left, fn, file, depth) ?? this.traceValue(node.right, fn, file, depth);
+    }
     if (ts.isIdentifier(node)) {
       const declaration = findLocalDeclaration(node);
-      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || isStripped(node.text, fn)) return undefined;
-      return this.traceValue(declaration.initializer, fn, file, depth);
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      const stripped = getStrippedFields(node.text, fn);
+      if (stripped === 'all') return undefined;
+      const traced = this.traceValue(declaration.initializer, fn, file, depth);
+      return traced && stripped.length > 0 ? { ...traced, omitted: [...(traced.omitted ?? []), ...stripped] } : traced;
     }
-    if (ts.isCallExpression(node) && depth < MAX_DEPTH) {
-      const callee = this.callees.resolve(node, fn, file);
-      // `await member.save()`, `user.reload()`: a record's own methods resolve to the record.
-      if (!callee) return isRecordInstanceCall(node) ? this.traceValue((node.expression as ts.PropertyAccessExpression).expression, fn, file, depth + 1) : undefined;
-      const step = { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) };
-      const inner = this.summarize(callee.node, callee.file, depth + 1);
-      if (inner) return { ...inner, via: [step, ...inner.via] };
-      // A wrapper (`{ token, user }`) or a mapper (`dto.id = user.id`) hands on what its argument holds.
-      for (const flow of getParameterFlows(callee.node)) {
-        const argument = node.arguments[flow.index];
-        const passed = argument && this.traceValue(argument, fn, file, depth + 1);
-        if (passed) return { ...passed, ...(flow.fields ? { fields: flow.fields } : {}), via: [step, ...passed.via] };
-      }
-      return undefined;
-    }
+    // Mongoose's `doc._doc` and Sequelize's `instance.dataValues` are the record's plain columns.
+    if (ts.isPropertyAccessExpression(node) && (node.name.text === '_doc' || node.name.text === 'dataValues')) return this.traceValue(node.expression, fn, file, depth);
+    if (ts.isObjectLiteralExpression(node)) return this.traceObject(node, fn, file, depth);
+    if (ts.isNewExpression(node)) return this.traceConstruction(node, fn, file, depth);
+    if (ts.isCallExpression(node)) return this.traceCall(node, fn, file, depth);
     return undefined;
   }
 
@@ -74,75 +81,87 @@ export class FunctionSummaries {
     let result: EntityValue | undefined;
     for (const returned of getReturnedExpressions(fn)) {
       const traced = this.traceValue(returned, fn, file, depth);
-      if (traced && (!result || (result.read.shaped && !traced.read.shaped))) result = traced;
+      if (traced && (!result || (isShaped(result) && !isShaped(traced)))) result = traced;
     }
     this.returns.set(fn, result ?? null);
     return result;
   }
-}
 
-/**
- * What a function returns of its parameters: a parameter itself or
- * wrapped in an object (`{ accessToken, user }`), or fields copied off it
- * into an object or a DTO (`{ id: user.id }`, `dto.id = user.id; return dto`).
- */
-function getParameterFlows(fn: ts.Node): { index: number; fields?: string[] }[] {
-  if (!ts.isFunctionLike(fn)) return [];
-  const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
-  const indexOf = (node: ts.Node | undefined) => (node && ts.isIdentifier(node) ? names.indexOf(node.text) : -1);
-  const flows: { index: number; fields?: string[] }[] = [];
-  for (const returned of getReturnedExpressions(fn)) {
-    const node = skipOuterExpressions(returned);
-    if (indexOf(node) !== -1) flows.push({ index: indexOf(node) });
-    const literal = ts.isNewExpression(node) ? node.arguments?.[0] : node;
-    if (literal && ts.isObjectLiteralExpression(literal)) {
-      const copied = new Map<number, string[]>();
-      for (const property of literal.properties) {
-        if (ts.isShorthandPropertyAssignment(property) && indexOf(property.name) !== -1) flows.push({ index: indexOf(property.name) });
-        if (!ts.isPropertyAssignment(property)) continue;
-        const value = skipOuterExpressions(property.initializer);
-        if (indexOf(value) !== -1) flows.push({ index: indexOf(value) });
-        if (ts.isPropertyAccessExpression(value) && indexOf(value.expression) !== -1) {
-          copied.set(indexOf(value.expression), [...(copied.get(indexOf(value.expression)) ?? []), value.name.text]);
-        }
+  /** A call to a project function (its summary, or what it hands on of its arguments), or a record's own method. */
+  private traceCall(call: ts.CallExpression, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    const callee = this.callees.resolve(call, fn, file);
+    // `await member.save()`, `user.toJSON()`: a record's own methods resolve to the record.
+    if (!callee) return isRecordInstanceCall(call) ? this.traceValue((call.expression as ts.PropertyAccessExpression).expression, fn, file, depth + 1) : undefined;
+    const step = { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) };
+    const inner = this.summarize(callee.node, callee.file, depth + 1);
+    if (inner) return { ...inner, via: [step, ...inner.via] };
+    // A wrapper (`{ token, user }`) or a mapper (`dto.id = user.id`) hands on what its argument holds.
+    return this.traceFlows(getParameterFlows(callee.node), call.arguments, fn, file, depth, (passed) => ({ ...passed, via: [step, ...passed.via] }));
+  }
+
+  /** `new ApiResponse(200, user)`: a project class that keeps its argument; otherwise `new User(body)`, a record being built. */
+  private traceConstruction(node: ts.NewExpression, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    const classNode = this.callees.resolveClass(node, fn, file);
+    if (classNode) {
+      const carrier = { name: classNode.node.name?.text ?? node.expression.getText(), at: getCodeSpan(classNode.node, classNode.file.sourceFile, classNode.file.relativePath) };
+      const carried = this.traceFlows(getConstructorFlows(classNode.node), node.arguments ?? [], fn, file, depth, (passed) => ({ ...passed, carriedBy: passed.carriedBy ?? carrier }));
+      if (carried) return carried;
+    }
+    const built = readRecordConstruction(node);
+    return built ? { read: built, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] } : undefined;
+  }
+
+  /** The first argument a function or constructor hands on that holds records (whole ones before copied fields). */
+  private traceFlows(
+    flows: readonly ParameterFlow[],
+    args: readonly ts.Expression[],
+    fn: ts.Node,
+    file: AnalyzedFile,
+    depth: number,
+    wrap: (value: EntityValue) => EntityValue,
+  ): EntityValue | undefined {
+    for (const flow of [...flows].sort((a, b) => Number(a.fields !== undefined) - Number(b.fields !== undefined))) {
+      const argument = args[flow.index];
+      const passed = argument && this.traceValue(argument, fn, file, depth + 1);
+      if (passed) return wrap(flow.fields ? { ...passed, fields: flow.fields } : passed);
+    }
+    return undefined;
+  }
+
+  /**
+   * An object that wraps records: `{ user, token }`, `{ data: users }`,
+   * `{ ...user, password: undefined }` (whole, with what it overrides taken
+   * off), or fields copied off one (`{ id: user.id, name: user.name }`).
+   */
+  private traceObject(literal: ts.ObjectLiteralExpression, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    const keys = literal.properties.flatMap((property) => (property.name && !ts.isComputedPropertyName(property.name) ? [property.name.getText()] : []));
+    const copied = new Map<ts.Node, string[]>();
+    for (const property of literal.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const traced = this.traceValue(property.expression, fn, file, depth + 1);
+        if (traced && !traced.fields) return { ...traced, omitted: [...(traced.omitted ?? []), ...keys] };
+        continue;
       }
-      for (const [index, fields] of copied) flows.push({ index, fields });
+      const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+      if (!value) continue;
+      if (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression)) {
+        copied.set(value.expression, [...(copied.get(value.expression) ?? []), value.name.text]);
+        continue;
+      }
+      const traced = this.traceValue(value, fn, file, depth + 1);
+      if (traced) return traced;
     }
-    if (ts.isIdentifier(node)) {
-      const fields = getFieldsAssignedFrom(fn, node.text, names);
-      if (fields) flows.push(fields);
+    for (const [owner, fields] of copied) {
+      const traced = this.traceValue(owner as ts.Expression, fn, file, depth + 1);
+      if (traced && !traced.fields) return { ...traced, fields };
     }
+    return undefined;
   }
-  return flows;
 }
 
-/** `response.id = entity.id; response.email = entity.email;` → the parameter `entity` and `['id', 'email']`. */
-function getFieldsAssignedFrom(fn: ts.Node, target: string, parameters: (string | undefined)[]): { index: number; fields: string[] } | undefined {
-  const pattern = new RegExp(`\\b${target}\\.\\w+\\s*=\\s*(\\w+)\\.(\\w+)`, 'g');
-  let index = -1;
-  const fields: string[] = [];
-  for (const match of fn.getText().matchAll(pattern)) {
-    const parameterIndex = parameters.indexOf(match[1]);
-    if (parameterIndex === -1 || (index !== -1 && parameterIndex !== index)) continue;
-    index = parameterIndex;
-    fields.push(match[2]!);
-  }
-  return index === -1 ? undefined : { index, fields };
-}
-
-/** `return x` statements of a function (not of functions nested in it), or an arrow's expression body. */
-function getReturnedExpressions(fn: ts.Node): ts.Expression[] {
-  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (!body) return [];
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
+/** Whether a value no longer carries the whole record: a `select`, or copied fields. */
+function isShaped(value: EntityValue): boolean {
+  return value.read.shaped || value.fields !== undefined;
 }
 
 /** `doc.save()`, `user.reload()`: methods of a record that resolve to the record itself. */
@@ -150,9 +169,17 @@ function isRecordInstanceCall(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(call.expression) && RECORD_SELF_METHODS.has(call.expression.name.text);
 }
 
-/** `delete user.password` or `user.password = undefined` before the value leaves: the code shaped it by hand. */
-function isStripped(name: string, fn: ts.Node): boolean {
-  return new RegExp(`delete\\s+${name}\\.|${name}\\.\\w+\\s*=\\s*(?:undefined|null)\\b|omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(fn.getText());
+/**
+ * Fields the code takes off a record before it leaves: `delete user.resetToken`,
+ * `user.password = undefined`. `'all'` when it is shaped by a call or a rest
+ * destructuring (`omit(user, …)`, `const { password, ...rest } = user`) whose
+ * result is what leaves.
+ */
+function getStrippedFields(name: string, fn: ts.Node): string[] | 'all' {
+  const text = fn.getText();
+  if (new RegExp(`omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(text)) return 'all';
+  const deleted = new RegExp(`delete\\s+${name}\\.(\\w+)|${name}\\.(\\w+)\\s*=\\s*(?:undefined|null)\\b`, 'g');
+  return [...text.matchAll(deleted)].map((match) => (match[1] ?? match[2])!);
 }
 
 /**

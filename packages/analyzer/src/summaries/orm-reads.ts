@@ -63,8 +63,11 @@ export function readOrmCall(expression: ts.Expression, repositoryEntities: Reado
       return { model: receiverName, orm: 'sequelize', shaped: optionText.includes('attributes'), many: MANY_METHODS.test(method) };
     }
     if (MONGOOSE_RECORD_METHODS.has(method)) {
-      // Mongoose's second argument is a projection; Sequelize's findOne takes `{ attributes }`.
-      const projected = node.arguments.length >= 2 && method.startsWith('find');
+      // Mongoose's second argument is a projection (the update, for `…AndUpdate`, whose options may carry one);
+      // Sequelize's findOne takes `{ attributes }`.
+      const projected = /AndUpdate$/.test(method)
+        ? /\b(?:projection|select)\s*:/.test(node.arguments[2]?.getText() ?? '')
+        : node.arguments.length >= 2 && method.startsWith('find') && !/AndDelete$/.test(method);
       return { model: receiverName, orm: 'mongoose', shaped: shapedByChain || projected || optionText.includes('attributes'), many: MANY_METHODS.test(method) };
     }
   }

@@ -31,9 +31,21 @@ export class CalleeResolver {
 
   resolve(call: ts.CallExpression, fn: ts.Node, file: AnalyzedFile): ResolvedCallee | undefined {
     const callee = skipOuterExpressions(call.expression);
-    const target = this.resolveExpression(callee, fn, file, 0);
-    if (!target || !('node' in target) || !ts.isFunctionLike(target.node)) return undefined;
+    const target = this.asValue(this.resolveExpression(callee, fn, file, 0));
+    if (!target || !ts.isFunctionLike(target.node)) return undefined;
     return { node: target.node, file: target.file, name: this.describe(callee, fn) };
+  }
+
+  /** The project class a `new X(...)` builds. */
+  resolveClass(construction: ts.NewExpression, fn: ts.Node, file: AnalyzedFile): { node: ts.ClassLikeDeclaration; file: AnalyzedFile } | undefined {
+    const target = this.asValue(this.resolveExpression(construction.expression, fn, file, 0));
+    return target && ts.isClassLike(target.node) ? { node: target.node, file: target.file } : undefined;
+  }
+
+  /** A module used as a value is its default export (CommonJS `module.exports = fn`). */
+  private asValue(target: Target | undefined): { node: ts.Node; file: AnalyzedFile } | undefined {
+    const value = target && 'module' in target ? this.member(target, 'default', 0) : target;
+    return value && 'node' in value ? value : undefined;
   }
 
   /** A readable name for the callee: `this.usersService.findOne` is `UsersService.findOne`. */
@@ -122,7 +134,8 @@ export class CalleeResolver {
       if (ts.isShorthandPropertyAssignment(member)) return this.resolveIdentifier(member.name, file, depth + 1);
       if ((ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) && member.initializer) return this.normalize(member.initializer, file, depth + 1);
     }
-    return undefined;
+    const assigned = getAssignedMember(node, name);
+    return assigned ? this.normalize(assigned, file, depth + 1) : undefined;
   }
 }
 
@@ -144,6 +157,24 @@ export function getInjectedTypeName(fn: ts.Node, property: string): string | und
 export function findEnclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let current: ts.Node | undefined = node; current; current = current.parent) {
     if (ts.isClassLike(current)) return current;
+  }
+  return undefined;
+}
+
+/**
+ * A member added to an object or class after its declaration, at the top
+ * level of its file: `const userUtils = {}; userUtils.verifyCode = async () => …`,
+ * `UserService.findOne = function () { … }`.
+ */
+function getAssignedMember(node: ts.Node, name: string): ts.Expression | undefined {
+  const owner = ts.isClassDeclaration(node) ? node.name?.text : ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
+  if (!owner) return undefined;
+  for (const statement of node.getSourceFile().statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+    const { left, operatorToken, right } = statement.expression;
+    if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.name.text === name && ts.isIdentifier(left.expression) && left.expression.text === owner) {
+      return right;
+    }
   }
   return undefined;
 }

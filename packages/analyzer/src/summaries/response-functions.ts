@@ -1,12 +1,15 @@
 import { ts } from 'ts-morph';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { NodeVisitor } from '../walk/walker.js';
-import { getSinkPayload, type HandlerToTrace } from './response-tracer.js';
+import type { HandlerToTrace } from './response-tracer.js';
+import { getSinkPayload, isResponseObjectArgument } from './response-sinks.js';
 
 /**
  * Functions that send a response themselves, wherever they are registered
  * (a Koa controller's static method, a handler the router adapters could not
- * follow): `ctx.body = x`, `res.json(x)`, `c.json(x)`, `NextResponse.json(x)`.
+ * follow): `ctx.body = x`, `res.json(x)`, `c.json(x)`, `NextResponse.json(x)`,
+ * and those that hand their response object to a helper (`sendResponse(res, …)`),
+ * which the tracer checks against the helper's summary.
  * Recorded in the walk so responses are traced even when the route is not known.
  */
 export class ResponseFunctionAdapter implements NodeVisitor {
@@ -15,7 +18,7 @@ export class ResponseFunctionAdapter implements NodeVisitor {
   private readonly seen = new Set<ts.Node>();
 
   visit(node: ts.Node, file: AnalyzedFile): void {
-    if (!isResponseSink(node)) return;
+    if (!isResponseSink(node) && !handsOnResponseObject(node)) return;
     const fn = getEnclosingFunction(node);
     if (!fn || this.seen.has(fn)) return;
     this.seen.add(fn);
@@ -27,6 +30,10 @@ export class ResponseFunctionAdapter implements NodeVisitor {
 function isResponseSink(node: ts.Node): boolean {
   const payload = getSinkPayload(node);
   return payload !== undefined && payload.receiver !== 'reply';
+}
+
+function handsOnResponseObject(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && node.arguments.some(isResponseObjectArgument);
 }
 
 function getEnclosingFunction(node: ts.Node): ts.Node | undefined {

@@ -1,12 +1,10 @@
 import { ts } from 'ts-morph';
-import type { EntityFact, ResponseFact } from '@redline/core';
+import type { CodeSpan, EntityFact, ResponseFact } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import type { FunctionSummaries } from './function-summaries.js';
-
-const RESPONSE_OBJECTS = new Set(['res', 'response', 'reply', 'resp']);
-const CONTEXT_OBJECTS = new Set(['c', 'ctx', 'context']);
+import { getSinkPayload } from './response-sinks.js';
 
 /** A route handler to trace: the function, its file, and whether its return value is the response (NestJS). */
 export interface HandlerToTrace {
@@ -18,29 +16,39 @@ export interface HandlerToTrace {
 /**
  * Responses whose payload the summaries trace to an ORM read: whole records
  * (`res.json(user)`, `{ data: users }`) and fields copied off a record
- * (`{ id: order.id }`), in the handler itself or through services. Checks
- * decide what matters: the entity-leak check only the cross-function ones.
+ * (`{ id: order.id }`), in the handler itself or through services, sent
+ * directly or through a project helper (`sendResponse(res, 200, user)`).
+ * Checks decide what matters: the entity-leak check only the cross-function ones.
  */
 export function traceResponses(handlers: readonly HandlerToTrace[], summaries: FunctionSummaries, entities: readonly EntityFact[]): ResponseFact[] {
   const facts: ResponseFact[] = [];
   const seen = new Set<ts.Node>();
   for (const handler of handlers) {
-    for (const { sink, payload } of findSinks(handler)) {
+    for (const { sink, payloads, helper } of findSinks(handler, summaries)) {
       if (seen.has(sink)) continue;
       seen.add(sink);
       const at = getCodeSpan(sink, handler.file.sourceFile, handler.file.relativePath);
-      for (const { value, field } of expandPayload(payload)) {
+      for (const { value, field } of payloads.flatMap(expandPayload)) {
         const traced = summaries.traceValue(value, handler.fn, handler.file);
         const entity = traced && findEntity(traced.read.model, traced.read.orm, entities);
         if (!traced || !entity) continue;
         const { read } = traced;
+        const carriedBy = helper ?? traced.carriedBy;
         facts.push({
           at,
           payload: field !== undefined || traced.fields
             ? { kind: 'fields', entity: entity.name, fields: field !== undefined ? [field] : traced.fields! }
-            : { kind: 'entity', entity: entity.name, many: read.many, shaped: read.shaped, ...(read.selected ? { selected: read.selected } : {}) },
+            : {
+                kind: 'entity',
+                entity: entity.name,
+                many: read.many,
+                shaped: read.shaped,
+                ...(read.selected ? { selected: read.selected } : {}),
+                ...(traced.omitted?.length ? { omitted: traced.omitted } : {}),
+              },
           source: traced.source,
           via: traced.via,
+          ...(carriedBy ? { carriedBy } : {}),
         });
       }
     }
@@ -55,7 +63,8 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
  */
 function expandPayload(payload: ts.Expression): { value: ts.Expression; field?: string }[] {
   const node = skipOuterExpressions(payload);
-  if (!ts.isObjectLiteralExpression(node)) return [{ value: node }];
+  // `{ ...user, password: undefined }` is one record with fields taken off; the summaries read it whole.
+  if (!ts.isObjectLiteralExpression(node) || node.properties.some(ts.isSpreadAssignment)) return [{ value: node }];
   return node.properties.flatMap((property) => {
     if (ts.isShorthandPropertyAssignment(property)) return [{ value: property.name }];
     if (!ts.isPropertyAssignment(property)) return [];
@@ -65,44 +74,29 @@ function expandPayload(payload: ts.Expression): { value: ts.Expression; field?: 
   });
 }
 
-function findSinks(handler: HandlerToTrace): { sink: ts.Node; payload: ts.Expression }[] {
-  const sinks: { sink: ts.Node; payload: ts.Expression }[] = [];
+/** A place a handler sends a response: the node a reviewer looks at, the body, and the project helper that sends it. */
+interface Sink {
+  sink: ts.Node;
+  payloads: ts.Expression[];
+  helper?: { name: string; at: CodeSpan };
+}
+
+function findSinks(handler: HandlerToTrace, summaries: FunctionSummaries): Sink[] {
+  const sinks: Sink[] = [];
   const visit = (node: ts.Node): void => {
     const payload = getSinkPayload(node);
+    const helperCall = !payload && ts.isCallExpression(node) ? summaries.responseHelpers.match(node, handler.fn, handler.file) : undefined;
     if (payload) {
-      sinks.push({ sink: node, payload: payload.value });
+      sinks.push({ sink: node, payloads: [payload.value] });
+    } else if (helperCall) {
+      sinks.push({ sink: node, payloads: helperCall.payloads, helper: helperCall.helper });
     } else if (handler.returnIsResponse && ts.isReturnStatement(node) && node.expression && isDirectlyIn(node, handler.fn)) {
-      sinks.push({ sink: node, payload: node.expression });
+      sinks.push({ sink: node, payloads: [node.expression] });
     }
     ts.forEachChild(node, visit);
   };
   visit(handler.fn);
   return sinks;
-}
-
-/**
- * The body a node sends, if it is a response sink: `res.json(x)`,
- * `res.status(200).send(x)`, `reply.send(x)`, `c.json(x)`, `NextResponse.json(x)`,
- * `Response.json(x)`, `ctx.body = x`; `receiver` names the object it is sent through.
- */
-export function getSinkPayload(node: ts.Node): { value: ts.Expression; receiver: string } | undefined {
-  if (ts.isBinaryExpression(node)) {
-    const isBody = node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:ctx|context)(?:\.response)?\.body$/.test(node.left.getText());
-    return isBody ? { value: node.right, receiver: 'ctx' } : undefined;
-  }
-  if (!ts.isCallExpression(node)) return undefined;
-  const callee = node.expression;
-  const first = node.arguments[0];
-  if (!first || !ts.isPropertyAccessExpression(callee)) return undefined;
-  const method = callee.name.text;
-  const owner = callee.expression.getText();
-  if (method === 'json' && (owner === 'NextResponse' || owner === 'Response')) return { value: first, receiver: owner };
-  let root: ts.Expression = callee.expression;
-  while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
-  if (!ts.isIdentifier(root)) return undefined;
-  if ((method === 'json' || method === 'send') && RESPONSE_OBJECTS.has(root.text)) return { value: first, receiver: root.text };
-  if (method === 'json' && CONTEXT_OBJECTS.has(root.text)) return { value: first, receiver: root.text };
-  return undefined;
 }
 
 function isDirectlyIn(node: ts.Node, fn: ts.Node): boolean {
