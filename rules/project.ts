@@ -2,9 +2,10 @@
 import type { ProjectCheck } from '@redline/core';
 import noEntityLeakProject from './no-entity-leak/project.js';
 import noInternalIdExposureProject from './no-internal-id-exposure/project.js';
+import noJwtMisuseProject from './no-jwt-misuse/project.js';
 import noSecretLoggingProject from './no-secret-logging/project.js';
 import requireAuthRateLimitProject from './require-auth-rate-limit/project.js';
 import requireRouteAuthProject from './require-route-auth/project.js';
 
 /** The cross-file halves of the rules, run by the analyzer. */
-export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noInternalIdExposureProject, noSecretLoggingProject, requireAuthRateLimitProject, requireRouteAuthProject];
+export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noInternalIdExposureProject, noJwtMisuseProject, noSecretLoggingProject, requireAuthRateLimitProject, requireRouteAuthProject];

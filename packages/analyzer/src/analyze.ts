@@ -19,6 +19,7 @@ import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 import { traceLoggedRecords } from './summaries/logged-records.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
+import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
 import { ResponseFunctionAdapter } from './summaries/response-functions.js';
 import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
@@ -74,8 +75,9 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const responseFunctions = new ResponseFunctionAdapter();
   const fastify = new FastifyAdapter();
   const numericIds = new NumericIdParameterAdapter();
+  const nestJwt = new NestJwtAdapter();
   const walk = planWalk(project, vocabulary, options.cache);
-  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds]);
+  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -97,6 +99,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     loggedArguments: logForwarding.resolve(project),
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
     numericIdParameters: numericIds.found,
+    nestJwt: nestJwt.facts,
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
   };

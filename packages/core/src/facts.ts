@@ -22,6 +22,8 @@ export interface ProjectFacts {
    * Absent when not computed.
    */
   numericIdParameters?: CodeSpan[];
+  /** `@nestjs/jwt` module options and the `jwtService.sign` calls that rely on them (absent when not computed). */
+  nestJwt?: NestJwtFacts;
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   unresolved: { imports: number; mounts: number };
   /**
@@ -92,8 +94,19 @@ export interface EntityFact {
   at: CodeSpan;
   primaryKey?: { name: string; kind: PrimaryKeyKind };
   columns: ColumnFact[];
+  /** Relations to other entities, by the property that holds them (`author` → `User`), when the adapter reads them. */
+  relations?: RelationFact[];
   /** Whether the ORM setup strips hidden columns when the entity is serialised (`toJSON` transform, `@Exclude` + serializer). */
   serializerStripsHidden: boolean;
+}
+
+/** A relation of an entity: Prisma `author User @relation(…)`, TypeORM `@ManyToOne(() => User)`, Mongoose `ref: 'User'`. */
+export interface RelationFact {
+  /** The property the related record or records are loaded into. */
+  name: string;
+  /** The related entity's name. */
+  target: string;
+  at: CodeSpan;
 }
 
 export interface ColumnFact {
@@ -116,9 +129,20 @@ export interface ResponseFact {
   payload:
     /**
      * Whole records; `selected` lists the fields a `select` kept, when one did;
-     * `omitted` the fields the code took off before sending (`delete user.resetToken`).
+     * `omitted` the fields the query or the code took off before sending
+     * (`delete user.resetToken`); `forced` hidden columns the query asked for
+     * (`.select('+password')`); `relations` what came loaded with them.
      */
-    | { kind: 'entity'; entity: string; many: boolean; shaped: boolean; selected?: string[]; omitted?: string[] }
+    | {
+        kind: 'entity';
+        entity: string;
+        many: boolean;
+        shaped: boolean;
+        selected?: string[];
+        omitted?: string[];
+        forced?: string[];
+        relations?: ResponseRelation[];
+      }
     /** Fields copied off a record into the response (`{ id: order.id }`). */
     | { kind: 'fields'; entity: string; fields: string[] };
   /** The ORM read the value came from. */
@@ -131,6 +155,28 @@ export interface ResponseFact {
    * reviewer of one file cannot see, even when the record was read right there.
    */
   carriedBy?: { name: string; at: CodeSpan };
+}
+
+/** `JwtModule.register(…)` options and `jwtService.sign(…)` calls that pass no expiry of their own. */
+export interface NestJwtFacts {
+  /** Each registration, and whether its `signOptions` set `expiresIn` (`unknown`: built elsewhere). */
+  modules: { at: CodeSpan; expiry: 'set' | 'missing' | 'unknown' }[];
+  /** Sign calls whose payload has no `exp` and whose options (if any) have no `expiresIn`. */
+  signCalls: { at: CodeSpan; call: string }[];
+}
+
+/** A relation loaded with a response's records (`include: { author: true }`, `.populate('author')`, `relations: ['author']`). */
+export interface ResponseRelation {
+  /** The property it is loaded into. */
+  name: string;
+  /** The related entity. */
+  entity: string;
+  /** A `select`/projection limits the related record's columns. */
+  shaped: boolean;
+  /** Columns the query leaves out of it (`populate('author', '-password')`). */
+  omitted?: string[];
+  /** Relations loaded on it in turn. */
+  relations?: ResponseRelation[];
 }
 
 /** A log call that writes a whole record the summaries traced to an ORM read or write. */
