@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode } from '../utils/ast.js';
-import { walkNodes } from '../utils/walk.js';
+import { findNode } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -146,11 +146,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function mentionsCandidate(root: TSESTree.Node): boolean {
-      let found = false;
-      walkNodes(root, (node) => {
-        if (node.type === AST_NODE_TYPES.Identifier && candidateNames.has(node.name)) found = true;
-      });
-      return found;
+      return findNode(root, (node) => node.type === AST_NODE_TYPES.Identifier && candidateNames.has(node.name)) !== undefined;
     }
 
     function check({ payload, sink }: ResponsePayload): void {
@@ -177,8 +173,8 @@ export default createRule<Options, MessageIds>({
     /** The first expression in a payload that carries a caught error's internals, following one `const` alias. */
     function findLeak(payload: TSESTree.Node, depth: number): { node: TSESTree.Node; what: string } | undefined {
       let found: { node: TSESTree.Node; what: string } | undefined;
-      walkNodes(payload, (node) => {
-        if (found || node.type !== AST_NODE_TYPES.Identifier || !candidateNames.has(node.name)) return;
+      const inspect = (node: TSESTree.Node): void => {
+        if (node.type !== AST_NODE_TYPES.Identifier || !candidateNames.has(node.name)) return;
         const parent = node.parent;
         // Property keys and member names are not references.
         if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
@@ -202,6 +198,11 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
+      };
+      // The walk stops at the first leak.
+      findNode(payload, (node) => {
+        inspect(node);
+        return found !== undefined;
       });
       return found;
     }
@@ -284,12 +285,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function mentionsDebug(test: TSESTree.Node): boolean {
-      let found = false;
-      walkNodes(test, (node) => {
-        if (node.type === AST_NODE_TYPES.Identifier && (DEBUG_NAMES.test(node.name) || debugFlags.has(node.name))) found = true;
-        if (node.type === AST_NODE_TYPES.Literal && (node.value === 'development' || node.value === 'production' || node.value === 'env')) found = true;
-      });
-      return found;
+      return findNode(test, (node) =>
+        (node.type === AST_NODE_TYPES.Identifier && (DEBUG_NAMES.test(node.name) || debugFlags.has(node.name)))
+        || (node.type === AST_NODE_TYPES.Literal && (node.value === 'development' || node.value === 'production' || node.value === 'env'))) !== undefined;
     }
 
     /**
@@ -298,15 +296,11 @@ export default createRule<Options, MessageIds>({
      * Not a bare `if (err)`, `!err`, `err == null` or `err instanceof Error`.
      */
     function classifiesError(test: TSESTree.Node, errorName: string): boolean {
-      let found = false;
-      walkNodes(test, (node) => {
-        if (found) return;
-        if (node.type === AST_NODE_TYPES.Identifier && node.name === errorName && isSortingUse(node, test)) found = true;
+      return findNode(test, (node) =>
+        (node.type === AST_NODE_TYPES.Identifier && node.name === errorName && isSortingUse(node, test))
         // `status < 500 ? err.message : 'Internal error'`: only client errors show their message.
-        if (node.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.test(node.name)) found = true;
-        if (node.type === AST_NODE_TYPES.Literal && node.value === 500) found = true;
-      });
-      return found;
+        || (node.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.test(node.name))
+        || (node.type === AST_NODE_TYPES.Literal && node.value === 500)) !== undefined;
     }
 
     function isSortingUse(identifier: TSESTree.Identifier, test: TSESTree.Node): boolean {
@@ -395,16 +389,14 @@ function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | un
  * (`schema.parse`, `validate`).
  */
 function onlyThrowsOwnErrors(block: TSESTree.BlockStatement): boolean {
-  let foreign = false;
-  walkNodes(block, (node) => {
-    if (foreign || node.type !== AST_NODE_TYPES.CallExpression || isInsideThrow(node, block)) return;
+  const foreign = findNode(block, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || isInsideThrow(node, block)) return false;
     const name = getCalleeName(node);
-    if (name !== undefined && (VALIDATION_CALLS.has(name) || /^validate[A-Z]/.test(name))) return;
+    if (name !== undefined && (VALIDATION_CALLS.has(name) || /^validate[A-Z]/.test(name))) return false;
     // Sending the success response does not throw anything worth hiding.
-    if (getCallResponsePayload(node)) return;
-    foreign = true;
+    return getCallResponsePayload(node) === undefined;
   });
-  return !foreign;
+  return foreign === undefined;
 }
 
 function isInsideThrow(node: TSESTree.Node, stop: TSESTree.Node): boolean {
