@@ -20,6 +20,7 @@ import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 import { traceLoggedRecords } from './summaries/logged-records.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
+import { FastifyErrorDelegationAdapter } from './adapters/fastify/error-delegation.js';
 import { ResponseFunctionAdapter } from './summaries/response-functions.js';
 import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
@@ -76,8 +77,9 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const fastify = new FastifyAdapter();
   const numericIds = new NumericIdParameterAdapter();
   const nestJwt = new NestJwtAdapter();
+  const fastifyErrors = new FastifyErrorDelegationAdapter();
   const walk = planWalk(project, vocabulary, options.cache);
-  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt]);
+  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -100,6 +102,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
     numericIdParameters: numericIds.found,
     nestJwt: nestJwt.facts,
+    fastifyErrors: fastifyErrors.facts,
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
   };

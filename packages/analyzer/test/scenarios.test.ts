@@ -27,15 +27,21 @@ function listScenarios(): { name: string; dir: string }[] {
 const byPosition = (a: ExpectedFinding, b: ExpectedFinding) =>
   a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId);
 
-describe('analyzer scenarios: the exact {ruleId, file, line} list of each multi-file project', () => {
+describe('analyzer scenarios: the exact {ruleId, file, line} list of each multi-file project (and of its refutations)', () => {
   for (const scenario of listScenarios()) {
     it(scenario.name, () => {
       const files = fg.sync('**/*.{ts,tsx,js,mjs,cjs}', { cwd: scenario.dir, absolute: true });
       const prismaSchemas = fg.sync('**/*.prisma', { cwd: scenario.dir, absolute: true });
-      const { findings } = analyze({ root: scenario.dir, files, prismaSchemas, checks: projectChecks, severities });
+      const { findings, refuted } = analyze({ root: scenario.dir, files, prismaSchemas, checks: projectChecks, severities });
       const actual = findings.map(({ ruleId, file, line }) => ({ ruleId, file, line })).sort(byPosition);
       const expected = (JSON.parse(readFileSync(join(scenario.dir, 'expected.json'), 'utf8')) as ExpectedFinding[]).sort(byPosition);
       expect(actual).toEqual(expected);
+      // `refuted.json`, when present: the exact per-file findings the project facts show to be wrong.
+      const refutedPath = join(scenario.dir, 'refuted.json');
+      if (existsSync(refutedPath)) {
+        const expectedRefuted = (JSON.parse(readFileSync(refutedPath, 'utf8')) as ExpectedFinding[]).sort(byPosition);
+        expect([...refuted].sort(byPosition)).toEqual(expectedRefuted);
+      }
     });
   }
 });

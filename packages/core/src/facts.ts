@@ -24,6 +24,8 @@ export interface ProjectFacts {
   numericIdParameters?: CodeSpan[];
   /** `@nestjs/jwt` module options and the `jwtService.sign` calls that rely on them (absent when not computed). */
   nestJwt?: NestJwtFacts;
+  /** Fastify error handlers, and handlers that hand a caught error to them (absent when not computed). */
+  fastifyErrors?: FastifyErrorFacts;
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   unresolved: { imports: number; mounts: number };
   /**
@@ -155,6 +157,12 @@ export interface ResponseFact {
    * reviewer of one file cannot see, even when the record was read right there.
    */
   carriedBy?: { name: string; at: CodeSpan };
+}
+
+/** Fastify: `setErrorHandler(…)` calls, and `reply.send(error)` of a caught error (which Fastify routes to that handler). */
+export interface FastifyErrorFacts {
+  errorHandlers: CodeSpan[];
+  sentErrors: CodeSpan[];
 }
 
 /** `JwtModule.register(…)` options and `jwtService.sign(…)` calls that pass no expiry of their own. */
