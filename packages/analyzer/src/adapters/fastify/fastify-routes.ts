@@ -50,14 +50,18 @@ export function buildFastifyRoutes(
     if (depth > MAX_PLUGIN_DEPTH) return;
     const members: { instance: FastifyInstance; prefix: string; crossed: boolean }[] = [];
     const children: { mount: PluginMount; prefix: string; crossed: boolean }[] = [];
-    const addInstance = (instance: FastifyInstance, prefix: string, crossedHere: boolean): void => {
+    // `givenPrefix`: the prefix the instance's plugin was registered with, which `{ prefix: opts.prefix }` hands on.
+    const addInstance = (instance: FastifyInstance, prefix: string, crossedHere: boolean, givenPrefix: string | undefined): void => {
       if (members.some((member) => member.instance === instance)) return;
       reached.add(instance);
       adapter.routed.add(instance);
       members.push({ instance, prefix, crossed: crossedHere });
       for (const event of instance.events) {
         if (event.type !== 'register' && event.type !== 'pass') continue;
-        for (const mount of mounts.get(event)) addMount(mount, prefix, crossedHere || mount.file !== event.file);
+        for (const mount of mounts.get(event)) {
+          const effective = mount.forwardsPrefix && givenPrefix !== undefined ? { ...mount, prefix: givenPrefix, declaredPrefix: givenPrefix } : mount;
+          addMount(effective, prefix, crossedHere || mount.file !== event.file);
+        }
       }
     };
     const addMount = (mount: PluginMount, prefix: string, crossedHere: boolean): void => {
@@ -65,11 +69,11 @@ export function buildFastifyRoutes(
         children.push({ mount, prefix, crossed: crossedHere });
         return;
       }
-      if (mount.instance) addInstance(mount.instance, prefix, crossedHere);
+      if (mount.instance) addInstance(mount.instance, prefix, crossedHere, mount.declaredPrefix);
       for (const child of mount.children) addMount(child, prefix, crossedHere || child.file !== mount.file);
     };
     const base = joinPaths(parentPrefix, root.prefix);
-    if (root.instance) addInstance(root.instance, base, crossed);
+    if (root.instance) addInstance(root.instance, base, crossed, root.declaredPrefix);
     for (const child of root.children) addMount(child, base, crossed || child.file !== root.file);
 
     const hooks = [...inherited, ...members.flatMap(({ instance }) => instance.events.flatMap((event) => getHookGuards(event)))];

@@ -20,6 +20,10 @@ export interface PluginMount {
    */
   shared: boolean;
   prefix: string;
+  /** The prefix the `register` call gave, kept for shared plugins too: what `opts.prefix` reads inside the plugin. */
+  declaredPrefix?: string;
+  /** Registered with `{ prefix: opts.prefix }`: the prefix the enclosing plugin itself was given. */
+  forwardsPrefix?: boolean;
   /** Plugins this one registers by construction: autoload's per-folder plugin that wraps a folder with its autohooks. */
   children: PluginMount[];
 }
@@ -64,13 +68,14 @@ export class PluginMounts {
     }
     const resolved = this.resolvePlugin(plugin, file, false, 0);
     if (!resolved) return [];
-    const prefix = options ? getStringValue(getProperty(options, 'prefix')) ?? (getProperty(options, 'prefix') ? '/?' : '') : '';
-    return [this.toMount(resolved, prefix)];
+    const prefixValue = options ? getProperty(options, 'prefix') : undefined;
+    const prefix = prefixValue ? getStringValue(prefixValue) ?? '/?' : '';
+    return [{ ...this.toMount(resolved, prefix), ...(prefixValue && isForwardedPrefix(prefixValue) ? { forwardsPrefix: true } : {}) }];
   }
 
   private toMount(resolved: ResolvedPlugin, prefix: string): PluginMount {
     const instance = this.adapter.getInstanceOfPlugin(resolved.fn);
-    return { ...(instance ? { instance } : {}), file: resolved.file, shared: resolved.shared, prefix: resolved.shared ? '' : prefix, children: [] };
+    return { ...(instance ? { instance } : {}), file: resolved.file, shared: resolved.shared, prefix: resolved.shared ? '' : prefix, declaredPrefix: prefix, children: [] };
   }
 
   /**
@@ -184,4 +189,20 @@ function isPluginWrapper(callee: ts.Expression, file: AnalyzedFile): boolean {
   const node = skipOuterExpressions(callee);
   if (!ts.isIdentifier(node)) return false;
   return file.imports.get(node.text)?.specifier === FASTIFY_PLUGIN_MODULE || node.text === 'fp' || node.text === 'fastifyPlugin';
+}
+
+/**
+ * `{ prefix: opts.prefix }` inside `async (fastify, opts) => …`: a wrapper
+ * (often a `fastify-plugin`, whose own prefix Fastify ignores) handing on the
+ * prefix it was registered with.
+ */
+function isForwardedPrefix(node: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'prefix' || !ts.isIdentifier(node.expression)) return false;
+  const name = node.expression.text;
+  for (let scope: ts.Node | undefined = node.parent; scope; scope = scope.parent) {
+    if (!ts.isFunctionLike(scope)) continue;
+    const options = scope.parameters[1];
+    return options !== undefined && ts.isIdentifier(options.name) && options.name.text === name;
+  }
+  return false;
 }
