@@ -1,4 +1,10 @@
-import type { EntityFact, ProjectCheck, ProjectFinding, ResponseFact } from '@redline/core';
+import type { ColumnFact, EntityFact, ProjectCheck, ProjectFacts, ProjectFinding, ResponseFact, ResponseRelation } from '@redline/core';
+
+/** A sensitive column a response carries: `passwordHash`, or `author.passwordHash` through a relation. */
+interface ExposedColumn {
+  path: string;
+  column: ColumnFact;
+}
 
 /**
  * The cross-file half of `no-entity-leak`: a response that sends a record a
@@ -8,6 +14,9 @@ import type { EntityFact, ProjectCheck, ProjectFinding, ResponseFact } from '@re
  * must never reach a client (password hashes, reset tokens, API keys) and
  * nothing strips them (`select: false`, `@Exclude()` with a class
  * serializer, a `toJSON` transform, `delete user.passwordHash` before sending).
+ * Also a relation loaded whole with the records (`include: { author: true }`,
+ * `.populate('author')`, `relations: ['author']`) whose entity has such columns:
+ * the schema of another file is what shows it.
  */
 const noEntityLeakProject: ProjectCheck = {
   name: 'no-entity-leak',
@@ -15,36 +24,46 @@ const noEntityLeakProject: ProjectCheck = {
   check(facts) {
     const findings: ProjectFinding[] = [];
     for (const response of facts.responses) {
+      const payload = response.payload;
+      if (payload.kind !== 'entity') continue;
+      const entity = findEntity(facts, payload.entity);
+      if (!entity) continue;
       // A record read and sent in the handler itself is the ESLint rule's; this half sees what other files hide.
-      if (response.payload.kind !== 'entity' || response.payload.shaped) continue;
-      if (response.via.length === 0 && !response.carriedBy) continue;
-      const entity = facts.entities.find((candidate) => candidate.name === response.payload.entity);
-      const exposed = entity ? getExposedSensitiveColumns(entity, response) : [];
-      if (!entity || exposed.length === 0) continue;
-      const columns = exposed.map((column) => `\`${column.name}\``).join(', ');
+      const crossFile = response.via.length > 0 || response.carriedBy !== undefined;
+      const own = crossFile && !payload.shaped ? getExposedColumns(entity, payload.omitted, payload.forced) : [];
+      const loaded = getExposedRelationColumns(facts, payload.relations ?? []);
+      if (own.length === 0 && loaded.length === 0) continue;
+      const exposed = [...own, ...loaded];
+      const columns = exposed.map(({ path }) => `\`${path}\``).join(', ');
       const source = response.via[0];
-      const records = response.payload.many ? 'records' : 'record';
-      const message = source
-        ? `This response sends the \`${entity.name}\` ${records} that \`${source.name}\` returns as ${response.payload.many ? 'they are' : 'it is'}, with ${columns}; map it to a DTO or select only the fields the client needs.`
-        : `This response sends the whole \`${entity.name}\` ${records} through \`${response.carriedBy!.name}\`, with ${columns}; map it to a DTO or select only the fields the client needs.`;
-      const step = source ?? response.carriedBy!;
+      const step = source ?? response.carriedBy;
+      const records = payload.many ? 'records' : 'record';
+      const lead = own.length === 0
+        ? `This response sends the \`${entity.name}\` ${records} with ${describeRelations(payload.relations ?? [], loaded)} loaded whole`
+        : source
+          ? `This response sends the \`${entity.name}\` ${records} that \`${source.name}\` returns as ${payload.many ? 'they are' : 'it is'}`
+          : `This response sends the whole \`${entity.name}\` ${records} through \`${step!.name}\``;
+      const fix = own.length === 0 ? `select only the fields of ${describeRelations(payload.relations ?? [], loaded, false)} the client needs` : 'map it to a DTO or select only the fields the client needs';
       findings.push({
         at: response.at,
-        message,
+        message: `${lead}, with ${columns}; ${fix}.`,
         related: [
-          { at: step.at, message: source ? `\`${source.name}\` returns the unshaped \`${entity.name}\`.` : `\`${step.name}\` puts its argument into the response as it is.` },
-          { at: exposed[0]!.at, message: `\`${exposed[0]!.name}\` is declared here.` },
+          ...(step ? [{ at: step.at, message: source ? `\`${source.name}\` returns the unshaped \`${entity.name}\`.` : `\`${step.name}\` puts its argument into the response as it is.` }] : []),
+          { at: exposed[0]!.column.at, message: `\`${exposed[0]!.column.name}\` is declared here.` },
         ],
       });
     }
     return findings;
   },
   refute(facts) {
-    // Records of an entity whose schema the analyzer has read and that carries nothing sensitive (or strips it);
+    // Records of an entity whose schema the analyzer has read and that carry nothing sensitive (or strip it);
     // a response that also carries a record with something sensitive (`{ user, posts }`) is not refuted.
     const isHarmless = (response: ResponseFact) => {
-      const entity = facts.entities.find((candidate) => candidate.name === response.payload.entity);
-      return response.payload.kind === 'entity' && entity !== undefined && getExposedSensitiveColumns(entity, response).length === 0;
+      const payload = response.payload;
+      const entity = findEntity(facts, payload.entity);
+      return payload.kind === 'entity' && entity !== undefined
+        && getExposedColumns(entity, payload.omitted, payload.forced).length === 0
+        && getExposedRelationColumns(facts, payload.relations ?? []).length === 0;
     };
     const sameLine = (a: ResponseFact, b: ResponseFact) => a.at.file === b.at.file && a.at.line === b.at.line;
     return facts.responses
@@ -55,8 +74,33 @@ const noEntityLeakProject: ProjectCheck = {
 
 export default noEntityLeakProject;
 
-/** Sensitive columns the response carries: not hidden by the ORM setup, not taken off by the code. */
-function getExposedSensitiveColumns(entity: EntityFact, response: ResponseFact) {
-  const omitted = response.payload.kind === 'entity' ? (response.payload.omitted ?? []) : [];
-  return entity.columns.filter((column) => column.sensitive && !column.hidden && !omitted.includes(column.name));
+function findEntity(facts: ProjectFacts, name: string): EntityFact | undefined {
+  return facts.entities.find((candidate) => candidate.name === name);
+}
+
+/** Sensitive columns a record carries: not hidden by the ORM setup (unless the query forced them in), not taken off. */
+function getExposedColumns(entity: EntityFact, omitted: readonly string[] = [], forced: readonly string[] = []): ExposedColumn[] {
+  return entity.columns
+    .filter((column) => column.sensitive && (!column.hidden || forced.includes(column.name)) && !omitted.includes(column.name))
+    .map((column) => ({ path: column.name, column }));
+}
+
+/** Sensitive columns of relations loaded whole, by path (`author.passwordHash`, `comments.author.apiKey`). */
+function getExposedRelationColumns(facts: ProjectFacts, relations: readonly ResponseRelation[], prefix = ''): ExposedColumn[] {
+  return relations.flatMap((relation) => {
+    const entity = findEntity(facts, relation.entity);
+    if (!entity) return [];
+    const path = `${prefix}${relation.name}.`;
+    const own = relation.shaped ? [] : getExposedColumns(entity, relation.omitted).map(({ column }) => ({ path: `${path}${column.name}`, column }));
+    return [...own, ...getExposedRelationColumns(facts, relation.relations ?? [], path)];
+  });
+}
+
+/** `` `author` (`User`) `` for the top-level relations whose columns are exposed. */
+function describeRelations(relations: readonly ResponseRelation[], exposed: readonly ExposedColumn[], withEntity = true): string {
+  const names = new Set(exposed.map(({ path }) => path.split('.')[0]!));
+  return relations
+    .filter((relation) => names.has(relation.name))
+    .map((relation) => (withEntity ? `\`${relation.name}\` (\`${relation.entity}\`)` : `\`${relation.name}\``))
+    .join(' and ');
 }

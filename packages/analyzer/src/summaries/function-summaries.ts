@@ -4,7 +4,9 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
+import type { IncludedRelation } from './orm-options.js';
 import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
+import { readQueryBuilder } from './query-builders.js';
 import { getConstructorFlows, getParameterFlows, getReturnedExpressions, type ParameterFlow } from './parameter-flows.js';
 import { ResponseHelpers } from './response-helpers.js';
 import { CalleeResolver, findEnclosingClass } from './resolve-callee.js';
@@ -49,8 +51,9 @@ export class FunctionSummaries {
   traceValue(expression: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const node = skipOuterExpressions(expression);
-    const read = readOrmCall(node, getRepositoryEntities(fn));
-    if (read) return { read, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
+    const repositories = getRepositoryEntities(fn);
+    const read = readOrmCall(node, repositories) ?? readQueryBuilder(node, fn, repositories);
+    if (read) return { read: this.withEmbeddedRecords(read, node, fn, file, depth), source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
     if (ts.isConditionalExpression(node)) {
       return this.traceValue(node.whenTrue, fn, file, depth) ?? this.traceValue(node.whenFalse, fn, file, depth);
     }
@@ -85,6 +88,24 @@ export class FunctionSummaries {
     }
     this.returns.set(fn, result ?? null);
     return result;
+  }
+
+  /**
+   * TypeORM's `save(entity)` returns the object it was given: records set on
+   * it (`save({ ...dto, author: user })`) go out with it, as loaded relations do.
+   */
+  private withEmbeddedRecords(read: OrmRead, node: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth: number): OrmRead {
+    if (read.orm !== 'typeorm' || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'save') return read;
+    const saved = node.arguments.at(-1);
+    const literal = saved && getObjectLiteral(saved);
+    if (!literal) return read;
+    const embedded = literal.properties.flatMap((property): IncludedRelation[] => {
+      const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+      const traced = value && !ts.isComputedPropertyName(property.name!) ? this.traceValue(value, fn, file, depth + 1) : undefined;
+      if (!traced || traced.fields) return [];
+      return [{ name: property.name!.getText(), model: traced.read.model, shaped: traced.read.shaped, ...(traced.omitted ? { omitted: traced.omitted } : {}), ...(traced.read.relations ? { relations: traced.read.relations } : {}) }];
+    });
+    return embedded.length > 0 ? { ...read, relations: [...(read.relations ?? []), ...embedded] } : read;
   }
 
   /** A call to a project function (its summary, or what it hands on of its arguments), or a record's own method. */
@@ -182,13 +203,28 @@ function getStrippedFields(name: string, fn: ts.Node): string[] | 'all' {
   return [...text.matchAll(deleted)].map((match) => (match[1] ?? match[2])!);
 }
 
+const repositoryEntitiesByFunction = new WeakMap<ts.Node, Map<string, string>>();
+
+/** An object literal, directly or through a local: `save({ ...dto, author })`, `const post = { … }; save(post)`. */
+function getObjectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const node = skipOuterExpressions(expression);
+  if (ts.isObjectLiteralExpression(node)) return node;
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = findLocalDeclaration(node);
+  const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  return initializer && ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
+}
+
 /**
  * Repositories in reach of `fn`: the class's injected ones
  * (`@InjectRepository(User) private users: Repository<User>` → users → User),
  * and local ones (`const users = getManager().getRepository(User)`).
  */
 function getRepositoryEntities(fn: ts.Node): Map<string, string> {
+  const known = repositoryEntitiesByFunction.get(fn);
+  if (known) return known;
   const entities = new Map<string, string>();
+  repositoryEntitiesByFunction.set(fn, entities);
   for (const match of fn.getText().matchAll(/\b(?:const|let)\s+(\w+)(?:\s*:[^=]+)?=\s*[\w.()]*getRepository\(\s*(\w+)\s*\)/g)) {
     entities.set(match[1]!, match[2]!);
   }

@@ -1,9 +1,10 @@
 import { ts } from 'ts-morph';
-import type { CodeSpan, EntityFact, ResponseFact } from '@redline/core';
+import type { CodeSpan, EntityFact, ResponseFact, ResponseRelation } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import type { FunctionSummaries } from './function-summaries.js';
+import type { IncludedRelation } from './orm-options.js';
 import { getSinkPayload } from './response-sinks.js';
 
 /** A route handler to trace: the function, its file, and whether its return value is the response (NestJS). */
@@ -34,6 +35,8 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
         if (!traced || !entity) continue;
         const { read } = traced;
         const carriedBy = helper ?? traced.carriedBy;
+        const omitted = [...(read.omitted ?? []), ...(traced.omitted ?? [])];
+        const relations = resolveRelations(read.relations ?? [], entity, entities);
         facts.push({
           at,
           payload: field !== undefined || traced.fields
@@ -44,7 +47,9 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
                 many: read.many,
                 shaped: read.shaped,
                 ...(read.selected ? { selected: read.selected } : {}),
-                ...(traced.omitted?.length ? { omitted: traced.omitted } : {}),
+                ...(omitted.length ? { omitted } : {}),
+                ...(read.forced ? { forced: read.forced } : {}),
+                ...(relations.length ? { relations } : {}),
               },
           source: traced.source,
           via: traced.via,
@@ -105,6 +110,29 @@ function isDirectlyIn(node: ts.Node, fn: ts.Node): boolean {
     if (ts.isFunctionLike(current)) return false;
   }
   return false;
+}
+
+/**
+ * The entities of the relations a read loads: by the name the query gives
+ * (`include: [{ model: User }]`) or by the owner's relation of that name
+ * (`author` → `User`). Names that are no relation (a Prisma `select` of a
+ * scalar) drop out.
+ */
+function resolveRelations(included: readonly IncludedRelation[], owner: EntityFact, entities: readonly EntityFact[], depth = 0): ResponseRelation[] {
+  if (depth > 3) return [];
+  return included.flatMap((relation): ResponseRelation[] => {
+    const targetName = relation.model ?? owner.relations?.find((candidate) => candidate.name === relation.name)?.target;
+    const target = targetName ? findEntity(targetName, owner.orm === 'prisma' ? 'prisma' : 'model', entities) : undefined;
+    if (!target) return [];
+    const nested = resolveRelations(relation.relations ?? [], target, entities, depth + 1);
+    return [{
+      name: relation.name,
+      entity: target.name,
+      shaped: relation.shaped,
+      ...(relation.omitted?.length ? { omitted: relation.omitted } : {}),
+      ...(nested.length ? { relations: nested } : {}),
+    }];
+  });
 }
 
 /** The entity a read refers to: Prisma's `user` delegate is model `User`; a Mongoose `UserModel` is `User`. */

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { isSecretName, type ColumnFact, type EntityFact } from '@redline/core';
+import { isSecretName, type ColumnFact, type EntityFact, type RelationFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { findLocalDeclaration, getStringValue } from '../../project/lexical-scope.js';
@@ -49,12 +49,17 @@ export class ModelDefinitionAdapter implements NodeVisitor {
         at: getCodeSpan(property, file.sourceFile, file.relativePath),
       };
     });
+    const relations: RelationFact[] = definition.properties.filter(ts.isPropertyAssignment).flatMap((property) => {
+      const target = getReference(property.initializer);
+      return target ? [{ name: property.name.getText().replace(/['"]/g, ''), target, at: getCodeSpan(property, file.sourceFile, file.relativePath) }] : [];
+    });
     this.entities.push({
       name,
       orm: 'mongoose',
       at: getCodeSpan(call, file.sourceFile, file.relativePath),
       primaryKey: { name: '_id', kind: 'objectid' },
       columns,
+      relations,
       serializerStripsHidden: deletedInTransform.size > 0,
     });
   }
@@ -83,6 +88,16 @@ export class ModelDefinitionAdapter implements NodeVisitor {
       serializerStripsHidden: false,
     });
   }
+}
+
+/** The model a path references: `{ type: ObjectId, ref: 'User' }`, `[{ type: ObjectId, ref: 'User' }]`, `{ type: [ObjectId], ref: 'User' }`. */
+function getReference(definition: ts.Expression): string | undefined {
+  const node = ts.isArrayLiteralExpression(definition) && definition.elements.length === 1 ? definition.elements[0]! : definition;
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) && property.name.getText() === 'ref') return getStringValue(property.initializer);
+  }
+  return undefined;
 }
 
 function getInitializer(identifier: ts.Identifier): ts.Expression | undefined {

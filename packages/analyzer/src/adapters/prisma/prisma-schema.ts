@@ -42,6 +42,9 @@ export function readPrismaEntities(root: string, schemaPaths: readonly string[])
             internalForeignKey: foreignKeys.has(field.name),
             at: spanOfLine(file, lines, findFieldLine(lines, modelLine, field.name)),
           })),
+        relations: fields
+          .filter((field) => isRelationField(field, models))
+          .map((field) => ({ name: field.name, target: field.fieldType as string, at: spanOfLine(file, lines, findFieldLine(lines, modelLine, field.name)) })),
         serializerStripsHidden: false,
       });
     }

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { isSecretName, type ColumnFact, type EntityFact, type PrimaryKeyKind } from '@redline/core';
+import { isSecretName, type ColumnFact, type EntityFact, type PrimaryKeyKind, type RelationFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { getStringValue } from '../../project/lexical-scope.js';
@@ -10,6 +10,8 @@ const COLUMN_DECORATORS = new Set([
   'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn',
   'VersionColumn', 'ObjectIdColumn', 'Prop', // sequelize-typescript uses Column too; @nestjs/mongoose uses Prop
 ]);
+
+const RELATION_DECORATORS = new Set(['ManyToOne', 'OneToOne', 'OneToMany', 'ManyToMany', 'BelongsTo', 'HasOne', 'HasMany', 'BelongsToMany']);
 
 /**
  * TypeORM entities (`@Entity()` classes), sequelize-typescript models
@@ -29,12 +31,15 @@ export class DecoratedEntityAdapter implements NodeVisitor {
     if (!kind || !declaration.name) return;
 
     const columns: ColumnFact[] = [];
+    const relations: RelationFact[] = [];
     const strippedBySerializer = getFieldsStrippedByToJson(declaration);
     let primaryKey: { name: string; kind: PrimaryKeyKind } | undefined;
     for (const member of declaration.members) {
       if (!ts.isPropertyDeclaration(member) || !ts.isIdentifier(member.name)) continue;
       const memberDecorators = ts.getDecorators(member) ?? [];
       const names = memberDecorators.map(getDecoratorName);
+      const target = getRelationTarget(member, memberDecorators);
+      if (target) relations.push({ name: member.name.text, target, at: getCodeSpan(member, file.sourceFile, file.relativePath) });
       if (!names.some((name) => name && COLUMN_DECORATORS.has(name))) continue;
       const name = member.name.text;
       const generated = memberDecorators.find((decorator) => getDecoratorName(decorator) === 'PrimaryGeneratedColumn');
@@ -58,6 +63,7 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       at: getCodeSpan(declaration.name, file.sourceFile, file.relativePath),
       ...(primaryKey ? { primaryKey } : kind === 'Schema' ? { primaryKey: { name: '_id', kind: 'objectid' as const } } : {}),
       columns,
+      relations,
       serializerStripsHidden: strippedBySerializer.size > 0,
     });
   }
@@ -77,6 +83,38 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       })),
     }));
   }
+}
+
+/**
+ * The entity a relation property points at: TypeORM `@ManyToOne(() => User)`
+ * (and OneToOne, OneToMany, ManyToMany), sequelize-typescript `@BelongsTo(() => User)`
+ * (and HasOne, HasMany, BelongsToMany), @nestjs/mongoose `@Prop({ ref: 'User' })`;
+ * the property's type (`User`, `User[]`) when the decorator names none.
+ */
+function getRelationTarget(member: ts.PropertyDeclaration, decorators: readonly ts.Decorator[]): string | undefined {
+  for (const decorator of decorators) {
+    const name = getDecoratorName(decorator);
+    const [first] = getDecoratorArguments(decorator);
+    if (name && RELATION_DECORATORS.has(name)) {
+      const returned = first && ts.isArrowFunction(first) && !ts.isBlock(first.body) ? first.body : first;
+      const named = returned && (ts.isIdentifier(returned) ? returned.text : getStringValue(returned));
+      return named ?? getTypeName(member.type);
+    }
+    if (name === 'Prop' && first) {
+      const ref = /\bref\s*:\s*(?:['"](\w+)['"]|(\w+)\.name\b)/.exec(first.getText());
+      if (ref) return ref[1] ?? ref[2];
+    }
+  }
+  return undefined;
+}
+
+/** `User`, `User[]`, `Array<User>`, `Relation<User>` → `User`. */
+function getTypeName(type: ts.TypeNode | undefined): string | undefined {
+  if (!type) return undefined;
+  if (ts.isArrayTypeNode(type)) return getTypeName(type.elementType);
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  const name = type.typeName.getText();
+  return (name === 'Array' || name === 'Relation' || name === 'Promise') && type.typeArguments?.[0] ? getTypeName(type.typeArguments[0]) : name;
 }
 
 /**
