@@ -7,7 +7,8 @@ import { getScanExitCode, type FailOn } from '../exit-code.js';
 import { createProgressBar } from '../progress-bar.js';
 import { FORMAT_NAMES, REPORTERS, type FormatName } from '../reporters/index.js';
 import { BASELINE_FILE, readBaseline } from '../scan/baseline.js';
-import { createAnalyzerEngine, findAnalyzerRoot } from '../scan/analyzer-engine.js';
+import { createAnalyzerEngine, findAnalyzerRoot, type AnalyzerRunSummary } from '../scan/analyzer-engine.js';
+import { getAnalyzerCachePath } from '../scan/analyzer-cache.js';
 import { discoverFiles } from '../scan/discover-files.js';
 import { runScan, type EngineContext } from '../scan/run-scan.js';
 import type { ScanEngine } from '../scan/engine.js';
@@ -28,7 +29,9 @@ interface ScanArguments {
   staged: boolean;
   baseline: string | boolean;
   color?: boolean;
-  analyzer?: boolean;
+  analyzer: boolean;
+  cache: boolean;
+  'cache-location'?: string;
   verbose: boolean;
 }
 
@@ -77,11 +80,21 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
         })
         .option('color', { describe: 'Force colours on or off (--no-color); NO_COLOR is honoured', type: 'boolean' })
         .option('analyzer', {
-          describe:
-            'Run the cross-file analyzer too, when the folder has a tsconfig, jsconfig or package.json: on by default, off by default with --staged (a pre-commit hook must stay fast); --no-analyzer / --analyzer to choose',
+          describe: 'Run the cross-file analyzer too, when the folder has a tsconfig, jsconfig or package.json (--no-analyzer to skip it)',
           type: 'boolean',
+          default: true,
         })
-        .option('verbose', { describe: 'Say on stderr how much the analyzer could not resolve', type: 'boolean', default: false })
+        .option('cache', {
+          describe: "Keep what the analyzer learned between runs, so unchanged files it found nothing in are not parsed again (--no-cache to neither read nor write it)",
+          type: 'boolean',
+          default: true,
+        })
+        .option('cache-location', {
+          describe: 'Analyzer cache file, or a folder for it (default: node_modules/.cache/redline/analyzer.json in the project)',
+          type: 'string',
+          requiresArg: true,
+        })
+        .option('verbose', { describe: 'Say on stderr how much the analyzer could not resolve, and how much it parsed', type: 'boolean', default: false })
         .example('$0 scan', 'Scan the current folder and print a report')
         .example('$0 scan src --format sarif -o redline.sarif --format pretty', 'SARIF to a file, the readable report to the terminal')
         .example('$0 scan --changed-since origin/main --format github', 'Annotate only the lines a pull request changes')
@@ -104,7 +117,7 @@ export function createScanCommand(io: CliIo, rawArgs: readonly string[]): Comman
         ...(args.staged ? { changes: { kind: 'staged' as const } } : {}),
         ...(args['changed-since'] ? { changes: { kind: 'since' as const, ref: args['changed-since'] } } : {}),
         onProgress: (done, total) => progress.update(done, total),
-        ...((args.analyzer ?? !args.staged) ? { extraEngines: createAnalyzerEngines(io, args, configDirectory) } : {}),
+        ...(args.analyzer ? { extraEngines: createAnalyzerEngines(io, args, configDirectory) } : {}),
       }).finally(() => progress.stop());
 
       const linkBase = getSourceLinkBase(io.env);
@@ -147,10 +160,19 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
         ...context,
         root,
         discoverProjectFiles: () => discoverFiles({ cwd: root, paths: ['.'], ignores }),
-        ...(args.verbose
-          ? { onUnresolved: (unresolved) => io.stderr.write(`analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved\n`) }
-          : {}),
+        ...(args.cache ? { cachePath: getAnalyzerCachePath({ cwd: io.cwd, root, ...(args['cache-location'] ? { location: args['cache-location'] } : {}) }) } : {}),
+        ...(args.verbose ? { onDone: (summary: AnalyzerRunSummary) => io.stderr.write(describeAnalyzerRun(summary)) } : {}),
       }),
     ];
   };
+}
+
+/** The `--verbose` lines about an analyzer run. */
+function describeAnalyzerRun(summary: AnalyzerRunSummary): string {
+  const { unresolved, files, walked, parsed, cacheRead, cacheError } = summary;
+  return [
+    `analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved`,
+    `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cacheRead ? ' (cache used)' : ''}`,
+    ...(cacheError ? [`analyzer: the cache could not be written: ${cacheError.message}`] : []),
+  ].map((line) => `${line}\n`).join('');
 }

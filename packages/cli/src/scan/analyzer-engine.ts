@@ -6,6 +6,19 @@ import { projectChecks } from '@redline/rules/project';
 import type { RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig } from '../config/redline-config.js';
 import type { EngineResult, ScanEngine } from './engine.js';
+import { readAnalyzerCache, writeAnalyzerCache } from './analyzer-cache.js';
+
+/** What an analyzer run did, for `--verbose`. */
+export interface AnalyzerRunSummary {
+  unresolved: { imports: number; mounts: number };
+  /** Project files, how many were walked, how many were parsed. */
+  files: number;
+  walked: number;
+  parsed: number;
+  /** Whether a usable cache was read. */
+  cacheRead: boolean;
+  cacheError?: Error;
+}
 
 const PROJECT_MARKERS = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
@@ -26,6 +39,9 @@ export function findAnalyzerRoot(cwd: string, paths: readonly string[]): string 
  * rules' project halves. Given only some files (`--staged`, `--changed-since`),
  * it still reads the rest of the project, with the given texts in place of
  * what is on disk; `runScan` then keeps the findings on changed lines.
+ * With a cache file, unchanged files that the last run's walk recorded
+ * nothing from are not parsed unless a resolution reaches them (the findings
+ * are the same), and the file is rewritten after each run.
  */
 export function createAnalyzerEngine(options: {
   cwd: string;
@@ -34,8 +50,10 @@ export function createAnalyzerEngine(options: {
   rules: readonly RedlineRuleMeta[];
   /** Every source file of the project, as discovery would scan it. */
   discoverProjectFiles: () => Promise<string[]>;
-  /** Called with how much the analyzer could not resolve, for `--verbose`. */
-  onUnresolved?: (unresolved: { imports: number; mounts: number }) => void;
+  /** The cache file to read and rewrite; none with `--no-cache`. */
+  cachePath?: string;
+  /** Called after the analysis with what it could not resolve and how much it parsed, for `--verbose`. */
+  onDone?: (summary: AnalyzerRunSummary) => void;
 }): ScanEngine {
   const severities = Object.fromEntries(options.rules.map((rule) => [rule.name, rule.severity]));
   const toCwdRelative = (file: string) => relative(options.cwd, join(options.root, file)).split(sep).join('/');
@@ -48,14 +66,17 @@ export function createAnalyzerEngine(options: {
       const given = new Map(files.map((file) => [file.path, file.text]));
       const projectFiles = new Set([...(await options.discoverProjectFiles()), ...given.keys()]);
       const prismaSchemas = await fg('**/*.prisma', { cwd: options.root, absolute: true, ignore: ['**/node_modules/**'] });
-      const { findings, refuted, facts } = analyze({
+      const cache = options.cachePath === undefined ? undefined : await readAnalyzerCache(options.cachePath);
+      const { findings, refuted, facts, stats, cache: nextCache } = analyze({
         root: options.root,
         files: [...projectFiles].map((path) => (given.has(path) ? { path, text: given.get(path)! } : path)),
         prismaSchemas,
         checks: projectChecks,
         severities,
         ...(options.config.vocabulary ? { vocabulary: options.config.vocabulary } : {}),
+        ...(cache ? { cache } : {}),
       });
+      const cacheError = options.cachePath === undefined ? undefined : await writeAnalyzerCache(options.cachePath, nextCache);
       // `runScan` fingerprints every engine's findings the same way, from the scanned text.
       for (const finding of findings) {
         result.findings.push({
@@ -74,7 +95,7 @@ export function createAnalyzerEngine(options: {
         });
       }
       result.refuted = refuted.map((entry) => ({ ...entry, file: toCwdRelative(entry.file) }));
-      options.onUnresolved?.(facts.unresolved);
+      options.onDone?.({ unresolved: facts.unresolved, ...stats, cacheRead: cache !== undefined, ...(cacheError ? { cacheError } : {}) });
       for (let index = 0; index < files.length; index++) onFileDone?.();
       return result;
     },
