@@ -27,10 +27,14 @@ const noInternalIdExposureProject: ProjectCheck = {
       const column = entity.columns.find((candidate) => candidate.name === exposed[0]);
       findings.set(key, {
         at: response.at,
-        message: `This response exposes ${names} of \`${entity.name}\`, ${exposed.length > 1 ? 'internal sequential ids' : 'an internal sequential id'} that lets clients count and walk the table; send a public identifier (a UUID or slug) instead.`,
+        message: `This response exposes ${names} of \`${entity.name}\`, ${exposed.length > 1 ? 'internal sequential ids that let' : 'an internal sequential id that lets'} clients count and walk the table; send a public identifier (a UUID or slug) instead.`,
         related: [
-          { at: column?.at ?? entity.at, message: `\`${entity.name}\` numbers \`${exposed[0]}\` with autoincrement.` },
+          {
+            at: column?.at ?? entity.at,
+            message: exposed[0] === entity.primaryKey?.name ? `\`${entity.name}\` numbers \`${exposed[0]}\` with autoincrement.` : `\`${exposed[0]}\` holds another table's autoincrement key.`,
+          },
           ...(response.via[0] ? [{ at: response.via[0].at, message: `\`${response.via[0].name}\` returns the record.` }] : []),
+          ...(response.carriedBy ? [{ at: response.carriedBy.at, message: `\`${response.carriedBy.name}\` puts the record into the response.` }] : []),
         ],
       });
     }
@@ -42,11 +46,11 @@ export default noInternalIdExposureProject;
 
 /** The autoincrement key and foreign keys to autoincrement ids that a response carries. */
 function getExposedInternalIds(response: ResponseFact, entity: EntityFact): string[] {
-  const internal = new Set(entity.columns.filter((column) => column.internalForeignKey).map((column) => column.name));
-  if (entity.primaryKey?.kind === 'autoincrement') internal.add(entity.primaryKey.name);
+  const internal = new Set<string>(entity.primaryKey?.kind === 'autoincrement' ? [entity.primaryKey.name] : []);
+  for (const column of entity.columns) if (column.internalForeignKey) internal.add(column.name);
   if (internal.size === 0) return [];
   const payload = response.payload;
   if (payload.kind === 'fields') return payload.fields.filter((field) => internal.has(field));
-  if (!payload.shaped) return [...internal];
+  if (!payload.shaped) return [...internal].filter((name) => !payload.omitted?.includes(name));
   return (payload.selected ?? []).filter((field) => internal.has(field));
 }
