@@ -167,6 +167,64 @@ ruleTester.run('require-retry-backoff', rule, {
           }
         }`,
     },
+    // Following redirects by hand: it goes round again on a 3xx answer (a success) and returns every other one.
+    {
+      filename,
+      code: `
+        export async function fetchFollowing(url: string, maxHops = 5) {
+          let target = url;
+          for (let hop = 0; hop <= maxHops; hop++) {
+            const checked = await checkHost(target);
+            const res = await fetch(checked, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
+            if (!isRedirect(res.status)) return res;
+            const next = res.headers.get('Location');
+            if (!next) return res;
+            target = new URL(next, checked).toString();
+          }
+          throw new Error('too many redirects');
+        }`,
+    },
+    // Without a redirect-named counter or a manual redirect: the Location header says what the loop follows.
+    {
+      filename,
+      code: `
+        export async function resolveShortLink(url: string) {
+          let current = url;
+          for (let step = 0; step < 10; step++) {
+            const target = new URL(current, 'https://sho.rt');
+            const res = await fetch(target, { method: 'HEAD', signal: AbortSignal.timeout(2_000) });
+            if (res.ok) return target.href;
+            current = res.headers.get('location') ?? current;
+          }
+          return current;
+        }`,
+    },
+    // A status passed to a helper that does not say what it checks: no failure path to retry on.
+    {
+      filename,
+      code: `
+        export async function settle(api: { poll(): Promise<{ status: number }> }) {
+          for (let round = 0; round < 3; round++) {
+            const res = await api.poll();
+            if (isFinal(res.status)) return res;
+          }
+        }`,
+    },
+    // A catch that always rethrows ends the loop on failure: nothing is retried.
+    {
+      filename,
+      code: `
+        export async function upload(parts: Blob, client: { put(b: Blob): Promise<{ more: boolean }> }) {
+          for (let round = 0; round < 3; round++) {
+            try {
+              const res = await client.put(parts);
+              if (!res.more) return res;
+            } catch (error) {
+              throw new Error('upload failed', { cause: error });
+            }
+          }
+        }`,
+    },
     // p-retry with its default exponential backoff.
     { filename, code: `import pRetry from 'p-retry'; export const run = () => pRetry(() => fetch('https://x.example.com'), { retries: 5 });` },
     // axios-retry with exponential delay.
@@ -263,6 +321,46 @@ export async function charge(id: string) {
     const res = await fetch(\`https://users.example.com/\${id}\`);
     if (res.ok) return res.json();
   }
+}`,
+      errors: [{ messageId: IMMEDIATE, data: { retry: 'This `for` loop', call: 'fetch' }, line: 2, column: 3, endLine: 2, endColumn: 48 }],
+    },
+    {
+      // A failure branch that goes round again (5xx or 429), after a constant 100 ms.
+      filename,
+      code: `export async function getQuote(symbol: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(\`https://quotes.example.com/\${symbol}\`, { signal: AbortSignal.timeout(3_000) });
+    if (res.status === 429 || res.status >= 500) {
+      await sleep(100);
+      continue;
+    }
+    return res.json();
+  }
+}`,
+      errors: [{ messageId: 'constantDelay', data: { retry: 'This `for` loop', call: 'fetch', delay: '100' }, line: 2, column: 3, endLine: 2, endColumn: 48 }],
+    },
+    {
+      // The closest shape to a redirect loop that is a retry: `!res.ok` goes round again, nothing reads a Location.
+      filename,
+      code: `export async function download(url: string) {
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) continue;
+    return res.arrayBuffer();
+  }
+  throw new Error('download failed');
+}`,
+      errors: [{ messageId: IMMEDIATE, data: { retry: 'This `for` loop', call: 'fetch' }, line: 2, column: 3, endLine: 2, endColumn: 49 }],
+    },
+    {
+      // A helper that says it checks for success: the loop goes round again only on failure.
+      filename,
+      code: `export async function ping(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    if (isSuccessful(res.status)) return true;
+  }
+  return false;
 }`,
       errors: [{ messageId: IMMEDIATE, data: { retry: 'This `for` loop', call: 'fetch' }, line: 2, column: 3, endLine: 2, endColumn: 48 }],
     },

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { RETRY_CONFLICT_MARKERS } from '@redline/core';
+import { RETRY_CONFLICT_MARKERS, splitIdentifierWords } from '@redline/core';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
 import { walkNodes } from '../utils/walk.js';
@@ -19,7 +19,13 @@ type DelayKind = 'none' | 'growing' | 'unknown' | { constant: number };
 const DELAY_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
 const RANDOM_ID_CALLS = /^(?:randomUUID|randomBytes|randomInt|nanoid|uuid|v4|cuid|createId|ulid|random)$|^generate/;
 const RETRY_LIBRARY_SOURCES: ReadonlySet<string> = new Set(['axios-retry', 'rxjs', 'rxjs/operators', 'p-retry', 'async-retry']);
-const SUCCESS_PROPERTIES: ReadonlySet<string> = new Set(['ok', 'status', 'statusCode', 'success', 'succeeded', 'error', 'errors']);
+/** Properties of a result that hold when the call succeeded, and those that hold when it failed. */
+const SUCCESS_PROPERTIES: ReadonlySet<string> = new Set(['ok', 'success', 'succeeded', 'successful']);
+const FAILURE_PROPERTIES: ReadonlySet<string> = new Set(['error', 'errors', 'failed', 'failure']);
+/** Words of a helper that says it checks for success (`isOk`, `isSuccessful`) or for a failure worth retrying (`isRetryable`, `isServerError`). */
+const SUCCESS_WORDS: ReadonlySet<string> = new Set(['ok', 'success', 'successful', 'succeeded']);
+const FAILURE_WORDS: ReadonlySet<string> = new Set(['retry', 'retryable', 'retriable', 'transient', 'fail', 'failed', 'failure', 'error', 'errors']);
+const REDIRECT_WORDS: ReadonlySet<string> = new Set(['redirect', 'redirects', 'redirected', 'hop', 'hops']);
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
 
 export default createRule<Options, MessageIds>({
@@ -97,6 +103,8 @@ export default createRule<Options, MessageIds>({
     function checkLoop(loop: LoopNode): void {
       const counters = getBoundedCounters(loop);
       if (counters.size === 0) return;
+      // Following redirects by hand goes round again on a 3xx answer, which is a success: not a retry.
+      if (isRedirectFollowing(loop.body, counters)) return;
       // A counter used as an index or an argument walks items or pages; it is not an attempt number.
       if (isCounterUsedAsData(loop.body, counters)) return;
       const operation = getRetriedOperation(loop.body, counters);
@@ -277,16 +285,20 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The call a loop body retries: an awaited call inside a `try` whose block
-     * leaves the loop on success (`return`/`break`), or an awaited result that
-     * an `if (res.ok) return` checks. Calls that take the counter as an argument
-     * walk pages or items (not a retry), so they do not count.
+     * The call a loop body retries, when the loop goes round again because it
+     * failed: an awaited call inside a `try` whose block leaves the loop on
+     * success (`return`/`break`) and whose `catch` lets the loop go on; or an
+     * awaited result that an `if (res.ok) return` leaves on success, or that an
+     * `if (res.status >= 500) { …; continue; }` sends round again. Calls that
+     * take the counter as an argument walk pages or items (not a retry), so
+     * they do not count.
      */
     function getRetriedOperation(body: TSESTree.Statement, counters: ReadonlySet<string>): TSESTree.CallExpression | undefined {
       let found: TSESTree.CallExpression | undefined;
       walk(body, (node) => {
         if (found) return;
-        if (node.type === AST_NODE_TYPES.TryStatement && node.handler && containsExit(node.block)) {
+        // A `catch` that always rethrows or returns ends the loop on failure.
+        if (node.type === AST_NODE_TYPES.TryStatement && node.handler && containsExit(node.block) && !exits(node.handler.body)) {
           found = findAwaitedOperation(node.block, counters);
         }
       });
@@ -298,9 +310,9 @@ export default createRule<Options, MessageIds>({
         if (init?.type !== AST_NODE_TYPES.CallExpression || isDelayCall(init) || usesNames(init.arguments, counters)) return;
         const name = node.id.name;
         walk(body, (inner) => {
-          if (!found && inner.type === AST_NODE_TYPES.IfStatement && exits(inner.consequent) && isResultCheck(inner.test, name)) {
-            found = init;
-          }
+          if (found || inner.type !== AST_NODE_TYPES.IfStatement) return;
+          const outcome = getTestedOutcome(inner.test, name);
+          if ((outcome === 'success' && exits(inner.consequent)) || (outcome === 'failure' && continues(inner.consequent))) found = init;
         });
       });
       return found;
@@ -674,21 +686,128 @@ function containsExit(block: TSESTree.BlockStatement): boolean {
   return found;
 }
 
+/** Whether a statement ends by going round the loop again: `continue`, or a block ending in one. */
+function continues(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ContinueStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return last !== undefined && continues(last);
+  }
+  return false;
+}
+
+type Outcome = 'success' | 'failure';
+
 /**
- * `res.ok`, `res.status < 500`, `result.success`, `response`, `!error` — a test
- * that the awaited call succeeded. Not `rows.length === 0`: a batch loop stops
- * when the work runs out, which is not a retry.
+ * What a test on the awaited result `name` says about the call: `res`,
+ * `res.ok`, `result.success`, `res.status < 500`, `res.status !== 429` and
+ * `isOk(res)` hold when it succeeded; `!res.ok`, `res.error`, `res.status >= 500`,
+ * `res.status === 429` and `isRetryable(res.status)` when it failed. Undefined
+ * when the test does not say: `rows.length === 0` (a batch loop stops when the
+ * work runs out) or a helper that does not name what it checks
+ * (`isRedirectStatus(res.status)`).
  */
-function isResultCheck(test: TSESTree.Node, name: string): boolean {
+function getTestedOutcome(test: TSESTree.Node, name: string): Outcome | undefined {
   const value = unwrapExpression(test);
-  const bare = value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!' ? unwrapExpression(value.argument) : value;
-  if (bare.type === AST_NODE_TYPES.Identifier) return bare.name === name;
+  switch (value.type) {
+    case AST_NODE_TYPES.Identifier:
+      return value.name === name ? 'success' : undefined;
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (value.operator !== '!') return undefined;
+      const inner = getTestedOutcome(value.argument, name);
+      return inner === 'success' ? 'failure' : inner === 'failure' ? 'success' : undefined;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      // `res && res.ok`, `res.status === 429 || res.status >= 500`: a side that says nothing does not change the other's meaning.
+      const left = getTestedOutcome(value.left, name);
+      const right = getTestedOutcome(value.right, name);
+      if (left !== undefined && right !== undefined) return left === right ? left : undefined;
+      return left ?? right;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      if (!isResultMember(value, name)) return undefined;
+      const property = getMemberPropertyName(value);
+      if (property !== undefined && SUCCESS_PROPERTIES.has(property)) return 'success';
+      if (property !== undefined && FAILURE_PROPERTIES.has(property)) return 'failure';
+      return undefined;
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return getStatusOutcome(value, name);
+    case AST_NODE_TYPES.CallExpression: {
+      if (!usesNames(value.arguments, new Set([name]))) return undefined;
+      const callee = getCalleeName(value);
+      const words = callee === undefined ? [] : splitIdentifierWords(callee);
+      if (words.some((word) => FAILURE_WORDS.has(word))) return 'failure';
+      if (words.some((word) => SUCCESS_WORDS.has(word))) return 'success';
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `res.status < 500` → success, `res.statusCode >= 500` / `=== 429` → failure, for the status of `name`. */
+function getStatusOutcome(comparison: TSESTree.BinaryExpression, name: string): Outcome | undefined {
+  if (comparison.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const left = unwrapExpression(comparison.left);
+  const right = unwrapExpression(comparison.right);
+  const statusOnLeft = isStatusOf(left, name);
+  if (!statusOnLeft && !isStatusOf(right, name)) return undefined;
+  const literal = statusOnLeft ? right : left;
+  if (literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'number') return undefined;
+  const code = literal.value;
+  // Written as `500 <= res.status`: read it as `res.status >= 500`.
+  const operator = statusOnLeft ? comparison.operator : (MIRRORED_OPERATORS.get(comparison.operator) ?? comparison.operator);
+  const isOkCode = code >= 200 && code < 300;
+  const isFailureCode = code === 408 || code === 429 || code >= 500;
+  switch (operator) {
+    case '<':
+      return code > 200 && code <= 500 ? 'success' : undefined;
+    case '<=':
+      return code >= 200 && code < 500 ? 'success' : undefined;
+    case '>=':
+      return code >= 400 ? 'failure' : undefined;
+    case '>':
+      return code >= 399 ? 'failure' : undefined;
+    case '===':
+    case '==':
+      return isOkCode ? 'success' : isFailureCode ? 'failure' : undefined;
+    case '!==':
+    case '!=':
+      return isOkCode ? 'failure' : isFailureCode ? 'success' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const MIRRORED_OPERATORS: ReadonlyMap<string, string> = new Map([['<', '>'], ['>', '<'], ['<=', '>='], ['>=', '<=']]);
+
+function isStatusOf(node: TSESTree.Node, name: string): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !isResultMember(node, name)) return false;
+  const property = getMemberPropertyName(node);
+  return property === 'status' || property === 'statusCode';
+}
+
+/** `res.ok`, `res?.status`: a property read directly on the result. */
+function isResultMember(member: TSESTree.MemberExpression, name: string): boolean {
+  const object = unwrapExpression(member.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === name;
+}
+
+/**
+ * A loop that follows redirects by hand: it reads the `Location` header, asks
+ * for `redirect: 'manual'`, or counts redirects or hops.
+ */
+function isRedirectFollowing(body: TSESTree.Node, counters: ReadonlySet<string>): boolean {
+  if ([...counters].some((counter) => splitIdentifierWords(counter).some((word) => REDIRECT_WORDS.has(word)))) return true;
   let found = false;
-  walk(test, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression) return;
-    const object = unwrapExpression(node.object);
-    const property = getMemberPropertyName(node);
-    if (object.type === AST_NODE_TYPES.Identifier && object.name === name && property !== undefined && SUCCESS_PROPERTIES.has(property)) found = true;
+  walk(body, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && node.value.toLowerCase() === 'location') found = true;
+    if (node.type === AST_NODE_TYPES.Property && getPropertyKeyName(node) === 'redirect') {
+      const value = unwrapExpression(node.value);
+      if (value.type === AST_NODE_TYPES.Literal && value.value === 'manual') found = true;
+    }
   });
   return found;
 }
