@@ -55,8 +55,12 @@ export interface AnalyzeResult {
   facts: ProjectFacts;
   /** To pass as `cache` to the next analysis of the same root. */
   cache: AnalyzerCache;
-  /** Project files, how many were walked, and how many were parsed (walked, or reached by a resolution). */
-  stats: { files: number; walked: number; parsed: number };
+  /**
+   * Project files, how many were walked, how many were parsed (walked, or
+   * reached by a resolution), and whether the given cache was used (it is
+   * not when another analyzer build or vocabulary made it).
+   */
+  stats: { files: number; walked: number; parsed: number; cacheUsed: boolean };
 }
 
 /**
@@ -132,7 +136,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       });
     }
   }
-  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles };
+  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles, cacheUsed: walk.cacheUsed };
   return { findings, refuted, facts, cache: walk.next(recording), stats };
 }
 

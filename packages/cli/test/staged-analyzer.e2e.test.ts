@@ -94,13 +94,15 @@ describe('--staged runs the analyzer, with the cache the last scan wrote', () =>
     });
   }, 90_000);
 
-  it('--cache-location puts the cache elsewhere (a folder gets analyzer.json); an unreadable cache means a full analysis', () => {
+  it('--cache-location puts the cache elsewhere (a folder gets analyzer.json); an unreadable or foreign cache means a full analysis', () => {
     const root = createScannedRepository();
     expect(runBin(['scan', '--cache-location', '.redline/'], { cwd: root }).code).toBe(0);
     expect(existsSync(join(root, '.redline/analyzer.json'))).toBe(true);
 
     writeFiles(root, { 'node_modules/.cache/redline/analyzer.json': '{"version":1,"key":' });
     expect(scanJson(root, '--verbose').stderr).toContain('analyzer: walked 5 and parsed 5 of 5 files\n');
+    writeFiles(root, { 'node_modules/.cache/redline/analyzer.json': '{"version":1,"key":"another build","silentFiles":{}}' });
+    expect(scanJson(root, '--verbose').stderr).toContain('analyzer: walked 5 and parsed 5 of 5 files (cache ignored: another redline build or vocabulary made it)\n');
     // That run wrote a good cache again.
     expect(scanJson(root, '--verbose').stderr).toContain('analyzer: walked 2 and parsed 3 of 5 files (cache used)\n');
   }, 90_000);

@@ -20,6 +20,8 @@ export interface AnalyzerCache {
 /** Which files to walk this time, and how to write down what the walk found. */
 export interface WalkPlan {
   files: ProjectFile[];
+  /** Whether a cache made under this key was given (else every file is walked). */
+  cacheUsed: boolean;
   /** The cache for the next analysis, given the files this walk recorded something from. */
   next(recording: ReadonlySet<ProjectFile>): AnalyzerCache;
 }
@@ -31,7 +33,8 @@ export interface WalkPlan {
  */
 export function planWalk(project: ProjectModel, vocabulary: RedlineVocabulary, cache: AnalyzerCache | undefined): WalkPlan {
   const key = getCacheKey(vocabulary);
-  const previous = cache?.version === 1 && cache.key === key ? cache.silentFiles : {};
+  const cacheUsed = cache?.version === 1 && cache.key === key;
+  const previous = cacheUsed ? cache.silentFiles : {};
   const hashes = new Map<ProjectFile, string>();
   const files: ProjectFile[] = [];
   for (const file of project.files.values()) {
@@ -41,6 +44,7 @@ export function planWalk(project: ProjectModel, vocabulary: RedlineVocabulary, c
   }
   return {
     files,
+    cacheUsed,
     next: (recording) => {
       const silentFiles: Record<string, string> = {};
       for (const [file, hash] of hashes) if (!recording.has(file)) silentFiles[file.relativePath] = hash;

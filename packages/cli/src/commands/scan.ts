@@ -169,10 +169,11 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
 
 /** The `--verbose` lines about an analyzer run. */
 function describeAnalyzerRun(summary: AnalyzerRunSummary): string {
-  const { unresolved, files, walked, parsed, cacheRead, cacheError } = summary;
+  const { unresolved, files, walked, parsed, cacheRead, cacheUsed, cacheError } = summary;
+  const cache = cacheUsed ? ' (cache used)' : cacheRead ? ' (cache ignored: another redline build or vocabulary made it)' : '';
   return [
     `analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved`,
-    `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cacheRead ? ' (cache used)' : ''}`,
+    `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cache}`,
     ...(cacheError ? [`analyzer: the cache could not be written: ${cacheError.message}`] : []),
   ].map((line) => `${line}\n`).join('');
 }

@@ -15,8 +15,9 @@ export interface AnalyzerRunSummary {
   files: number;
   walked: number;
   parsed: number;
-  /** Whether a usable cache was read. */
+  /** Whether a cache file was read, and whether it was used (one made by another build or vocabulary is not). */
   cacheRead: boolean;
+  cacheUsed: boolean;
   cacheError?: Error;
 }
 
