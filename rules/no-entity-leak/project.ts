@@ -48,7 +48,7 @@ const noEntityLeakProject: ProjectCheck = {
         at: response.at,
         message: `${lead}, with ${columns}; ${fix}.`,
         related: [
-          ...(step ? [{ at: step.at, message: source ? `\`${source.name}\` returns the unshaped \`${entity.name}\`.` : `\`${step.name}\` puts its argument into the response as it is.` }] : []),
+          ...(step ? [{ at: step.at, message: source ? `\`${source.name}\` returns the unshaped \`${entity.name}\`.` : `\`${step.name}\` carries the record into the response unshaped.` }] : []),
           { at: exposed[0]!.column.at, message: `\`${exposed[0]!.column.name}\` is declared here.` },
         ],
       });

@@ -34,7 +34,7 @@ const noInternalIdExposureProject: ProjectCheck = {
             message: exposed[0] === entity.primaryKey?.name ? `\`${entity.name}\` numbers \`${exposed[0]}\` with autoincrement.` : `\`${exposed[0]}\` holds another table's autoincrement key.`,
           },
           ...(response.via[0] ? [{ at: response.via[0].at, message: `\`${response.via[0].name}\` returns the record.` }] : []),
-          ...(response.carriedBy ? [{ at: response.carriedBy.at, message: `\`${response.carriedBy.name}\` puts the record into the response.` }] : []),
+          ...(response.carriedBy ? [{ at: response.carriedBy.at, message: `\`${response.carriedBy.name}\` carries the record into the response.` }] : []),
         ],
       });
     }

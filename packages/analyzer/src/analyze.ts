@@ -93,6 +93,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     ...modelDefinitions.entities,
   ];
   const summaries = new FunctionSummaries(project);
+  summaries.useRequestAssignments(responseFunctions.requests.assignments);
   const facts: ProjectFacts = {
     routes: [
       ...expandRoutes(routers, project, classifier, inspector, vocabulary),

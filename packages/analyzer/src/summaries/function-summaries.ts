@@ -8,6 +8,7 @@ import type { IncludedRelation } from './orm-options.js';
 import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
 import { readQueryBuilder } from './query-builders.js';
 import { getConstructorFlows, getParameterFlows, getReturnedExpressions, type ParameterFlow } from './parameter-flows.js';
+import { getRequestPropertyPath, type RequestAssignment } from './request-records.js';
 import { ResponseHelpers } from './response-helpers.js';
 import { CalleeResolver, findEnclosingClass } from './resolve-callee.js';
 
@@ -42,9 +43,17 @@ export class FunctionSummaries {
   /** Project helpers that send their argument as the response (`sendResponse(res, 200, user)`). */
   readonly responseHelpers: ResponseHelpers;
 
+  /** What middleware puts on the request (`req.user = await User.findById(id)`), by property path. */
+  private requestAssignments: ReadonlyMap<string, readonly RequestAssignment[]> = new Map();
+
   constructor(project: ProjectModel) {
     this.callees = new CalleeResolver(project);
     this.responseHelpers = new ResponseHelpers(this.callees);
+  }
+
+  /** Lets `req.user` in a handler stand for what the project's middleware assigns to it. */
+  useRequestAssignments(assignments: ReadonlyMap<string, readonly RequestAssignment[]>): void {
+    this.requestAssignments = assignments;
   }
 
   /** What a value expression inside `fn` (in `file`) holds, when it is (or wraps) ORM records. */
@@ -67,6 +76,10 @@ export class FunctionSummaries {
       if (stripped === 'all') return undefined;
       const traced = this.traceValue(declaration.initializer, fn, file, depth);
       return traced && stripped.length > 0 ? { ...traced, omitted: [...(traced.omitted ?? []), ...stripped] } : traced;
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const path = getRequestPropertyPath(node);
+      if (path) return this.traceRequestProperty(node, path, depth);
     }
     // Mongoose's `doc._doc` and Sequelize's `instance.dataValues` are the record's plain columns.
     if (ts.isPropertyAccessExpression(node) && (node.name.text === '_doc' || node.name.text === 'dataValues')) return this.traceValue(node.expression, fn, file, depth);
@@ -106,6 +119,22 @@ export class FunctionSummaries {
       return [{ name: property.name!.getText(), model: traced.read.model, shaped: traced.read.shaped, ...(traced.omitted ? { omitted: traced.omitted } : {}), ...(traced.read.relations ? { relations: traced.read.relations } : {}) }];
     });
     return embedded.length > 0 ? { ...read, relations: [...(read.relations ?? []), ...embedded] } : read;
+  }
+
+  /**
+   * `req.user` in a handler: what every middleware that sets it assigns,
+   * when each of those is the same entity's records, whole. One that shapes
+   * them (`.select('-password')`) or sets something else leaves it unknown.
+   */
+  private traceRequestProperty(node: ts.PropertyAccessExpression, path: string, depth: number): EntityValue | undefined {
+    const assignments = this.requestAssignments.get(path) ?? [];
+    const traced = assignments.map((assignment) => this.traceValue(assignment.value, assignment.fn, assignment.file, depth + 1));
+    const [first] = traced;
+    if (!first || traced.some((value) => !value || isShaped(value) || value.read.model !== first.read.model)) return undefined;
+    const omitted = traced.reduce<string[]>((common, value) => common.filter((name) => value!.omitted?.includes(name)), first.omitted ?? []);
+    const { value, file } = assignments[0]!;
+    const at = getCodeSpan(value.parent, file.sourceFile, file.relativePath);
+    return { ...first, omitted, carriedBy: { name: node.getText().replace(/\s+/g, ''), at } };
   }
 
   /** A call to a project function (its summary, or what it hands on of its arguments), or a record's own method. */
@@ -165,7 +194,7 @@ export class FunctionSummaries {
       }
       const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
       if (!value) continue;
-      if (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression)) {
+      if (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && !getRequestPropertyPath(value)) {
         copied.set(value.expression, [...(copied.get(value.expression) ?? []), value.name.text]);
         continue;
       }

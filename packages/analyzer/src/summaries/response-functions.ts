@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { NodeVisitor } from '../walk/walker.js';
 import type { HandlerToTrace } from './response-tracer.js';
+import { RequestAssignmentAdapter } from './request-records.js';
 import { getSinkPayload, isResponseObjectArgument } from './response-sinks.js';
 
 /**
@@ -15,9 +16,12 @@ import { getSinkPayload, isResponseObjectArgument } from './response-sinks.js';
 export class ResponseFunctionAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression] as const;
   readonly functions: HandlerToTrace[] = [];
+  /** What middleware puts on the request for these functions to send (`req.user = …`), recorded in the same walk. */
+  readonly requests = new RequestAssignmentAdapter();
   private readonly seen = new Set<ts.Node>();
 
   visit(node: ts.Node, file: AnalyzedFile): void {
+    if (ts.isBinaryExpression(node)) this.requests.visit(node, file);
     if (!isResponseSink(node) && !handsOnResponseObject(node)) return;
     const fn = getEnclosingFunction(node);
     if (!fn || this.seen.has(fn)) return;

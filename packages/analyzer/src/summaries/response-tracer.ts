@@ -5,6 +5,7 @@ import { getCodeSpan } from '../project/code-span.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import type { FunctionSummaries } from './function-summaries.js';
 import type { IncludedRelation } from './orm-options.js';
+import { getRequestPropertyPath } from './request-records.js';
 import { getSinkPayload } from './response-sinks.js';
 
 /** A route handler to trace: the function, its file, and whether its return value is the response (NestJS). */
@@ -74,7 +75,8 @@ function expandPayload(payload: ts.Expression): { value: ts.Expression; field?: 
     if (ts.isShorthandPropertyAssignment(property)) return [{ value: property.name }];
     if (!ts.isPropertyAssignment(property)) return [];
     const value = skipOuterExpressions(property.initializer);
-    if (ts.isPropertyAccessExpression(value)) return [{ value: value.expression, field: value.name.text }];
+    // `{ id: order.id }` copies a field; `{ user: req.user }` sends what middleware loaded.
+    if (ts.isPropertyAccessExpression(value) && !getRequestPropertyPath(value)) return [{ value: value.expression, field: value.name.text }];
     return [{ value }];
   });
 }
