@@ -40,8 +40,158 @@ ruleTester.run('no-error-details-in-response', rule, {
     { filename, code: `export const developmentErrors = (error, req, res, next) => { res.status(500).json({ message: error.message, stack: error.stack }); };` },
     // Test files are skipped.
     { filename: 'src/users.test.ts', code: `app.use((err, req, res, next) => res.json({ stack: err.stack }));` },
+    // The try only calls a check of this file: it reads to decide and throws a message written for the client.
+    {
+      filename,
+      code: `
+        async function verifySeatLimit(teamId: string) {
+          const MAX_SEATS = Number(process.env.MAX_SEATS ?? 10);
+          const seats = await prisma.member.count({ where: { teamId } });
+          if (seats >= MAX_SEATS) {
+            throw new Error(\`A team can have at most \${MAX_SEATS} members.\`);
+          }
+        }
+        export async function invite(req: Request, res: Response) {
+          try {
+            await verifySeatLimit(req.params.teamId);
+          } catch (err: any) {
+            return res.status(400).json({ message: err.message });
+          }
+          res.sendStatus(204);
+        }`,
+    },
+    // A method check on the same class, throwing the app's own error type with a constant message.
+    {
+      filename,
+      code: `
+        class QuotaError extends Error {}
+        const QUOTA_MESSAGE = 'Monthly export quota reached';
+        export class ExportController {
+          private ensureQuota(user: { exportsLeft: number }): void {
+            if (user.exportsLeft <= 0) throw new QuotaError(QUOTA_MESSAGE);
+          }
+          async create(req: Request, res: Response) {
+            try {
+              this.ensureQuota(req.user);
+            } catch (e) {
+              return res.status(429).send({ error: e.message });
+            }
+            return res.json(await this.exports.start(req.user));
+          }
+        }`,
+    },
+    // An imported assertion (\`assertX\`) is the app's validator: its throws are the answer to the client.
+    {
+      filename,
+      code: `
+        import { assertPublicUrl } from '@/lib/url-policy';
+        export async function subscribe(req: Request, res: Response) {
+          try {
+            await assertPublicUrl(req.body.feedUrl);
+          } catch (error: any) {
+            return res.status(400).json({ response: error?.message || 'This URL is not allowed.' });
+          }
+          res.sendStatus(201);
+        }`,
+    },
+    // Every other error leaves the catch first: only the app's own error reaches the response.
+    {
+      filename,
+      code: `
+        export async function redeem(req: Request, res: Response, next: NextFunction) {
+          try {
+            await coupons.redeem(req.body.code);
+            res.sendStatus(204);
+          } catch (err) {
+            if (!(err instanceof CouponError)) return next(err);
+            res.status(409).json({ message: err.message });
+          }
+        }`,
+    },
+    // The same, sorting by name: the validation library's message is written for the client.
+    {
+      filename,
+      code: `
+        export async function update(req: Request, res: Response) {
+          try {
+            await Profile.validate(req.body);
+            await Profile.updateOne({ _id: req.user.id }, req.body);
+          } catch (err) {
+            if (err.name !== 'ValidationError') {
+              throw err;
+            }
+            res.status(422).json({ error: err.message });
+          }
+        }`,
+    },
   ],
   invalid: [
+    {
+      // A check of this file that also writes: a database error of the write reaches the catch.
+      filename,
+      code: `async function addMember(teamId: string, email: string) {
+  if (!email.includes('@')) throw new Error('A valid e-mail is required.');
+  await prisma.member.create({ data: { teamId, email } });
+}
+export async function invite(req: Request, res: Response) {
+  try {
+    await addMember(req.params.teamId, req.body.email);
+  } catch (err: any) {
+    return res.status(400).json({ message: err.message });
+  }
+  res.sendStatus(204);
+}`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'err.message', what: 'the raw error message', sink: 'res.status(400).json' }, line: 9, column: 44, endLine: 9, endColumn: 55 }],
+    },
+    {
+      // A check that passes on a caught error's text is not the app's message.
+      filename,
+      code: `function parseWebhook(raw: string) {
+  try {
+    JSON.parse(raw);
+  } catch (e: any) {
+    throw new Error(\`Bad payload: \${e.message}\`);
+  }
+}
+export function receive(req: Request, res: Response) {
+  try {
+    parseWebhook(req.body);
+  } catch (err: any) {
+    return res.status(400).json({ error: err.message });
+  }
+}`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'err.message', what: 'the raw error message', sink: 'res.status(400).json' }, line: 12, column: 42, endLine: 12, endColumn: 53 }],
+    },
+    {
+      // A catch-all around the handlers of this file: they throw nothing themselves, their database and file calls do.
+      filename,
+      code: `async function handleGet(req: Request, res: Response) {
+  const file = await storage.read(req.query.path);
+  return res.send(file);
+}
+export default async function handler(req: Request, res: Response) {
+  try {
+    if (req.method === 'GET') return await handleGet(req, res);
+    return res.status(405).json({ response: 'Method not allowed' });
+  } catch (error: any) {
+    return res.status(400).json({ response: error.message });
+  }
+}`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'error.message', what: 'the raw error message', sink: 'res.status(400).json' }, line: 10, column: 45, endLine: 10, endColumn: 58 }],
+    },
+    {
+      // Leaving early only for non-\`Error\` values does not sort the app's errors from the rest.
+      filename,
+      code: `export async function redeem(req: Request, res: Response, next: NextFunction) {
+  try {
+    await coupons.redeem(req.body.code);
+  } catch (err) {
+    if (!(err instanceof Error)) return next(err);
+    res.status(409).json({ message: err.message });
+  }
+}`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'err.message', what: 'the raw error message', sink: 'res.status(409).json' }, line: 6, column: 37, endLine: 6, endColumn: 48 }],
+    },
     {
       filename,
       code: `app.get('/users', async (req, res) => {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode } from '../utils/ast.js';
+import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
@@ -260,8 +260,11 @@ export default createRule<Options, MessageIds>({
       if (error.appErrorsOnly) return true;
       // `developmentErrors(err, req, res, next)`: a handler that says it is only for development.
       if (error.scopeFunction && isFunctionNode(error.scopeFunction) && DEV_HANDLER.test(getFunctionName(error.scopeFunction) ?? '')) return true;
+      let inScope = true;
       for (let child: TSESTree.Node = node, current = node.parent; current; child = current, current = current.parent) {
         if (isFunctionNode(current) && current === error.scopeFunction) break;
+        if (current === error.scope) inScope = false;
+        if (inScope && hasEarlyExitForOtherErrors(current, child, errorName)) return true;
         let test: TSESTree.Node | undefined;
         if (current.type === AST_NODE_TYPES.IfStatement && child !== current.test) test = current.test;
         if (current.type === AST_NODE_TYPES.ConditionalExpression && child !== current.test) test = current.test;
@@ -269,6 +272,38 @@ export default createRule<Options, MessageIds>({
         if (current.type === AST_NODE_TYPES.SwitchCase && current.test) test = current.test;
         if (current.type === AST_NODE_TYPES.SwitchStatement) test = current.discriminant;
         if (test && (mentionsDebug(test) || classifiesError(test, errorName))) return true;
+      }
+      return false;
+    }
+
+    /**
+     * `if (!(err instanceof AppError)) return next(err);` or
+     * `if (err.name !== 'ValidationError') throw err;` in the same block,
+     * before the leak: only the errors the app classified get that far.
+     */
+    function hasEarlyExitForOtherErrors(block: TSESTree.Node, child: TSESTree.Node, errorName: string): boolean {
+      const statements = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : undefined;
+      if (!statements) return false;
+      for (const statement of statements) {
+        if (statement === child) return false;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent) && excludesOtherErrors(statement.test, errorName)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A test that holds for every error but the classified ones: `!(err instanceof AppError)`, `err.code !== 'P2002'`, both sides of `&&`. */
+    function excludesOtherErrors(test: TSESTree.Node, errorName: string): boolean {
+      const expression = unwrapExpression(test);
+      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') return classifiesError(expression.argument, errorName);
+      if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
+        return excludesOtherErrors(expression.left, errorName) && excludesOtherErrors(expression.right, errorName);
+      }
+      if (expression.type === AST_NODE_TYPES.BinaryExpression && (expression.operator === '!==' || expression.operator === '!=')) {
+        const [member, other] = expression.left.type === AST_NODE_TYPES.MemberExpression ? [expression.left, expression.right] : [expression.right, expression.left];
+        const object = member.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(member.object) : undefined;
+        return object?.type === AST_NODE_TYPES.Identifier && object.name === errorName && other.type === AST_NODE_TYPES.Literal && other.value !== null;
       }
       return false;
     }
@@ -322,6 +357,8 @@ export default createRule<Options, MessageIds>({
     interface CaughtError {
       /** The function whose body the error lives in (guards outside it do not count). */
       scopeFunction: TSESTree.Node | undefined;
+      /** The `catch` clause or function that binds the error. */
+      scope: TSESTree.Node;
       /** A `try` that can only throw the app's own errors (`throw new NotFoundError()`), or validation errors. */
       appErrorsOnly: boolean;
     }
@@ -340,7 +377,8 @@ export default createRule<Options, MessageIds>({
         const tryStatement = clause.parent;
         return {
           scopeFunction: undefined,
-          appErrorsOnly: tryStatement.type === AST_NODE_TYPES.TryStatement && onlyThrowsOwnErrors(tryStatement.block),
+          scope: clause,
+          appErrorsOnly: tryStatement.type === AST_NODE_TYPES.TryStatement && onlyThrowsOwnErrors(tryStatement.block, sourceCode),
         };
       }
       if (def.type !== 'Parameter') return undefined;
@@ -348,15 +386,15 @@ export default createRule<Options, MessageIds>({
       if (!isFunctionNode(fn) || fn.params[0] !== def.name) return undefined;
       // Express error handler: `(err, req, res, next)`.
       if (fn.params.length === 4 && isNamedParam(fn.params[1], REQUEST_NAMES) && isNamedParam(fn.params[2], RESPONSE_NAMES)) {
-        return { scopeFunction: fn, appErrorsOnly: false };
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
       }
       const parent = fn.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
         const callee = getCalleeName(parent);
-        if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, appErrorsOnly: false };
+        if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
         // Node-style callbacks `(err, rows) => …`, `upload(req, res, (err) => …)`, `.on('error', (err) => …)`.
         if (/^(?:err|error)$/.test(variable.name) && !(callee !== undefined && ARRAY_METHODS.has(callee))) {
-          return { scopeFunction: fn, appErrorsOnly: false };
+          return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
         }
       }
       // A Nest exception filter: `@Catch() class AllFilter { catch(exception, host) { … } }`
@@ -367,7 +405,7 @@ export default createRule<Options, MessageIds>({
         if (!catchDecorator) return undefined;
         const expression = catchDecorator.expression;
         const catchesAll = expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0;
-        return { scopeFunction: fn, appErrorsOnly: !catchesAll };
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: !catchesAll };
       }
       return undefined;
     }
@@ -385,18 +423,158 @@ function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | un
 
 /**
  * Whether a `try` block can only throw errors the app wrote for the client:
- * it makes no calls other than inside `throw new …(…)` and validation
- * (`schema.parse`, `validate`).
+ * what a `catch` receives is decided by what its `try` calls, and every call
+ * here is inside `throw new …(…)`, validation (`schema.parse`, `validateX`,
+ * `assertX`), the success response, or a check declared in this file
+ * (`await verifyLinkLimit(user.id)`).
  */
-function onlyThrowsOwnErrors(block: TSESTree.BlockStatement): boolean {
+function onlyThrowsOwnErrors(block: TSESTree.BlockStatement, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const checks = new Map<TSESTree.Node, boolean>();
   const foreign = findNode(block, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || isInsideThrow(node, block)) return false;
-    const name = getCalleeName(node);
-    if (name !== undefined && (VALIDATION_CALLS.has(name) || /^validate[A-Z]/.test(name))) return false;
+    if (isValidationCall(node) || isConversionCall(node)) return false;
     // Sending the success response does not throw anything worth hiding.
-    return getCallResponsePayload(node) === undefined;
+    if (getCallResponsePayload(node)) return false;
+    const callee = getLocalFunction(node, sourceCode);
+    return !(callee && isCheckFunction(callee, sourceCode, checks, 0));
   });
   return foreign === undefined;
+}
+
+function isValidationCall(call: TSESTree.CallExpression): boolean {
+  const name = getCalleeName(call);
+  return name !== undefined && (VALIDATION_CALLS.has(name) || /^(?:validate|assert)[A-Z]/.test(name));
+}
+
+/** `String(x)`, `Number(req.query.id)`: conversions that throw nothing a client could learn from. */
+function isConversionCall(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && CONVERSION_FUNCTIONS.has(call.callee.name);
+}
+
+const CONVERSION_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'parseInt', 'parseFloat']);
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/**
+ * A function of this file that only checks: it throws errors the app wrote
+ * (`throw new Error(\`Each owner can have ${MAX} links\`)`), and every call it
+ * makes feeds a decision (`const count = await db.link.count(…)`) — none is an
+ * effect of its own (a call standing as a statement, a call returned), except
+ * other checks. Its `throw`s are why a caller wraps it in a `try`.
+ */
+function isCheckFunction(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>, checks: Map<TSESTree.Node, boolean>, depth: number): boolean {
+  const known = checks.get(fn);
+  if (known !== undefined) return known;
+  // Recursion counts as not a check until proven.
+  checks.set(fn, false);
+  if (depth > MAX_CHECK_DEPTH || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let throws = 0;
+  const effect = findNode(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      throws += 1;
+      return !isAppWrittenError(node.argument, sourceCode);
+    }
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      return node.argument !== null && findNode(node.argument, (inner) => inner.type === AST_NODE_TYPES.CallExpression) !== undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = unwrapExpression(node.expression);
+    if (expression.type !== AST_NODE_TYPES.CallExpression || isValidationCall(expression)) return false;
+    const callee = getLocalFunction(expression, sourceCode);
+    return !(callee && isCheckFunction(callee, sourceCode, checks, depth + 1));
+  });
+  const result = effect === undefined && throws > 0;
+  checks.set(fn, result);
+  return result;
+}
+
+const MAX_CHECK_DEPTH = 3;
+
+/**
+ * `new Error('Link not found')`, `new BadRequestException({ message: \`At most ${MAX} links\` })`,
+ * `new HttpError(HttpStatus.CONFLICT, 'Taken')`, `new LimitError()`: an error whose
+ * message the app wrote. Not `new Error(err.message)` or `new Error(\`${err}\`)`
+ * (a caught error's text), nor a message held in a variable of unknown origin.
+ */
+function isAppWrittenError(argument: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const expression = unwrapExpression(argument);
+  if (expression.type !== AST_NODE_TYPES.NewExpression) return false;
+  return expression.arguments.every((value) => isAppWrittenValue(value, sourceCode, 0));
+}
+
+function isAppWrittenValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
+  const value = unwrapExpression(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      // The app's sentence with values in it; not a caught error's text.
+      return !value.expressions.some((part) => findNode(part, (inner) => inner.type === AST_NODE_TYPES.Identifier && isCaughtErrorReference(inner, sourceCode)));
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.every((property) => property.type === AST_NODE_TYPES.Property && isAppWrittenValue(property.value, sourceCode, depth));
+    case AST_NODE_TYPES.MemberExpression: {
+      // `HttpStatus.CONFLICT`, `Messages.LINK_LIMIT`: a constant of the app.
+      const root = getMemberPath(value)?.[0];
+      return root !== undefined && /^[A-Z]/.test(root);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      if (/^[A-Z][A-Z0-9_]*$/.test(value.name)) return true;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
+      return (
+        depth < 2 &&
+        definition?.type === 'Variable' &&
+        definition.parent.kind === 'const' &&
+        definition.node.id === definition.name &&
+        definition.node.init !== null &&
+        isAppWrittenValue(definition.node.init, sourceCode, depth + 1)
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+function isCaughtErrorReference(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  return definition?.type === 'CatchClause';
+}
+
+/** The function a call runs when it is declared in this file: `check(x)` for a function or `const` arrow, `this.check(x)` for a method of the class. */
+function getLocalFunction(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const definition = variable.defs[0]!;
+    if (definition.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+    if (definition.type === 'Variable' && definition.parent.kind === 'const' && definition.node.init) {
+      const init = unwrapExpression(definition.node.init);
+      return init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression ? init : undefined;
+    }
+    return undefined;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = getMemberPropertyName(callee);
+  for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.ClassBody) continue;
+    for (const member of current.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+        return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Whether a statement always leaves: `return`, `throw`, or a block ending in one. */
+function alwaysExits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return last !== undefined && alwaysExits(last);
+  }
+  return false;
 }
 
 function isInsideThrow(node: TSESTree.Node, stop: TSESTree.Node): boolean {
