@@ -73,8 +73,41 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 const app = express();
 const limiter = new RateLimiterMemory({ points: 5, duration: 60 });
 app.post('/login', async (req, res, next) => { await limiter.consume(req.ip!); next(); }, login);`,
+    // A Router used as middleware whose own use() limits: it runs for every later route of the app.
+    `import express from 'express';
+import rateLimit from 'express-rate-limit';
+const globalMiddleware = express.Router();
+globalMiddleware.use(rateLimit({ limit: 30 }));
+const app = express();
+app.use(globalMiddleware);
+app.post('/auth/sign-in', signIn);`,
+    // Middleware from a project file runs first (a Router with a limiter, maybe): the analyzer follows it there.
+    `import express from 'express';
+import globalMiddleware from './middleware/globalMiddleware';
+const app = express();
+app.use(globalMiddleware);
+app.post('/auth/sign-in', signIn);`,
+    // The same through require(), and an alias path.
+    `const express = require('express');
+const app = express();
+app.use(require('./middleware/global'));
+app.post('/login', login);`,
   ],
   invalid: [
+    // Project middleware mounted only after the route does not run before it; a package's middleware is no limiter.
+    {
+      code: `import express from 'express';
+import cors from 'cors';
+import errorHandler from './middleware/errorHandler';
+const app = express();
+app.use(cors());
+app.post('/login', login);
+app.use(errorHandler);
+`,
+      errors: [
+        { messageId: 'noLimiterInApp', line: 6, column: 1, endLine: 6, endColumn: 26, data: { method: 'POST', path: '/login' } },
+      ],
+    },
     // express app created here, login without limiter
     {
       code: `import express from 'express';

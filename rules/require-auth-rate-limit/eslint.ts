@@ -23,7 +23,19 @@ const APP_FACTORIES: Readonly<Record<string, 'call' | 'new'>> = { express: 'call
 /** Parameters that receive a router or app in plugin/route files: `(app) => { app.post(…) }`. */
 const ROUTER_PARAMETER_NAMES = /^(?:app|router|server|fastify|instance|routes|api[A-Z]\w*Router|\w*Router)$/;
 
-type RouteChain = { node: TSESTree.Node; path: string; method: string; owner: string | undefined; limited: boolean; ownerIsFileApp: boolean };
+type RouteChain = {
+  node: TSESTree.Node;
+  path: string;
+  method: string;
+  owner: string | undefined;
+  limited: boolean;
+  ownerIsFileApp: boolean;
+  /** Registered after `app.use(globalMiddleware)` from a project module, which may hold a limiter (a Router's own `use`). */
+  afterProjectMiddleware: boolean;
+};
+
+/** Module specifiers of the project's own files: relative paths and the usual aliases (`@/`, `~/`, `#…`). */
+const PROJECT_MODULE = /^(?:\.|\/|~|#|@\/)/;
 
 export default createRule<Options, MessageIds>({
   name: 'require-auth-rate-limit',
@@ -79,6 +91,7 @@ export default createRule<Options, MessageIds>({
     const limitedPrefixes: string[] = [];
     let createsApp = false;
     let importsRateLimitModule = false;
+    let projectMiddlewareSeen = false;
 
     return {
       ImportDeclaration(node) {
@@ -106,7 +119,7 @@ export default createRule<Options, MessageIds>({
           const data = { method: route.method.toUpperCase(), path: route.path };
           if (anyLimitedSibling) {
             context.report({ node: route.node, messageId: 'noLimiterLikeSiblings', data });
-          } else if (createsApp && route.ownerIsFileApp && !importsRateLimitModule) {
+          } else if (createsApp && route.ownerIsFileApp && !importsRateLimitModule && !route.afterProjectMiddleware) {
             context.report({ node: route.node, messageId: 'noLimiterInApp', data });
           }
         }
@@ -142,6 +155,22 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (rest.some((argument) => isLimiter(argument))) limitedPrefixes.push(prefix === '/' ? '' : (prefix ?? ''));
+      // What runs inside `app.use(globalMiddleware)` is in another file (the analyzer follows it there).
+      if (prefix === undefined && rest.some((argument) => isProjectModuleValue(argument))) projectMiddlewareSeen = true;
+    }
+
+    /** `globalMiddleware` or `globalMiddleware()` imported or required from a project file. */
+    function isProjectModuleValue(node: TSESTree.Node): boolean {
+      let expression = unwrapExpression(node);
+      for (let depth = 0; expression.type === AST_NODE_TYPES.CallExpression && depth < 2; depth++) {
+        // `require('./middleware/global')`, `require('./middleware/global')()`
+        const required = getRequiredModule(expression);
+        if (required !== undefined) return PROJECT_MODULE.test(required);
+        expression = unwrapExpression(expression.callee);
+      }
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const binding = getModuleBinding(sourceCode, expression);
+      return binding !== undefined && PROJECT_MODULE.test(binding.source);
     }
 
     /** `app.post('/login', limiter, handler)`, `router.route('/login').post(handler)`, Fastify route options. */
@@ -180,6 +209,7 @@ export default createRule<Options, MessageIds>({
         owner: getMemberPath(owner)?.join('.'),
         limited: chain.some((element) => isLimiter(element)),
         ownerIsFileApp: ownerKind === 'created',
+        afterProjectMiddleware: projectMiddlewareSeen,
       });
     }
 

@@ -11,6 +11,8 @@ const route = (path: string, overrides: Partial<RouteFact> = {}): RouteFact => (
 const facts = (routes: RouteFact[], rateLimitFiles?: string[]): ProjectFacts => ({
   routes, entities: [], responses: [], loggedArguments: [], unresolved: { imports: 0, mounts: 0 }, ...(rateLimitFiles ? { rateLimitFiles } : {}),
 });
+const next = (path: string, overrides: Partial<RouteFact> = {}): RouteFact =>
+  route(path, { framework: 'nextjs', app: 'nextjs', mountedFromOtherFile: false, at: span('pages/api/auth.ts', 5), ...overrides });
 const nest = (path: string, overrides: Partial<RouteFact> = {}): RouteFact =>
   route(path, { framework: 'nestjs', mountedFromOtherFile: false, at: span('src/auth/auth.controller.ts', 12), ...overrides });
 
@@ -60,6 +62,41 @@ describe('require-auth-rate-limit (project)', () => {
       nest('/auth/login', { guards: [guard('LoginRateLimitGuard')] }),
     ];
     expect(check.check(facts(quiet, []), {})).toEqual([]);
+  });
+  it('reports Next.js credential routes when no file of the project mentions a limiter', () => {
+    const findings = check.check(facts([
+      next('/api/v1/session'),
+      next('/api/auth/login', { method: 'ALL' }),
+      next('/api/auth/callback/credentials'),
+    ], []), {});
+    expect(findings.map((finding) => finding.message.slice(0, 30))).toEqual([
+      '`POST /api/v1/session` takes c', '`ALL /api/auth/login` takes cr', '`POST /api/auth/callback/crede',
+    ]);
+    expect(findings[0]!.message).toContain('Next.js');
+  });
+  it('stays quiet on Next.js routes that limit, authenticate, are not attempts, or when a limiter exists somewhere', () => {
+    expect(check.check(facts([next('/api/auth/login')], ['lib/ratelimit.ts']), {})).toEqual([]);
+    expect(check.check(facts([next('/api/auth/login')]), {})).toEqual([]);
+    const quiet = [
+      next('/api/auth/forgot-password', { guards: [guard('too many requests (429) in the handler')] }),
+      next('/api/user/change-password', { isPublic: false, guards: [guard('getServerSession', true)] }),
+      next('/api/auth/login', { method: 'GET' }),
+      next('/api/auth/callback/google'),
+      next('/api/auth/google/login'),
+    ];
+    expect(check.check(facts(quiet, []), {})).toEqual([]);
+  });
+  it('reads a public POST to the users collection as sign-up only in an app that authenticates other routes', () => {
+    const signedIn = next('/api/v1/users', { method: 'GET', isPublic: false, guards: [guard('verifyUser', true)] });
+    expect(check.check(facts([next('/api/v1/users'), signedIn], []), {}).map((finding) => finding.at.line)).toEqual([5]);
+    expect(check.check(facts([next('/api/v1/users')], []), {})).toEqual([]);
+    expect(check.check(facts([next('/api/v1/users', { isPublic: false }), signedIn], []), {})).toEqual([]);
+    // Express: the chain decides, and a handler that checks the caller itself is not sign-up.
+    const express = route('/api/users', { guards: [] });
+    const authenticated = route('/api/orders', { guards: [guard('authenticate', true)] });
+    expect(check.check(facts([express, authenticated]), {})).toHaveLength(1);
+    expect(check.check(facts([{ ...express, handlerChecksAuth: true }, authenticated]), {})).toEqual([]);
+    expect(check.check(facts([express]), {})).toEqual([]);
   });
 });
 

@@ -1,37 +1,51 @@
-import { RATE_LIMITER_NAME, isCredentialPath, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { RATE_LIMITER_NAME, isCredentialPath, isSignUpCollection, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 // `router.all('/login', methodNotAllowed)` is a fallback, not the attempt.
 const ATTEMPT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * The cross-file half of `require-auth-rate-limit`: with a route's whole chain
- * known (the app that mounts its router, every `app.use` before it), a
- * credential route (login, sign-up, password reset, one-time code) with no rate
- * limiter anywhere in that chain. Express and Koa chains are judged route by
- * route. Nest's global `ThrottlerGuard` (an `APP_GUARD` provider) applies
- * outside the chains the analyzer records, so a Nest credential route is only
- * reported when no file of the project mentions throttling or a limiter at all
- * (`facts.rateLimitFiles` empty). Fastify's `@fastify/rate-limit` is left alone.
- * Routes in one file with their app are the ESLint half's to report.
+ * known (the app that mounts its router, every `app.use` before it, the
+ * middleware routers it passes through), a credential route (login, sign-up,
+ * password reset, one-time code) with no rate limiter anywhere in that chain.
+ * Express and Koa chains are judged route by route. Nest's `ThrottlerGuard`
+ * and a Next.js limiter may apply outside any chain the analyzer records (an
+ * `APP_GUARD` factory, a helper several calls deep), so a Nest or Next.js
+ * credential route is only reported when no file of the project mentions a
+ * limiter at all (`facts.rateLimitFiles` empty; Nest's `ThrottlerModule`
+ * without a `ThrottlerGuard` limits nothing and does not count). Fastify's
+ * `@fastify/rate-limit` is left alone. Routes in one file with their app are
+ * the ESLint half's to report.
  */
 const requireAuthRateLimitProject: ProjectCheck = {
   name: 'require-auth-rate-limit',
   category: 'missing-rate-limit',
   check(facts) {
     const findings: ProjectFinding[] = [];
-    // A Nest project where no file mentions a throttler or any limiter has none, global guard or not.
-    const unthrottledNest = facts.rateLimitFiles !== undefined && facts.rateLimitFiles.length === 0;
+    // A Nest or Next.js project where no file mentions a throttler guard or any limiter has none.
+    const limitsNowhere = facts.rateLimitFiles !== undefined && facts.rateLimitFiles.length === 0;
+    // Apps that authenticate some route: there, a public `POST /users` is sign-up (and not a CRUD demo with no accounts).
+    const appsWithAuth = new Set(facts.routes.filter((route) => route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates)).map((route) => route.app));
     for (const route of facts.routes) {
       if (route.framework === 'nestjs') {
-        if (unthrottledNest && isJudgedNest(route)) {
+        if (limitsNowhere && isJudgedNest(route)) {
           findings.push({
             at: route.at,
-            message: `\`${route.method} ${route.path}\` takes credentials, and this Nest project has no throttling anywhere (no \`ThrottlerModule\`, \`ThrottlerGuard\` or \`@Throttle()\`), so a client can try passwords or codes as fast as it can send requests. Register \`ThrottlerModule\` from @nestjs/throttler with \`ThrottlerGuard\` as an \`APP_GUARD\`, and set a strict \`@Throttle()\` on this route.`,
+            message: `\`${route.method} ${route.path}\` takes credentials, and this Nest project applies no throttling anywhere (no \`ThrottlerGuard\` as an \`APP_GUARD\` or in \`@UseGuards()\`, no other limiter; \`ThrottlerModule\` alone limits nothing), so a client can try passwords or codes as fast as it can send requests. Register \`ThrottlerGuard\` as an \`APP_GUARD\` (with \`ThrottlerModule\` from @nestjs/throttler), and set a strict \`@Throttle()\` on this route.`,
           });
         }
         continue;
       }
-      if (!isJudged(route)) continue;
+      if (route.framework === 'nextjs') {
+        if (limitsNowhere && isJudgedNext(route, appsWithAuth.has(route.app))) {
+          findings.push({
+            at: route.at,
+            message: `\`${route.method} ${route.path}\` takes credentials, and this Next.js app limits request rates nowhere (not in the handler, its wrappers or middleware.ts, and no file mentions a limiter), so a client can try passwords or codes as fast as it can send requests. Rate-limit it by client IP and account (e.g. @upstash/ratelimit) in the handler or middleware.ts.`,
+          });
+        }
+        continue;
+      }
+      if (!isJudged(route, appsWithAuth.has(route.app))) continue;
       if (route.guards.some((guard) => RATE_LIMITER_NAME.test(guard.name))) continue;
       // Behind authentication it is an account action, not a public guessing target.
       // (`passport.authenticate('local')` is the login itself.)
@@ -66,12 +80,33 @@ function isProviderLogin(path: string): boolean {
   return /\/(?:google|facebook|apple|github|gitlab|twitter|microsoft|azure|linkedin|discord|oauth2?|sso|saml|oidc)(?:\/|$)/i.test(path);
 }
 
-function isJudged(route: RouteFact): boolean {
+function isJudged(route: RouteFact, appHasAuth: boolean): boolean {
   return (
     (route.framework === 'express' || route.framework === 'koa') &&
     route.mountKnown &&
     route.mountedFromOtherFile &&
     ATTEMPT_METHODS.has(route.method) &&
-    isCredentialPath(route.path)
+    (isCredentialPath(route.path) || isSelfSignUp(route, appHasAuth))
   );
+}
+
+/**
+ * A Next.js credential route: a pages-router handler that branches on no
+ * method serves POST too (`ALL`). Its own session check (`getServerSession`,
+ * `verifyUser(…)`), an auth wrapper or middleware.ts make it an account
+ * action; a limiter or a 429 answer of its own limits it.
+ */
+function isJudgedNext(route: RouteFact, appHasAuth: boolean): boolean {
+  if (!ATTEMPT_METHODS.has(route.method) && route.method !== 'ALL') return false;
+  if (!(isCredentialPath(route.path) && !isProviderLogin(route.path)) && !isSelfSignUp(route, appHasAuth)) return false;
+  return !route.guards.some((guard) => guard.authenticates || RATE_LIMITER_NAME.test(guard.name));
+}
+
+/**
+ * `POST /api/users` that creates an account for anyone: public, checking
+ * no caller itself, in an app that authenticates other routes (so it has accounts).
+ */
+function isSelfSignUp(route: RouteFact, appHasAuth: boolean): boolean {
+  return route.method === 'POST' && isSignUpCollection(route.path) && route.isPublic && appHasAuth &&
+    (route.framework === 'nextjs' || !route.handlerChecksAuth);
 }

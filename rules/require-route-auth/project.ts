@@ -55,8 +55,20 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // A route with its own rate limiter and no auth was left open on purpose (sign-up, subscribe links).
     if (route.isPublic || route.guards.some((guard) => guard.scope === 'route' && isRateLimiter(guard.name))) continue;
     const authenticated = isAuthenticated(route);
-    const expected = MUTATING_METHODS.has(route.method) ? protectsMutations : protectsAnything && isPrivatePath(route.path);
-    if (!authenticated && expected) {
+    const sibling = route.framework === 'nextjs' ? findAuthenticatedSibling(route, routes) : undefined;
+    const expected = route.framework === 'nextjs'
+      ? (MUTATING_METHODS.has(route.method) || isPrivatePath(route.path)) && (sibling !== undefined || isBehindAppMiddleware(route, routes)) && !isModeratedSubmission(route, routes)
+      : MUTATING_METHODS.has(route.method)
+        ? protectsMutations && !isModeratedSubmission(route, routes)
+        : protectsAnything && isPrivatePath(route.path);
+    if (!authenticated && expected && sibling) {
+      const guard = sibling.guards.find((candidate) => candidate.authenticates);
+      findings.push({
+        at: route.at,
+        message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while the handler authenticates \`${sibling.method}\` on the same path; add the same check to this method, or mark it public if it is meant to be.`,
+        related: [{ at: guard?.at ?? sibling.at, message: guard ? `\`${guard.name}\` authenticates \`${sibling.method}\` here.` : `\`${sibling.method}\` checks the caller here.` }],
+      });
+    } else if (!authenticated && expected) {
       findings.push({
         at: route.at,
         message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while this app authenticates its other routes; add the auth middleware or guard to it, or mark it public if it is meant to be.`,
@@ -71,6 +83,36 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Next.js handlers authenticate one by one (a session check in the handler, a
+ * wrapper), so a handler without one is public by design unless the same
+ * route authenticates its other methods (the check was forgotten in one
+ * branch) or the app's `middleware.ts` authenticates other routes of its kind
+ * (the matcher was not extended to this one).
+ */
+function findAuthenticatedSibling(route: RouteFact, routes: RouteFact[]): RouteFact | undefined {
+  return routes.find((other) => other !== route && other.path === route.path && other.method !== route.method &&
+    (other.handlerChecksAuth || other.guards.some((guard) => guard.authenticates)));
+}
+
+function isBehindAppMiddleware(route: RouteFact, routes: RouteFact[]): boolean {
+  return routes.some((other) => (!MUTATING_METHODS.has(route.method) || MUTATING_METHODS.has(other.method)) &&
+    other.guards.some((guard) => guard.authenticates && guard.scope === 'global'));
+}
+
+/**
+ * `POST /comments` open to anyone while editing, deleting or reading single
+ * comments takes an admin role, and nothing under the path asks for a plain
+ * signed-in user: anonymous submissions that admins moderate, by design.
+ */
+function isModeratedSubmission(route: RouteFact, routes: RouteFact[]): boolean {
+  if (route.method !== 'POST') return false;
+  const family = routes.filter((other) => other !== route && (other.path === route.path || other.path.startsWith(`${route.path}/`)));
+  const checksRole = (other: RouteFact) => other.handlerChecksRole || other.guards.some((guard) => guard.checksRole);
+  const authenticates = (other: RouteFact) => other.handlerChecksAuth || other.guards.some((guard) => guard.authenticates);
+  return family.some(checksRole) && !family.some((other) => authenticates(other) && !checksRole(other));
 }
 
 function isRateLimiter(name: string): boolean {

@@ -98,7 +98,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     routes: [
       ...expandRoutes(routers, project, classifier, inspector, vocabulary),
       ...buildNestRoutes(nest, project, classifier, inspector, vocabulary),
-      ...buildNextRoutes(project, inspector, vocabulary),
+      ...buildNextRoutes(project, classifier, inspector, vocabulary),
       ...buildFastifyRoutes(fastify, project, classifier, inspector, vocabulary),
     ],
     entities,

@@ -38,6 +38,32 @@ describe('redline routes', () => {
     expect(byRoute.get('POST /auth/login')?.auth).toBe('public');
   });
 
+  it('lists Next.js pages-router API routes per method, with the session check each method makes', () => {
+    const run = runBin(['routes', 'fixtures/projects/require-auth-rate-limit/next-pages-credentials', '--format', 'json'], { cwd: fromRepo('.') });
+    expect(run.code).toBe(0);
+    const rows = (JSON.parse(run.stdout) as { routes: Row[] }).routes;
+    const byRoute = new Map(rows.map((row) => [`${row.method} ${row.path}`, row]));
+    const at = (file: string) => `fixtures/projects/require-auth-rate-limit/next-pages-credentials/pages/api/${file}`;
+    // `if (req.method === 'POST')` / `else if (req.method === 'GET')`: one route per branch, each with its own auth.
+    expect(byRoute.get('POST /api/users')).toMatchObject({ location: `${at('users/index.ts')}:8`, auth: 'public' });
+    expect(byRoute.get('GET /api/users')).toMatchObject({ location: `${at('users/index.ts')}:12`, auth: 'verifyUser' });
+    // `switch (req.method)` after a session check that covers both cases.
+    expect(byRoute.get('POST /api/links')).toMatchObject({ location: `${at('links/index.ts')}:11`, auth: 'verifyUser' });
+    // A handler that branches on no method serves them all; `[...nextauth]` is a catch-all.
+    expect(byRoute.get('ALL /api/auth/mobile-google')?.location).toBe(`${at('auth/mobile-google.ts')}:4`);
+    expect(byRoute.get('ALL /api/auth/*nextauth')?.location).toBe(`${at('auth/[...nextauth].ts')}:6`);
+    // NextAuth's credentials sign-in is the provider's `authorize`.
+    expect(byRoute.get('POST /api/auth/callback/credentials')?.location).toBe(`${at('auth/[...nextauth].ts')}:13`);
+  });
+
+  it('mounts routers a folder load (require-directory) hands to the app', () => {
+    const run = runBin(['routes', '.'], { cwd: fromRepo('fixtures/projects/require-route-auth/koa-require-directory') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/POST\s+\/api\/v1\/admin\/register\s+app\/api\/v1\/admin\.js:10\s+none\s/);
+    expect(run.stdout).toMatch(/PUT\s+\/api\/v1\/user\/profile\s+app\/api\/v1\/user\.js:17\s+new Auth\(AUTH_USER\)\.m\s/);
+    expect(run.stdout).not.toContain('router not mounted');
+  });
+
   it('lists only the endpoints a change touches with --changed-since', () => {
     const app = copyToTemp(fromRepo('fixtures/apps/demo-api'));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: app, encoding: 'utf8' });

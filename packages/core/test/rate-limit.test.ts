@@ -1,30 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { RATE_LIMITER_NAME, isCredentialPath, mentionsRateLimiting } from '../src/vocabulary/rate-limit.js';
+import { RATE_LIMITER_NAME, isCredentialPath, isSignUpCollection, mentionsRateLimiting } from '../src/vocabulary/rate-limit.js';
 
 describe('credential paths', () => {
   it('matches login, registration, password reset and one-time code endpoints', () => {
-    for (const path of ['/login', '/api/auth/sign-in', '/register', '/users/signup', '/forgot-password', '/reset-password/:token', '/password/reset', '/verify-otp', '/2fa/verify', '/rest/2fa/verify']) {
+    for (const path of ['/login', '/api/auth/sign-in', '/register', '/users/signup', '/forgot-password', '/reset-password/:token', '/password/reset', '/verify-otp', '/2fa/verify', '/rest/2fa/verify',
+      '/api/v1/session', '/sessions', '/api/auth/session', '/api/auth/callback/credentials']) {
       expect(isCredentialPath(path), path).toBe(true);
     }
   });
   it('leaves other paths alone', () => {
-    for (const path of ['/logout', '/ai/agent/reset', '/account/2fa/setup', '/settings/password-policy', '/auth/refresh', '/login-history/:id/export']) {
+    for (const path of ['/logout', '/ai/agent/reset', '/account/2fa/setup', '/settings/password-policy', '/auth/refresh', '/login-history/:id/export',
+      '/api/chat/sessions', '/users/:id/sessions', '/api/auth/callback/google']) {
       expect(isCredentialPath(path), path).toBe(false);
     }
   });
   it('recognises limiter names', () => {
     expect(RATE_LIMITER_NAME.test('loginLimiter')).toBe(true);
     expect(RATE_LIMITER_NAME.test('ThrottlerGuard')).toBe(true);
+    expect(RATE_LIMITER_NAME.test('tooManyRequests')).toBe(true);
     expect(RATE_LIMITER_NAME.test('authenticate')).toBe(false);
+  });
+  it('reads POST to the users or accounts collection as sign-up', () => {
+    for (const path of ['/users', '/api/users', '/api/v1/users', '/accounts']) expect(isSignUpCollection(path), path).toBe(true);
+    for (const path of ['/users/:id', '/admin/users', '/api/users/invite']) expect(isSignUpCollection(path), path).toBe(false);
   });
 });
 
 describe('mentionsRateLimiting', () => {
-  it('sees Nest throttling, rate-limit packages and project limiters', () => {
+  it("sees Nest's ThrottlerGuard, rate-limit packages and project limiters", () => {
     for (const text of [
-      "import { ThrottlerModule } from '@nestjs/throttler';",
       'providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }]',
-      "@Throttle({ default: { limit: 3, ttl: 60000 } })\n@Post('login')",
+      "@UseGuards(ThrottlerGuard)\n@Post('login')",
+      'export class GqlThrottlerGuard extends ThrottlerGuard {}',
       "import rateLimit from 'express-rate-limit';",
       'export const loginLimiter = new RateLimiterRedis(opts);',
     ]) {
@@ -37,6 +44,11 @@ describe('mentionsRateLimiting', () => {
       '// TODO: add rate limiting to login\nexport class AuthController {}',
       '/* no ThrottlerGuard yet */ const url = "http://example.com"; // limiter later',
       'const page = await prisma.user.findMany({ take: limit });',
+      "'@stylistic/member-delimiter-style': ['error', { multiline: { delimiter: 'semi' } }]",
+      // Nest's throttler module and its options limit nothing until a ThrottlerGuard runs; @Throttle() only configures it.
+      "import { ThrottlerModule } from '@nestjs/throttler';\nThrottlerModule.forRootAsync({ useFactory: (config) => ({ throttlers: [config.throttlerConfigs] }) })",
+      "get throttlerConfigs(): ThrottlerOptions { return { ttl: this.getNumber('THROTTLER_TTL'), limit: this.getNumber('THROTTLER_LIMIT') }; }",
+      "@Throttle({ default: { limit: 3, ttl: 60000 } })\n@Post('login')",
     ]) {
       expect(mentionsRateLimiting(text), text).toBe(false);
     }

@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
+import { splitIdentifierWords } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
+import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
@@ -8,31 +10,77 @@ const HANDLER_AUTH_PATTERN =
   /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verifyToken\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b)/;
 /** A handler that rate-limits its own callers was left open on purpose (a public OTP or sign-up step). */
 const HANDLER_RATE_LIMIT_PATTERN = /\b(?:rateLimit|ratelimit|rateLimiter|limiter|throttle)\w*\s*[.(]/i;
+/** A write through a model, DAO or repository: `AdminDao.create(`, `prisma.admin.create(`, `adminRepository.save(`. */
+const ACCOUNT_WRITE = /\b(\w+)\s*\.\s*(?:create|createOne|insert|insertOne|save|build|bulkCreate)\s*\(/g;
 /** A handler that checks a role itself before acting. */
 const HANDLER_ROLE_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions)\b[\s\S]{0,200}\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b|\b(?:403|Forbidden|ForbiddenException)\b[\s\S]{0,200}\b(?:role|isAdmin|permission)\b/;
+
+/** Calls that read the caller's session or verify their token (`getServerSession(req, res, authOptions)`, `await auth()`). */
+const SESSION_READERS = new Set([
+  'getServerSession', 'getSession', 'getToken', 'currentUser', 'getAuth', 'requireUser', 'requireAuth', 'requireSession',
+  'verifyToken', 'jwtVerify', 'jwt.verify', 'auth.getUser', 'isAuthenticated',
+]);
+/** What the body of a project helper does when it reads the caller's session or verifies their token. */
+const SESSION_BODY_PATTERN =
+  /\b(?:getServerSession|getSession|getToken|jwt\.verify|verifyToken|jwtVerify|\w+JwtVerify|passport\.authenticate|auth\.getUser)\s*\(|\b(?:req|request)\.session\.user\b|\bheaders\b[^;\n]{0,40}\b[Aa]uthorization\b/;
+/** A response that tells the caller to slow down: the handler counts attempts itself. */
+const TOO_MANY_REQUESTS = /^(?:429|TOO_MANY_REQUESTS)$|too many (?:requests|attempts)/i;
 
 /**
  * Reads what a route handler does about auth: in its own body, or in a
  * project helper it calls first (`const { auth } = await parseRequest(req)`
  * where `parseRequest` verifies the token) unless the call opts out.
+ * `excluded` leaves out parts of the handler that serve other requests
+ * (the `if (req.method === 'GET')` branch when judging the POST).
  */
 export class HandlerInspector {
   private readonly helperCache = new Map<ts.Node, boolean>();
+  private readonly sessionHelperCache = new Map<ts.Node, boolean>();
 
   constructor(private readonly project: ProjectModel) {}
 
-  checksAuth(handler: ts.Node | undefined, file: AnalyzedFile): boolean {
+  checksAuth(handler: ts.Node | undefined, file: AnalyzedFile, excluded: readonly ts.Node[] = []): boolean {
     if (!handler) return false;
-    if (HANDLER_AUTH_PATTERN.test(handler.getText())) return true;
+    if (HANDLER_AUTH_PATTERN.test(getTextWithout(handler, excluded))) return true;
     let found = false;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !SKIP_AUTH_OPTION.test(node.getText())) {
+    visitWithout(handler, excluded, (node) => {
+      if (!found && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !SKIP_AUTH_OPTION.test(node.getText())) {
         found = this.isAuthHelper(node.expression.text, file);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(handler);
+      return found;
+    });
+    return found;
+  }
+
+  /**
+   * The calls by which a handler reads the caller's session or verifies
+   * their token itself (`const session = await getServerSession(…)`,
+   * `const user = await verifyUser({ req, res })` where the helper does):
+   * a Next.js API handler's own authentication, where Express has middleware.
+   */
+  findSessionReads(handler: ts.Node | undefined, file: AnalyzedFile, excluded: readonly ts.Node[] = []): ts.CallExpression[] {
+    if (!handler) return [];
+    const calls: ts.CallExpression[] = [];
+    visitWithout(handler, excluded, (node) => {
+      if (!ts.isCallExpression(node) || SKIP_AUTH_OPTION.test(node.getText())) return false;
+      const callee = skipOuterExpressions(node.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.getText().split('.').slice(-2).join('.') : undefined;
+      if (name === undefined) return false;
+      const lastName = name.split('.').at(-1)!;
+      if (SESSION_READERS.has(name) || SESSION_READERS.has(lastName) || (ts.isIdentifier(callee) && this.isSessionHelper(callee.text, file))) calls.push(node);
+      return false;
+    });
+    return calls;
+  }
+
+  /** Where the handler answers "too many requests" itself (`res.status(429)`, a "Too many attempts" message). */
+  findRateLimitResponse(handler: ts.Node | undefined, excluded: readonly ts.Node[] = []): ts.Node | undefined {
+    if (!handler) return undefined;
+    let found: ts.Node | undefined;
+    visitWithout(handler, excluded, (node) => {
+      if (!found && (ts.isNumericLiteral(node) || ts.isStringLiteralLike(node) || ts.isIdentifier(node)) && TOO_MANY_REQUESTS.test(node.text)) found = node;
+      return found !== undefined;
+    });
     return found;
   }
 
@@ -40,23 +88,75 @@ export class HandlerInspector {
    * Whether the handler is public on purpose: it tells a shared auth helper to
    * let the request through (`{ skipAuth: true }`), or rate-limits its callers itself.
    */
-  optsOutOfAuth(handler: ts.Node | undefined): boolean {
+  optsOutOfAuth(handler: ts.Node | undefined, excluded: readonly ts.Node[] = []): boolean {
     if (handler === undefined) return false;
-    const text = handler.getText();
+    const text = getTextWithout(handler, excluded);
     return SKIP_AUTH_OPTION.test(text) || HANDLER_RATE_LIMIT_PATTERN.test(text);
   }
 
-  checksRole(handler: ts.Node | undefined): boolean {
-    return handler !== undefined && HANDLER_ROLE_PATTERN.test(handler.getText());
+  /**
+   * Whether the handler writes an admin account (`AdminDao.create(…)`,
+   * `prisma.admin.create(…)`): a "register" route that does is not self sign-up.
+   */
+  createsAdminAccount(handler: ts.Node | undefined, excluded: readonly ts.Node[] = []): boolean {
+    if (handler === undefined) return false;
+    for (const match of getTextWithout(handler, excluded).matchAll(ACCOUNT_WRITE)) {
+      if (splitIdentifierWords(match[1]!).some((word) => word === 'admin' || word === 'admins')) return true;
+    }
+    return false;
+  }
+
+  checksRole(handler: ts.Node | undefined, excluded: readonly ts.Node[] = []): boolean {
+    return handler !== undefined && HANDLER_ROLE_PATTERN.test(getTextWithout(handler, excluded));
   }
 
   private isAuthHelper(name: string, file: AnalyzedFile): boolean {
+    return this.testHelper(name, file, AUTH_BODY_PATTERN, this.helperCache);
+  }
+
+  /** Its body, not its name: `getToken(userId)` that lists a user's API tokens reads no session. */
+  private isSessionHelper(name: string, file: AnalyzedFile): boolean {
+    return this.testHelper(name, file, SESSION_BODY_PATTERN, this.sessionHelperCache, true);
+  }
+
+  private testHelper(name: string, file: AnalyzedFile, pattern: RegExp, cache: Map<ts.Node, boolean>, bodyOnly = false): boolean {
     const resolved = this.project.resolveName(file, name);
     if (!resolved || !ts.isFunctionLike(resolved.node)) return false;
-    const cached = this.helperCache.get(resolved.node);
+    const cached = cache.get(resolved.node);
     if (cached !== undefined) return cached;
-    const result = AUTH_BODY_PATTERN.test(resolved.node.getText());
-    this.helperCache.set(resolved.node, result);
+    const tested = bodyOnly ? (resolved.node as ts.FunctionLikeDeclaration).body : resolved.node;
+    const result = tested !== undefined && pattern.test(tested.getText());
+    cache.set(resolved.node, result);
     return result;
   }
+}
+
+/** The node's text with the excluded parts blanked out (positions kept). */
+function getTextWithout(node: ts.Node, excluded: readonly ts.Node[]): string {
+  const text = node.getText();
+  if (excluded.length === 0) return text;
+  const start = node.getStart();
+  let result = text;
+  for (const part of excluded) {
+    const from = part.getStart() - start;
+    const to = part.getEnd() - start;
+    if (from < 0 || to > text.length) continue;
+    result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
+  }
+  return result;
+}
+
+/** Visits the node and its descendants, skipping the excluded subtrees, until `visit` returns true. */
+function visitWithout(root: ts.Node, excluded: readonly ts.Node[], visit: (node: ts.Node) => boolean): void {
+  const skipped = new Set(excluded);
+  let done = false;
+  const walk = (node: ts.Node): void => {
+    if (done || skipped.has(node)) return;
+    if (visit(node)) {
+      done = true;
+      return;
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(root);
 }

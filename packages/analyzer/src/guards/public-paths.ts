@@ -18,10 +18,15 @@ const ACCOUNT_ACTION_WORDS = new Set(['revoke', 'delete', 'remove', 'update', 'c
 /** Words in a handler's name that say it serves a public flow: `signupUser`, `handleLogin`, `registerAccount`. */
 const PUBLIC_HANDLER_WORDS = new Set(['signup', 'signin', 'login', 'logout', 'register', 'registration', 'unsubscribe', 'webhook', 'healthcheck', 'health']);
 
-/** Whether a handler's own name says it serves a public flow. */
+/** Words and segments of self sign-up: public for users, not when an admin account is what gets created. */
+const SIGN_UP_WORDS = new Set(['register', 'registration', 'signup', 'sign-up']);
+
+/** Whether a handler's own name says it serves a public flow (`registerAdmin` does not: see isAdminSignUp). */
 export function isPublicHandlerName(name: string | undefined): boolean {
   if (!name) return false;
-  return splitIdentifierWords(name).some((word) => PUBLIC_HANDLER_WORDS.has(word));
+  const words = splitIdentifierWords(name);
+  if (words.some((word) => SIGN_UP_WORDS.has(word)) && words.some(isAdminSegment)) return false;
+  return words.some((word) => PUBLIC_HANDLER_WORDS.has(word));
 }
 
 /** The shared public patterns, except `/auth/**`: under `auth`, account actions are not public (see ACCOUNT_ACTION_WORDS). */
@@ -38,7 +43,11 @@ const API_PREFIX = /^(?:\/api)?(?:\/v\d+)?/;
 export function isPublicPath(path: string, method: string, extraPatterns: readonly string[] = []): boolean {
   const normalised = path.toLowerCase().replace(/\/+$/, '') || '/';
   const unprefixed = normalised.replace(API_PREFIX, '') || '/';
-  const patterns = [...DEFAULT_PATTERNS, ...extraPatterns].map((pattern) => pattern.toLowerCase());
+  const matchesAny = (patterns: readonly string[]) =>
+    patterns.map((pattern) => pattern.toLowerCase()).some((pattern) => matchesPathPattern(normalised, pattern) || matchesPathPattern(unprefixed, pattern) || matchesTail(normalised, pattern));
+  if (matchesAny(extraPatterns)) return true;
+  if (isAdminSignUp(normalised)) return false;
+  const patterns = DEFAULT_PATTERNS.map((pattern) => pattern.toLowerCase());
   if (patterns.some((pattern) => matchesPathPattern(normalised, pattern) || matchesPathPattern(unprefixed, pattern) || matchesTail(normalised, pattern))) return true;
   // RPC-style APIs name routes `auth.config`, `users.signup`: dots separate words too.
   const segments = normalised.split(/[/.]/).filter(Boolean);
@@ -51,8 +60,22 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
   // A token in the path (`/reset/:passwordToken`, `/verify/:token`) is the credential of the route itself.
   if (caseKept.some((segment) => segment.startsWith(':') && /token|secret/i.test(segment))) return true;
-  // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs.
-  return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?)$/.test(normalised);
+  // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs; `POST /session`: sign-in.
+  return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?|(?:auth\/)?sessions?)$/.test(normalised);
+}
+
+/**
+ * `/api/v1/admin/register`, `/admins/signup`: registering on an admin router
+ * creates admin accounts, which only an admin may do; it is not self sign-up.
+ */
+function isAdminSignUp(path: string): boolean {
+  const segments = path.split('/').filter(Boolean);
+  const signUpAt = segments.findIndex((segment) => SIGN_UP_WORDS.has(segment));
+  return signUpAt > 0 && segments.slice(0, signUpAt).some(isAdminSegment);
+}
+
+function isAdminSegment(segment: string): boolean {
+  return /^(?:admins?|administrators?)(?:$|[-_])/.test(segment);
 }
 
 /** A one-segment pattern (`/csp-report`, `/verify`) also matches the end of a longer path. */

@@ -5,8 +5,11 @@ export const RATE_LIMIT_MODULES: ReadonlySet<string> = new Set([
   '@hono-rate-limiter/redis', '@nestjs/throttler', '@upstash/ratelimit', 'rate-limit-redis',
 ]);
 
-/** Names that say "this limits rates" (`loginLimiter`, `rateLimit(…)`, `ThrottlerGuard`, `bruteforce.prevent`). */
-export const RATE_LIMITER_NAME = /rate_?limit|limiter|throttl|brute|slow_?down/i;
+/**
+ * Names that say "this limits rates" (`loginLimiter`, `rateLimit(…)`, `ThrottlerGuard`, `bruteforce.prevent`,
+ * `tooManyRequests`, and the analyzer's "too many requests (429) in the handler").
+ */
+export const RATE_LIMITER_NAME = /rate_?limit|limiter|throttl|brute|slow_?down|too[_ ]?many[_ ]?requests/i;
 
 /**
  * Paths of public credential endpoints: login, registration, password reset,
@@ -19,6 +22,10 @@ export const CREDENTIAL_PATH = new RegExp(
     String.raw`(?:^|/)(?:log-?in|sign-?in|authenticate|sign-?up|register|forgot(?:-?password)?|(?:reset|forgot|change|recover)-?password|password-?(?:reset|forgot|recovery))(?:/|$)`,
     String.raw`(?:^|/)password/(?:reset|forgot|recover|request-otp)(?:/|$)`,
     String.raw`(?:^|/)(?:verify-?otp|otp(?:/verify)?|(?:2fa|mfa|totp|two-?factor)(?:/(?:verify|login|totp|validate))?)$`,
+    // `POST /api/v1/session`: creating a session is signing in (REST style), unless it sits under another resource.
+    String.raw`^(?:/api)?(?:/v\d+)?(?:/auth)?/sessions?$`,
+    // NextAuth's credentials sign-in (`CredentialsProvider({ authorize })`).
+    String.raw`(?:^|/)callback/credentials$`,
   ].join('|'),
   'i',
 );
@@ -30,16 +37,28 @@ export function isCredentialPath(path: string): boolean {
 }
 
 /**
- * Whether source text mentions rate limiting at all: a rate-limit package, Nest's
- * throttler (`@nestjs/throttler`, `ThrottlerModule`, `ThrottlerGuard`, `@Throttle()`),
- * or a limiter of the project's own (`loginLimiter`, `RateLimitGuard`). Deliberately
- * broad: it only tells a project with no limiting anywhere from one that has some.
- * Lodash's `throttle(fn)` is not a rate limiter; `@Throttle(` with a capital is Nest's.
+ * `POST /users`, `POST /api/v1/accounts`: creating a user in the collection is
+ * sign-up when the route is public (callers check that it is).
+ */
+export function isSignUpCollection(path: string): boolean {
+  return /^(?:\/api)?(?:\/v\d+)?\/(?:users|accounts?)\/?$/i.test(path);
+}
+
+/**
+ * Whether source text mentions rate limiting that may apply to requests: a
+ * rate-limit package, a limiter of the project's own (`loginLimiter`,
+ * `RateLimitGuard`), or Nest's `ThrottlerGuard` (which may be registered in ways
+ * no chain shows, such as a `useFactory` provider). Nest's `ThrottlerModule` and
+ * its options alone do not count: the module limits nothing until a
+ * `ThrottlerGuard` runs, and `@Throttle()` only configures that guard.
+ * Deliberately broad otherwise: it only tells a project with no limiting
+ * anywhere from one that has some. Lodash's `throttle(fn)` is not a rate limiter.
  * Comments do not count (`// TODO: rate limit` is a limiter nobody wrote).
  */
 export function mentionsRateLimiting(text: string): boolean {
-  if (!/limit|throttl|brute|slow/i.test(text)) return false;
+  if (!/limit|ThrottlerGuard|brute|slow/i.test(text)) return false;
   // `// TODO: add rate limiting` is the opposite of a limiter: drop comments (roughly) first.
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-  return /rate[-_ ]?limit|limiter|throttler|brute|slow[-_]?down/i.test(code) || /@Throttle\s*\(/.test(code);
+  // `limiter`, `loginLimiter`, `RATE_LIMITER`, but not the `delimiter` of a lint or CSV option.
+  return /rate[-_ ]?limit|brute|slow[-_]?down/i.test(code) || /(?<![A-Za-z])[Ll]imiter|[a-z]Limiter|LIMITER|ThrottlerGuard/.test(code);
 }

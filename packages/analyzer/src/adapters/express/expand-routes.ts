@@ -10,6 +10,7 @@ import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js'
 import type { RouterAdapter } from './router-adapter.js';
 import type { RouterObject } from './router-model.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
+import { resolveDirectoryLoads } from './directory-loads.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -38,11 +39,21 @@ export function expandRoutes(
   const mounts = resolveMounts(adapter, project);
   const routes: RouteFact[] = [];
 
-  const expand = (app: string, router: RouterObject, prefix: string, inherited: GuardFact[], scoped: ScopedGuard[], crossedFiles: boolean, reachesApp: boolean, depth: number): void => {
-    if (depth > MAX_MOUNT_DEPTH) return;
+  /**
+   * Expands one router's events into routes and returns what a request meets
+   * when it only passes through the router on its way to a later route of
+   * the router that mounts it: Express runs every `use()` of a router mounted
+   * without a path (`app.use(globalMiddleware)`) for any request under its
+   * mount point, whether or not one of its own routes matches.
+   */
+  const expand = (app: string, router: RouterObject, prefix: string, inherited: GuardFact[], scoped: ScopedGuard[], crossedFiles: boolean, reachesApp: boolean, depth: number): ScopedGuard[] => {
+    if (depth > MAX_MOUNT_DEPTH) return [];
     const base = joinPaths(prefix, router.prefix);
     const guards = [...inherited];
     const scopedGuards = [...scoped];
+    const passThrough: ScopedGuard[] = [];
+    // Later routes whose chain runs through middleware from another file are the analyzer's to judge.
+    let crossed = crossedFiles;
     const events = [...router.events].sort((a, b) => a.call.getStart() - b.call.getStart() || a.file.absolutePath.localeCompare(b.file.absolutePath));
     for (const event of events) {
       if (event.type === 'route') {
@@ -58,10 +69,10 @@ export function expandRoutes(
           at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
           ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
           guards: applicable,
-          isPublic: isPublicPath(path, event.method, vocabulary.publicRoutes) || isPublicHandlerName(getHandlerName(event.args.at(-1)!)) || inspector.optsOutOfAuth(handler?.node),
+          isPublic: isPublicRoute(path, event.method, event.args.at(-1)!, handler?.node),
           handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
-          mountedFromOtherFile: crossedFiles,
+          mountedFromOtherFile: crossed,
           mountKnown: reachesApp,
         });
       } else if (event.type === 'use') {
@@ -71,21 +82,36 @@ export function expandRoutes(
           const children = mounts.get(arg);
           if (children) {
             for (const child of children) {
-              expand(app, child, usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
+              const through = expand(app, child, usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossed || child.file !== event.file, reachesApp, depth + 1);
+              // koa-router runs its `use()` middleware only for requests one of its own routes matches.
+              if (child.framework !== 'express') continue;
+              scopedGuards.push(...through);
+              passThrough.push(...through);
+              if (usePath === undefined && child.file !== event.file) crossed = true;
             }
             continue;
           }
           const guard = toGuard(arg, event.file, usePath === undefined ? (router.isApp ? 'global' : 'router') : 'mount');
           mountGuards.push(guard);
+          passThrough.push({ prefix: usePath ?? base, guard });
           // `app.use('/admin', requireAdmin)` guards later routes under /admin; `app.use(auth)` guards all later routes.
           if (usePath === undefined || usePath === '/') guards.push(guard);
           else scopedGuards.push({ prefix: usePath, guard });
+          if (usePath === undefined && isFromOtherFile(arg, event.file)) crossed = true;
         }
       } else {
-        const [child] = mounts.get(event.call.arguments[event.argumentIndex]!) ?? [];
-        if (child) expand(app, child, base, guards, scopedGuards, crossedFiles || child.file !== event.file, reachesApp, depth + 1);
+        for (const child of mounts.get(event.call.arguments[event.argumentIndex]!) ?? []) {
+          const through = expand(app, child, base, guards, scopedGuards, crossed || child.file !== event.file, reachesApp, depth + 1);
+          // `registerRoutes(app)` registers on this very router, so its middleware applies to later routes here;
+          // routers a folder load mounts through the hand-off (`initCore(app)`) are children like any other.
+          if (!child.parameterOf && child.framework !== 'express') continue;
+          scopedGuards.push(...through);
+          passThrough.push(...through);
+          if (child.file !== event.file) crossed = true;
+        }
       }
     }
+    return passThrough;
   };
 
   const mounted = new Set([...mounts.values()].flat());
@@ -104,6 +130,21 @@ export function expandRoutes(
   function toGuard(arg: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact {
     const kind = classifier.classify(arg, file);
     return { ...kind, scope, at: getCodeSpan(arg, file.sourceFile, file.relativePath) };
+  }
+
+  /** A public path or flow (`/login`, `signupUser`), unless the handler creates admin accounts; or a handler that opts out itself. */
+  function isPublicRoute(path: string, method: string, handlerArg: ts.Expression, handler: ts.Node | undefined): boolean {
+    const publicFlow = isPublicPath(path, method, vocabulary.publicRoutes) || isPublicHandlerName(getHandlerName(handlerArg));
+    return (publicFlow && !inspector.createsAdminAccount(handler)) || inspector.optsOutOfAuth(handler);
+  }
+
+  /** `app.use(globalMiddleware)` where the name is declared in another project file. */
+  function isFromOtherFile(arg: ts.Expression, file: AnalyzedFile): boolean {
+    const node = skipOuterExpressions(arg);
+    const root = ts.isCallExpression(node) ? node.expression : node;
+    const name = ts.isIdentifier(root) ? root.text : ts.isPropertyAccessExpression(root) && ts.isIdentifier(root.expression) ? root.expression.text : undefined;
+    const resolved = name === undefined ? undefined : project.resolveName(file, name);
+    return resolved !== undefined && resolved.file !== file;
   }
 }
 
@@ -132,6 +173,14 @@ function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.No
         }
       }
     }
+  }
+  const isDefaultExport = (file: AnalyzedFile, router: RouterObject) => {
+    const exported = project.resolveExport(file, 'default');
+    return exported !== undefined && findRouterAt(exported.node, adapter) === router;
+  };
+  for (const [node, children] of resolveDirectoryLoads(adapter, project, isDefaultExport)) {
+    for (const child of children) child.mounted = true;
+    mounts.set(node, [...(mounts.get(node) ?? []), ...children]);
   }
   return mounts;
 }

@@ -2,10 +2,11 @@ import { ts } from 'ts-morph';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { NodeVisitor } from '../../walk/walker.js';
-import { ROUTE_METHODS, type RouterFramework, type RouterObject } from './router-model.js';
+import { ROUTE_METHODS, type DirectoryLoad, type RouterFramework, type RouterObject } from './router-model.js';
 
 const EXPRESS_MODULES = new Set(['express']);
 const KOA_ROUTER_MODULES = new Set(['@koa/router', 'koa-router']);
+const REQUIRE_DIRECTORY_MODULES = new Set(['require-directory']);
 
 /**
  * Records Express, Koa and Hono apps and routers, and every `use`/route call
@@ -19,6 +20,8 @@ export class RouterAdapter implements NodeVisitor {
   readonly routerByNode = new Map<ts.Node, RouterObject>();
   /** Routers bound to a declaration (variable, parameter) → the router. */
   readonly routerByDeclaration = new Map<ts.Node, RouterObject>();
+  /** Folders of modules loaded with require-directory whose routers a visitor mounts. */
+  readonly directoryLoads: DirectoryLoad[] = [];
   /** Calls on an imported name (`import { app } from './server'; app.use(...)`), resolved after the walk. */
   private readonly importedReceiverCalls: { call: ts.CallExpression; method: string; name: string; file: AnalyzedFile }[] = [];
 
@@ -112,6 +115,7 @@ export class RouterAdapter implements NodeVisitor {
 
   private readCall(call: ts.CallExpression, file: AnalyzedFile): void {
     const callee = call.expression;
+    if (ts.isIdentifier(callee) && REQUIRE_DIRECTORY_MODULES.has(file.imports.get(callee.text)?.specifier ?? '')) this.readDirectoryLoad(call, file);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (method === 'use' || method === 'route' || ROUTE_METHODS.has(method)) this.readRouterMethodCall(call, callee, method, file);
@@ -214,6 +218,31 @@ export class RouterAdapter implements NodeVisitor {
     return router;
   }
 
+  /**
+   * `requireDirectory(module, dir, { visit })` whose visitor mounts what it
+   * is given (`app.use(obj.routes())`, `router.use(obj)`). Which routers the
+   * folder holds, and what the receiver is, are resolved after the walk.
+   */
+  private readDirectoryLoad(call: ts.CallExpression, file: AnalyzedFile): void {
+    const [, dir, options] = call.arguments;
+    const optionsNode = options && skipOuterExpressions(options);
+    if (!dir || !optionsNode || !ts.isObjectLiteralExpression(optionsNode)) return;
+    const visitProperty = optionsNode.properties.find((property) => property.name?.getText() === 'visit');
+    let visitor: ts.Node | undefined;
+    if (visitProperty && ts.isPropertyAssignment(visitProperty)) {
+      const value = skipOuterExpressions(visitProperty.initializer);
+      visitor = ts.isIdentifier(value) ? findLocalDeclaration(value) : value;
+    } else if (visitProperty && (ts.isMethodDeclaration(visitProperty) || ts.isShorthandPropertyAssignment(visitProperty))) {
+      visitor = ts.isShorthandPropertyAssignment(visitProperty) ? findLocalDeclaration(visitProperty.name) : visitProperty;
+    }
+    if (visitor && ts.isVariableDeclaration(visitor)) visitor = visitor.initializer && skipOuterExpressions(visitor.initializer);
+    if (!visitor || !ts.isFunctionLike(visitor)) return;
+    const parameter = visitor.parameters[0]?.name;
+    if (!parameter || !ts.isIdentifier(parameter)) return;
+    const use = findUseOf(visitor, parameter.text);
+    if (use) this.directoryLoads.push({ file, call, dir, options: optionsNode, parameter: parameter.text, use });
+  }
+
   /** `registerRoutes(app)`: remember the hand-off; the callee is resolved after the walk. */
   private readRouterHandOff(call: ts.CallExpression, file: AnalyzedFile): void {
     call.arguments.forEach((argument, argumentIndex) => {
@@ -222,6 +251,31 @@ export class RouterAdapter implements NodeVisitor {
       if (router) router.events.push({ type: 'pass', callee: call.expression, argumentIndex, call, file });
     });
   }
+}
+
+/** The `x.use(module)` or `x.use(module.routes())` call in a require-directory visitor. */
+function findUseOf(visitor: ts.SignatureDeclaration, parameter: string): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'use' &&
+      node.arguments.some((argument) => isLoadedModule(argument, parameter))) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(visitor);
+  return found;
+}
+
+/** `obj`, `obj.routes()`, `obj.middleware()`: the module a require-directory visitor receives. */
+export function isLoadedModule(argument: ts.Expression, parameter: string): boolean {
+  let node = skipOuterExpressions(argument);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['routes', 'middleware'].includes(node.expression.name.text)) {
+    node = skipOuterExpressions(node.expression.expression);
+  }
+  return ts.isIdentifier(node) && node.text === parameter;
 }
 
 /** In `router.route('/x').get(a).post(b)`, the `route('/x')` call under a chain. */

@@ -28,6 +28,22 @@ export interface RouterObject {
   mounted: boolean;
 }
 
+/**
+ * `requireDirectory(module, dir, { visit: (obj) => { if (obj instanceof Router) app.use(obj.routes()) } })`:
+ * every router a module in `dir` exports is mounted by the `use` call in the visitor.
+ */
+export interface DirectoryLoad {
+  file: AnalyzedFile;
+  /** The `requireDirectory(…)` call. */
+  call: ts.CallExpression;
+  dir: ts.Expression;
+  options: ts.ObjectLiteralExpression;
+  /** The visitor's parameter: the loaded module. */
+  parameter: string;
+  /** The `x.use(obj)` / `x.use(obj.routes())` in the visitor, whose argument is the loaded module. */
+  use: ts.CallExpression;
+}
+
 /** Methods that register a route on an Express/Koa/Hono router. */
 export const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
   ['get', 'GET'], ['post', 'POST'], ['put', 'PUT'], ['patch', 'PATCH'], ['delete', 'DELETE'], ['del', 'DELETE'],

@@ -9,18 +9,19 @@ const MAX_DEPTH = 8;
  * The absolute path a directory expression names, read without running it:
  * `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'routes')`,
  * `fileURLToPath(new URL('./routes', import.meta.url))`, `` `${__dirname}/routes` ``,
+ * `` `${process.cwd()}/app/api` `` (the scan root stands for the working directory),
  * and the ESM shim `const __dirname = dirname(fileURLToPath(import.meta.url))`.
  * Undefined when any part is dynamic. A bare relative string is relative to the scan root.
  */
 export function evaluateStaticPath(expression: ts.Expression, file: AnalyzedFile, root: string): string | undefined {
-  const value = evaluate(expression, file, 0);
+  const value = evaluate(expression, file, root, 0);
   return value === undefined || isAbsolute(value) ? value : resolve(root, value);
 }
 
-function evaluate(expression: ts.Expression, file: AnalyzedFile, depth: number): string | undefined {
+function evaluate(expression: ts.Expression, file: AnalyzedFile, root: string, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = skipOuterExpressions(expression);
-  const next = (child: ts.Expression): string | undefined => evaluate(child, file, depth + 1);
+  const next = (child: ts.Expression): string | undefined => evaluate(child, file, root, depth + 1);
   const literal = getStringValue(node);
   if (literal !== undefined) return literal;
   if (ts.isIdentifier(node)) {
@@ -52,6 +53,7 @@ function evaluate(expression: ts.Expression, file: AnalyzedFile, depth: number):
     const basePath = base && next(base);
     return relativePath !== undefined && basePath !== undefined ? resolve(dirname(basePath), relativePath) : undefined;
   }
+  if (ts.isCallExpression(node) && node.arguments.length === 0 && node.expression.getText() === 'process.cwd') return root;
   if (ts.isCallExpression(node)) {
     const name = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : ts.isIdentifier(node.expression) ? node.expression.text : '';
     const parts = node.arguments.map((argument) => next(argument));

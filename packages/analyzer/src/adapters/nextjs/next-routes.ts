@@ -2,10 +2,14 @@ import { ts } from 'ts-morph';
 import type { GuardFact, HttpMethod, RedlineVocabulary, RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
-import { getStringValue } from '../../project/lexical-scope.js';
+import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
+import type { GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
 import { isPublicPath } from '../../guards/public-paths.js';
+import { readHandlerGuards } from './handler-guards.js';
+import { buildNextPagesRoutes } from './pages-routes.js';
+import { buildNextAuthCredentialRoutes } from './nextauth-credentials.js';
 
 const HTTP_EXPORTS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 // `app/<folders>/route.ts` (also under `src/`): the Next.js app router's route handlers.
@@ -13,12 +17,20 @@ const ROUTE_FILE = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/;
 const MIDDLEWARE_FILE = /(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[cm]?[jt]s$/;
 const MIDDLEWARE_AUTH = /\b(?:auth|withAuth|clerkMiddleware|authMiddleware|getToken|getServerSession|verifyToken|jwtVerify|NextAuth|createMiddlewareClient|updateSession|getSession)\b/;
 
+/** A `middleware.ts` that authenticates, and which paths its `matcher` covers. */
+export interface NextMiddleware {
+  guard: GuardFact;
+  covers: (path: string) => boolean;
+}
+
 /**
- * Next.js app-router handlers as routes: each exported GET, POST, … of a
- * `route.ts`, with the path from its folder, protected by a `middleware.ts`
- * that authenticates and whose `matcher` covers it, or by its own auth call.
+ * Next.js routes: the app router's handlers (each exported GET, POST, … of a
+ * `route.ts`, with the path from its folder), the pages router's API routes
+ * (`pages/api/**`), and NextAuth's credentials sign-in. Each is protected by
+ * a `middleware.ts` that authenticates and whose `matcher` covers it, or by
+ * its own checks (see handler-guards).
  */
-export function buildNextRoutes(project: ProjectModel, inspector: HandlerInspector, vocabulary: RedlineVocabulary): RouteFact[] {
+export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifier, inspector: HandlerInspector, vocabulary: RedlineVocabulary): RouteFact[] {
   const files = [...project.files.values()];
   const middleware = files.map(readAuthMiddleware).find((found) => found !== undefined);
   const routes: RouteFact[] = [];
@@ -31,7 +43,7 @@ export function buildNextRoutes(project: ProjectModel, inspector: HandlerInspect
       const handler = binding.kind === 'local' ? file.declarations.get(binding.local) : binding.kind === 'expression' ? binding.node : undefined;
       if (!handler) continue;
       const method = name as HttpMethod;
-      const guards: GuardFact[] = middleware && middleware.covers(path) ? [middleware.guard] : [];
+      const middlewareGuards: GuardFact[] = middleware && middleware.covers(path) ? [middleware.guard] : [];
       routes.push({
         framework: 'nextjs',
         app: 'nextjs',
@@ -39,20 +51,29 @@ export function buildNextRoutes(project: ProjectModel, inspector: HandlerInspect
         path,
         at: getCodeSpan(handler, file.sourceFile, file.relativePath),
         handler: getCodeSpan(handler, file.sourceFile, file.relativePath),
-        guards,
+        guards: [...middlewareGuards, ...readWrapperGuards(handler, file, classifier), ...readHandlerGuards(handler, file, inspector)],
         isPublic: isPublicPath(path, method, vocabulary.publicRoutes) || inspector.optsOutOfAuth(handler),
         handlerChecksAuth: inspector.checksAuth(handler, file),
         handlerChecksRole: inspector.checksRole(handler),
-        mountedFromOtherFile: guards.length > 0,
+        mountedFromOtherFile: middlewareGuards.length > 0,
         mountKnown: true,
       });
     }
   }
+  routes.push(...buildNextPagesRoutes(project, classifier, inspector, vocabulary, middleware));
+  routes.push(...buildNextAuthCredentialRoutes(project, inspector, middleware, routes));
   return routes;
 }
 
-/** `app/(shop)/orders/[id]` → `/orders/:id`. */
-function toRoutePath(folder: string): string {
+/** `export const POST = withApiAuth({ auth: 'session', handler })`: the wrapper runs before the handler. */
+function readWrapperGuards(handler: ts.Node, file: AnalyzedFile, classifier: GuardClassifier): GuardFact[] {
+  const node = ts.isExpression(handler) ? skipOuterExpressions(handler) : handler;
+  if (!ts.isCallExpression(node)) return [];
+  return [{ ...classifier.classify(node, file), scope: 'route', at: getCodeSpan(node, file.sourceFile, file.relativePath) }];
+}
+
+/** `app/(shop)/orders/[id]` → `/orders/:id`, `api/auth/[...nextauth]` → `/api/auth/*nextauth`. */
+export function toRoutePath(folder: string): string {
   const segments = folder
     .split('/')
     .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'))
@@ -60,7 +81,7 @@ function toRoutePath(folder: string): string {
   return `/${segments.join('/')}`;
 }
 
-function readAuthMiddleware(file: AnalyzedFile): { guard: GuardFact; covers: (path: string) => boolean } | undefined {
+function readAuthMiddleware(file: AnalyzedFile): NextMiddleware | undefined {
   if (!MIDDLEWARE_FILE.test(file.relativePath) || !MIDDLEWARE_AUTH.test(file.sourceFile.text)) return undefined;
   const matchers = readMatchers(file.sourceFile);
   return {
