@@ -28,7 +28,12 @@ const noSecretLoggingProject: ProjectCheck = {
         { at: fact.sink, message: `\`${fact.helper.name}\` logs its argument here.` },
       ],
     }));
-    return [...throughHelpers, ...(facts.loggedRecords ?? []).flatMap((fact) => checkLoggedRecord(fact, facts))];
+    const typedValues: ProjectFinding[] = (facts.loggedTypedValues ?? []).map((fact) => ({
+      at: fact.at,
+      message: `\`${fact.argument}\` is a \`${fact.type}\`, which carries \`${fact.field}\`, and \`${fact.sink}\` writes it whole to the log. Log its id instead, or only the fields you need.`,
+      related: [{ at: fact.declaredAt, message: `\`${fact.field}\` is declared here.` }],
+    }));
+    return [...throughHelpers, ...(facts.loggedRecords ?? []).flatMap((fact) => checkLoggedRecord(fact, facts)), ...typedValues];
   },
 };
 
@@ -38,7 +43,7 @@ export default noSecretLoggingProject;
 function checkLoggedRecord(fact: LoggedRecordFact, facts: ProjectFacts): ProjectFinding[] {
   const entity = facts.entities.find((candidate) => candidate.name === fact.entity);
   const secrets = (entity?.columns ?? []).filter(
-    (column) => column.sensitive && !column.hidden && (!fact.selected || fact.selected.includes(column.name)),
+    (column) => column.sensitive && !column.hidden && (!fact.selected || fact.selected.includes(column.name)) && !fact.overridden?.includes(column.name),
   );
   const [first] = secrets;
   if (!first) return [];

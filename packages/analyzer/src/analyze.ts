@@ -17,7 +17,7 @@ import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
-import { traceLoggedRecords } from './summaries/logged-records.js';
+import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-records.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
 import { FastifyErrorDelegationAdapter } from './adapters/fastify/error-delegation.js';
@@ -105,6 +105,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     responses: traceResponses([...collectHandlers(project, routers, nest), ...responseFunctions.functions], summaries, entities),
     loggedArguments: logForwarding.resolve(project),
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
+    loggedTypedValues: traceLoggedTypedValues(logForwarding.sinkCalls, project, vocabulary),
     numericIdParameters: numericIds.found,
     nestJwt: nestJwt.facts,
     fastifyErrors: fastifyErrors.facts,

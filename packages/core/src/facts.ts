@@ -16,6 +16,8 @@ export interface ProjectFacts {
   loggedArguments: LoggedArgumentFact[];
   /** Log calls that write a whole ORM record, traced like responses (absent when not computed). */
   loggedRecords?: LoggedRecordFact[];
+  /** Log calls that write a whole value whose declared project type has a secret member (absent when not computed). */
+  loggedTypedValues?: LoggedTypedValueFact[];
   /**
    * Where the API reads a numeric record id from the URL (`Number(req.params.id)`,
    * `@Param('id', ParseIntPipe)`): then sequential ids are its public identifiers.
@@ -187,6 +189,18 @@ export interface ResponseRelation {
   relations?: ResponseRelation[];
 }
 
+/** A log call that writes a value whose declared type (a project class, interface or type) has a secret member. */
+export interface LoggedTypedValueFact {
+  at: CodeSpan;
+  /** The logged value as written (`entity`), never its runtime value. */
+  argument: string;
+  sink: string;
+  type: string;
+  /** The secret member (`password`, `_password`). */
+  field: string;
+  declaredAt: CodeSpan;
+}
+
 /** A log call that writes a whole record the summaries traced to an ORM read or write. */
 export interface LoggedRecordFact {
   /** The log call. */
@@ -198,6 +212,8 @@ export interface LoggedRecordFact {
   entity: string;
   /** The fields a `select` kept, when one did. */
   selected?: string[];
+  /** Keys the log call overrides after spreading the record (`{ ...user, password: '[REDACTED]' }`). */
+  overridden?: string[];
   /** The ORM call the record came from. */
   source: CodeSpan;
   /** The functions the record was returned through, outermost first. */

@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
-import type { EntityFact, LoggedRecordFact } from '@redline/core';
+import { isSecretName, type EntityFact, type LoggedRecordFact, type LoggedTypedValueFact, type RedlineVocabulary } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
+import type { ProjectModel } from '../project/project-model.js';
 import type { FunctionSummaries } from './function-summaries.js';
 import { findEntity } from './response-tracer.js';
 
@@ -24,7 +25,7 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
   for (const { call, file } of sinkCalls) {
     const fn = getEnclosingFunction(call);
     if (!fn) continue;
-    for (const value of call.arguments.flatMap(getWholeValues)) {
+    for (const { identifier: value, overridden } of call.arguments.flatMap(getWholeValues)) {
       const traced = summaries.traceValue(value, fn, file);
       if (!traced || traced.fields || (traced.read.shaped && !traced.read.selected)) continue;
       const entity = findEntity(traced.read.model, traced.read.orm, entities);
@@ -35,6 +36,7 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
         sink: call.expression.getText(file.sourceFile),
         entity: entity.name,
         ...(traced.read.selected ? { selected: traced.read.selected } : {}),
+        ...(overridden.size > 0 ? { overridden: [...overridden] } : {}),
         source: traced.source,
         via: traced.via,
       });
@@ -44,10 +46,18 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
   return facts;
 }
 
+/** An identifier an argument writes whole, and the keys a later property overrides (`{ ...dto, password: '[REDACTED]' }`). */
+interface WholeValue {
+  identifier: ts.Identifier;
+  overridden: ReadonlySet<string>;
+}
+
+const NOTHING_OVERRIDDEN: ReadonlySet<string> = new Set();
+
 /** The identifiers an argument writes whole. */
-function getWholeValues(argument: ts.Expression): ts.Identifier[] {
+function getWholeValues(argument: ts.Expression): WholeValue[] {
   const node = skipOuterExpressions(argument);
-  if (ts.isIdentifier(node)) return [node];
+  if (ts.isIdentifier(node)) return [{ identifier: node, overridden: NOTHING_OVERRIDDEN }];
   if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => getWholeValues(span.expression));
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return [...getWholeValues(node.left), ...getWholeValues(node.right)];
@@ -56,11 +66,12 @@ function getWholeValues(argument: ts.Expression): ts.Identifier[] {
     return getWholeValues(node.arguments[0]);
   }
   if (ts.isObjectLiteralExpression(node)) {
-    return node.properties.flatMap((property) => {
-      if (ts.isShorthandPropertyAssignment(property)) return [property.name];
+    return node.properties.flatMap((property, index) => {
+      if (ts.isShorthandPropertyAssignment(property)) return [{ identifier: property.name, overridden: NOTHING_OVERRIDDEN }];
       if (ts.isPropertyAssignment(property)) return getWholeValues(property.initializer);
-      if (ts.isSpreadAssignment(property)) return getWholeValues(property.expression);
-      return [];
+      if (!ts.isSpreadAssignment(property)) return [];
+      const later = node.properties.slice(index + 1).flatMap((other) => (other.name && !ts.isComputedPropertyName(other.name) ? [other.name.getText().replace(/^['"]|['"]$/g, '')] : []));
+      return getWholeValues(property.expression).map((value) => ({ ...value, overridden: new Set([...value.overridden, ...later]) }));
     });
   }
   return [];
@@ -71,4 +82,103 @@ function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
     if (ts.isFunctionLike(current)) return current;
   }
   return undefined;
+}
+
+/**
+ * Log calls that write a whole value whose declared type (a parameter's or a
+ * variable's annotation) is a project class, interface or type with a secret
+ * member: `console.log('user', entity)` with `entity: UserEntity` declared in
+ * the domain layer with a `password`. A class with its own `toJSON()` decides
+ * what it shows and is left alone.
+ */
+export function traceLoggedTypedValues(sinkCalls: readonly LogSinkCall[], project: ProjectModel, vocabulary: RedlineVocabulary): LoggedTypedValueFact[] {
+  const facts: LoggedTypedValueFact[] = [];
+  for (const { call, file } of sinkCalls) {
+    for (const { identifier: value, overridden } of call.arguments.flatMap(getWholeValues)) {
+      const declaration = findLocalDeclaration(value);
+      const type = declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.type : undefined;
+      if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) continue;
+      const resolved = resolveTypeDeclaration(file, type.typeName.text, project);
+      const member = resolved && findSecretMember(resolved.node, vocabulary, overridden);
+      if (!resolved || !member) continue;
+      facts.push({
+        at: getCodeSpan(call, file.sourceFile, file.relativePath),
+        argument: value.text,
+        sink: call.expression.getText(file.sourceFile),
+        type: type.typeName.text,
+        field: member.name,
+        declaredAt: getCodeSpan(member.node, resolved.file.sourceFile, resolved.file.relativePath),
+      });
+      break;
+    }
+  }
+  return facts;
+}
+
+type TypeDeclaration = ts.ClassDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+
+/** A class, interface or type alias declared in `file` or imported into it from a project file. */
+function resolveTypeDeclaration(file: AnalyzedFile, name: string, project: ProjectModel): { node: TypeDeclaration; file: AnalyzedFile } | undefined {
+  const local = findTypeStatement(file.sourceFile, name);
+  if (local) return { node: local, file };
+  const binding = file.imports.get(name);
+  const target = binding && binding.imported !== '*' ? project.resolveModule(file, binding.specifier) : undefined;
+  const imported = target && findTypeStatement(target.sourceFile, binding!.imported === 'default' ? name : binding!.imported);
+  return target && imported ? { node: imported, file: target } : undefined;
+}
+
+function findTypeStatement(sourceFile: ts.SourceFile, name: string): TypeDeclaration | undefined {
+  return sourceFile.statements.find(
+    (statement): statement is TypeDeclaration =>
+      (ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name?.text === name,
+  );
+}
+
+/**
+ * The first secret-named member (property, accessor, constructor parameter
+ * property) that is not a count or flag (`refreshTokens: number`) and not
+ * overridden where it is logged; none when a class has `toJSON()`.
+ */
+function findSecretMember(declaration: TypeDeclaration, vocabulary: RedlineVocabulary, overridden: ReadonlySet<string>): { name: string; node: ts.Node } | undefined {
+  const members: readonly ts.Node[] = ts.isTypeAliasDeclaration(declaration)
+    ? (ts.isTypeLiteralNode(declaration.type) ? declaration.type.members : [])
+    : declaration.members;
+  const named: { name: string; node: ts.Node }[] = [];
+  for (const member of members) {
+    const name = (member as ts.NamedDeclaration).name;
+    if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) && !isCountOrFlag(member)) named.push({ name: name.text.replace(/^#/, ''), node: member });
+    if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (ts.getModifiers(parameter)?.length && ts.isIdentifier(parameter.name)) named.push({ name: parameter.name.text, node: parameter });
+      }
+    }
+  }
+  const isSecret = (name: string) => !overridden.has(name) && isSecretName(name, vocabulary.secretWords ?? []);
+  const toJSON = named.find((member) => member.name === 'toJSON')?.node;
+  if (toJSON) return findSecretInToJSON(toJSON, isSecret);
+  return named.find((member) => isSecret(member.name));
+}
+
+/** A class's own `toJSON()` decides what it shows: a secret key in the object it returns (or `...this`), if any. */
+function findSecretInToJSON(method: ts.Node, isSecret: (name: string) => boolean): { name: string; node: ts.Node } | undefined {
+  if (!ts.isMethodDeclaration(method) || !method.body) return undefined;
+  for (const statement of method.body.statements) {
+    if (!ts.isReturnStatement(statement) || !statement.expression) continue;
+    const returned = skipOuterExpressions(statement.expression);
+    if (!ts.isObjectLiteralExpression(returned)) continue;
+    for (const property of returned.properties) {
+      if (ts.isSpreadAssignment(property) && property.expression.kind === ts.SyntaxKind.ThisKeyword) return { name: '…this', node: property };
+      const name = property.name && !ts.isComputedPropertyName(property.name) ? property.name.getText() : undefined;
+      if (name !== undefined && isSecret(name)) return { name, node: property };
+    }
+  }
+  return undefined;
+}
+
+/** A member declared `number`, `boolean` or `Date` holds no secret, whatever its name. */
+function isCountOrFlag(member: ts.Node): boolean {
+  const type = (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isParameter(member)) ? member.type : undefined;
+  if (!type) return false;
+  if (type.kind === ts.SyntaxKind.NumberKeyword || type.kind === ts.SyntaxKind.BooleanKeyword) return true;
+  return ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Date';
 }
