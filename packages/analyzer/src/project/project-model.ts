@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { AnalyzedFile } from './analyzed-file.js';
 import { ProjectFile } from './project-file.js';
@@ -39,8 +39,8 @@ export class ProjectModel {
     this.configs = new CompilerConfigs(root);
     for (const input of files) {
       const path = typeof input === 'string' ? input : input.path;
-      // TypeScript's resolver answers with `/`-separated paths; the map is keyed the same way.
-      const fileName = path.replace(/\\/g, '/');
+      // TypeScript's resolver answers with absolute `/`-separated paths; the map is keyed the same way.
+      const fileName = resolve(path).replace(/\\/g, '/');
       const text = typeof input === 'string' ? readFileSync(path, 'utf8') : input.text;
       const relativePath = relative(root, fileName).split(sep).join('/');
       this.files.set(fileName, new ProjectFile(fileName, relativePath, text, () => this.parsedCount++));
