@@ -11,7 +11,14 @@ import {
   type OrmModelResolver,
   type OrmRecordQuery,
 } from '../utils/orm-records.js';
-import { getAssignmentResponsePayload, getCallResponsePayload, getDecoratorName, getReturnResponsePayload, type ResponsePayload } from '../utils/response-sinks.js';
+import {
+  getAssignmentResponsePayload,
+  getCallResponsePayload,
+  getDecoratorName,
+  getReturnResponsePayload,
+  mayHaveResponseSink,
+  type ResponsePayload,
+} from '../utils/response-sinks.js';
 import { getRedlineSettings } from '../utils/settings.js';
 
 type Options = [
@@ -111,6 +118,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // A file that sends nothing to a client cannot leak a record.
+    if (!mayHaveResponseSink(sourceCode)) return {};
     const settings = getRedlineSettings(context);
     const extraWords = [...(options.sensitiveFields ?? []), ...(settings.secretWords ?? [])].map((word) => word.toLowerCase());
     const sensitiveModels = new Set((options.sensitiveModels ?? []).map(normalizeModelName));

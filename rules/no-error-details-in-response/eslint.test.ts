@@ -263,5 +263,11 @@ export default async function handler(req: Request, res: Response) {
       code: `app.post('/x', async (req, res) => {\n  try { await Model.create(req.body); } catch (err) { res.status(400).json({ sql: err.sql }); }\n});`,
       errors: [{ messageId: 'errorDetails', data: { expression: 'err.sql', what: 'the failing SQL', sink: 'res.status(400).json' }, line: 2, column: 83, endLine: 2, endColumn: 90 }],
     },
+    {
+      // An Express error handler is the only place the error is caught: no `catch` and no `err` in the file.
+      filename,
+      code: `app.use((e, req, res, next) => { res.status(500).json({ detail: e.stack }); });`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'e.stack', what: 'the stack trace', sink: 'res.status(500).json' }, line: 1, column: 65, endLine: 1, endColumn: 72 }],
+    },
   ],
 });

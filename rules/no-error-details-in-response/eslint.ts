@@ -9,8 +9,10 @@ import {
   getCallResponsePayload,
   getDecoratorName,
   getReturnResponsePayload,
+  mayHaveResponseSink,
   type ResponsePayload,
 } from '../utils/response-sinks.js';
+import { mayMentionModule, mayMentionWord } from '../utils/text-gate.js';
 
 type Options = [{ safeErrorClasses: string[]; debugFlags: string[] }];
 type MessageIds = 'errorDetails';
@@ -90,6 +92,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
+    if (!maySendCaughtError(sourceCode)) return {};
     const debugFlags = new Set(options.debugFlags);
     const reported = new Set<TSESTree.Node>();
     /**
@@ -411,6 +414,27 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * Whether a file may send a caught error, from its text (see `text-gate.ts`): a
+ * response sink, Hono's `c.text`, or a Nest exception; and a `catch`, an error
+ * callback (`.catch`, `onError`, `(err) => …`) or an Express error handler
+ * `(e, req, res, next)` — the shapes `getCaughtError` reads.
+ */
+function maySendCaughtError(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const maySend =
+    mayHaveResponseSink(sourceCode) ||
+    (mayMentionWord(sourceCode, HONO_TEXT_METHODS) && mayMentionWord(sourceCode, HONO_CONTEXT_NAMES)) ||
+    mayMentionModule(sourceCode, NEST_MODULES);
+  if (!maySend) return false;
+  return mayMentionWord(sourceCode, CAUGHT_ERROR_WORDS) || (mayMentionWord(sourceCode, REQUEST_NAMES) && mayMentionWord(sourceCode, RESPONSE_NAMES));
+}
+
+const HONO_TEXT_METHODS: readonly string[] = ['text', 'html'];
+const HONO_CONTEXT_NAMES: readonly string[] = ['c', 'ctx'];
+const NEST_MODULES: readonly string[] = ['@nestjs/common'];
+/** A `catch`, a `.catch`/`onError`/`setErrorHandler` callback, a Node-style `(err) =>` callback. */
+const CAUGHT_ERROR_WORDS: readonly string[] = ['catch', 'onError', 'setErrorHandler', 'err', 'error'];
 
 /** Hono's `c.text(x)` / `c.html(x)` send `x`. */
 function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | undefined {

@@ -5,6 +5,7 @@ import { findProperty, getCalleeName, getMemberPath, getPropertyKeyName, unwrapE
 import { getRelativeFilename, matchesAnyGlob } from '../utils/file-globs.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
 import { getRedlineSettings } from '../utils/settings.js';
+import { mayMentionModule } from '../utils/text-gate.js';
 import { CONNECTION_STRING_PATTERN, MIN_SECRET_PATTERN_LENGTH, SECRET_PATTERN_PREFILTER, SECRET_PATTERNS } from '../utils/secret-patterns.js';
 
 type MessageIds = 'sinkSecret' | 'knownKey' | 'connectionPassword' | 'envFallback' | 'namedSecret';
@@ -60,6 +61,9 @@ const JWT_KEY_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, number>
 
 /** Calls whose first argument is a secret: `cookieParser('s')`, `cookieSession({ keys })` is handled by keys. */
 const SECRET_FIRST_ARGUMENT_MODULES: ReadonlySet<string> = new Set(['cookie-parser', 'cookie-signature']);
+
+/** Modules whose calls take a secret argument (`checkJwtCall`, `checkSecretFirstArgument`). */
+const SECRET_ARGUMENT_MODULES = [...Object.keys(JWT_KEY_ARGUMENTS), ...SECRET_FIRST_ARGUMENT_MODULES];
 
 /** Words that make a name a secret on their own, for a `const` holding a literal. */
 const STRONG_SECRET_WORDS: ReadonlySet<string> = new Set([
@@ -143,6 +147,8 @@ export default createRule<Options, MessageIds>({
     const secretOptionKeys = new Set([...SECRET_OPTION_KEYS, ...(options.secretOptionKeys ?? [])]);
     const placeholders = [...DEFAULT_PLACEHOLDERS, ...(options.placeholders ?? [])].map((word) => word.toLowerCase());
     const pending = new Map<TSESTree.Node, { messageId: MessageIds; data: Record<string, string> }>();
+    // Calls are checked for what they take from jsonwebtoken, jose and cookie-parser: in files that name one of them.
+    const checksCalls = mayMentionModule(sourceCode, SECRET_ARGUMENT_MODULES);
 
     return {
       Literal(node) {
@@ -200,10 +206,12 @@ export default createRule<Options, MessageIds>({
           if (literal && looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `The connection's \`${key}\`` });
         }
       },
-      CallExpression(node) {
-        checkJwtCall(node);
-        checkSecretFirstArgument(node);
-      },
+      ...(checksCalls && {
+        CallExpression(node: TSESTree.CallExpression) {
+          checkJwtCall(node);
+          checkSecretFirstArgument(node);
+        },
+      }),
       'Program:exit'() {
         for (const [node, report] of pending) context.report({ node, ...report });
       },

@@ -25,6 +25,7 @@ import {
   getCallResponsePayload,
   getDecoratorName,
   getReturnResponsePayload,
+  mayHaveResponseSink,
   type ResponsePayload,
 } from '../utils/response-sinks.js';
 import { getRedlineSettings } from '../utils/settings.js';
@@ -138,6 +139,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Only what a response carries is checked: a file that sends nothing has nothing to expose.
+    if (!mayHaveResponseSink(sourceCode)) return {};
     const settings = getRedlineSettings(context);
     const internalFieldKeys = getInternalFieldKeys([...(settings.internalFields ?? []), ...(options.internalFields ?? [])]);
     const reportMongoId = options.reportMongoId !== false;

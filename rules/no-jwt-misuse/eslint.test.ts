@@ -176,5 +176,27 @@ export class A {
 }`,
       errors: [{ messageId: 'signWithoutExpiry', data: { call: 'this.jwtService.sign' }, line: 5, column: 26, endLine: 5, endColumn: 59 }],
     },
+    {
+      // The module name spelled with an escape is still jsonwebtoken.
+      filename,
+      code: `import jwt from 'json\\u0077ebtoken';\nexport const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRET!);`,
+      errors: [
+        {
+          messageId: 'signWithoutExpiry',
+          data: { call: 'jwt.sign' },
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'addExpiresIn',
+              data: { value: '15m' },
+              output: `import jwt from 'json\\u0077ebtoken';\nexport const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRET!, { expiresIn: '15m' });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

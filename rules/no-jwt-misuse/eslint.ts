@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { findProperty, getCalleeName, getMemberPath, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
+import { mayMentionModule } from '../utils/text-gate.js';
 
 type Options = [{ verifyFunctions: string[]; suggestedExpiresIn: string }];
 type MessageIds = 'decodeForAuth' | 'ignoreExpiration' | 'noneAlgorithm' | 'mixedAlgorithms' | 'signWithoutExpiry' | 'addExpiresIn';
@@ -69,6 +70,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
+    // Everything here hangs on an import or require of a JWT package.
+    if (!mayMentionModule(sourceCode, JWT_PACKAGES)) return {};
     const bindings = new Map<TSESLint.Scope.Variable, JwtBinding>();
     /** `this.<name>` members typed `JwtService` from `@nestjs/jwt`. */
     const nestServices = new Set<string>();

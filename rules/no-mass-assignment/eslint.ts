@@ -11,6 +11,7 @@ import {
   unwrapExpression,
 } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
+import { mayMentionWord } from '../utils/text-gate.js';
 
 type MessageIds = 'massAssignment';
 type Options = [
@@ -33,6 +34,9 @@ const ORM_OBJECT_WORDS = /prisma|repo|repository|model|manager|entitymanager|kne
 
 /** Methods whose object must also look like a database handle (they are common names elsewhere). */
 const WRITE_METHODS: ReadonlySet<string> = new Set([...ORM_WRITE_METHODS, 'build', 'insertOne', 'values', 'set', 'assign', 'preload']);
+
+/** Names without which no request body is in reach (see `getDirectBodySource`, `isUnvalidatedNestBody`). */
+const BODY_WORDS = ['body', 'Body', 'json', 'parseBody'];
 
 /** Finders whose result is an entity that `Object.assign(entity, body)` then overwrites. */
 const ENTITY_FINDERS = /^(?:find|get|load|preload|create|build)/;
@@ -75,6 +79,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // What is written wholesale is `req.body`, `request.json()`, `c.req.parseBody()` or a Nest `@Body()`.
+    if (!mayMentionWord(sourceCode, BODY_WORDS)) return {};
     const extraValidators = new Set(options.validators ?? []);
     const extraOrmObjects = new Set(options.ormObjects ?? []);
 

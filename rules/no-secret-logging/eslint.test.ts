@@ -678,5 +678,30 @@ logger.info('session config', { session: sessionOptions });`,
           },
         ],
       },
+      {
+        // a logger named only in the shared settings: no log method in the file
+        code: `function f(token) { telemetry.capture(token); }`,
+        filename: 'src/server.ts',
+        settings: { redline: { loggers: ['telemetry'] } },
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 39, endLine: 1, endColumn: 44,
+            data: { name: 'token', sink: 'telemetry.capture' },
+          },
+        ],
+      },
+      {
+        // a log method spelled with an escape
+        code: `function f(token) { console.lo\\u0067(token); }`,
+        filename: 'src/server.ts',
+        errors: [
+          {
+            messageId: 'secret',
+            line: 1, column: 38, endLine: 1, endColumn: 43,
+            data: { name: 'token', sink: 'console.log' },
+          },
+        ],
+      },
     ],
 });

@@ -13,6 +13,7 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
+import { mayMentionWord } from '../utils/text-gate.js';
 
 type MessageIds = 'secret' | 'payload' | 'record';
 type Options = [
@@ -152,6 +153,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const settings = getRedlineSettings(context);
     const loggerNames = [...(settings.loggers ?? []), ...(options.loggers ?? [])];
+    // Every log sink is a call of a log or console method, a debug instance (`debug`) or a team's logger.
+    if (!mayMentionWord(sourceCode, LOG_METHODS) && !mayMentionWord(sourceCode, CONSOLE_METHODS) && !mayMentionWord(sourceCode, loggerNames)) return {};
     const redactionHelpers = [...(settings.redactionHelpers ?? []), ...(options.redactionHelpers ?? [])];
     const secretWords = [...(settings.secretWords ?? []), ...(options.secretWords ?? [])].map((word) => word.toLowerCase());
     const allowedNames = new Set(options.allowedNames ?? []);

@@ -13,6 +13,7 @@ import {
 } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
 import { getRedlineSettings } from '../utils/settings.js';
+import { mayMentionWord } from '../utils/text-gate.js';
 
 type MessageIds = 'unscopedAccess';
 type Options = [
@@ -95,6 +96,12 @@ const CLIENT_CONTAINERS = new Set(['params', 'body', 'query']);
 const PASS_THROUGH_CALLS = new Set(['Number', 'String', 'parseInt', 'parseFloat', 'BigInt', 'ObjectId', 'toString', 'trim', 'toObjectId', 'Types.ObjectId', 'isValidObjectId']);
 /** Nest decorators that inject the caller: `@User()`, `@CurrentUser()`, `@AuthUser()`, `@Session()`. */
 const CALLER_DECORATOR_WORDS = new Set(['user', 'session', 'auth', 'account', 'principal', 'me', 'actor', 'claims', 'identity', 'jwt', 'payload']);
+/** Every method `getLookup` reads. */
+const LOOKUP_METHODS = [
+  ...Object.keys(PRISMA_METHODS), ...Object.keys(REPOSITORY_METHODS), ...Object.keys(BY_KEY_METHODS), ...Object.keys(BY_FILTER_METHODS), 'update',
+];
+/** Where `getClientIdSource` finds a client id: `req.params`/`body`/`query`, Hono's `param()`, Nest's `@Param()`/`@Body()`/`@Query()`. */
+const CLIENT_ID_WORDS = [...CLIENT_CONTAINERS, 'param', 'Param', 'Body', 'Query'];
 /** Route-registration methods whose last argument is a handler. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'options', 'head']);
 
@@ -156,6 +163,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // A lookup is one of the ORM methods below, keyed by something the client sent.
+    if (!mayMentionWord(sourceCode, LOOKUP_METHODS) || !mayMentionWord(sourceCode, CLIENT_ID_WORDS)) return {};
     const settings = getRedlineSettings(context);
     const scopingFields = new Set([...DEFAULT_SCOPING_FIELDS, ...(options.scopingFields ?? [])].map((name) => name.toLowerCase()));
     const policyHelpers = new Set([...DEFAULT_POLICY_HELPERS, ...(options.policyHelpers ?? []), ...(settings.roleChecks ?? [])]);

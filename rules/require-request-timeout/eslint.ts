@@ -11,6 +11,7 @@ import { findProperty, getMemberPath, getMemberPropertyName, getPropertyKeyName,
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
 import { createRule } from '../utils/create-rule.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
+import { mayMentionModule, mayMentionWord } from '../utils/text-gate.js';
 
 type Options = [{ timeoutOptions: string[]; checkTestFiles: boolean; checkClientFiles: boolean }];
 type MessageIds = 'missingTimeout' | 'clientWithoutTimeout' | 'timeoutDisabled' | 'addSignal';
@@ -94,6 +95,8 @@ export default createRule<Options, MessageIds>({
     if (SCRIPT_FOLDER.test(context.filename.replace(/\\/g, '/'))) return {};
     const extraTimeoutOptions = new Set(options.timeoutOptions);
     const sourceCode = context.sourceCode;
+    // Requests are made with the global `fetch` or a client module this file imports or requires.
+    if (!mayMentionWord(sourceCode, FETCH_WORDS) && !mayMentionModule(sourceCode, CLIENT_MODULES)) return {};
     /** Bindings by variable: imports, requires and instances created in this file. */
     const bindings = new Map<TSESLint.Scope.Variable, Binding>();
     /** Instances stored on `this.<name>` in a class of this file. */
@@ -507,6 +510,10 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const FETCH_WORDS: readonly string[] = ['fetch'];
+/** Every module `getModuleBinding` binds. */
+const CLIENT_MODULES = ['axios', 'got', 'undici', ...CLIENTS_WITH_DEFAULT_TIMEOUT, ...NODE_HTTP_MODULES, ...FETCH_PACKAGES];
 
 /** What importing `imported` (`default`, `namespace` or a named export) from `source` binds. */
 function getModuleBinding(source: string, imported: string): Binding | undefined {

@@ -17,6 +17,7 @@ import { createRule } from '../utils/create-rule.js';
 import { getCalleePath, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
 import { getRedlineSettings } from '../utils/settings.js';
+import { mayMentionWord } from '../utils/text-gate.js';
 
 type Options = [
   {
@@ -78,6 +79,7 @@ const ROUTER_NAMES: ReadonlySet<string> = new Set(['app', 'router', 'api', 'rout
 const FASTIFY_HOOK_KEYS: ReadonlySet<string> = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsing']);
 const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
 const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'Controller', ...NEXT_HANDLER_NAMES];
 /** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
 const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
@@ -165,6 +167,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const settings = getRedlineSettings(context);
     const sourceCode = context.sourceCode;
+    // Routes are registered by a router method, declared by a Nest `@Controller`, or exported as Next.js handlers.
+    if (!mayMentionWord(sourceCode, ROUTE_WORDS)) return {};
     const authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
     const roleNames = new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? []), ...(options.roleChecks ?? [])]);
     const helperNames = new Set([...AUTH_HELPER_CALLS, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
@@ -570,25 +574,27 @@ export default createRule<Options, MessageIds>({
     /** Route files that export `GET`/`POST`/…: a mutating export without the auth call its siblings make. */
     function checkNextRouteFile(program: TSESTree.Program): void {
       const handlers: { name: string; id: TSESTree.Identifier; protection: Protection }[] = [];
-      const authFunctions = getLocalAuthFunctions(program);
+      // Read the file's own auth helpers only for a route file: most files export no `GET`/`POST`.
+      let localAuthFunctions: Set<string> | undefined;
+      const getAuthFunctions = (): Set<string> => (localAuthFunctions ??= getLocalAuthFunctions(program));
       for (const statement of program.body) {
         if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
         const declaration = statement.declaration;
         if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && NEXT_HANDLER_NAMES.has(declaration.id.name)) {
-          handlers.push({ name: declaration.id.name, id: declaration.id, protection: classifyFunctionBody(declaration, authFunctions) });
+          handlers.push({ name: declaration.id.name, id: declaration.id, protection: classifyFunctionBody(declaration, getAuthFunctions()) });
         } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
           for (const declarator of declaration.declarations) {
             if (declarator.id.type !== AST_NODE_TYPES.Identifier || !NEXT_HANDLER_NAMES.has(declarator.id.name) || !declarator.init) continue;
             const init = unwrapExpression(declarator.init);
             let protection: Protection;
             if (isFunctionNode(init)) {
-              protection = classifyFunctionBody(init, authFunctions);
+              protection = classifyFunctionBody(init, getAuthFunctions());
             } else if (init.type === AST_NODE_TYPES.CallExpression) {
               // `export const POST = withAuth(async (req) => …)`: the wrapper or the wrapped function.
               protection = classifyMiddleware(init.callee);
               for (const argument of init.arguments) {
                 const inner = unwrapExpression(argument);
-                if (isFunctionNode(inner)) mergeProtection(protection, classifyFunctionBody(inner, authFunctions));
+                if (isFunctionNode(inner)) mergeProtection(protection, classifyFunctionBody(inner, getAuthFunctions()));
               }
             } else {
               continue;

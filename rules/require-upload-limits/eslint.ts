@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/util
 import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, unwrapExpression } from '../utils/ast.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
+import { mayMentionModule, mayMentionWord } from '../utils/text-gate.js';
 
 type MessageIds = 'missingFileSize' | 'unboundedLimit';
 type Options = [
@@ -39,6 +40,9 @@ const LIMIT_OPTION_PATHS: Readonly<Record<string, readonly (readonly string[])[]
   'koa-body': [['formLimit'], ['jsonLimit'], ['textLimit'], ['formidable', 'maxFileSize']],
   'koa-bodyparser': [['formLimit'], ['jsonLimit'], ['textLimit']],
 };
+
+/** The modules whose calls are checked (`formidable/…` entry points included). */
+const CONFIGURED_MODULES = Object.keys(LIMIT_OPTION_PATHS);
 
 /** express / body-parser factories that parse a body: `express.json()`, `bodyParser.urlencoded()`, `json()`. */
 const BODY_PARSER_METHODS: ReadonlySet<string> = new Set(['json', 'urlencoded', 'text', 'raw']);
@@ -82,6 +86,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const uploadFactories = new Set(options.uploadFactories ?? []);
+    // Every finding is on a call of one of these modules, or of a team's upload factory.
+    if (!mayMentionModule(sourceCode, CONFIGURED_MODULES) && !mayMentionWord(sourceCode, uploadFactories)) return {};
 
     return {
       CallExpression(node) {

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { RESPONSE_OBJECT_NAMES, RESPONSE_SEND_METHODS } from '@redline/core';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getCalleePath, getMemberPath, getMemberPropertyName, getEnclosingFunction, unwrapExpression } from './ast.js';
+import { mayMentionWord } from './text-gate.js';
 
 /** Names of Hono/Koa-style context parameters whose `.json(x)` sends `x`. */
 const CONTEXT_NAMES: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
@@ -47,7 +49,8 @@ export function getCallResponsePayload(call: TSESTree.CallExpression | TSESTree.
   const callee = unwrapExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getMemberPropertyName(callee);
-  if (method === undefined) return undefined;
+  // Every sink below ends in one of these methods: most calls stop here, before any path is built.
+  if (method === undefined || (method !== 'json' && !RESPONSE_SEND_METHODS.has(method))) return undefined;
 
   const staticPath = getMemberPath(callee)?.join('.');
   if (staticPath === 'NextResponse.json' || staticPath === 'Response.json') {
@@ -98,6 +101,36 @@ export function getReturnResponsePayload(statement: TSESTree.ReturnStatement): R
 export function getArrowBodyResponsePayload(fn: TSESTree.ArrowFunctionExpression): ResponsePayload | undefined {
   if (fn.body.type === AST_NODE_TYPES.BlockStatement) return undefined;
   return isFastifyRouteHandler(fn) ? { payload: fn.body, sink: fn.body } : undefined;
+}
+
+/**
+ * Whether a file may contain one of the sinks above, from its text (see
+ * `text-gate.ts`): a send method (`json`, `send`, `end`), a `Response`, a Koa
+ * `ctx.body =`, a Nest `@Controller`, or a Fastify route handler.
+ */
+export function mayHaveResponseSink(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return (
+    mayMentionWord(sourceCode, SINK_WORDS) ||
+    (mayMentionWord(sourceCode, BODY_WORDS) && mayMentionWord(sourceCode, KOA_CONTEXT_WORDS)) ||
+    mayHaveFastifyRouteHandler(sourceCode)
+  );
+}
+
+const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', 'Controller'];
+const BODY_WORDS: readonly string[] = ['body'];
+const KOA_CONTEXT_WORDS: readonly string[] = ['ctx', 'context'];
+const HANDLER_WORDS: readonly string[] = ['handler'];
+const ROUTE_WORDS: readonly string[] = ['route'];
+const FASTIFY_HANDLER_WORDS: readonly string[] = ['reply', 'async'];
+
+/** `fastify.get('/x', async () => …)`, `app.post('/x', (request, reply) => …)`, `fastify.route({ handler })`. */
+function mayHaveFastifyRouteHandler(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (mayMentionWord(sourceCode, HANDLER_WORDS) && mayMentionWord(sourceCode, ROUTE_WORDS)) return true;
+  return (
+    mayMentionWord(sourceCode, FASTIFY_INSTANCE_NAMES) &&
+    mayMentionWord(sourceCode, FASTIFY_ROUTE_METHODS) &&
+    mayMentionWord(sourceCode, FASTIFY_HANDLER_WORDS)
+  );
 }
 
 /** Whether a function is a method of a `@Controller()` class decorated with `@Get()`, `@Post()`, … */
