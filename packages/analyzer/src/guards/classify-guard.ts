@@ -14,6 +14,11 @@ export interface GuardKind {
 
 /** Middleware that loads a session or sets up a library, and enforces nothing. */
 const SETUP_MIDDLEWARE = new Set(['session', 'cookieSession', 'cookieParser', 'passport.initialize', 'passport.session', 'expressSession']);
+/** Packages whose middleware shapes requests and headers but decides no access (`helmet.crossOriginResourcePolicy()` is no policy check). */
+const NON_ACCESS_PACKAGES = new Set([
+  'helmet', 'cors', 'morgan', 'compression', 'body-parser', 'cookie-parser', 'express', 'hpp', 'express-mongo-sanitize',
+  'xss-clean', 'response-time', 'serve-static', 'koa-bodyparser', '@koa/cors', 'koa-static', 'koa-helmet',
+]);
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
 const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse']);
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
@@ -36,6 +41,7 @@ export class GuardClassifier {
     const node = ts.isNewExpression(unwrapped) ? unwrapped.expression : unwrapped;
     const name = describe(node, file);
     const calleeName = getCalleeText(node, file);
+    if (NON_ACCESS_PACKAGES.has(file.imports.get(calleeName.split('.')[0]!)?.specifier ?? '')) return { name, authenticates: false, checksRole: false };
     const words = splitIdentifierWords(calleeName);
     const optional = words.some((word) => OPTIONAL_WORDS.has(word)) || hasOptionalCredentials(node) || SETUP_MIDDLEWARE.has(calleeName);
     const byName = {

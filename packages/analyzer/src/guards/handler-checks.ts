@@ -64,10 +64,9 @@ export class HandlerInspector {
     visitWithout(handler, excluded, (node) => {
       if (!ts.isCallExpression(node) || SKIP_AUTH_OPTION.test(node.getText())) return false;
       const callee = skipOuterExpressions(node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.getText().split('.').slice(-2).join('.') : undefined;
-      if (name === undefined) return false;
-      const lastName = name.split('.').at(-1)!;
-      if (SESSION_READERS.has(name) || SESSION_READERS.has(lastName) || (ts.isIdentifier(callee) && this.isSessionHelper(callee.text, file))) calls.push(node);
+      // `getToken({ req })`, `jwt.verify(…)`, `supabase.auth.getUser()`; not `oAuth2Client.getToken(code)`, which trades a code for tokens.
+      if (ts.isIdentifier(callee) ? SESSION_READERS.has(callee.text) || this.isSessionHelper(callee.text, file)
+        : ts.isPropertyAccessExpression(callee) && SESSION_READERS.has(callee.getText().split('.').slice(-2).join('.'))) calls.push(node);
       return false;
     });
     return calls;
