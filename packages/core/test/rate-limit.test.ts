@@ -32,6 +32,7 @@ describe('mentionsRateLimiting', () => {
       'providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }]',
       "@UseGuards(ThrottlerGuard)\n@Post('login')",
       'export class GqlThrottlerGuard extends ThrottlerGuard {}',
+      'providers: [{ provide: APP_GUARD, useClass: ThrottlerBehindProxyGuard }]',
       "import rateLimit from 'express-rate-limit';",
       'export const loginLimiter = new RateLimiterRedis(opts);',
     ]) {

@@ -56,9 +56,9 @@ export function isSignUpCollection(path: string): boolean {
  * Comments do not count (`// TODO: rate limit` is a limiter nobody wrote).
  */
 export function mentionsRateLimiting(text: string): boolean {
-  if (!/limit|ThrottlerGuard|brute|slow/i.test(text)) return false;
+  if (!/limit|Throttler\w*Guard|brute|slow/i.test(text)) return false;
   // `// TODO: add rate limiting` is the opposite of a limiter: drop comments (roughly) first.
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
   // `limiter`, `loginLimiter`, `RATE_LIMITER`, but not the `delimiter` of a lint or CSV option.
-  return /rate[-_ ]?limit|brute|slow[-_]?down/i.test(code) || /(?<![A-Za-z])[Ll]imiter|[a-z]Limiter|LIMITER|ThrottlerGuard/.test(code);
+  return /rate[-_ ]?limit|brute|slow[-_]?down/i.test(code) || /(?<![A-Za-z])[Ll]imiter|[a-z]Limiter|LIMITER|Throttler\w*Guard/.test(code);
 }
