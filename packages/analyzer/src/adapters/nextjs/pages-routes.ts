@@ -12,7 +12,7 @@ import { readHandlerGuards } from './handler-guards.js';
 import { toRoutePath, type NextMiddleware } from './next-routes.js';
 
 /** `pages/api/**` (also under `src/`): the pages router's API routes; `index` names its folder. */
-const PAGES_API_FILE = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.[cm]?[jt]sx?$/;
+const PAGES_API_FILE = /(?:^|\/)pages\/(api(?:\/.*)?)\.[cm]?[jt]sx?$/;
 /** Tests, type declarations and Next 12's `_middleware` sit next to the routes but serve nothing. */
 const NOT_A_ROUTE = /\.(?:test|spec)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$|(?:^|\/)__tests__\/|(?:^|\/)_middleware\.[cm]?[jt]sx?$/;
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -44,7 +44,7 @@ export function buildNextPagesRoutes(
   for (const file of project.files.values()) {
     const match = PAGES_API_FILE.exec(file.relativePath);
     if (!match || NOT_A_ROUTE.test(file.relativePath)) continue;
-    const path = toRoutePath(match[1]!);
+    const path = toRoutePath(match[1]!.replace(/\/index$/, ''));
     const resolved = resolveDefaultHandler(file, project);
     if (!resolved) continue;
     const wrapperGuards = resolved.wrappers.map(({ call, file: wrapperFile }) => ({
