@@ -1,7 +1,8 @@
 import rule from './eslint.js';
 import { createRuleTester } from '../utils/rule-tester.js';
 
-const ruleTester = createRuleTester();
+// A server file: the rule leaves browser code (`.tsx` components, RuleTester's default) alone.
+const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
@@ -100,7 +101,7 @@ app.get('/', async (request) => { request.log.info({ headers: request.headers })
       `function f(req) { logger.info('search', req.query); }`,
       // decorators, overloads and JSX do not crash the rule
       { code: `@Injectable() class S { f(a: string): void; f(a: number): void; f(a: any) { this.logger.log('x', a); } }
-const el = <div>{token}</div>;`, filename: 'file.tsx' },
+const el = <div>{token}</div>;`, filename: 'file.tsx', options: [{ checkClientFiles: true }] },
       // LLM tokens counted by a function
       `function f(text: string) { const tokens = countTokens(text); console.log('tokens used', tokens); }`,
       // a template with a masked prefix of a key
@@ -128,8 +129,59 @@ function n(usage: Usage) { logger.info('usage', usage); }`,
       `function f() { const code = Math.floor(100000 + Math.random() * 900000); logger.info('code generated', { length: String(code).length }); }`,
       // a response object from fetch
       `async function f() { const res = await fetch(url); console.log(await res.json()); }`,
+      // next-auth's getToken returns the decoded claims (id, iat, exp), not the bearer token
+      { code: `import { getToken } from 'next-auth/jwt';
+export default async function handler(req, res) { const token = await getToken({ req }); console.log(token); }`, filename: 'pages/api/v1/billing.ts' },
+      // jsonwebtoken's verify returns claims, whatever the variable is called
+      `import jwt from 'jsonwebtoken';
+function f(header: string) { const token = jwt.verify(header, process.env.JWT_SECRET!); logger.info({ token }); }`,
+      // jose: the payload of a verified token, destructured or read after the call
+      `import { jwtVerify } from 'jose';
+async function f(raw: string, key: Uint8Array) { const { payload: token } = await jwtVerify(raw, key); console.log('token', token); }`,
+      `import * as jose from 'jose';
+async function f(raw: string, key: Uint8Array) { const accessToken = (await jose.jwtVerify(raw, key)).payload; console.log(accessToken); }`,
+      // a Nest JwtService decodes to claims
+      `class AuthGuard { async canActivate(raw: string) { const token = await this.jwtService.verifyAsync(raw); this.logger.debug(token); return true; } }`,
+      // browser code logs to the user's own devtools console
+      { code: `'use client';
+export function VerifyEmail({ token }: { token: string }) { console.log(token); return null; }`, filename: 'app/verify/verify-email.ts' },
+      { code: `import { useEffect } from 'react';
+export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+      {
+        // getToken with raw: true returns the encoded token itself
+        code: `import { getToken } from 'next-auth/jwt';
+export default async function handler(req, res) { const token = await getToken({ req, raw: true }); console.log(token); }`,
+        filename: 'pages/api/v1/billing.ts',
+        errors: [{ messageId: 'secret', line: 2, column: 113, endLine: 2, endColumn: 118, data: { name: 'token', sink: 'console.log' } }],
+      },
+      {
+        // the raw token next to its decoded claims: the raw one is the credential
+        code: `import jwt from 'jsonwebtoken';
+function f(req) { const token = req.headers.authorization.split(' ')[1]; const claims = jwt.verify(token, key); console.log('auth', token, claims); }`,
+        errors: [{ messageId: 'secret', line: 2, column: 133, endLine: 2, endColumn: 138, data: { name: 'token', sink: 'console.log' } }],
+      },
+      {
+        // signing makes the token itself
+        code: `import jwt from 'jsonwebtoken';
+function f(user) { const token = jwt.sign({ sub: user.id }, key); console.log(token); }`,
+        errors: [{ messageId: 'secret', line: 2, column: 79, endLine: 2, endColumn: 84, data: { name: 'token', sink: 'console.log' } }],
+      },
+      {
+        // browser code, checked on request
+        code: `'use client';
+export function VerifyEmail({ token }: { token: string }) { console.log(token); return null; }`,
+        filename: 'app/verify/verify-email.ts',
+        options: [{ checkClientFiles: true }],
+        errors: [{ messageId: 'secret', line: 2, column: 73, endLine: 2, endColumn: 78, data: { name: 'token', sink: 'console.log' } }],
+      },
+      {
+        // a server route of a Next.js app is server code
+        code: `export default async function handler(req, res) { const { token } = req.query; console.log('verifying', token); res.end(); }`,
+        filename: 'pages/api/auth/verify-email.ts',
+        errors: [{ messageId: 'secret', line: 1, column: 105, endLine: 1, endColumn: 110, data: { name: 'token', sink: 'console.log' } }],
+      },
       {
         // a password in a template literal
         code: `function f(email, password) { console.log(\`login \${email} \${password}\`); }`,

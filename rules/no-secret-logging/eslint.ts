@@ -13,6 +13,8 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
+import { isClientSideFile } from '../utils/file-kind.js';
+import { getModuleBinding } from '../utils/module-bindings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
 
 type MessageIds = 'secret' | 'payload' | 'record';
@@ -23,6 +25,7 @@ type Options = [
     secretWords?: string[];
     allowedNames?: string[];
     ignoreTestFiles?: boolean;
+    checkClientFiles?: boolean;
   },
 ];
 
@@ -141,11 +144,15 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Skip `*.test.*`, `*.spec.*` and `__tests__` files, whose secrets are fixtures (default `true`).',
           },
+          checkClientFiles: {
+            type: 'boolean',
+            description: 'Also check files that look like browser code (`\'use client\'`, `.tsx` components, React imports, `window`), whose console is the user\'s own devtools rather than a server log (default `false`).',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ loggers: [], redactionHelpers: [], secretWords: [], allowedNames: [], ignoreTestFiles: true }],
+    defaultOptions: [{ loggers: [], redactionHelpers: [], secretWords: [], allowedNames: [], ignoreTestFiles: true, checkClientFiles: false }],
   },
   create(context, [options]) {
     if (options.ignoreTestFiles !== false && DEFAULT_TEST_FILE.test(context.filename)) return {};
@@ -184,6 +191,9 @@ export default createRule<Options, MessageIds>({
       },
       // Reports wait for the end of the file: a pino `redact` config may come after a log call.
       'Program:exit'() {
+        if (pendingCalls.length === 0) return;
+        // Browser code logs to the user's own devtools, not to a log pipeline others read.
+        if (!options.checkClientFiles && isClientSideFile(context)) return;
         for (const { call, sink } of pendingCalls) checkLogCall(call, sink);
       },
     };
@@ -488,6 +498,7 @@ export default createRule<Options, MessageIds>({
         }
         case 'Variable': {
           const declarator = definition.node;
+          if (isDecodedClaims(declarator)) return true;
           if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation) {
             if (isScalarTypeAnnotation(declarator.id.typeAnnotation.typeAnnotation)) return true;
           }
@@ -502,6 +513,42 @@ export default createRule<Options, MessageIds>({
         default:
           return false;
       }
+    }
+
+    /**
+     * Whether a declaration holds a token's decoded claims (`id`, `iat`, `exp`),
+     * not the token a client could present: `jwt.verify(t, key)`, `jwt.decode(t)`,
+     * jose's `(await jwtVerify(t, key)).payload` or `const { payload } = await jwtVerify(…)`,
+     * `decodeJwt(t)`, next-auth's `getToken({ req })` (unless it asks for `raw: true`),
+     * a Nest `this.jwtService.verify/verifyAsync/decode(t)`.
+     */
+    function isDecodedClaims(declarator: TSESTree.VariableDeclarator): boolean {
+      if (!declarator.init) return false;
+      let init = unwrapExpression(declarator.init);
+      if (init.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(init) === 'payload') init = unwrapExpression(init.object);
+      return init.type === AST_NODE_TYPES.CallExpression && isClaimsCall(init);
+    }
+
+    function isClaimsCall(call: TSESTree.CallExpression): boolean {
+      const callee = unwrapExpression(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const binding = getModuleBinding(sourceCode, callee);
+        if (!binding) return false;
+        if (binding.source === 'next-auth/jwt' && binding.imported === 'getToken') return !isRawTokenRequest(call);
+        return CLAIMS_FUNCTIONS.get(binding.source)?.has(binding.imported) ?? false;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getMemberPropertyName(callee);
+      if (method === undefined || !CLAIMS_METHODS.has(method) || (method === 'getToken' && isRawTokenRequest(call))) return false;
+      const receiver = unwrapExpression(callee.object);
+      // `jwt.verify` / `jose.jwtVerify` on the imported module.
+      if (receiver.type === AST_NODE_TYPES.Identifier) {
+        const binding = getModuleBinding(sourceCode, receiver);
+        if (binding) return CLAIMS_FUNCTIONS.has(binding.source);
+      }
+      // An injected service: `this.jwtService.verifyAsync(token)`, `jwt.decode(token)`.
+      const name = getMemberPath(receiver)?.at(-1);
+      return name !== undefined && splitIdentifierWords(name).includes('jwt');
     }
 
     // ─── Data flow inside the file ───────────────────────────────────────────
@@ -876,6 +923,28 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Functions that return a token's claims, by module. */
+const CLAIMS_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['jsonwebtoken', new Set(['verify', 'decode'])],
+  ['jose', new Set(['jwtVerify', 'decodeJwt'])],
+  ['next-auth/jwt', new Set(['getToken', 'decode'])],
+]);
+/** Methods of a JWT module or service that return claims. */
+const CLAIMS_METHODS: ReadonlySet<string> = new Set(['verify', 'verifyAsync', 'decode', 'jwtVerify', 'decodeJwt', 'getToken']);
+
+/** `getToken({ req, raw: true })` returns the encoded token itself. */
+function isRawTokenRequest(call: TSESTree.CallExpression): boolean {
+  const [first] = call.arguments;
+  const options = first ? unwrapExpression(first) : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return options !== undefined;
+  return options.properties.some((property) => {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return true;
+    if (getPropertyKeyName(property) !== 'raw') return false;
+    const value = unwrapExpression(property.value);
+    return !(value.type === AST_NODE_TYPES.Literal && value.value === false);
+  });
+}
 
 /** A member path as code: `req.headers['x-api-key']`, `process.env.JWT_SECRET`. */
 function formatPath(path: readonly string[]): string {
