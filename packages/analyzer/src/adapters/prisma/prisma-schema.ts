@@ -10,20 +10,22 @@ import { isSecretName, type CodeSpan, type EntityFact, type PrimaryKeyKind } fro
  * A schema that does not parse is skipped, never fatal.
  */
 export function readPrismaEntities(root: string, schemaPaths: readonly string[]): EntityFact[] {
-  const entities: EntityFact[] = [];
-  for (const path of schemaPaths) {
-    let text: string;
-    let models: Model[];
+  const schemas = schemaPaths.flatMap((path) => {
     try {
-      text = readFileSync(path, 'utf8');
-      models = getSchema(text).list.filter((block): block is Model => block.type === 'model');
+      const text = readFileSync(path, 'utf8');
+      return [{ path, text, models: getSchema(text).list.filter((block): block is Model => block.type === 'model') }];
     } catch {
-      continue;
+      return [];
     }
+  });
+  // A schema folder (`prisma/schema/*.prisma`) is one schema: a relation may point at a model in another file.
+  const models = schemas.flatMap((schema) => schema.models);
+  const autoincrementModels = new Set(models.filter((model) => getPrimaryKey(model)?.kind === 'autoincrement').map((model) => model.name));
+  const entities: EntityFact[] = [];
+  for (const { path, text, models: declared } of schemas) {
     const file = relative(root, path).split(sep).join('/');
     const lines = text.split('\n');
-    const autoincrementModels = new Set(models.filter((model) => getPrimaryKey(model)?.kind === 'autoincrement').map((model) => model.name));
-    for (const model of models) {
+    for (const model of declared) {
       const fields = model.properties.filter((property): property is Field => property.type === 'field');
       const foreignKeys = getAutoincrementForeignKeys(fields, autoincrementModels);
       const modelLine = lines.findIndex((line) => new RegExp(`^\\s*model\\s+${model.name}\\s*\\{`).test(line));
