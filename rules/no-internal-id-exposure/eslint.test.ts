@@ -16,6 +16,34 @@ ruleTester.run('no-internal-id-exposure', rule, {
   generateTokenAndSetCookie(newUser._id, res);
   res.status(201).json({ _id: newUser._id, email: newUser.email });
 });`,
+    // Sign-in: the model method issues the token for the record the sign-in middleware loaded.
+    `export async function signIn(req: Request, res: Response) {
+  const member = req.data.member;
+  const token = await (member as any).createJwt();
+  res.status(200).json({ token, member: { _id: member._id, handle: member.handle } });
+}`,
+    // Sign-up: the model method issues the token, which goes into a cookie; the body tells the caller its id.
+    `router.post('/register', async (req, res) => {
+  const user = await User.create({ email: req.body.email, name: req.body.name });
+  const session = user.generateAuthToken();
+  res.cookie('auth', session, { httpOnly: true });
+  res.status(201).json({ _id: user._id, email: user.email });
+});`,
+    // A service that signs the token for the record it is given.
+    `class SessionController {
+  async login(dto: LoginDto) {
+    const account = await this.accounts.verifyCredentials(dto);
+    const accessToken = await this.authService.getSignedJwtToken(account.email);
+    return this.res.json({ accessToken, _id: account._id });
+  }
+}`,
+    // The response hands out a token issued here next to the caller's record.
+    `app.post('/auth/exchange', async (req, res) => {
+  const account = await Account.findOne({ email: req.body.email });
+  const claims = { sub: account.email, scope: 'app' };
+  const token = signAccessToken(claims);
+  res.json({ accessToken: token, account: { _id: account._id, email: account.email } });
+});`,
     // The ObjectId renamed to `id` is a deliberate public id (and not sequential); only the raw `_id` key is reported.
     {
       code: `
@@ -332,6 +360,29 @@ export async function GET() {
     },
   ],
   invalid: [
+    // A token key whose value was not issued here (an invite's stored token) does not make the inviter the caller.
+    {
+      code: `
+app.get('/invites/:code', async (req, res) => {
+  const invite = await Invite.findOne({ code: req.params.code });
+  const inviter = await User.findById(invite.inviterId);
+  res.json({ token: invite.token, inviter: { _id: inviter._id, name: inviter.name } });
+});
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 5, column: 46, endLine: 5, endColumn: 62, data: { sink: 'res.json' } }],
+    },
+    // The caller's token next to other users' ids: only the caller's own id is exempt.
+    {
+      code: `
+export async function signIn(req: Request, res: Response) {
+  const user = req.data.user;
+  const token = await user.createJwt();
+  const friends = await User.find({ _id: { $in: user.friends } });
+  res.json({ token, friends: friends.map((friend) => ({ _id: friend._id, name: friend.name })) });
+}
+`,
+      errors: [{ messageId: 'mongoIdKey', line: 6, column: 57, endLine: 6, endColumn: 72, data: { sink: 'res.json' } }],
+    },
     // Another user's record sent with its Mongo `_id` key.
     {
       code: `

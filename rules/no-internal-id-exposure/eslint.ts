@@ -19,6 +19,7 @@ import {
   unwrapExpression,
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { findNode } from '../utils/walk.js';
 import {
   getArrowBodyResponsePayload,
   getAssignmentResponsePayload,
@@ -91,6 +92,28 @@ function getInternalFieldKeys(extra: readonly string[]): ReadonlySet<string> {
 }
 
 const MAX_DEPTH = 8;
+
+/** Response keys that hand a client its credential at login or sign-up. */
+const TOKEN_RESPONSE_KEYS: ReadonlySet<string> = new Set(['token', 'accessToken', 'access_token', 'jwt', 'idToken', 'authToken']);
+/** Words of a call that makes a credential (`createJwt`, `generateAuthToken`, `getSignedJwtToken`, `issueToken`, `signAsync`). */
+const TOKEN_WORDS: ReadonlySet<string> = new Set(['token', 'tokens', 'jwt']);
+const ISSUING_WORDS: ReadonlySet<string> = new Set(['create', 'generate', 'sign', 'signed', 'issue', 'make', 'mint', 'new', 'build']);
+
+/**
+ * A call whose name says it creates or signs a token: `user.createJwt()`,
+ * `generateToken(id)`, `this.authService.getSignedJwtToken(user)`, `issueToken()`,
+ * and `sign`/`signAsync` on a JWT module or service (`jwt.sign`, `this.jwtService.signAsync`).
+ * Not `getToken`, `verifyToken` or `decodeJwt`, which read one.
+ */
+function isTokenIssuingCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+  if (name === undefined) return false;
+  const words = splitIdentifierWords(name);
+  if (words.some((word) => TOKEN_WORDS.has(word)) && words.some((word) => ISSUING_WORDS.has(word))) return true;
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(callee.object)?.at(-1) : undefined;
+  return (name === 'sign' || name === 'signAsync') && receiver !== undefined && splitIdentifierWords(receiver).includes('jwt');
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-internal-id-exposure',
@@ -277,17 +300,57 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `_id: user._id` where the same handler issues the caller's token or
-     * session for `user` (`generateToken(user._id)`, `jwt.sign({ id: user._id })`):
+     * session for `user` (`generateToken(user._id)`, `jwt.sign({ id: user._id })`,
+     * `await user.createJwt()`, `authService.signToken(user)`), or where the
+     * response carries a token just issued next to it (`{ token, user: { _id } }`):
      * the client is told its own id at sign-up or login, which exposes no one else.
      */
-    function isCallerOwnRecordId(value: TSESTree.Node): boolean {
-      const expression = unwrapExpression(value);
+    function isCallerOwnRecordId(property: TSESTree.Property): boolean {
+      const expression = unwrapExpression(property.value);
       if (expression.type !== AST_NODE_TYPES.MemberExpression || expression.object.type !== AST_NODE_TYPES.Identifier) return false;
       const fn = getEnclosingFunction(expression);
       if (!fn) return false;
       const record = expression.object.name;
       const issuesCredential = new RegExp(`\\b\\w*(?:[Tt]oken|[Cc]ookie|[Ss]ession|[Jj]wt|sign|[Ll]ogin)\\w*\\s*\\([^)]*\\b${record}\\b`);
-      return issuesCredential.test(sourceCode.getText(fn));
+      if (issuesCredential.test(sourceCode.getText(fn))) return true;
+      // `await user.createJwt()`, `this.auth.generateToken(user)`: a token issued on the record or given it.
+      const issuedForRecord = findNode(fn.body, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || !isTokenIssuingCall(node)) return false;
+        const callee = unwrapExpression(node.callee);
+        const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
+        if (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === record) return true;
+        return node.arguments.some((argument) => findNode(argument, (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === record) !== undefined);
+      });
+      return issuedForRecord !== undefined || isNextToIssuedToken(property);
+    }
+
+    /**
+     * `{ token, user: { _id: user._id } }` or `{ accessToken, _id: user._id }`,
+     * where the token key holds a token issued here: a login or sign-up answer.
+     */
+    function isNextToIssuedToken(property: TSESTree.Property): boolean {
+      const object = property.parent;
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const holder = object.parent;
+      const outer = holder?.type === AST_NODE_TYPES.Property && holder.value === object && holder.parent.type === AST_NODE_TYPES.ObjectExpression ? holder.parent : undefined;
+      return [object, outer].some((candidate) =>
+        candidate?.properties.some((sibling) => {
+          if (sibling.type !== AST_NODE_TYPES.Property) return false;
+          const key = getPropertyKeyName(sibling);
+          return key !== undefined && TOKEN_RESPONSE_KEYS.has(key) && isIssuedToken(sibling.value);
+        }),
+      );
+    }
+
+    /** A value that comes from a token-issuing call: the call itself or a `const` set to it. */
+    function isIssuedToken(node: TSESTree.Node): boolean {
+      let value = unwrapExpression(node);
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const init = getSingleInit(value);
+        if (!init) return false;
+        value = unwrapExpression(init);
+      }
+      return value.type === AST_NODE_TYPES.CallExpression && isTokenIssuingCall(value);
     }
 
     function inspectProperty(property: TSESTree.Property, sink: Sink, seen: Set<TSESTree.Node>, depth: number): void {
@@ -295,7 +358,7 @@ export default createRule<Options, MessageIds>({
       // `{ _id: undefined }` sends nothing; `{ _id: req.params.id }` echoes what the client sent.
       if (key !== undefined && !isEmptyValue(property.value) && !isRequestInput(property.value)) {
         if (key === '_id') {
-          if (reportMongoId && isDocumentIdValue(property.value, 0) && !isCallerOwnRecordId(property.value)) {
+          if (reportMongoId && isDocumentIdValue(property.value, 0) && !isCallerOwnRecordId(property)) {
             report(property, 'mongoIdKey', { sink: sink.name });
           }
           return;
