@@ -1,7 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import type { CommandModule } from 'yargs';
-import { analyze } from '@redline/analyzer';
 import type { CliIo } from '../cli-io.js';
 import { getChanges } from '../git/changes.js';
 import { formatRoutes, ROUTE_FORMATS, type RouteFormat } from '../routes/format-routes.js';
@@ -39,6 +38,7 @@ export function createRoutesCommand(io: CliIo): CommandModule<object, RoutesArgu
       const root = findAnalyzerRoot(io.cwd, [args.path]) ?? resolve(io.cwd, args.path);
       const files = await discoverFiles({ cwd: root, paths: ['.'], ignores: { patterns: config.ignores ?? [], base: configDirectory } });
       const prismaSchemas = await fg('**/*.prisma', { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
+      const { analyze } = await import('@redline/analyzer');
       const { facts } = analyze({ root, files, prismaSchemas, checks: [], severities: {}, ...(config.vocabulary ? { vocabulary: config.vocabulary } : {}) });
       const toCwd = (file: string) => relative(io.cwd, join(root, file)).split(sep).join('/');
       let rows = buildRouteInventory(facts, toCwd);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseAnalyzerCache, type AnalyzerCache } from '@redline/analyzer';
+import type { AnalyzerCache } from '@redline/analyzer';
 
 const CACHE_FILE = 'analyzer.json';
 
@@ -20,11 +20,14 @@ export function getAnalyzerCachePath(options: { cwd: string; root: string; locat
 
 /** The cache at `path`; undefined when there is none or it cannot be read (then the analysis is a full one). */
 export async function readAnalyzerCache(path: string): Promise<AnalyzerCache | undefined> {
+  let text: string;
   try {
-    return parseAnalyzerCache(await readFile(path, 'utf8'));
+    text = await readFile(path, 'utf8');
   } catch {
     return undefined;
   }
+  const { parseAnalyzerCache } = await import('@redline/analyzer');
+  return parseAnalyzerCache(text);
 }
 
 /**

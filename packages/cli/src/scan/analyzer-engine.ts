@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import { analyze } from '@redline/analyzer';
 import { projectChecks } from '@redline/rules/project';
 import type { RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig } from '../config/redline-config.js';
@@ -68,6 +67,8 @@ export function createAnalyzerEngine(options: {
       const projectFiles = new Set([...(await options.discoverProjectFiles()), ...given.keys()]);
       const prismaSchemas = await fg('**/*.prisma', { cwd: options.root, absolute: true, ignore: ['**/node_modules/**'] });
       const cache = options.cachePath === undefined ? undefined : await readAnalyzerCache(options.cachePath);
+      // Loaded here, not at start-up: ts-morph's compiler takes a while to load, and most commands never need it.
+      const { analyze } = await import('@redline/analyzer');
       const { findings, refuted, facts, stats, cache: nextCache } = analyze({
         root: options.root,
         files: [...projectFiles].map((path) => (given.has(path) ? { path, text: given.get(path)! } : path)),

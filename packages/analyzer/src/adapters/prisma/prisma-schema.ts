@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
-import { getSchema, type Field, type Model } from '@mrleebo/prisma-ast';
+import type { Field, Model, getSchema } from '@mrleebo/prisma-ast';
 import { isSecretName, type CodeSpan, type EntityFact, type PrimaryKeyKind } from '@redline/core';
 
 /**
@@ -10,6 +11,8 @@ import { isSecretName, type CodeSpan, type EntityFact, type PrimaryKeyKind } fro
  * A schema that does not parse is skipped, never fatal.
  */
 export function readPrismaEntities(root: string, schemaPaths: readonly string[]): EntityFact[] {
+  if (schemaPaths.length === 0) return [];
+  const getSchema = loadPrismaParser();
   const schemas = schemaPaths.flatMap((path) => {
     try {
       const text = readFileSync(path, 'utf8');
@@ -102,4 +105,9 @@ function spanOfLine(file: string, lines: string[], index: number): CodeSpan {
   const text = lines[line] ?? '';
   const column = text.length - text.trimStart().length + 1;
   return { file, line: line + 1, column, endLine: line + 1, endColumn: text.length + 1, code: text.trim() };
+}
+
+/** The schema parser, required on first use: it takes a while to load, and most projects have no schema. */
+function loadPrismaParser(): typeof getSchema {
+  return (createRequire(import.meta.url)('@mrleebo/prisma-ast') as { getSchema: typeof getSchema }).getSchema;
 }
