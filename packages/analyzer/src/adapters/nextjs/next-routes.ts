@@ -12,8 +12,8 @@ import { buildNextPagesRoutes } from './pages-routes.js';
 import { buildNextAuthCredentialRoutes } from './nextauth-credentials.js';
 
 const HTTP_EXPORTS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-// `app/<folders>/route.ts` (also under `src/`): the Next.js app router's route handlers.
-const ROUTE_FILE = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/;
+// `app/<folders>/route.ts` (also under `src/`): the Next.js app router's route handlers (`_route.ts` is a private file).
+const ROUTE_FILE = /(?:^|\/)app\/(?:(.*)\/)?route\.[cm]?[jt]sx?$/;
 const MIDDLEWARE_FILE = /(?:^|\/)(?:src\/)?(?:middleware|proxy)\.[cm]?[jt]s$/;
 const MIDDLEWARE_AUTH = /\b(?:auth|withAuth|clerkMiddleware|authMiddleware|getToken|getServerSession|verifyToken|jwtVerify|NextAuth|createMiddlewareClient|updateSession|getSession)\b/;
 
