@@ -4,6 +4,7 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
+import { findBindingDeclaration, type BindingDeclaration } from './binding-elements.js';
 import type { IncludedRelation } from './orm-options.js';
 import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
 import { readQueryBuilder } from './query-builders.js';
@@ -71,7 +72,11 @@ export class FunctionSummaries {
     }
     if (ts.isIdentifier(node)) {
       const declaration = findLocalDeclaration(node);
-      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      if (!declaration) {
+        const binding = findBindingDeclaration(node);
+        return binding && this.traceBinding(binding, fn, file, depth);
+      }
+      if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
       const stripped = getStrippedFields(node.text, fn);
       if (stripped === 'all') return undefined;
       const traced = this.traceValue(declaration.initializer, fn, file, depth);
@@ -119,6 +124,62 @@ export class FunctionSummaries {
       return [{ name: property.name!.getText(), model: traced.read.model, shaped: traced.read.shaped, ...(traced.omitted ? { omitted: traced.omitted } : {}), ...(traced.read.relations ? { relations: traced.read.relations } : {}) }];
     });
     return embedded.length > 0 ? { ...read, relations: [...(read.relations ?? []), ...embedded] } : read;
+  }
+
+  /**
+   * A destructured name: `const { user } = await authService.login(…)` is the
+   * `user` the service's returned object holds; `const [items, total] =
+   * await repo.findAndCount()` and `Promise.all([...])` elements are records;
+   * `const { password, ...rest } = user` is the record without what was taken.
+   */
+  private traceBinding(binding: BindingDeclaration, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    const { key } = binding;
+    const initializer = skipOuterExpressions(binding.initializer);
+    if ('rest' in key) {
+      const traced = this.traceValue(initializer, fn, file, depth + 1);
+      return traced && !traced.fields ? { ...traced, omitted: [...(traced.omitted ?? []), ...key.rest] } : undefined;
+    }
+    if ('index' in key) {
+      if (ts.isCallExpression(initializer) && initializer.expression.getText() === 'Promise.all') {
+        const [list] = initializer.arguments;
+        const element = list && ts.isArrayLiteralExpression(list) ? list.elements[key.index] : undefined;
+        return element && this.traceValue(element, fn, file, depth + 1);
+      }
+      // `[records, count]` from findAndCount / getManyAndCount
+      return key.index === 0 && ts.isCallExpression(initializer) && TUPLE_METHODS.test(getCalledName(initializer)) ? this.traceValue(initializer, fn, file, depth + 1) : undefined;
+    }
+    return this.traceMember(initializer, key.property, fn, file, depth + 1);
+  }
+
+  /** What property `property` of a value holds: of an object literal, a local, or what a project function returns. */
+  private traceMember(expression: ts.Expression, property: string, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = skipOuterExpressions(expression);
+    if (ts.isObjectLiteralExpression(node)) {
+      for (const member of node.properties) {
+        if (member.name?.getText().replace(/^['"]|['"]$/g, '') !== property) continue;
+        if (ts.isShorthandPropertyAssignment(member)) return this.traceValue(member.name, fn, file, depth + 1);
+        if (ts.isPropertyAssignment(member)) return this.traceValue(member.initializer, fn, file, depth + 1);
+      }
+      return undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = findLocalDeclaration(node);
+      return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? this.traceMember(declaration.initializer, property, fn, file, depth + 1) : undefined;
+    }
+    if (ts.isConditionalExpression(node)) return this.traceMember(node.whenTrue, property, fn, file, depth) ?? this.traceMember(node.whenFalse, property, fn, file, depth);
+    if (!ts.isCallExpression(node)) return undefined;
+    // Sequelize's `{ rows, count }` and mongoose-paginate's `{ docs }` hold the records.
+    const read = readOrmCall(node, getRepositoryEntities(fn));
+    if (read) return PAGE_PROPERTIES.has(property) ? { read: { ...read, many: true }, source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] } : undefined;
+    const callee = this.callees.resolve(node, fn, file);
+    if (!callee) return undefined;
+    const step = { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) };
+    for (const returned of getReturnedExpressions(callee.node)) {
+      const traced = this.traceMember(returned, property, callee.node, callee.file, depth + 1);
+      if (traced) return { ...traced, via: [step, ...traced.via] };
+    }
+    return undefined;
   }
 
   /**
@@ -207,6 +268,17 @@ export class FunctionSummaries {
     }
     return undefined;
   }
+}
+
+/** Calls that return `[records, count]`. */
+const TUPLE_METHODS = /^(?:findAndCount|findAndCountBy|getManyAndCount)$/;
+/** Properties of a page object that hold its records. */
+const PAGE_PROPERTIES = new Set(['rows', 'docs']);
+
+/** `repo.findAndCount(…)` → `findAndCount`. */
+function getCalledName(call: ts.CallExpression): string {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
 }
 
 /** Whether a value no longer carries the whole record: a `select`, or copied fields. */

@@ -5,7 +5,7 @@ import { getRepositoryEntity, type OrmRead } from './orm-reads.js';
 
 /** Calls that run a TypeORM query builder and return entities (`getRaw*`: raw rows, still the columns). */
 const TERMINAL_METHODS: ReadonlyMap<string, boolean> = new Map([
-  ['getOne', false], ['getOneOrFail', false], ['getRawOne', false], ['getMany', true], ['getRawMany', true],
+  ['getOne', false], ['getOneOrFail', false], ['getRawOne', false], ['getMany', true], ['getRawMany', true], ['getManyAndCount', true],
 ]);
 const JOIN_METHODS = new Set(['leftJoinAndSelect', 'innerJoinAndSelect']);
 

@@ -37,7 +37,8 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
         const { read } = traced;
         const carriedBy = helper ?? traced.carriedBy;
         const omitted = [...(read.omitted ?? []), ...(traced.omitted ?? [])];
-        const relations = resolveRelations(read.relations ?? [], entity, entities);
+        // A relation the code replaced or deleted (`{ ...article, author: toProfile(article.author) }`) is not sent as loaded.
+        const relations = resolveRelations((read.relations ?? []).filter((relation) => !omitted.includes(relation.name)), entity, entities);
         facts.push({
           at,
           payload: field !== undefined || traced.fields
