@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
-import { findNode } from '../utils/walk.js';
+import { findNode, someNode } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -101,6 +101,8 @@ export default createRule<Options, MessageIds>({
      * any scope lookup.
      */
     const candidateNames = new Set<string>();
+    /** Leaks found in a `const`'s initialiser, with how many candidate names there were then (the set only grows). */
+    const aliasLeaks = new Map<TSESTree.Node, { candidates: number; leak: { node: TSESTree.Node; what: string } | undefined }>();
 
     return {
       CatchClause(node) {
@@ -149,7 +151,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function mentionsCandidate(root: TSESTree.Node): boolean {
-      return findNode(root, (node) => node.type === AST_NODE_TYPES.Identifier && candidateNames.has(node.name)) !== undefined;
+      return someNode(root, (node) => node.type === AST_NODE_TYPES.Identifier && candidateNames.has(node.name), sourceCode.visitorKeys);
     }
 
     function check({ payload, sink }: ResponsePayload): void {
@@ -194,7 +196,7 @@ export default createRule<Options, MessageIds>({
         if (depth === 0) {
           const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
           if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
-            const aliased = findLeak(def.node.init, depth + 1);
+            const aliased = getAliasLeak(def.node.init);
             if (aliased && !isDevGuarded(node)) {
               // A copy of the error object (`const error = { ...err }`) leaks only through its leaky parts.
               found = aliased.what === 'the error object' ? getLeakingUse(node) : { node, what: aliased.what };
@@ -208,6 +210,15 @@ export default createRule<Options, MessageIds>({
         return found !== undefined;
       });
       return found;
+    }
+
+    /** `findLeak` of an alias's initialiser, read once per set of candidate names: the same alias is often sent twice. */
+    function getAliasLeak(init: TSESTree.Node): { node: TSESTree.Node; what: string } | undefined {
+      const known = aliasLeaks.get(init);
+      if (known && known.candidates === candidateNames.size) return known.leak;
+      const leak = findLeak(init, 1);
+      aliasLeaks.set(init, { candidates: candidateNames.size, leak });
+      return leak;
     }
 
     /** How a reference to a caught error leaks: `err.stack`, `err.message`, `String(err)`, or the object itself. */
@@ -323,9 +334,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function mentionsDebug(test: TSESTree.Node): boolean {
-      return findNode(test, (node) =>
+      return someNode(test, (node) =>
         (node.type === AST_NODE_TYPES.Identifier && (DEBUG_NAMES.test(node.name) || debugFlags.has(node.name)))
-        || (node.type === AST_NODE_TYPES.Literal && (node.value === 'development' || node.value === 'production' || node.value === 'env'))) !== undefined;
+        || (node.type === AST_NODE_TYPES.Literal && (node.value === 'development' || node.value === 'production' || node.value === 'env')), sourceCode.visitorKeys);
     }
 
     /**
@@ -334,11 +345,11 @@ export default createRule<Options, MessageIds>({
      * Not a bare `if (err)`, `!err`, `err == null` or `err instanceof Error`.
      */
     function classifiesError(test: TSESTree.Node, errorName: string): boolean {
-      return findNode(test, (node) =>
+      return someNode(test, (node) =>
         (node.type === AST_NODE_TYPES.Identifier && node.name === errorName && isSortingUse(node, test))
         // `status < 500 ? err.message : 'Internal error'`: only client errors show their message.
         || (node.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.test(node.name))
-        || (node.type === AST_NODE_TYPES.Literal && node.value === 500)) !== undefined;
+        || (node.type === AST_NODE_TYPES.Literal && node.value === 500), sourceCode.visitorKeys);
     }
 
     function isSortingUse(identifier: TSESTree.Identifier, test: TSESTree.Node): boolean {

@@ -4,7 +4,8 @@ import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getPropertyKeyName, unwrapExpression } from '../utils/ast.js';
 import { getRelativeFilename, matchesAnyGlob } from '../utils/file-globs.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
-import { getRedlineSettings } from '../utils/settings.js';
+import { createConfigCache } from '../utils/config-cache.js';
+import { getRedlineSettings, type RedlineSettings } from '../utils/settings.js';
 import { mayMentionModule } from '../utils/text-gate.js';
 import { CONNECTION_STRING_PATTERN, MIN_SECRET_PATTERN_LENGTH, SECRET_PATTERN_PREFILTER, SECRET_PATTERNS } from '../utils/secret-patterns.js';
 
@@ -61,6 +62,13 @@ const JWT_KEY_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, number>
 
 /** Calls whose first argument is a secret: `cookieParser('s')`, `cookieSession({ keys })` is handled by keys. */
 const SECRET_FIRST_ARGUMENT_MODULES: ReadonlySet<string> = new Set(['cookie-parser', 'cookie-signature']);
+
+/** The team's secret words, option keys and placeholders with the defaults; built once per options and settings. */
+const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => ({
+  secretWords: (settings.secretWords ?? []).map((word) => word.toLowerCase()),
+  secretOptionKeys: new Set([...SECRET_OPTION_KEYS, ...(options.secretOptionKeys ?? [])]),
+  placeholders: [...DEFAULT_PLACEHOLDERS, ...(options.placeholders ?? [])].map((word) => word.toLowerCase()),
+}));
 
 /** Modules whose calls take a secret argument (`checkJwtCall`, `checkSecretFirstArgument`). */
 const SECRET_ARGUMENT_MODULES = [...Object.keys(JWT_KEY_ARGUMENTS), ...SECRET_FIRST_ARGUMENT_MODULES];
@@ -142,10 +150,7 @@ export default createRule<Options, MessageIds>({
     if (matchesAnyGlob(getRelativeFilename(context.filename, context.cwd), ignoreFiles)) return {};
 
     const sourceCode = context.sourceCode;
-    const settings = getRedlineSettings(context);
-    const secretWords = (settings.secretWords ?? []).map((word) => word.toLowerCase());
-    const secretOptionKeys = new Set([...SECRET_OPTION_KEYS, ...(options.secretOptionKeys ?? [])]);
-    const placeholders = [...DEFAULT_PLACEHOLDERS, ...(options.placeholders ?? [])].map((word) => word.toLowerCase());
+    const { secretWords, secretOptionKeys, placeholders } = getVocabulary(options, getRedlineSettings(context));
     const pending = new Map<TSESTree.Node, { messageId: MessageIds; data: Record<string, string> }>();
     // Calls are checked for what they take from jsonwebtoken, jose and cookie-parser: in files that name one of them.
     const checksCalls = mayMentionModule(sourceCode, SECRET_ARGUMENT_MODULES);

@@ -77,6 +77,10 @@ const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch'
 const SINK_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'jsonp']);
 
 const DEFAULT_ROLE_CHECKS: ReadonlySet<string> = new Set(ROLE_CHECK_NAMES);
+/** Field names repeat (`id`, `email`, `user`): their keys are computed once. */
+const fieldKeys = new Map<string, string>();
+const FIELD_KEY_CACHE_LIMIT = 20_000;
+
 const DEFAULT_INTERNAL_FIELD_KEYS: readonly string[] = DEFAULT_INTERNAL_FIELDS.map((name) => toFieldKey(name));
 const internalFieldKeyCache = new Map<string, ReadonlySet<string>>();
 
@@ -169,9 +173,9 @@ export default createRule<Options, MessageIds>({
     const reportMongoId = options.reportMongoId !== false;
     const roleCheckNames = settings.roleChecks?.length ? new Set([...ROLE_CHECK_NAMES, ...settings.roleChecks]) : DEFAULT_ROLE_CHECKS;
     // Internal fields are internal to the company, not to the server: a back-office route shows them to staff.
-    const isStaffFile = context.filename
-      .split(/[\\/]/)
-      .some((segment) => splitIdentifierWords(segment).some((word) => STAFF_FILE_WORDS.has(word)));
+    // Decided when a payload first carries an internal field name: most never do.
+    let isStaffFile: boolean | undefined;
+    const getIsStaffFile = (): boolean => (isStaffFile ??= context.filename.split(/[\\/]/).some((segment) => splitIdentifierWords(segment).some((word) => STAFF_FILE_WORDS.has(word))));
     /** Files whose router or app is put behind a role check as a whole (`router.use(requireAdmin)`). */
     let hasRouterRoleCheck = false;
 
@@ -241,8 +245,9 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const call of modelCalls) collectSequelizeModel(call);
         for (const payload of payloads) {
-          const reportInternalFields = !isStaffFile && !hasRouterRoleCheck && !isStaffRoute(payload.sink);
-          inspect(payload.payload, payload.payload, { name: describeSink(payload.sink), reportInternalFields }, new Set(), 0);
+          let reportInternalFields: boolean | undefined;
+          const reportsInternalFields = (): boolean => (reportInternalFields ??= !getIsStaffFile() && !hasRouterRoleCheck && !isStaffRoute(payload.sink));
+          inspect(payload.payload, payload.payload, { name: describeSink(payload.sink), reportsInternalFields }, new Set(), 0);
         }
       },
     };
@@ -924,7 +929,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isInternalField(name: string, sink: Sink): boolean {
-      return sink.reportInternalFields && internalFieldKeys.has(toFieldKey(name));
+      return internalFieldKeys.has(toFieldKey(name)) && sink.reportsInternalFields();
     }
 
     /**
@@ -1135,7 +1140,8 @@ function isRequestInput(node: TSESTree.Node): boolean {
 /** What a payload is sent by, and whether internal fields count there. */
 interface Sink {
   name: string;
-  reportInternalFields: boolean;
+  /** False on a back-office route (staff file or path, a role check before the handler); decided on first need. */
+  reportsInternalFields: () => boolean;
 }
 
 /** A path or file segment that names a back-office surface: `/admin/users`, `staff`, `adminController.js`. */
@@ -1158,7 +1164,13 @@ function isStaffPath(node: TSESTree.Node): boolean {
 }
 
 function toFieldKey(name: string): string {
-  return splitIdentifierWords(name).join(' ');
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    key = splitIdentifierWords(name).join(' ');
+    if (fieldKeys.size >= FIELD_KEY_CACHE_LIMIT) fieldKeys.clear();
+    fieldKeys.set(name, key);
+  }
+  return key;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

@@ -12,7 +12,8 @@ import {
   unwrapExpression,
 } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
-import { getRedlineSettings } from '../utils/settings.js';
+import { createConfigCache } from '../utils/config-cache.js';
+import { getRedlineSettings, type RedlineSettings } from '../utils/settings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
 
 type MessageIds = 'unscopedAccess';
@@ -96,6 +97,13 @@ const CLIENT_CONTAINERS = new Set(['params', 'body', 'query']);
 const PASS_THROUGH_CALLS = new Set(['Number', 'String', 'parseInt', 'parseFloat', 'BigInt', 'ObjectId', 'toString', 'trim', 'toObjectId', 'Types.ObjectId', 'isValidObjectId']);
 /** Nest decorators that inject the caller: `@User()`, `@CurrentUser()`, `@AuthUser()`, `@Session()`. */
 const CALLER_DECORATOR_WORDS = new Set(['user', 'session', 'auth', 'account', 'principal', 'me', 'actor', 'claims', 'identity', 'jwt', 'payload']);
+/** Owner columns, policy helpers and public models with the team's own; built once per options and settings. */
+const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => ({
+  scopingFields: new Set([...DEFAULT_SCOPING_FIELDS, ...(options.scopingFields ?? [])].map((name) => name.toLowerCase())),
+  policyHelpers: new Set([...DEFAULT_POLICY_HELPERS, ...(options.policyHelpers ?? []), ...(settings.roleChecks ?? [])]),
+  publicModels: new Set([...DEFAULT_PUBLIC_MODELS, ...(options.publicModels ?? [])].map((name) => name.toLowerCase())),
+}));
+
 /** Every method `getLookup` reads. */
 const LOOKUP_METHODS = [
   ...Object.keys(PRISMA_METHODS), ...Object.keys(REPOSITORY_METHODS), ...Object.keys(BY_KEY_METHODS), ...Object.keys(BY_FILTER_METHODS), 'update',
@@ -166,9 +174,7 @@ export default createRule<Options, MessageIds>({
     // A lookup is one of the ORM methods below, keyed by something the client sent.
     if (!mayMentionWord(sourceCode, LOOKUP_METHODS) || !mayMentionWord(sourceCode, CLIENT_ID_WORDS)) return {};
     const settings = getRedlineSettings(context);
-    const scopingFields = new Set([...DEFAULT_SCOPING_FIELDS, ...(options.scopingFields ?? [])].map((name) => name.toLowerCase()));
-    const policyHelpers = new Set([...DEFAULT_POLICY_HELPERS, ...(options.policyHelpers ?? []), ...(settings.roleChecks ?? [])]);
-    const publicModels = new Set([...DEFAULT_PUBLIC_MODELS, ...(options.publicModels ?? [])].map((name) => name.toLowerCase()));
+    const { scopingFields, policyHelpers, publicModels } = getVocabulary(options, settings);
     const handlerFacts = new Map<FunctionNode, CallerUse & { guarded: boolean; inlineAuth: boolean }>();
     const reportedPerHandler = new Map<FunctionNode, Set<string>>();
 

@@ -16,7 +16,8 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { getCalleePath, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
-import { getRedlineSettings } from '../utils/settings.js';
+import { createConfigCache } from '../utils/config-cache.js';
+import { getRedlineSettings, type RedlineSettings } from '../utils/settings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
 
 type Options = [
@@ -169,15 +170,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     // Routes are registered by a router method, declared by a Nest `@Controller`, or exported as Next.js handlers.
     if (!mayMentionWord(sourceCode, ROUTE_WORDS)) return {};
-    const authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
-    const roleNames = new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? []), ...(options.roleChecks ?? [])]);
-    const helperNames = new Set([...AUTH_HELPER_CALLS, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
-    const nonEnforcing = new Set(NON_ENFORCING_AUTH_NAMES);
-    const publicPatterns = [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS, ...(settings.publicRoutes ?? []), ...(options.publicRoutes ?? [])]
-      .map(toSegments);
-    const userDataWords = new Set([...USER_DATA_WORDS, ...(options.userDataPaths ?? []).map((word) => word.toLowerCase())]);
-    const publicDecorators = new Set(PUBLIC_ROUTE_DECORATORS);
-    const routerFactories = new Set(ROUTER_FACTORY_NAMES);
+    const { authNames, roleNames, helperNames, nonEnforcing, publicPatterns, userDataWords, publicDecorators, routerFactories } = getVocabulary(options, settings);
 
     const routes: RouteRecord[] = [];
     const uses: UseRecord[] = [];
@@ -1216,6 +1209,18 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** The names and paths the rule matches, with the team's own; built once per options and settings. */
+const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => ({
+  authNames: new Set([...AUTH_MIDDLEWARE_NAMES, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]),
+  roleNames: new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? []), ...(options.roleChecks ?? [])]),
+  helperNames: new Set([...AUTH_HELPER_CALLS, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]),
+  nonEnforcing: new Set(NON_ENFORCING_AUTH_NAMES),
+  publicPatterns: [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS, ...(settings.publicRoutes ?? []), ...(options.publicRoutes ?? [])].map(toSegments),
+  userDataWords: new Set([...USER_DATA_WORDS, ...(options.userDataPaths ?? []).map((word) => word.toLowerCase())]),
+  publicDecorators: new Set(PUBLIC_ROUTE_DECORATORS),
+  routerFactories: new Set(ROUTER_FACTORY_NAMES),
+}));
 
 /** `/api/users/:id/` → `['api', 'users', ':id']`; Outline-style `documents.create` splits on dots too. */
 function toSegments(path: string): string[] {

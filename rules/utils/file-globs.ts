@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 
 const globCache = new Map<string, RegExp>();
+const globListCache = new WeakMap<readonly string[], RegExp>();
 
 /**
  * A RegExp for a file glob: `**` spans folders (and may match none), `*` and
@@ -43,9 +44,14 @@ export function globToRegExp(glob: string): RegExp {
   return pattern;
 }
 
-/** Whether a `/`-separated path matches any of the globs. */
+/** Whether a `/`-separated path matches any of the globs (one pattern per list, built once). */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => globToRegExp(glob).test(path));
+  let pattern = globListCache.get(globs);
+  if (!pattern) {
+    pattern = globs.length === 0 ? /(?!)/ : new RegExp(globs.map((glob) => `(?:${globToRegExp(glob).source})`).join('|'));
+    globListCache.set(globs, pattern);
+  }
+  return pattern.test(path);
 }
 
 /**
@@ -53,6 +59,7 @@ export function matchesAnyGlob(path: string, globs: readonly string[]): boolean 
  * for matching option globs; absolute when the file lies outside it.
  */
 export function getRelativeFilename(filename: string, cwd: string): string {
-  const path = filename.startsWith(cwd) ? relative(cwd, filename) : filename;
-  return path.split(sep).join('/');
+  // The common case, a file under the working directory, without `path.relative`'s resolving.
+  const path = filename.startsWith(cwd + sep) ? filename.slice(cwd.length + 1) : filename.startsWith(cwd) ? relative(cwd, filename) : filename;
+  return sep === '/' ? path : path.split(sep).join('/');
 }

@@ -109,12 +109,19 @@ export function getArrowBodyResponsePayload(fn: TSESTree.ArrowFunctionExpression
  * `ctx.body =`, a Nest `@Controller`, or a Fastify route handler.
  */
 export function mayHaveResponseSink(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  return (
-    mayMentionWord(sourceCode, SINK_WORDS) ||
-    (mayMentionWord(sourceCode, BODY_WORDS) && mayMentionWord(sourceCode, KOA_CONTEXT_WORDS)) ||
-    mayHaveFastifyRouteHandler(sourceCode)
-  );
+  // Three rules ask about the same file.
+  let answer = sinkAnswers.get(sourceCode);
+  if (answer === undefined) {
+    answer =
+      mayMentionWord(sourceCode, SINK_WORDS) ||
+      (mayMentionWord(sourceCode, BODY_WORDS) && mayMentionWord(sourceCode, KOA_CONTEXT_WORDS)) ||
+      mayHaveFastifyRouteHandler(sourceCode);
+    sinkAnswers.set(sourceCode, answer);
+  }
+  return answer;
 }
+
+const sinkAnswers = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
 
 const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', 'Controller'];
 const BODY_WORDS: readonly string[] = ['body'];

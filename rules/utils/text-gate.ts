@@ -63,8 +63,8 @@ function buildWordPattern(words: string[]): RegExp {
     if (!wordParts) return ANYTHING;
     parts.push(...wordParts.map(escapeRegExp));
   }
-  // ASCII identifier characters only: a non-ASCII neighbour counts as a boundary, which can only let more files through.
-  return parts.length === 0 ? NOTHING : new RegExp(`(?<![A-Za-z0-9_$])(?:${parts.join('|')})(?![A-Za-z0-9_$])`);
+  // `\b` treats `$` and non-ASCII letters as boundaries, which can only let more files through (and is fast).
+  return parts.length === 0 ? NOTHING : new RegExp(`\\b(?:${parts.join('|')})\\b`);
 }
 
 function buildModulePattern(modules: string[]): RegExp {

@@ -1,7 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from './ast.js';
 
 type EntersFunction = (fn: TSESTree.Node) => boolean;
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
 const neverEnters: EntersFunction = () => false;
 
@@ -43,6 +44,33 @@ export function findNode(root: TSESTree.Node, matches: (node: TSESTree.Node) => 
     }
   }
   return undefined;
+}
+
+/**
+ * Whether `root` or one of the descendants `walkNodes` visits matches (for any
+ * root but `Program`, whose tokens and comments are not visited). The order of
+ * the visit is unspecified (it follows `visitorKeys`, which is cheaper than
+ * reading every key of every node), so `matches` must be a plain test.
+ */
+export function someNode(root: TSESTree.Node, matches: (node: TSESTree.Node) => boolean, visitorKeys: VisitorKeys, entersFunction: EntersFunction = neverEnters): boolean {
+  if (matches(root)) return true;
+  const keys = visitorKeys[root.type];
+  if (!keys) return findNode(root, matches, entersFunction) !== undefined;
+  for (const key of keys) {
+    const value = (root as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        if (isVisitedChild(child, entersFunction) && someNode(child, matches, visitorKeys, entersFunction)) return true;
+      }
+    } else if (isVisitedChild(value, entersFunction) && someNode(value, matches, visitorKeys, entersFunction)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isVisitedChild(value: unknown, entersFunction: EntersFunction): value is TSESTree.Node {
+  return isNode(value) && (!isFunctionNode(value) || entersFunction(value));
 }
 
 function findInChild(value: unknown, matches: (node: TSESTree.Node) => boolean, entersFunction: EntersFunction): TSESTree.Node | undefined {
