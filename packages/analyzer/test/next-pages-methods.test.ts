@@ -64,4 +64,15 @@ export default withSentry(withAuth(handler));`, ['DELETE /api/items/:id 1']],
     expect(pagesRoutes(`import nc from 'next-connect';
 export default nc().use(auth).post((req, res) => res.end());`, 'pages/api/users.ts')).toEqual([]);
   });
+
+  it('takes a wrapper around an app-router handler as a guard, but not the factory that is the handler', () => {
+    const guardsOf = (text: string) => analyze({ root, files: [{ path: `${root}/app/api/x/route.ts`, text }], checks: [], severities: {} })
+      .facts.routes.map((route) => `${route.method} ${route.guards.map((guard) => `${guard.name}${guard.authenticates ? '+auth' : ''}`).join(',')}`);
+    expect(guardsOf(`export const POST = withAuth(async (req: Request) => Response.json({}));`)).toEqual(['POST withAuth(…)+auth']);
+    expect(guardsOf(`export const PATCH = withApiWrapper({ auth: 'session', handler: async () => Response.json({}) });`)).toEqual(['PATCH withApiWrapper(…)']);
+    expect(guardsOf(`import NextAuth from 'next-auth';
+import { authOptions } from '@/lib/auth';
+const handler = NextAuth(authOptions);
+export { handler as GET, handler as POST };`)).toEqual(['GET ', 'POST ']);
+  });
 });

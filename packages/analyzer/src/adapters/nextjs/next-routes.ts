@@ -44,6 +44,7 @@ export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifi
       if (!handler) continue;
       const method = name as HttpMethod;
       const middlewareGuards: GuardFact[] = middleware && middleware.covers(path) ? [middleware.guard] : [];
+      const publicFlow = isPublicPath(path, method, vocabulary.publicRoutes);
       routes.push({
         framework: 'nextjs',
         app: 'nextjs',
@@ -52,7 +53,7 @@ export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifi
         at: getCodeSpan(handler, file.sourceFile, file.relativePath),
         handler: getCodeSpan(handler, file.sourceFile, file.relativePath),
         guards: [...middlewareGuards, ...readWrapperGuards(handler, file, classifier), ...readHandlerGuards(handler, file, inspector)],
-        isPublic: isPublicPath(path, method, vocabulary.publicRoutes) || inspector.optsOutOfAuth(handler),
+        isPublic: publicFlow || inspector.optsOutOfAuth(handler),
         handlerChecksAuth: inspector.checksAuth(handler, file),
         handlerChecksRole: inspector.checksRole(handler),
         mountedFromOtherFile: middlewareGuards.length > 0,
@@ -65,11 +66,25 @@ export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifi
   return routes;
 }
 
-/** `export const POST = withApiAuth({ auth: 'session', handler })`: the wrapper runs before the handler. */
+/**
+ * `export const POST = withAuth(async (req) => …)`, `withApiWrapper({ auth: 'session', handler })`:
+ * a wrapper around a function runs before it. `NextAuth(authOptions)` wraps no function: it is the handler.
+ */
 function readWrapperGuards(handler: ts.Node, file: AnalyzedFile, classifier: GuardClassifier): GuardFact[] {
   const node = ts.isExpression(handler) ? skipOuterExpressions(handler) : handler;
-  if (!ts.isCallExpression(node)) return [];
+  if (!ts.isCallExpression(node) || !node.arguments.some((argument) => wrapsFunction(argument, file))) return [];
   return [{ ...classifier.classify(node, file), scope: 'route', at: getCodeSpan(node, file.sourceFile, file.relativePath) }];
+}
+
+/** A function, a local name for one, or options that carry one (`{ handler: async () => … }`). */
+function wrapsFunction(argument: ts.Expression, file: AnalyzedFile): boolean {
+  const node = skipOuterExpressions(argument);
+  if (ts.isIdentifier(node)) {
+    const declaration = file.declarations.get(node.text);
+    return declaration !== undefined && ts.isFunctionLike(declaration);
+  }
+  return ts.isFunctionLike(node) || (ts.isObjectLiteralExpression(node) && node.properties.some((property) =>
+    ts.isMethodDeclaration(property) || (ts.isPropertyAssignment(property) && ts.isFunctionLike(skipOuterExpressions(property.initializer)))));
 }
 
 /** `app/(shop)/orders/[id]` → `/orders/:id`, `api/auth/[...nextauth]` → `/api/auth/*nextauth`. */

@@ -56,6 +56,7 @@ export function buildNextPagesRoutes(
     for (const serving of resolved.serving) {
       for (const branch of serving.branches) {
         const { fn, file: fnFile } = serving;
+        const publicFlow = isPublicPath(path, branch.method, vocabulary.publicRoutes) && !inspector.createsAdminAccount(fn, branch.excluded);
         const guards = [...middlewareGuards, ...wrapperGuards, ...readHandlerGuards(fn, fnFile, inspector, branch.excluded)];
         routes.push({
           framework: 'nextjs',
@@ -65,8 +66,7 @@ export function buildNextPagesRoutes(
           at: getCodeSpan(branch.at, fnFile.sourceFile, fnFile.relativePath),
           handler: getCodeSpan(fn, fnFile.sourceFile, fnFile.relativePath),
           guards,
-          isPublic: (isPublicPath(path, branch.method, vocabulary.publicRoutes) && !inspector.createsAdminAccount(fn, branch.excluded)) ||
-            inspector.optsOutOfAuth(fn, branch.excluded),
+          isPublic: publicFlow || inspector.optsOutOfAuth(fn, branch.excluded),
           handlerChecksAuth: inspector.checksAuth(fn, fnFile, branch.excluded),
           handlerChecksRole: inspector.checksRole(fn, branch.excluded),
           mountedFromOtherFile: middlewareGuards.length > 0,
