@@ -5,7 +5,10 @@ import type { ProjectCheck } from '@redline/core';
  * ESLint rule: in Fastify, `reply.send(error)` with a caught error is the same
  * as throwing it — the instance's `setErrorHandler` decides what the client
  * sees, and the rule judges that handler where it is written. When the project
- * sets one, the per-file findings on those delegations are refuted.
+ * sets one, the per-file findings on those delegations are refuted. And
+ * `errorHandler.getErrorMessage(err)`: a project helper whose every return is
+ * a message the app wrote (codes mapped to text, validation messages) shows
+ * the client nothing of the error itself.
  */
 const noErrorDetailsInResponseProject: ProjectCheck = {
   name: 'no-error-details-in-response',
@@ -14,8 +17,8 @@ const noErrorDetailsInResponseProject: ProjectCheck = {
     return [];
   },
   refute(facts) {
-    if (!facts.fastifyErrors?.errorHandlers.length) return [];
-    return facts.fastifyErrors.sentErrors;
+    const delegated = facts.fastifyErrors?.errorHandlers.length ? facts.fastifyErrors.sentErrors : [];
+    return [...delegated, ...(facts.maskedErrorCalls ?? [])];
   },
 };
 

@@ -21,6 +21,7 @@ import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-r
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
 import { FastifyErrorDelegationAdapter } from './adapters/fastify/error-delegation.js';
+import { ErrorHelperCallAdapter } from './errors/error-helpers.js';
 import { ResponseFunctionAdapter } from './summaries/response-functions.js';
 import { FastifyAdapter } from './adapters/fastify/fastify-adapter.js';
 import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
@@ -82,8 +83,9 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const numericIds = new NumericIdParameterAdapter();
   const nestJwt = new NestJwtAdapter();
   const fastifyErrors = new FastifyErrorDelegationAdapter();
+  const errorHelperCalls = new ErrorHelperCallAdapter();
   const walk = planWalk(project, vocabulary, options.cache);
-  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors]);
+  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls]);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -109,6 +111,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     numericIdParameters: numericIds.found,
     nestJwt: nestJwt.facts,
     fastifyErrors: fastifyErrors.facts,
+    maskedErrorCalls: errorHelperCalls.findMaskingCalls(project),
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
   };

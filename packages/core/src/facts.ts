@@ -28,6 +28,8 @@ export interface ProjectFacts {
   nestJwt?: NestJwtFacts;
   /** Fastify error handlers, and handlers that hand a caught error to them (absent when not computed). */
   fastifyErrors?: FastifyErrorFacts;
+  /** Calls that hand a caught error to a project helper whose every return is a message the app wrote (absent when not computed). */
+  maskedErrorCalls?: CodeSpan[];
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   unresolved: { imports: number; mounts: number };
   /**

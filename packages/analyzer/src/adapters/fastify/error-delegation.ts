@@ -39,7 +39,7 @@ function isReply(expression: ts.Expression): boolean {
 }
 
 /** The variable of a `catch` clause, or the parameter of a `.catch((error) => …)` callback. */
-function isCaughtError(node: ts.Expression): boolean {
+export function isCaughtError(node: ts.Expression): boolean {
   if (!ts.isIdentifier(node)) return false;
   for (let scope: ts.Node | undefined = node.parent; scope; scope = scope.parent) {
     if (ts.isCatchClause(scope)) {
