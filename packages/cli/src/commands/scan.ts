@@ -9,7 +9,6 @@ import { FORMAT_NAMES, REPORTERS, type FormatName } from '../reporters/index.js'
 import { BASELINE_FILE, readBaseline } from '../scan/baseline.js';
 import { createAnalyzerEngine, findAnalyzerRoot, type AnalyzerRunSummary } from '../scan/analyzer-engine.js';
 import { getAnalyzerCachePath } from '../scan/analyzer-cache.js';
-import { discoverFiles } from '../scan/discover-files.js';
 import { runScan, type EngineContext } from '../scan/run-scan.js';
 import type { ScanEngine } from '../scan/engine.js';
 import { VERSION } from '../version.js';
@@ -159,7 +158,7 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
       createAnalyzerEngine({
         ...context,
         root,
-        discoverProjectFiles: () => discoverFiles({ cwd: root, paths: ['.'], ignores }),
+        ignores,
         ...(args.cache ? { cachePath: getAnalyzerCachePath({ cwd: io.cwd, root, ...(args['cache-location'] ? { location: args['cache-location'] } : {}) }) } : {}),
         ...(args.verbose ? { onDone: (summary: AnalyzerRunSummary) => io.stderr.write(describeAnalyzerRun(summary)) } : {}),
       }),
@@ -174,6 +173,6 @@ function describeAnalyzerRun(summary: AnalyzerRunSummary): string {
   return [
     `analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved`,
     `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cache}`,
-    ...(cacheError ? [`analyzer: the cache could not be written: ${cacheError.message}`] : []),
+    ...(cacheError ? [`analyzer: the cache could not be written: ${cacheError}`] : []),
   ].map((line) => `${line}\n`).join('');
 }

@@ -1,24 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
-import { projectChecks } from '@redline/rules/project';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig } from '../config/redline-config.js';
+import { runAnalyzer, type AnalyzerRunInput, type AnalyzerRunOutput, type AnalyzerRunSummary } from './analyzer-run.js';
+import type { IgnoreSettings } from './discover-files.js';
 import type { EngineResult, ScanEngine } from './engine.js';
-import { readAnalyzerCache, writeAnalyzerCache } from './analyzer-cache.js';
 
-/** What an analyzer run did, for `--verbose`. */
-export interface AnalyzerRunSummary {
-  unresolved: { imports: number; mounts: number };
-  /** Project files, how many were walked, how many were parsed. */
-  files: number;
-  walked: number;
-  parsed: number;
-  /** Whether a cache file was read, and whether it was used (one made by another build or vocabulary is not). */
-  cacheRead: boolean;
-  cacheUsed: boolean;
-  cacheError?: Error;
-}
+export type { AnalyzerRunSummary } from './analyzer-run.js';
+
+const WORKER = new URL('./analyzer-worker.js', import.meta.url);
 
 const PROJECT_MARKERS = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
@@ -42,20 +34,22 @@ export function findAnalyzerRoot(cwd: string, paths: readonly string[]): string 
  * With a cache file, unchanged files that the last run's walk recorded
  * nothing from are not parsed unless a resolution reaches them (the findings
  * are the same), and the file is rewritten after each run.
+ *
+ * It runs in a worker thread, so that it works while ESLint does; from the
+ * TypeScript sources (the tests), where there is no built worker, in this one.
  */
 export function createAnalyzerEngine(options: {
   cwd: string;
   root: string;
   config: RedlineConfig;
   rules: readonly RedlineRuleMeta[];
-  /** Every source file of the project, as discovery would scan it. */
-  discoverProjectFiles: () => Promise<string[]>;
+  /** The config's ignores: the project's files are those discovery would scan. */
+  ignores: IgnoreSettings;
   /** The cache file to read and rewrite; none with `--no-cache`. */
   cachePath?: string;
   /** Called after the analysis with what it could not resolve and how much it parsed, for `--verbose`. */
   onDone?: (summary: AnalyzerRunSummary) => void;
 }): ScanEngine {
-  const severities = Object.fromEntries(options.rules.map((rule) => [rule.name, rule.severity]));
   const toCwdRelative = (file: string) => relative(options.cwd, join(options.root, file)).split(sep).join('/');
   return {
     name: 'analyzer',
@@ -63,22 +57,15 @@ export function createAnalyzerEngine(options: {
       const result: EngineResult = { findings: [], notices: [], refuted: [] };
       // Nothing to report on (a commit that touches no source file): no need to read the project.
       if (files.length === 0) return result;
-      const given = new Map(files.map((file) => [file.path, file.text]));
-      const projectFiles = new Set([...(await options.discoverProjectFiles()), ...given.keys()]);
-      const prismaSchemas = await fg('**/*.prisma', { cwd: options.root, absolute: true, ignore: ['**/node_modules/**'] });
-      const cache = options.cachePath === undefined ? undefined : await readAnalyzerCache(options.cachePath);
-      // Loaded here, not at start-up: ts-morph's compiler takes a while to load, and most commands never need it.
-      const { analyze } = await import('@redline/analyzer');
-      const { findings, refuted, facts, stats, cache: nextCache } = analyze({
+      const input: AnalyzerRunInput = {
         root: options.root,
-        files: [...projectFiles].map((path) => (given.has(path) ? { path, text: given.get(path)! } : path)),
-        prismaSchemas,
-        checks: projectChecks,
-        severities,
+        given: Object.fromEntries(files.map((file) => [file.path, file.text])),
+        ignores: options.ignores,
+        severities: Object.fromEntries(options.rules.map((rule) => [rule.name, rule.severity])),
         ...(options.config.vocabulary ? { vocabulary: options.config.vocabulary } : {}),
-        ...(cache ? { cache } : {}),
-      });
-      const cacheError = options.cachePath === undefined ? undefined : await writeAnalyzerCache(options.cachePath, nextCache);
+        ...(options.cachePath !== undefined ? { cachePath: options.cachePath } : {}),
+      };
+      const { findings, refuted, summary } = existsSync(fileURLToPath(WORKER)) ? await runInWorker(input) : await runAnalyzer(input);
       // `runScan` fingerprints every engine's findings the same way, from the scanned text.
       for (const finding of findings) {
         result.findings.push({
@@ -97,9 +84,19 @@ export function createAnalyzerEngine(options: {
         });
       }
       result.refuted = refuted.map((entry) => ({ ...entry, file: toCwdRelative(entry.file) }));
-      options.onDone?.({ unresolved: facts.unresolved, ...stats, cacheRead: cache !== undefined, ...(cacheError ? { cacheError } : {}) });
+      options.onDone?.(summary);
       for (let index = 0; index < files.length; index++) onFileDone?.();
       return result;
     },
   };
+}
+
+function runInWorker(input: AnalyzerRunInput): Promise<AnalyzerRunOutput> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(WORKER, { workerData: input });
+    let output: AnalyzerRunOutput | undefined;
+    worker.once('message', (message: AnalyzerRunOutput) => (output = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (output ? resolvePromise(output) : reject(new Error(`The analyzer stopped (exit code ${code}) without a result.`))));
+  });
 }

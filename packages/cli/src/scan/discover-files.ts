@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { CliError } from '../cli-error.js';
-import { SOURCE_EXTENSIONS } from './embedded-eslint-config.js';
+import { SOURCE_EXTENSIONS } from './source-extensions.js';
 
 /** Folders never scanned: dependencies and build output. */
 const IGNORED_DIRECTORIES = [

@@ -3,9 +3,7 @@ import type { Linter } from 'eslint';
 import { PLUGIN_NAME, type RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig, RuleSetting } from '../config/redline-config.js';
 import { UNEXPLAINED_DISABLE_RULE_ID, unexplainedDisableRule } from './unexplained-disables.js';
-
-/** The extensions redline scans. */
-export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
+import { SOURCE_EXTENSIONS } from './source-extensions.js';
 
 /**
  * redline's own flat config, so no user ESLint config is needed: the rules of

@@ -68,8 +68,9 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const notices: Notice[] = [];
   const refuted = new Set<string>();
   const lineKey = (finding: { ruleId: string; file: string; line: number }) => `${finding.ruleId}\0${finding.file}\0${finding.line}`;
-  for (const engine of engines) {
-    const result = await engine.run(files, () => options.onProgress?.(++done, total));
+  // The engines run at once (the analyzer works in a worker thread while ESLint lints); their results merge in order.
+  const results = await Promise.all(engines.map((engine) => engine.run(files, () => options.onProgress?.(++done, total))));
+  for (const result of results) {
     // One finding per problem: a later engine does not repeat what an earlier one reported on the same line.
     const reported = new Set(engineFindings.map(lineKey));
     engineFindings.push(...result.findings.filter((finding) => !reported.has(lineKey(finding))));

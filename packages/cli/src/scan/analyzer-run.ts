@@ -1,0 +1,68 @@
+import fg from 'fast-glob';
+import type { Finding, RedlineVocabulary, Severity } from '@redline/core';
+import { projectChecks } from '@redline/rules/project';
+import { readAnalyzerCache, writeAnalyzerCache } from './analyzer-cache.js';
+import { discoverFiles, type IgnoreSettings } from './discover-files.js';
+
+/** What one analyzer run needs: plain data, so that a worker thread can receive it. */
+export interface AnalyzerRunInput {
+  root: string;
+  /** Texts to analyse instead of the files on disk (the staged content), by absolute path. */
+  given: Record<string, string>;
+  /** The config's ignores: the project's files are those discovery would scan. */
+  ignores: IgnoreSettings;
+  severities: Record<string, Severity>;
+  vocabulary?: RedlineVocabulary;
+  /** The cache file to read and rewrite; none with `--no-cache`. */
+  cachePath?: string;
+}
+
+/** What an analyzer run did, for `--verbose`. */
+export interface AnalyzerRunSummary {
+  unresolved: { imports: number; mounts: number };
+  /** Project files, how many were walked, how many were parsed. */
+  files: number;
+  walked: number;
+  parsed: number;
+  /** Whether a cache file was read, and whether it was used (one made by another build or vocabulary is not). */
+  cacheRead: boolean;
+  cacheUsed: boolean;
+  /** Why the cache could not be written. */
+  cacheError?: string;
+}
+
+export interface AnalyzerRunOutput {
+  /** Paths relative to the root. */
+  findings: Finding[];
+  refuted: { ruleId: string; file: string; line: number }[];
+  summary: AnalyzerRunSummary;
+}
+
+/**
+ * Reads the project under `root` (discovered files, with the given texts in
+ * place), analyses it with the rules' project halves, and keeps the cache up
+ * to date.
+ */
+export async function runAnalyzer(input: AnalyzerRunInput): Promise<AnalyzerRunOutput> {
+  const discovered = await discoverFiles({ cwd: input.root, paths: ['.'], ignores: input.ignores });
+  const projectFiles = new Set([...discovered, ...Object.keys(input.given)]);
+  const prismaSchemas = await fg('**/*.prisma', { cwd: input.root, absolute: true, ignore: ['**/node_modules/**'] });
+  const cache = input.cachePath === undefined ? undefined : await readAnalyzerCache(input.cachePath);
+  // Loaded here, not at start-up: ts-morph's compiler takes a while to load, and most commands never need it.
+  const { analyze } = await import('@redline/analyzer');
+  const { findings, refuted, facts, stats, cache: nextCache } = analyze({
+    root: input.root,
+    files: [...projectFiles].map((path) => (path in input.given ? { path, text: input.given[path]! } : path)),
+    prismaSchemas,
+    checks: projectChecks,
+    severities: input.severities,
+    ...(input.vocabulary ? { vocabulary: input.vocabulary } : {}),
+    ...(cache ? { cache } : {}),
+  });
+  const cacheError = input.cachePath === undefined ? undefined : await writeAnalyzerCache(input.cachePath, nextCache);
+  return {
+    findings,
+    refuted,
+    summary: { unresolved: facts.unresolved, ...stats, cacheRead: cache !== undefined, ...(cacheError ? { cacheError: cacheError.message } : {}) },
+  };
+}
