@@ -54,10 +54,12 @@ export default withSentry(withAuth(handler));`, ['DELETE /api/items/:id 1']],
     expect(pagesRoutes(handler, 'pages/api/index.ts')).toEqual(['ALL /api 1']);
   });
 
-  it('leaves out tests, next-connect chains, files outside pages/api and app-router private files', () => {
+  it('leaves out tests, next-connect chains, API clients, files outside pages/api and app-router private files', () => {
     const handler = 'export default function h(req, res) { res.end(); }';
     expect(pagesRoutes(handler, 'pages/api/users.test.ts')).toEqual([]);
     expect(pagesRoutes(handler, 'pages/users.tsx')).toEqual([]);
+    // A React app's API client under src/pages/api is no route.
+    expect(pagesRoutes('export default async function login(email: string, password: string) { return fetch(email + password); }', 'src/pages/api/login.ts')).toEqual([]);
     // App router: a `_route.ts` next to a route is a private file, not a handler.
     expect(pagesRoutes('export async function POST() { return Response.json({}); }', 'app/api/auth/[...nextauth]/_route.ts')).toEqual([]);
     expect(pagesRoutes('export async function POST() { return Response.json({}); }', 'app/api/auth/[...nextauth]/route.ts')).toEqual(['POST /api/auth/*nextauth 1']);

@@ -54,6 +54,8 @@ export function buildNextPagesRoutes(
     }));
     const middlewareGuards: GuardFact[] = middleware?.covers(path) ? [middleware.guard] : [];
     for (const serving of resolved.serving) {
+      // A React app's `src/pages/api/login.ts` may hold a client helper (`login(email, password)`), not a handler.
+      if (!ts.isCallExpression(serving.fn) && !isRequestHandler(serving.fn as ts.SignatureDeclaration)) continue;
       for (const branch of serving.branches) {
         const { fn, file: fnFile } = serving;
         const publicFlow = isPublicPath(path, branch.method, vocabulary.publicRoutes) && !inspector.createsAdminAccount(fn, branch.excluded);
@@ -139,6 +141,13 @@ function isMethodMap(node: ts.Expression): node is ts.ObjectLiteralExpression {
 /** `nc().use(auth).post(handler)`: a router chain, not a wrapper around one handler. */
 function isMethodChain(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(call.expression) && ts.isCallExpression(skipOuterExpressions(call.expression.expression));
+}
+
+/** `(req, res) => …`, `(request: NextApiRequest, response)`: what Next.js calls for an API route. */
+function isRequestHandler(fn: ts.SignatureDeclaration): boolean {
+  const [request] = fn.parameters;
+  if (!request) return false;
+  return /Request\b/.test(request.type?.getText() ?? '') || (ts.isIdentifier(request.name) && /^_?req(?:uest)?$/i.test(request.name.text));
 }
 
 function isFunctionWithBody(node: ts.Node): node is ts.SignatureDeclaration {
