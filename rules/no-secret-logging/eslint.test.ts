@@ -140,6 +140,9 @@ function f(header: string) { const token = jwt.verify(header, process.env.JWT_SE
 async function f(raw: string, key: Uint8Array) { const { payload: token } = await jwtVerify(raw, key); console.log('token', token); }`,
       `import * as jose from 'jose';
 async function f(raw: string, key: Uint8Array) { const accessToken = (await jose.jwtVerify(raw, key)).payload; console.log(accessToken); }`,
+      // an app helper's result that the file only reads claims from (\`token.id\`) is the decoded session, not a token string
+      `import getTokenFromRequest from '@/lib/api/getTokenFromRequest';
+export default async function handler(req, res) { const token = await getTokenFromRequest(req); console.log(token); if (!token?.id) return res.status(401).end(); const user = await prisma.user.findUnique({ where: { id: token.id } }); res.json({ email: user.email }); }`,
       // a Nest JwtService decodes to claims
       `class AuthGuard { async canActivate(raw: string) { const token = await this.jwtService.verifyAsync(raw); this.logger.debug(token); return true; } }`,
       // browser code logs to the user's own devtools console
@@ -161,6 +164,16 @@ export default async function handler(req, res) { const token = await getToken({
         code: `import jwt from 'jsonwebtoken';
 function f(req) { const token = req.headers.authorization.split(' ')[1]; const claims = jwt.verify(token, key); console.log('auth', token, claims); }`,
         errors: [{ messageId: 'secret', line: 2, column: 133, endLine: 2, endColumn: 138, data: { name: 'token', sink: 'console.log' } }],
+      },
+      {
+        // a helper's result the file treats as a string (\`split\`) is the raw token
+        code: `async function f(req) { const token = await readBearer(req); console.log(token); return token.split('.').length === 3; }`,
+        errors: [{ messageId: 'secret', line: 1, column: 74, endLine: 1, endColumn: 79, data: { name: 'token', sink: 'console.log' } }],
+      },
+      {
+        // a stored token record read by id: a model call is a record, not decoded claims
+        code: `async function f(code) { const token = await ResetToken.findOne({ code }); console.log(token); await ResetToken.deleteOne({ _id: token.id }); }`,
+        errors: [{ messageId: 'secret', line: 1, column: 88, endLine: 1, endColumn: 93, data: { name: 'token', sink: 'console.log' } }],
       },
       {
         // signing makes the token itself

@@ -498,7 +498,7 @@ export default createRule<Options, MessageIds>({
         }
         case 'Variable': {
           const declarator = definition.node;
-          if (isDecodedClaims(declarator)) return true;
+          if (isDecodedClaims(declarator) || isReadAsClaims(variable, declarator)) return true;
           if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation) {
             if (isScalarTypeAnnotation(declarator.id.typeAnnotation.typeAnnotation)) return true;
           }
@@ -527,6 +527,27 @@ export default createRule<Options, MessageIds>({
       let init = unwrapExpression(declarator.init);
       if (init.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(init) === 'payload') init = unwrapExpression(init.object);
       return init.type === AST_NODE_TYPES.CallExpression && isClaimsCall(init);
+    }
+
+    /**
+     * A value a helper of the app returns (`const token = await getTokenFromRequest(req)`)
+     * that the file only reads identity claims from (`token.id`, `token?.sub`,
+     * `token.exp`): an object of claims, not the token string. A model or ORM
+     * call (`Token.findOne(…)`) is a stored record and is not exempted here.
+     */
+    function isReadAsClaims(variable: TSESLint.Scope.Variable, declarator: TSESTree.VariableDeclarator): boolean {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return false;
+      const init = unwrapExpression(declarator.init);
+      if (init.type !== AST_NODE_TYPES.CallExpression || unwrapExpression(init.callee).type !== AST_NODE_TYPES.Identifier) return false;
+      let readsClaims = false;
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+        const property = getMemberPropertyName(member);
+        if (property === undefined || !CLAIM_NAMES.has(property)) return false;
+        readsClaims = true;
+      }
+      return readsClaims;
     }
 
     function isClaimsCall(call: TSESTree.CallExpression): boolean {
@@ -929,6 +950,10 @@ const CLAIMS_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['jsonwebtoken', new Set(['verify', 'decode'])],
   ['jose', new Set(['jwtVerify', 'decodeJwt'])],
   ['next-auth/jwt', new Set(['getToken', 'decode'])],
+]);
+/** Claims a decoded token carries: registered JWT claims and the usual identity ones. */
+const CLAIM_NAMES: ReadonlySet<string> = new Set([
+  'sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'id', 'userId', 'user_id', 'uid', 'email', 'name', 'username', 'role', 'roles', 'scope', 'scopes',
 ]);
 /** Methods of a JWT module or service that return claims. */
 const CLAIMS_METHODS: ReadonlySet<string> = new Set(['verify', 'verifyAsync', 'decode', 'jwtVerify', 'decodeJwt', 'getToken']);
