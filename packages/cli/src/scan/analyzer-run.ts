@@ -44,12 +44,14 @@ export interface AnalyzerRunOutput {
  * to date.
  */
 export async function runAnalyzer(input: AnalyzerRunInput): Promise<AnalyzerRunOutput> {
-  const discovered = await discoverFiles({ cwd: input.root, paths: ['.'], ignores: input.ignores });
+  const [discovered, prismaSchemas, cache, { analyze }] = await Promise.all([
+    discoverFiles({ cwd: input.root, paths: ['.'], ignores: input.ignores }),
+    fg('**/*.prisma', { cwd: input.root, absolute: true, ignore: ['**/node_modules/**'] }),
+    input.cachePath === undefined ? undefined : readAnalyzerCache(input.cachePath),
+    // Loaded here, not at start-up: ts-morph's compiler takes a while to load, and most commands never need it.
+    import('@redline/analyzer'),
+  ]);
   const projectFiles = new Set([...discovered, ...Object.keys(input.given)]);
-  const prismaSchemas = await fg('**/*.prisma', { cwd: input.root, absolute: true, ignore: ['**/node_modules/**'] });
-  const cache = input.cachePath === undefined ? undefined : await readAnalyzerCache(input.cachePath);
-  // Loaded here, not at start-up: ts-morph's compiler takes a while to load, and most commands never need it.
-  const { analyze } = await import('@redline/analyzer');
   const { findings, refuted, facts, stats, cache: nextCache } = analyze({
     root: input.root,
     files: [...projectFiles].map((path) => (path in input.given ? { path, text: input.given[path]! } : path)),
