@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { CodeSpan } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, skipOuterExpressions, getEnclosingFunction } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { CalleeResolver } from '../summaries/resolve-callee.js';
 import type { NodeVisitor } from '../walk/walker.js';
@@ -125,11 +125,4 @@ function getAssignedValues(declaration: ts.VariableDeclaration, fn: ts.Node): ts
   };
   visit(fn);
   return values;
-}
-
-function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
 }

@@ -54,3 +54,11 @@ export function getStringValue(node: ts.Node | undefined): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   return undefined;
 }
+
+/** The innermost function (declaration, method, arrow, accessor) a node is in. */
+export function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { isSecretName, type EntityFact, type LoggedRecordFact, type LoggedTypedValueFact, type RedlineVocabulary } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, skipOuterExpressions, getEnclosingFunction } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import type { FunctionSummaries } from './function-summaries.js';
 import { findEntity } from './response-tracer.js';
@@ -77,12 +77,6 @@ function getWholeValues(argument: ts.Expression): WholeValue[] {
   return [];
 }
 
-function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
-}
 
 /**
  * Log calls that write a whole value whose declared type (a parameter's or a

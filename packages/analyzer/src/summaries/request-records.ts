@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
-import { findLocalDeclaration } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getEnclosingFunction } from '../project/lexical-scope.js';
 import type { NodeVisitor } from '../walk/walker.js';
 
 /** `req.user = <value>` inside a middleware: the value, the function it is computed in, and its file. */
@@ -51,10 +51,3 @@ export function getRequestPropertyPath(node: ts.Expression): string | undefined 
 const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context']);
 /** What the client sent: never a record the server loaded. */
 const REQUEST_INPUTS = new Set(['body', 'params', 'query', 'headers', 'cookies', 'request', 'response']);
-
-function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
-}

@@ -4,6 +4,7 @@ import type { NodeVisitor } from '../walk/walker.js';
 import type { HandlerToTrace } from './response-tracer.js';
 import { RequestAssignmentAdapter } from './request-records.js';
 import { getSinkPayload, isResponseObjectArgument } from './response-sinks.js';
+import { getEnclosingFunction } from '../project/lexical-scope.js';
 
 /**
  * Functions that send a response themselves, wherever they are registered
@@ -38,11 +39,4 @@ function isResponseSink(node: ts.Node): boolean {
 
 function handsOnResponseObject(node: ts.Node): boolean {
   return ts.isCallExpression(node) && node.arguments.some(isResponseObjectArgument);
-}
-
-function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
 }
