@@ -19,7 +19,8 @@ import {
   mayHaveResponseSink,
   type ResponsePayload,
 } from '../utils/response-sinks.js';
-import { getRedlineSettings } from '../utils/settings.js';
+import { createConfigCache, memoizeNameTest } from '../utils/config-cache.js';
+import { getRedlineSettings, type RedlineSettings } from '../utils/settings.js';
 
 type Options = [
   {
@@ -66,6 +67,12 @@ interface RecordOrigin {
   /** Columns the handler itself sets on the record (`user.password = hash`). */
   assignedColumns: string[];
 }
+
+/** The column test with the team's extra sensitive words; verdicts are kept (column names repeat in every file). */
+const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => {
+  const extraWords = [...(options.sensitiveFields ?? []), ...(settings.secretWords ?? [])].map((word) => word.toLowerCase());
+  return { isSensitiveColumn: memoizeNameTest((name) => isSensitiveColumnName(name, extraWords)) };
+});
 
 export default createRule<Options, MessageIds>({
   name: 'no-entity-leak',
@@ -121,7 +128,7 @@ export default createRule<Options, MessageIds>({
     // A file that sends nothing to a client cannot leak a record.
     if (!mayHaveResponseSink(sourceCode)) return {};
     const settings = getRedlineSettings(context);
-    const extraWords = [...(options.sensitiveFields ?? []), ...(settings.secretWords ?? [])].map((word) => word.toLowerCase());
+    const { isSensitiveColumn } = getVocabulary(options, settings);
     const sensitiveModels = new Set((options.sensitiveModels ?? []).map(normalizeModelName));
     const safeModels = new Set((options.safeModels ?? []).map(normalizeModelName));
     const checkAllModels = options.checkAllModels ?? false;
@@ -165,13 +172,13 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.ObjectExpression: {
           const carriers: TSESTree.Node[] = [];
           const overridesSensitive = expression.properties.some(
-            (property) => property.type === AST_NODE_TYPES.Property && isSensitiveColumnName(getPropertyKeyName(property) ?? '', extraWords),
+            (property) => property.type === AST_NODE_TYPES.Property && isSensitiveColumn(getPropertyKeyName(property) ?? ''),
           );
           for (const property of expression.properties) {
             if (property.type === AST_NODE_TYPES.SpreadElement) {
               // `{ ...user, password: undefined }` takes the field off on purpose.
               if (!overridesSensitive) carriers.push(...getCarriers(property.argument, depth + 1));
-            } else if (!isSensitiveColumnName(getPropertyKeyName(property) ?? '', extraWords)) {
+            } else if (!isSensitiveColumn(getPropertyKeyName(property) ?? '')) {
               carriers.push(...getCarriers(property.value, depth + 1));
             }
           }
@@ -360,7 +367,7 @@ export default createRule<Options, MessageIds>({
           const [key, value] = grand.arguments;
           if (property === 'set' || property === 'setDataValue') {
             const keyName = key && getStaticKey(key);
-            if (keyName !== undefined && isSensitiveColumnName(keyName, extraWords) && (!value || isClearingValue(value))) return 'stripped';
+            if (keyName !== undefined && isSensitiveColumn(keyName) && (!value || isClearingValue(value))) return 'stripped';
             return keyName !== undefined ? [keyName] : key ? getObjectKeys(key) : [];
           }
           if (property === 'update' && key) return getObjectKeys(key);
@@ -383,7 +390,7 @@ export default createRule<Options, MessageIds>({
       if (safeModels.has(key)) return reportRelations(carrier, query);
       const declared = models.columns.get(key);
       const isUserModel = isUserModelName(query.model) || sensitiveModels.has(key);
-      const forced = query.forcedColumns.find((column) => isSensitiveColumnName(column, extraWords));
+      const forced = query.forcedColumns.find((column) => isSensitiveColumn(column));
       if (forced) {
         context.report({ node: carrier, messageId: 'sensitiveEntityLeak', data: { model: query.model, query: query.label, field: forced } });
         return true;
@@ -402,8 +409,8 @@ export default createRule<Options, MessageIds>({
       // does not hold people only a password-like one makes the record sensitive
       // (a webhook's `secret` is shown once on purpose).
       const sensitive =
-        visible.find((column) => isSensitiveColumnName(column, extraWords)) ??
-        written.find((column) => (isUserModel ? isSensitiveColumnName(column, extraWords) : isPasswordLike(column)));
+        visible.find((column) => isSensitiveColumn(column)) ??
+        written.find((column) => (isUserModel ? isSensitiveColumn(column) : isPasswordLike(column)));
       if (sensitive !== undefined) {
         context.report({ node: carrier, messageId: 'sensitiveEntityLeak', data: { model: query.model, query: query.label, field: sensitive } });
         return true;
@@ -464,7 +471,7 @@ export default createRule<Options, MessageIds>({
 
     function isPasswordLike(column: string): boolean {
       const words = splitIdentifierWords(column);
-      return words.some((word) => ['password', 'passwd', 'pwd', 'passcode', 'passphrase', 'hash', 'salt'].includes(word)) && isSensitiveColumnName(column, extraWords);
+      return words.some((word) => ['password', 'passwd', 'pwd', 'passcode', 'passphrase', 'hash', 'salt'].includes(word)) && isSensitiveColumn(column);
     }
 
     function getFileModels(): FileModels {

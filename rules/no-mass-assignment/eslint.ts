@@ -123,7 +123,7 @@ export default createRule<Options, MessageIds>({
       const args = node.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== AST_NODE_TYPES.SpreadElement);
 
       // Object.assign(entity, body): only when `entity` is a record this function loaded or built.
-      if (getMemberPath(callee)?.join('.') === 'Object.assign') {
+      if (method === 'assign' && getMemberPath(callee)?.join('.') === 'Object.assign') {
         const [target, ...rest] = args;
         if (!target || !isEntityValue(target)) return undefined;
         return { name: 'Object.assign', payloads: rest.flatMap(getPayloadCandidates) };

@@ -105,9 +105,9 @@ const getVocabulary = createConfigCache((options: Options[0], settings: RedlineS
 }));
 
 /** Every method `getLookup` reads. */
-const LOOKUP_METHODS = [
+const LOOKUP_METHODS: ReadonlySet<string> = new Set([
   ...Object.keys(PRISMA_METHODS), ...Object.keys(REPOSITORY_METHODS), ...Object.keys(BY_KEY_METHODS), ...Object.keys(BY_FILTER_METHODS), 'update',
-];
+]);
 /** Where `getClientIdSource` finds a client id: `req.params`/`body`/`query`, Hono's `param()`, Nest's `@Param()`/`@Body()`/`@Query()`. */
 const CLIENT_ID_WORDS = [...CLIENT_CONTAINERS, 'param', 'Param', 'Body', 'Query'];
 /** Route-registration methods whose last argument is a handler. */
@@ -227,6 +227,8 @@ export default createRule<Options, MessageIds>({
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = getMemberPropertyName(callee) ?? '';
       if (CREATE_METHODS.has(method) || /^(?:create|insert|save|build)/.test(method)) return;
+      // Only an object argument can name an owner: most calls stop here, before the receiver is read.
+      if (!node.arguments.some((argument) => unwrapExpression(argument).type === AST_NODE_TYPES.ObjectExpression)) return;
       const receiver = unwrapExpression(callee.object);
       const model = getPrismaModel(receiver) ?? getRepositoryEntity(receiver) ?? getModelName(receiver);
       if (model === undefined) return;
@@ -263,7 +265,7 @@ export default createRule<Options, MessageIds>({
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const method = getMemberPropertyName(callee);
-      if (method === undefined) return undefined;
+      if (method === undefined || !LOOKUP_METHODS.has(method)) return undefined;
       const receiver = unwrapExpression(callee.object);
       const args = call.arguments;
       const first = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? unwrapExpression(args[0]) : undefined;

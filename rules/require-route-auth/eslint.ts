@@ -16,7 +16,7 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { getCalleePath, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
-import { createConfigCache } from '../utils/config-cache.js';
+import { createConfigCache, memoizeNameTest } from '../utils/config-cache.js';
 import { getRedlineSettings, type RedlineSettings } from '../utils/settings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
 
@@ -170,7 +170,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     // Routes are registered by a router method, declared by a Nest `@Controller`, or exported as Next.js handlers.
     if (!mayMentionWord(sourceCode, ROUTE_WORDS)) return {};
-    const { authNames, roleNames, helperNames, nonEnforcing, publicPatterns, userDataWords, publicDecorators, routerFactories } = getVocabulary(options, settings);
+    const { authNames, helperNames, nonEnforcing, publicPatterns, userDataWords, publicDecorators, routerFactories, isAuthName, isRoleName } = getVocabulary(options, settings);
 
     const routes: RouteRecord[] = [];
     const uses: UseRecord[] = [];
@@ -256,10 +256,11 @@ export default createRule<Options, MessageIds>({
       const last = handlers.at(-1)!;
       if (last.type === AST_NODE_TYPES.ObjectExpression && !findKey(last, 'handler')) return;
 
-      const protection = classifyRouteHandlers(handlers, path);
+      const middlewareProtections = new Map<TSESTree.Node, Protection>();
+      const protection = classifyRouteHandlers(handlers, path, middlewareProtections);
       const onlyMiddleware = handlers.every((handler) => {
         if (isFunctionNode(handler)) return false;
-        const result = classifyMiddleware(handler);
+        const result = middlewareProtections.get(handler) ?? classifyMiddleware(handler);
         return result.auth || result.role;
       });
       if (method === 'all' || onlyMiddleware) {
@@ -641,15 +642,17 @@ export default createRule<Options, MessageIds>({
       return target;
     }
 
-    /** Every middleware of a route and its final handler's body. */
-    function classifyRouteHandlers(handlers: TSESTree.Node[], path?: string): Protection {
+    /** Every middleware of a route and its final handler's body; `middlewareProtections` gets what each middleware does. */
+    function classifyRouteHandlers(handlers: TSESTree.Node[], path?: string, middlewareProtections?: Map<TSESTree.Node, Protection>): Protection {
       const protection = emptyProtection();
       handlers.forEach((handler, index) => {
         const isLast = index === handlers.length - 1;
         // Reading the handler's body only matters when its middleware left something open:
         // auth, or the role check of an admin route.
         if (isLast && isFunctionNode(unwrapExpression(handler)) && protection.auth && (protection.role || !path?.includes('admin'))) return;
-        mergeProtection(protection, classifyMiddleware(handler, !isLast));
+        const handlerProtection = classifyMiddleware(handler, !isLast);
+        if (!isLast) middlewareProtections?.set(handler, handlerProtection);
+        mergeProtection(protection, handlerProtection);
       });
       return protection;
     }
@@ -717,18 +720,9 @@ export default createRule<Options, MessageIds>({
       return protection;
     }
 
-    /**
-     * Middleware that decides access in a way we cannot classify: denies everyone
-     * (`denyAll`), lives in a security namespace (`security.x()`, `guards.x`), or, in
-     * middleware position, loads the user from the token (`appendUserId`, `loadSession`).
-     */
+    /** See `looksLikeGatekeeperName`. */
     function looksLikeGatekeeper(dotted: string, isMiddleware: boolean): boolean {
-      const segments = dotted.split('.');
-      const lastWords = splitIdentifierWords(segments.at(-1)!);
-      if (lastWords.some((word) => ['deny', 'block', 'forbid', 'forbidden', 'reject', 'disallow', 'restrict', 'restricted'].includes(word))) return true;
-      const namespaceWords = segments.slice(0, -1).flatMap((segment) => splitIdentifierWords(segment));
-      if (namespaceWords.some((word) => ['security', 'guard', 'guards', 'acl', 'policy', 'policies', 'permissions', 'access'].includes(word))) return true;
-      return isMiddleware && lastWords.some((word) => ['user', 'session', 'token', 'identity', 'principal', 'account', 'tenant', 'access', 'owner', 'ownership', 'apikey', 'key', 'signature', 'captcha'].includes(word));
+      return isMiddleware ? isGatekeeperMiddlewareName(dotted) : isGatekeeperName(dotted);
     }
 
     /** The dotted name of a middleware: `requireAuth`, `auth.required`, `passport.authenticate` for `passport.authenticate('jwt')`. */
@@ -755,22 +749,6 @@ export default createRule<Options, MessageIds>({
       if (definition?.node.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
       const imported = definition.node.imported;
       return imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
-    }
-
-    function isAuthName(dotted: string): boolean {
-      if (authNames.has(dotted)) return true;
-      const segments = dotted.split('.');
-      const last = segments.at(-1)!;
-      if (nonEnforcing.has(last) || ['initialize', 'session', 'optional'].includes(last)) return false;
-      if (authNames.has(last) || looksLikeAuthCheckName(last)) return true;
-      // `auth.required`, `jwt.protect`, `middlewares.auth.verify`: an auth namespace with a non-optional member.
-      return segments.slice(0, -1).some((segment) => authNames.has(segment) || looksLikeAuthCheckName(segment)) && !looksLikeOptionalAuthName(last);
-    }
-
-    function isRoleName(dotted: string): boolean {
-      if (roleNames.has(dotted)) return true;
-      const last = dotted.split('.').at(-1)!;
-      return roleNames.has(last) || looksLikeRoleCheckName(last);
     }
 
     function isThrottleName(name: string): boolean {
@@ -1211,16 +1189,53 @@ export default createRule<Options, MessageIds>({
 });
 
 /** The names and paths the rule matches, with the team's own; built once per options and settings. */
-const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => ({
-  authNames: new Set([...AUTH_MIDDLEWARE_NAMES, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]),
-  roleNames: new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? []), ...(options.roleChecks ?? [])]),
-  helperNames: new Set([...AUTH_HELPER_CALLS, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]),
-  nonEnforcing: new Set(NON_ENFORCING_AUTH_NAMES),
-  publicPatterns: [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS, ...(settings.publicRoutes ?? []), ...(options.publicRoutes ?? [])].map(toSegments),
-  userDataWords: new Set([...USER_DATA_WORDS, ...(options.userDataPaths ?? []).map((word) => word.toLowerCase())]),
-  publicDecorators: new Set(PUBLIC_ROUTE_DECORATORS),
-  routerFactories: new Set(ROUTER_FACTORY_NAMES),
-}));
+const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => {
+  const authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]);
+  const roleNames = new Set([...ROLE_CHECK_NAMES, ...(settings.roleChecks ?? []), ...(options.roleChecks ?? [])]);
+  const nonEnforcing = new Set(NON_ENFORCING_AUTH_NAMES);
+  return {
+    authNames,
+    helperNames: new Set([...AUTH_HELPER_CALLS, ...(settings.authMiddleware ?? []), ...(options.authMiddleware ?? [])]),
+    nonEnforcing,
+    publicPatterns: [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS, ...(settings.publicRoutes ?? []), ...(options.publicRoutes ?? [])].map(toSegments),
+    userDataWords: new Set([...USER_DATA_WORDS, ...(options.userDataPaths ?? []).map((word) => word.toLowerCase())]),
+    publicDecorators: new Set(PUBLIC_ROUTE_DECORATORS),
+    routerFactories: new Set(ROUTER_FACTORY_NAMES),
+    /** `requireAuth`, `auth.required`, `jwt.protect`, `middlewares.auth.verify`: a check that rejects anonymous requests. */
+    isAuthName: memoizeNameTest((dotted) => {
+      if (authNames.has(dotted)) return true;
+      const segments = dotted.split('.');
+      const last = segments.at(-1)!;
+      if (nonEnforcing.has(last) || ['initialize', 'session', 'optional'].includes(last)) return false;
+      if (authNames.has(last) || looksLikeAuthCheckName(last)) return true;
+      // `auth.required`, `jwt.protect`, `middlewares.auth.verify`: an auth namespace with a non-optional member.
+      return segments.slice(0, -1).some((segment) => authNames.has(segment) || looksLikeAuthCheckName(segment)) && !looksLikeOptionalAuthName(last);
+    }),
+    /** `requireRole`, `roles.admin`, `RolesGuard`: a role or permission check. */
+    isRoleName: memoizeNameTest((dotted) => {
+      if (roleNames.has(dotted)) return true;
+      const last = dotted.split('.').at(-1)!;
+      return roleNames.has(last) || looksLikeRoleCheckName(last);
+    }),
+  };
+});
+
+/**
+ * Middleware that decides access in a way we cannot classify: denies everyone
+ * (`denyAll`), lives in a security namespace (`security.x()`, `guards.x`), or, in
+ * middleware position, loads the user from the token (`appendUserId`, `loadSession`).
+ */
+function looksLikeGatekeeperName(dotted: string, isMiddleware: boolean): boolean {
+  const segments = dotted.split('.');
+  const lastWords = splitIdentifierWords(segments.at(-1)!);
+  if (lastWords.some((word) => ['deny', 'block', 'forbid', 'forbidden', 'reject', 'disallow', 'restrict', 'restricted'].includes(word))) return true;
+  const namespaceWords = segments.slice(0, -1).flatMap((segment) => splitIdentifierWords(segment));
+  if (namespaceWords.some((word) => ['security', 'guard', 'guards', 'acl', 'policy', 'policies', 'permissions', 'access'].includes(word))) return true;
+  return isMiddleware && lastWords.some((word) => ['user', 'session', 'token', 'identity', 'principal', 'account', 'tenant', 'access', 'owner', 'ownership', 'apikey', 'key', 'signature', 'captcha'].includes(word));
+}
+
+const isGatekeeperName = memoizeNameTest((dotted) => looksLikeGatekeeperName(dotted, false));
+const isGatekeeperMiddlewareName = memoizeNameTest((dotted) => looksLikeGatekeeperName(dotted, true));
 
 /** `/api/users/:id/` → `['api', 'users', ':id']`; Outline-style `documents.create` splits on dots too. */
 function toSegments(path: string): string[] {

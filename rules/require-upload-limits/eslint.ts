@@ -171,6 +171,8 @@ export default createRule<Options, MessageIds>({
         return module === '@fastify/multipart' || module === 'fastify-multipart' ? { module, optionsNode: argumentAt(1) } : undefined;
       }
       if (object.type !== AST_NODE_TYPES.Identifier || method === undefined) return undefined;
+      // Only these methods configure a parser: most member calls stop here, before any scope lookup.
+      if (!BODY_PARSER_METHODS.has(method) && method !== 'IncomingForm' && method !== 'Formidable') return undefined;
       const binding = getModuleBinding(sourceCode, object);
       if (!binding) return undefined;
       const module = normalizeModule(binding.source);

@@ -22,3 +22,23 @@ export function createConfigCache<Options extends object, Settings extends objec
     return value;
   };
 }
+
+const NAME_CACHE_LIMIT = 20_000;
+
+/**
+ * A test on a name with its verdicts kept: the same names (`authenticate`,
+ * `password`, `requireRole`) come back in every file. `decide` must depend on
+ * nothing but the name (and what is fixed for the config). Up to 20 000 names.
+ */
+export function memoizeNameTest(decide: (name: string) => boolean): (name: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (name) => {
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) {
+      verdict = decide(name);
+      if (verdicts.size >= NAME_CACHE_LIMIT) verdicts.clear();
+      verdicts.set(name, verdict);
+    }
+    return verdict;
+  };
+}

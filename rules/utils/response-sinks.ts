@@ -31,7 +31,7 @@ export interface ResponsePayload {
  * `new Response(JSON.stringify(x))`.
  */
 export function getCallResponsePayload(call: TSESTree.CallExpression | TSESTree.NewExpression): ResponsePayload | undefined {
-  const [first] = call.arguments;
+  const first = call.arguments[0];
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
 
   if (call.type === AST_NODE_TYPES.NewExpression) {
