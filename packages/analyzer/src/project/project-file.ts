@@ -46,8 +46,9 @@ export class ProjectFile implements AnalyzedFile {
 
   private parse(): { sourceFile: ts.SourceFile; facts: ModuleFacts } {
     if (!this.parsed) {
-      // What ts-morph builds for a project file: the latest syntax, parent pointers set, the script kind from the extension.
-      const sourceFile = ts.createSourceFile(this.absolutePath, this.text, ts.ScriptTarget.Latest, true);
+      // What ts-morph builds for a project file (the latest syntax, parent pointers set, the script kind from the
+      // extension), minus JSDoc comments, which nothing reads and which cost a fifth of the parse.
+      const sourceFile = ts.createSourceFile(this.absolutePath, this.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
       this.parsed = { sourceFile, facts: readModuleFacts(sourceFile) };
       this.onParse();
     }
