@@ -2,7 +2,9 @@ import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVo
 import { computeFingerprint } from '@redline/core';
 import { ProjectModel, type ProjectInput } from './project/project-model.js';
 import { planWalk, type AnalyzerCache } from './cache/walk-cache.js';
-import { walkRecording } from './cache/recording-walk.js';
+import { walkRecording, type RecordingFiles } from './cache/recording-walk.js';
+import type { ProjectFile } from './project/project-file.js';
+import type { NodeVisitor } from './walk/walker.js';
 import { RouterAdapter } from './adapters/express/router-adapter.js';
 import { expandRoutes } from './adapters/express/expand-routes.js';
 import { NestAdapter } from './adapters/nestjs/nest-adapter.js';
@@ -72,7 +74,51 @@ export interface AnalyzeResult {
  */
 export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const vocabulary = options.vocabulary ?? {};
-  const project = new ProjectModel(options.root, options.files);
+  let project = new ProjectModel(options.root, options.files);
+  let walk = planWalk(project, vocabulary, options.cache, { refine: true });
+  let { facts, recording } = buildFacts(project, walk.files, options.prismaSchemas ?? [], vocabulary);
+  // What becomes of a call site depends on the entities: when they changed, the call sites left unwalked are walked after all.
+  if (walk.refined && !walk.hasCachedEntities(facts.entities)) {
+    project = new ProjectModel(options.root, options.files);
+    walk = planWalk(project, vocabulary, options.cache, { refine: false });
+    ({ facts, recording } = buildFacts(project, walk.files, options.prismaSchemas ?? [], vocabulary));
+  }
+
+  const findings: Finding[] = [];
+  const refuted: AnalyzeResult['refuted'] = [];
+  for (const check of options.checks) {
+    const severity = options.severities[check.name];
+    if (!severity) continue;
+    const ruleId = `redline/${check.name}`;
+    for (const at of check.refute?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line });
+    for (const finding of check.check(facts, vocabulary)) {
+      const location = toLocation(finding.at);
+      const { code } = finding.at;
+      findings.push({
+        ruleId,
+        category: check.category,
+        severity,
+        ...location,
+        message: finding.message,
+        fingerprint: computeFingerprint({ ruleId, file: location.file, code }),
+        ...(finding.related?.length
+          ? { relatedLocations: finding.related.map(({ at, message }) => ({ ...toLocation(at), message })) }
+          : {}),
+      });
+    }
+  }
+  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles, cacheUsed: walk.cacheUsed };
+  const cache = walk.next({ recording, resolvedImports: project.resolvedImports, facts, entities: facts.entities });
+  return { findings, refuted, facts, cache, stats };
+}
+
+/** A span without its source text: what findings and related locations carry. */
+function toLocation(span: CodeSpan): Location {
+  return { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+
+/** Walks `files` with the framework adapters and turns what they recorded into facts. */
+function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prismaSchemas: readonly string[], vocabulary: RedlineVocabulary): { facts: ProjectFacts; recording: RecordingFiles } {
   const routers = new RouterAdapter();
   const nest = new NestAdapter();
   const decoratedEntities = new DecoratedEntityAdapter();
@@ -84,13 +130,15 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const nestJwt = new NestJwtAdapter();
   const fastifyErrors = new FastifyErrorDelegationAdapter();
   const errorHelperCalls = new ErrorHelperCallAdapter();
-  const walk = planWalk(project, vocabulary, options.cache);
-  const recording = walkRecording(project, walk.files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls]);
+  // What these record stands for one call site each, and what becomes of it depends only on the files the
+  // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
+  const siteRecords = new Map<NodeVisitor, readonly string[]>([[logForwarding, ['candidates', 'sinkCalls']], [responseFunctions, ['functions', 'seen']]]);
+  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls], siteRecords);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
   const entities = [
-    ...readPrismaEntities(options.root, options.prismaSchemas ?? []),
+    ...readPrismaEntities(project.root, prismaSchemas),
     ...decoratedEntities.getEntities(project.files.values()),
     ...modelDefinitions.entities,
   ];
@@ -117,35 +165,5 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
-
-  const findings: Finding[] = [];
-  const refuted: AnalyzeResult['refuted'] = [];
-  for (const check of options.checks) {
-    const severity = options.severities[check.name];
-    if (!severity) continue;
-    const ruleId = `redline/${check.name}`;
-    for (const at of check.refute?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line });
-    for (const finding of check.check(facts, vocabulary)) {
-      const location = toLocation(finding.at);
-      const { code } = finding.at;
-      findings.push({
-        ruleId,
-        category: check.category,
-        severity,
-        ...location,
-        message: finding.message,
-        fingerprint: computeFingerprint({ ruleId, file: location.file, code }),
-        ...(finding.related?.length
-          ? { relatedLocations: finding.related.map(({ at, message }) => ({ ...toLocation(at), message })) }
-          : {}),
-      });
-    }
-  }
-  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles, cacheUsed: walk.cacheUsed };
-  return { findings, refuted, facts, cache: walk.next(recording), stats };
-}
-
-/** A span without its source text: what findings and related locations carry. */
-function toLocation(span: CodeSpan): Location {
-  return { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+  return { facts, recording };
 }

@@ -190,6 +190,75 @@ export function signUp(email: string, password: string) {
   });
 });
 
+describe('call sites left unwalked while nothing they import changed', () => {
+  const audit = (logged: string) => `import pino from 'pino';
+const logger = pino();
+export function audit(event: string, detail: unknown) {
+  logger.info({ event, ${logged} });
+}
+`;
+  const CALL_SITES = {
+    // Passes a token to the audit helper: a call site that only matters if the helper logs it.
+    'src/jobs/rotate.ts': `import { audit } from '../lib/audit';
+export function rotate(apiToken: string) {
+  audit('rotate', apiToken);
+}
+`,
+    // Logs without any import of the helper.
+    'src/jobs/cleanup.ts': `import pino from 'pino';
+const logger = pino();
+export function cleanup(count: number) {
+  logger.info({ removed: count });
+}
+`,
+  };
+
+  it('a helper that starts logging its argument: the call site that imports it is walked again, the unrelated one is not', () => {
+    const { cached, full } = analyzeChange({ ...BASE, ...CALL_SITES, 'src/lib/audit.ts': audit('at: Date.now()') }, { 'src/lib/audit.ts': audit('detail') });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).findings).toContainEqual({ ruleId: 'redline/no-secret-logging', file: 'src/jobs/rotate.ts', line: 3 });
+    // Walked: the app and the router (structural), the changed helper, and the call site that imports it.
+    expect(cached.stats).toEqual({ files: 11, walked: 4, parsed: 6, cacheUsed: true });
+    expect(cached.cache.files['src/jobs/cleanup.ts']).toMatchObject({ records: 'site' });
+  });
+
+  it('what a cache learned carries over to the next: an unrelated change first, then the helper', () => {
+    const root = writeProject({ ...BASE, ...CALL_SITES, 'src/lib/audit.ts': audit('at: Date.now()') });
+    const first = analyzeFolder(root, { cache: analyzeFolder(root).cache, texts: { 'src/lib/money.ts': 'export const cents = 1;\n' } });
+    expect(first.stats.walked).toBe(3);
+    writeFileSync(join(root, 'src/lib/audit.ts'), audit('detail'));
+    const second = analyzeFolder(root, { cache: first.cache });
+    expect(outcome(second)).toEqual(outcome(analyzeFolder(root)));
+    expect(pick(second).findings).toContainEqual({ ruleId: 'redline/no-secret-logging', file: 'src/jobs/rotate.ts', line: 3 });
+  });
+
+  it('entities that changed (a schema is not imported by anything) make every call site walked again', () => {
+    const exportJob = `import pino from 'pino';
+import { db } from '../db';
+const logger = pino();
+export async function exportOrders() {
+  const orders = await db.order.findMany();
+  logger.info(JSON.stringify(orders));
+}
+`;
+    const schema = (column: string) => `model Order {\n  id String @id @default(uuid())\n  total Int\n  ${column}\n}\n`;
+    const { cached, full } = analyzeChange(
+      { ...BASE, ...CALL_SITES, 'src/jobs/export.ts': exportJob, 'prisma/schema.prisma': schema('note String') },
+      { 'prisma/schema.prisma': schema('paymentToken String') },
+    );
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).findings).toContainEqual({ ruleId: 'redline/no-secret-logging', file: 'src/jobs/export.ts', line: 6 });
+    expect(cached.stats.walked).toBe(5);
+  });
+
+  it('a new file (module resolution may change) makes every call site walked again', () => {
+    const { cached, full } = analyzeChange({ ...BASE, ...CALL_SITES }, { 'src/lib/audit.ts': audit('detail') });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).findings).toContainEqual({ ruleId: 'redline/no-secret-logging', file: 'src/jobs/rotate.ts', line: 3 });
+    expect(cached.stats.walked).toBe(5);
+  });
+});
+
 describe('files whose walk only sets a value', () => {
   it("Nest's global prefix in main.ts: the file is walked every time, and the routes keep the prefix", () => {
     const root = writeProject({
@@ -215,7 +284,7 @@ export class UsersController {
 `,
     });
     const full = analyzeFolder(root);
-    expect(full.cache.silentFiles).not.toHaveProperty('src/main.ts');
+    expect(full.cache.files['src/main.ts']).toMatchObject({ records: 'structural' });
     const cached = analyzeFolder(root, { cache: full.cache });
     expect(outcome(cached)).toEqual(outcome(full));
     expect(cached.facts.routes.map((route) => route.path)).toEqual(['/api/users/me']);
@@ -226,9 +295,24 @@ describe('what the cache holds, and when it is not used', () => {
   const root = writeProject(BASE);
   const full = analyzeFolder(root);
 
-  it('names the files the walk recorded nothing from, with the hash of what it read', () => {
-    expect(Object.keys(full.cache.silentFiles).sort()).toEqual(['src/db.ts', 'src/lib/dates.ts', 'src/lib/money.ts', 'src/middleware/authenticate.ts', 'src/prisma.ts', 'src/services/orders.ts']);
-    expect(full.cache.silentFiles['src/lib/money.ts']).toMatch(/^[0-9a-f]{40}$/);
+  it('says what the walk recorded from each file, by the hash of what it read', () => {
+    const records = Object.fromEntries(Object.entries(full.cache.files).map(([path, entry]) => [path, entry.records]));
+    expect(records).toEqual({
+      'src/app.ts': 'structural',
+      'src/db.ts': 'none',
+      'src/lib/dates.ts': 'none',
+      'src/lib/money.ts': 'none',
+      'src/middleware/authenticate.ts': 'none',
+      'src/prisma.ts': 'none',
+      'src/routes/orders.ts': 'structural',
+      'src/services/orders.ts': 'none',
+    });
+    expect(full.cache.files['src/lib/money.ts']!.hash).toMatch(/^[0-9a-f]{40}$/);
+    // What the analysis resolved: the router and the middleware from the app, the service from the router, and on.
+    expect(full.cache.imports).toEqual({
+      'src/app.ts': ['src/middleware/authenticate.ts', 'src/routes/orders.ts'],
+      'src/routes/orders.ts': ['src/services/orders.ts'],
+    });
     expect(full.stats).toEqual({ files: 8, walked: 8, parsed: 8, cacheUsed: false });
   });
 
@@ -246,9 +330,10 @@ describe('what the cache holds, and when it is not used', () => {
 
   it('reads back what it wrote, and nothing that is not a cache', () => {
     expect(parseAnalyzerCache(JSON.stringify(full.cache))).toEqual(full.cache);
-    expect(parseAnalyzerCache('{"version":1,"key":"k","silentFiles":{"a.ts":')).toBeUndefined();
-    expect(parseAnalyzerCache('{"version":2,"key":"k","silentFiles":{}}')).toBeUndefined();
-    expect(parseAnalyzerCache('{"version":1,"key":"k","silentFiles":{"a.ts":1}}')).toBeUndefined();
+    expect(parseAnalyzerCache(JSON.stringify(full.cache).slice(0, -10))).toBeUndefined();
+    expect(parseAnalyzerCache(JSON.stringify({ ...full.cache, version: 1 }))).toBeUndefined();
+    expect(parseAnalyzerCache(JSON.stringify({ ...full.cache, files: { 'a.ts': { hash: 'x', records: 'some' } } }))).toBeUndefined();
+    expect(parseAnalyzerCache(JSON.stringify({ ...full.cache, imports: { 'a.ts': [1] } }))).toBeUndefined();
     expect(parseAnalyzerCache('null')).toBeUndefined();
   });
 });

@@ -73,8 +73,8 @@ describe('--staged runs the analyzer, with the cache the last scan wrote', () =>
     const root = createScannedRepository();
     const cacheFile = join(root, 'node_modules/.cache/redline/analyzer.json');
     expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({
-      version: 1,
-      silentFiles: { 'src/lib/money.ts': expect.any(String), 'src/middleware/authenticate.ts': expect.any(String) },
+      version: 2,
+      files: { 'src/lib/money.ts': { records: 'none' }, 'src/middleware/authenticate.ts': { records: 'none' }, 'src/app.ts': { records: 'structural' } },
     });
     writeFiles(root, { 'src/routes/orders.ts': ORDERS_WITH_DELETE });
     git(root, 'add', 'src/routes/orders.ts');
@@ -101,7 +101,7 @@ describe('--staged runs the analyzer, with the cache the last scan wrote', () =>
 
     writeFiles(root, { 'node_modules/.cache/redline/analyzer.json': '{"version":1,"key":' });
     expect(scanJson(root, '--verbose').stderr).toContain('analyzer: walked 5 and parsed 5 of 5 files\n');
-    writeFiles(root, { 'node_modules/.cache/redline/analyzer.json': '{"version":1,"key":"another build","silentFiles":{}}' });
+    writeFiles(root, { 'node_modules/.cache/redline/analyzer.json': '{"version":2,"key":"another build","files":{},"environment":"","imports":{},"factFiles":[],"entities":""}' });
     expect(scanJson(root, '--verbose').stderr).toContain('analyzer: walked 5 and parsed 5 of 5 files (cache ignored: another redline build or vocabulary made it)\n');
     // That run wrote a good cache again.
     expect(scanJson(root, '--verbose').stderr).toContain('analyzer: walked 2 and parsed 3 of 5 files (cache used)\n');

@@ -3,6 +3,14 @@ import type { ProjectFile } from '../project/project-file.js';
 import { ProjectModel } from '../project/project-model.js';
 import { walkFiles, type NodeVisitor } from '../walk/walker.js';
 
+/** The files a walk recorded something from, by what they recorded. */
+export interface RecordingFiles {
+  /** Files something was recorded from that the rest of the analysis may combine with anything. */
+  structural: Set<ProjectFile>;
+  /** Files that recorded only call-site records (see `siteRecords`), and are not structural. */
+  site: Set<ProjectFile>;
+}
+
 /**
  * Walks `files` (in their order) with the visitors, as `walkFiles` does, and
  * says which files the visitors kept anything from. A file they kept nothing
@@ -16,21 +24,36 @@ import { walkFiles, type NodeVisitor } from '../walk/walker.js';
  * string to the file it names. A visitor property holding a primitive (a
  * prefix read from a call) is compared before and after each file. State that
  * cannot be traced to a file (a function, which may capture anything) makes
- * every walked file count as recording: the safe answer.
+ * every walked file count as structural: the safe answer.
+ *
+ * `siteRecords` names, per visitor, the properties whose records each stand
+ * for one call site, and whose outcome depends only on the files that site's
+ * module reaches through imports (and on the entity facts): a file found only
+ * there is a site file, which the cache may leave unwalked while nothing it
+ * reaches changed.
  */
-export function walkRecording(project: ProjectModel, files: readonly ProjectFile[], visitors: readonly NodeVisitor[]): Set<ProjectFile> {
-  const recording = new Set<ProjectFile>();
+export function walkRecording(
+  project: ProjectModel,
+  files: readonly ProjectFile[],
+  visitors: readonly NodeVisitor[],
+  siteRecords: ReadonlyMap<NodeVisitor, readonly string[]> = new Map(),
+): RecordingFiles {
+  const structural = new Set<ProjectFile>();
   for (const file of files) {
     const before = visitors.map(readPrimitives);
     walkFiles([file], visitors);
-    if (visitors.some((visitor, index) => !samePrimitives(before[index]!, readPrimitives(visitor)))) recording.add(file);
+    if (visitors.some((visitor, index) => !samePrimitives(before[index]!, readPrimitives(visitor)))) structural.add(file);
   }
   const byRelativePath = new Map([...project.files.values()].map((file) => [file.relativePath, file]));
-  const tracer = new StateTracer(project, byRelativePath);
-  for (const visitor of visitors) tracer.trace(visitor);
-  if (tracer.untraceable) return new Set(files);
-  for (const file of tracer.files) recording.add(file);
-  return recording;
+  const structuralTracer = new StateTracer(project, byRelativePath);
+  const siteTracer = new StateTracer(project, byRelativePath);
+  for (const visitor of visitors) {
+    const siteProperties = siteRecords.get(visitor) ?? [];
+    for (const [name, value] of Object.entries(visitor)) (siteProperties.includes(name) ? siteTracer : structuralTracer).trace(value);
+  }
+  if (structuralTracer.untraceable || siteTracer.untraceable) return { structural: new Set(files), site: new Set() };
+  for (const file of structuralTracer.files) structural.add(file);
+  return { structural, site: new Set([...siteTracer.files].filter((file) => !structural.has(file))) };
 }
 
 function readPrimitives(visitor: NodeVisitor): unknown[] {

@@ -27,6 +27,8 @@ const MAX_REEXPORT_DEPTH = 8;
 export class ProjectModel {
   readonly files = new Map<string, ProjectFile>();
   readonly unresolved = { imports: 0, mounts: 0 };
+  /** The project files each file's module specifiers were resolved to in this analysis (for the cache's import graph). */
+  readonly resolvedImports = new Map<AnalyzedFile, Set<AnalyzedFile>>();
   private readonly resolved = new Map<string, AnalyzedFile | undefined>();
   private readonly configs: CompilerConfigs;
   private parsedCount = 0;
@@ -55,14 +57,34 @@ export class ProjectModel {
   /** The project file a module specifier points at, or undefined for packages and missing files. */
   resolveModule(from: AnalyzedFile, specifier: string): AnalyzedFile | undefined {
     const key = `${dirname(from.absolutePath)}\0${specifier}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
-    const config = this.configs.forFile(from.absolutePath);
-    const result = ts.resolveModuleName(specifier, from.absolutePath, config.options, ts.sys, config.cache);
-    const resolvedPath = result.resolvedModule?.resolvedFileName;
-    const file = resolvedPath && !result.resolvedModule?.isExternalLibraryImport ? this.files.get(resolvedPath) : undefined;
-    if (!file && (specifier.startsWith('.') || resolvedPath)) this.unresolved.imports++;
-    this.resolved.set(key, file);
+    let file: AnalyzedFile | undefined;
+    if (this.resolved.has(key)) {
+      file = this.resolved.get(key);
+    } else {
+      const config = this.configs.forFile(from.absolutePath);
+      const result = ts.resolveModuleName(specifier, from.absolutePath, config.options, ts.sys, config.cache);
+      const resolvedPath = result.resolvedModule?.resolvedFileName;
+      file = resolvedPath && !result.resolvedModule?.isExternalLibraryImport ? this.files.get(resolvedPath) : undefined;
+      if (!file && (specifier.startsWith('.') || resolvedPath)) this.unresolved.imports++;
+      this.resolved.set(key, file);
+    }
+    if (file) {
+      const targets = this.resolvedImports.get(from) ?? new Set();
+      targets.add(file);
+      this.resolvedImports.set(from, targets);
+    }
     return file;
+  }
+
+  /**
+   * The configuration files module resolution reads for this project: for
+   * every folder with a project file, the tsconfig/jsconfig that governs it
+   * and the files it extends (a path that does not exist is listed too, so
+   * that creating it counts as a change).
+   */
+  getResolutionConfigFiles(): string[] {
+    for (const file of this.files.values()) this.configs.forFile(file.absolutePath);
+    return [...this.configs.filesRead].sort();
   }
 
   /**
@@ -113,6 +135,15 @@ interface CompilerConfig {
 class CompilerConfigs {
   private readonly byDirectory = new Map<string, CompilerConfig>();
   private readonly byConfigPath = new Map<string, CompilerConfig>();
+  /** Every config file loaded or looked for, with the files they extend. */
+  readonly filesRead = new Set<string>();
+  private readonly host: ts.ParseConfigHost = {
+    ...ts.sys,
+    readFile: (path) => {
+      this.filesRead.add(path);
+      return ts.sys.readFile(path);
+    },
+  };
 
   constructor(private readonly root: string) {}
 
@@ -144,10 +175,11 @@ class CompilerConfigs {
     const cached = this.byConfigPath.get(configPath);
     if (cached) return cached;
     let options: ts.CompilerOptions = { allowJs: true };
+    this.filesRead.add(configPath);
     if (existsSync(configPath)) {
       const read = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
       if (!read.error) {
-        const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
+        const parsed = ts.parseJsonConfigFileContent(read.config, this.host, dirname(configPath), undefined, configPath);
         options = { ...parsed.options, allowJs: true };
       }
     }
