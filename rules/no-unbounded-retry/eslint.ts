@@ -100,6 +100,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const foreverLibraries = new Set([...FOREVER_RETRY_LIBRARIES, ...options.retryLibraries]);
     const attemptOptions = new Set([...RETRY_ATTEMPT_OPTIONS, ...options.attemptOptions]);
+    const enclosingFunctionNames = new Map<TSESTree.Node, Set<string>>();
 
     return {
       'WhileStatement, DoWhileStatement, ForStatement'(loop: LoopNode) {
@@ -390,7 +391,7 @@ export default createRule<Options, MessageIds>({
         timer = calleeName;
       }
       // Cheap test first: some enclosing function must carry the referenced name.
-      const referencedName = getMemberPath(reference)?.at(-1);
+      const referencedName = reference === call.callee ? calleeName : getMemberPath(reference)?.at(-1);
       if (referencedName === undefined || !hasEnclosingFunctionNamed(call, referencedName)) return undefined;
       const resolved = resolveSelfReference(reference, call);
       if (!resolved) return undefined;
@@ -449,19 +450,32 @@ export default createRule<Options, MessageIds>({
     }
 
     function hasEnclosingFunctionNamed(node: TSESTree.Node, name: string): boolean {
-      for (let current = node.parent; current; current = current.parent) {
-        if (!isFunctionLike(current)) continue;
-        if (current.id?.name === name) return true;
-        const owner = current.parent;
-        if (owner?.type === AST_NODE_TYPES.VariableDeclarator && owner.id.type === AST_NODE_TYPES.Identifier && owner.id.name === name) return true;
-        if (
-          (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) &&
-          getPropertyKeyName(owner) === name
-        ) {
-          return true;
+      let current: TSESTree.Node | null | undefined = node.parent;
+      while (current && !isFunctionLike(current)) current = current.parent;
+      return current ? getEnclosingFunctionNames(current).has(name) : false;
+    }
+
+    /**
+     * The names `fn` and the functions around it go by (`function connect`,
+     * `const connect = …`, a `connect()` method), kept per function: every call
+     * in a file asks, and deep trees (JSX) made the walk to the root costly.
+     */
+    function getEnclosingFunctionNames(fn: FunctionNode): ReadonlySet<string> {
+      let names = enclosingFunctionNames.get(fn);
+      if (!names) {
+        let outer: TSESTree.Node | null | undefined = fn.parent;
+        while (outer && !isFunctionLike(outer)) outer = outer.parent;
+        names = new Set(outer ? getEnclosingFunctionNames(outer) : []);
+        if (fn.id) names.add(fn.id.name);
+        const owner = fn.parent;
+        if (owner?.type === AST_NODE_TYPES.VariableDeclarator && owner.id.type === AST_NODE_TYPES.Identifier) names.add(owner.id.name);
+        if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
+          const key = getPropertyKeyName(owner);
+          if (key !== undefined) names.add(key);
         }
+        enclosingFunctionNames.set(fn, names);
       }
-      return false;
+      return names;
     }
 
     /** The enclosing function that `reference` names: `connect`, `this.connect`. */

@@ -5,6 +5,7 @@ import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getS
 import { getModuleBinding, getRequiredModule } from '../utils/module-bindings.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
 import { getRedlineSettings } from '../utils/settings.js';
+import { mayMentionModule } from '../utils/text-gate.js';
 
 type MessageIds = 'noLimiterInApp' | 'noLimiterLikeSiblings' | 'throttlerSkipped';
 type Options = [
@@ -19,6 +20,7 @@ const ATTEMPT_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 
 /** Factories whose result is the top-level app, per module. */
 const APP_FACTORIES: Readonly<Record<string, 'call' | 'new'>> = { express: 'call', fastify: 'call', koa: 'new' };
+const APP_FACTORY_MODULES: readonly string[] = Object.keys(APP_FACTORIES);
 
 /** Parameters that receive a router or app in plugin/route files: `(app) => { app.post(…) }`. */
 const ROUTER_PARAMETER_NAMES = /^(?:app|router|server|fastify|instance|routes|api[A-Z]\w*Router|\w*Router)$/;
@@ -79,6 +81,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const mayCreateApp = mayMentionModule(sourceCode, APP_FACTORY_MODULES);
     const rateLimiters = new Set(options.rateLimiters ?? []);
     const authPaths = new Set(options.authPaths ?? []);
     const authMiddleware = new Set([
@@ -128,6 +131,8 @@ export default createRule<Options, MessageIds>({
 
     /** `express()`, `Fastify()`, `new Koa()` from their packages. */
     function isAppFactory(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      // Asked of every call: without one of the modules in the file, no call is one (and no scope lookup is needed).
+      if (!mayCreateApp) return false;
       const callee = unwrapExpression(node.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       const binding = getModuleBinding(sourceCode, callee);

@@ -208,8 +208,10 @@ export default createRule<Options, MessageIds>({
       const chain = getChainOwner(callee.object);
       if (!chain) return;
       const { ownerNode, routePath } = chain;
+      // Most `.get()`/`.use()` receivers are maps, params and clients: rule them out before keying the owner.
+      if (!isRouterOwner(ownerNode)) return;
       const owner = getOwnerKey(ownerNode);
-      if (owner === undefined || !isRouterOwner(ownerNode)) return;
+      if (owner === undefined) return;
       const ownerName = sourceCode.getText(ownerNode);
       ownerNames.set(owner, ownerName);
       const args = call.arguments.map((argument) => unwrapExpression(argument));
