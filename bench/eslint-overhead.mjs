@@ -66,7 +66,9 @@ for (let run = 0; run < Number(values.runs); run++) {
 }
 
 const baseline = median(timings['no rules (baseline)']);
-console.log(`tree: ${tree} (${fileCount} files), ${values.runs} runs each, median wall time`);
+console.log(`tree: ${tree} (${fileCount} files), ${values.runs} runs each, median wall time (fastest–slowest run)`);
 for (const [name, samples] of Object.entries(timings)) {
-  console.log(`${name.padEnd(22)} ${median(samples).toFixed(0).padStart(7)} ms  ${formatRatio(median(samples) / baseline)}  findings: ${findings[name]}`);
+  // The spread says how noisy the machine was: a ratio is only as good as the runs behind it.
+  const spread = `${(Math.min(...samples) / 1000).toFixed(1)}–${(Math.max(...samples) / 1000).toFixed(1)} s`;
+  console.log(`${name.padEnd(22)} ${median(samples).toFixed(0).padStart(7)} ms  ${formatRatio(median(samples) / baseline)}  (${spread})  findings: ${findings[name]}`);
 }
