@@ -16,6 +16,8 @@ ruleTester.run('no-error-details-in-response', rule, {
     { filename, code: `app.use((err, req, res, next) => { res.status(500).json({ message: 'Internal error', stack: process.env.NODE_ENV === 'development' ? err.stack : undefined }); });` },
     // A spread guarded by a development flag.
     { filename, code: `const isDev = process.env.NODE_ENV !== 'production'; app.use((err, req, res, next) => { res.status(500).json({ message: 'Oops', ...(isDev && { stack: err.stack }) }); });` },
+    // An environment flag imported from another module, negated: the raw error only outside production.
+    { filename, code: `import { isProductionEnv } from './utils/environment'; app.setErrorHandler((error, request, reply) => { if (!isProductionEnv) { return reply.send(error); } return reply.send(new InternalServerError()); });` },
     // Validation errors returned as a list of field problems.
     { filename, code: `app.post('/u', (req, res) => { try { schema.parse(req.body); } catch (err) { if (err instanceof ZodError) return res.status(400).json({ errors: err.issues }); throw err; } });` },
     // A try that only throws the app's own errors.
@@ -208,6 +210,12 @@ export default async function handler(req: Request, res: Response) {
       filename,
       code: `app.use((err: Error, req: Request, res: Response, next: NextFunction) => {\n  res.status(500).send({ error: err.message, stack: err.stack });\n});`,
       errors: [{ messageId: 'errorDetails', data: { expression: 'err.message', what: 'the raw error message', sink: 'res.status(500).send' }, line: 2, column: 33, endLine: 2, endColumn: 44 }],
+    },
+    {
+      // A flag that is not about the environment does not make the echo development-only.
+      filename,
+      code: `app.use((err: Error, req: Request, res: Response, next: NextFunction) => {\n  if (!isProductPage) return next();\n  res.status(500).send({ error: err.message });\n});`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'err.message', what: 'the raw error message', sink: 'res.status(500).send' }, line: 3, column: 33, endLine: 3, endColumn: 44 }],
     },
     {
       // The error object itself.

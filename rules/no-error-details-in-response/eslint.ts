@@ -51,7 +51,8 @@ const REQUEST_NAMES: ReadonlySet<string> = new Set(['req', 'request', '_req', '_
 const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'resp', '_res']);
 const DEV_HANDLER = /dev(?:elopment)?|debug/i;
 
-const DEBUG_NAMES = /^(?:NODE_ENV|isDev|isDevelopment|isProd|isProduction|isDebug|debug|DEBUG|dev|isLocal|exposeErrors|showStack)$/;
+// `isProductionEnv`, `IS_DEV`, `inDevMode`, `isLocal`: flags that say which environment runs.
+const DEBUG_NAMES = /^(?:NODE_ENV|APP_ENV|debug|DEBUG|dev|exposeErrors|showStack|(?:is|in)_?(?:dev|development|prod|production|debug|local)(?:_?(?:env|environment|mode))?)$/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-error-details-in-response',
