@@ -14,8 +14,9 @@ const ATTEMPT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * credential route is only reported when no file of the project mentions a
  * limiter at all (`facts.rateLimitFiles` empty; Nest's `ThrottlerModule`
  * without a `ThrottlerGuard` limits nothing and does not count). Fastify's
- * `@fastify/rate-limit` is left alone. Routes in one file with their app are
- * the ESLint half's to report.
+ * `@fastify/rate-limit` hooks every route wherever it is registered, so a
+ * Fastify credential route is judged the same way. Routes in one file with
+ * their app are the ESLint half's to report.
  */
 const requireAuthRateLimitProject: ProjectCheck = {
   name: 'require-auth-rate-limit',
@@ -32,6 +33,15 @@ const requireAuthRateLimitProject: ProjectCheck = {
           findings.push({
             at: route.at,
             message: `\`${route.method} ${route.path}\` takes credentials, and this Nest project applies no throttling anywhere (no \`ThrottlerGuard\` as an \`APP_GUARD\` or in \`@UseGuards()\`, no other limiter; \`ThrottlerModule\` alone limits nothing), so a client can try passwords or codes as fast as it can send requests. Register \`ThrottlerGuard\` as an \`APP_GUARD\` (with \`ThrottlerModule\` from @nestjs/throttler), and set a strict \`@Throttle()\` on this route.`,
+          });
+        }
+        continue;
+      }
+      if (route.framework === 'fastify') {
+        if (limitsNowhere && isJudgedFastify(route)) {
+          findings.push({
+            at: route.at,
+            message: `\`${route.method} ${route.path}\` takes credentials, and this Fastify app limits request rates nowhere (no file registers @fastify/rate-limit or mentions another limiter), so a client can try passwords or codes as fast as it can send requests. Register @fastify/rate-limit and give this route a strict \`config: { rateLimit: … }\`.`,
           });
         }
         continue;
@@ -70,6 +80,18 @@ function isJudgedNest(route: RouteFact): boolean {
   if (!ATTEMPT_METHODS.has(route.method) || !isCredentialPath(route.path) || isProviderLogin(route.path)) return false;
   if (route.guards.some((guard) => RATE_LIMITER_NAME.test(guard.name))) return false;
   return route.isPublic || !route.guards.some((guard) => guard.authenticates && !/local/i.test(guard.name));
+}
+
+/**
+ * A public Fastify credential route in a plugin registered from another file.
+ * `@fastify/rate-limit` hooks every route once registered, wherever that is,
+ * so only a project with no limiter anywhere is judged; routes in one file
+ * with their app are the ESLint half's.
+ */
+function isJudgedFastify(route: RouteFact): boolean {
+  if (!ATTEMPT_METHODS.has(route.method) || !route.mountKnown || !route.mountedFromOtherFile) return false;
+  if (!isCredentialPath(route.path) || isProviderLogin(route.path)) return false;
+  return !route.guards.some((guard) => guard.authenticates || RATE_LIMITER_NAME.test(guard.name));
 }
 
 /**

@@ -268,6 +268,24 @@ module.exports = router;
       ],
     },
     {
+      // Records about people are user data: a customer list next to authenticated writes.
+      code: `
+const router = express.Router();
+router.post('/customers', requireAuth, createCustomer);
+router.get('/customers/:id', getCustomer);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 42,
+          data: { route: '`GET /customers/:id`', owner: 'router', auth: '`requireAuth`', action: 'read the user data it returns' },
+        },
+      ],
+    },
+    {
       // Routes registered before `router.use(auth)` are not protected by it.
       code: `
 const router = express.Router();

@@ -85,7 +85,7 @@ const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'Controller',
 const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
   'invoice', 'invoices', 'payment', 'payments', 'wallet', 'dashboard', 'private', 'cart', 'basket', 'addresses',
-  'cards', 'notifications', 'inbox', 'whoami',
+  'cards', 'notifications', 'inbox', 'whoami', 'persons', 'people', 'customers', 'employees', 'patients', 'clients', 'contacts',
 ];
 /** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */
 const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([

@@ -9,6 +9,8 @@ const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PRIVATE_SEGMENTS = new Set([
   'me', 'account', 'accounts', 'admin', 'settings', 'billing', 'invoices', 'notifications', 'sessions', 'tokens',
   'api-keys', 'apikeys', 'credentials', 'secrets', 'audit', 'audit-log', 'audit-logs',
+  // Records about people (document numbers, contact details), not public profiles.
+  'persons', 'people', 'customers', 'employees', 'patients', 'clients', 'contacts',
 ]);
 
 /**

@@ -22,6 +22,10 @@ export const CREDENTIAL_PATH = new RegExp(
     String.raw`(?:^|/)(?:log-?in|sign-?in|authenticate|sign-?up|register|forgot(?:-?password)?|(?:reset|forgot|change|recover)-?password|password-?(?:reset|forgot|recovery))(?:/|$)`,
     String.raw`(?:^|/)password/(?:reset|forgot|recover|request-otp)(?:/|$)`,
     String.raw`(?:^|/)(?:verify-?otp|otp(?:/verify)?|(?:2fa|mfa|totp|two-?factor)(?:/(?:verify|login|totp|validate))?)$`,
+    // SMS and e-mail code sign-in: `/verify-pin`, `/send-otp` (each send costs money), and under an auth segment
+    // `/auth/check-code`, `/auth/send-code`, `/auth/check-password` (a coupon's `/promo/check-code` is not sign-in).
+    String.raw`(?:^|/)(?:(?:check|verify|confirm|validate)-?(?:otp|pin)|send-?otp)$`,
+    String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:(?:check|verify|confirm|validate|send)-?code|(?:check|verify)-?password)$`,
     // `POST /api/v1/session`: creating a session is signing in (REST style), unless it sits under another resource.
     String.raw`^(?:/api)?(?:/v\d+)?(?:/auth)?/sessions?$`,
     // NextAuth's credentials sign-in (`CredentialsProvider({ authorize })`).
