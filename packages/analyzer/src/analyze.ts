@@ -132,7 +132,12 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const errorHelperCalls = new ErrorHelperCallAdapter();
   // What these record stands for one call site each, and what becomes of it depends only on the files the
   // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
-  const siteRecords = new Map<NodeVisitor, readonly string[]>([[logForwarding, ['candidates', 'sinkCalls']], [responseFunctions, ['functions', 'seen']]]);
+  // (A call handing a caught error to a helper is judged by the helper's body, which the call's imports reach.)
+  const siteRecords = new Map<NodeVisitor, readonly string[]>([
+    [logForwarding, ['candidates', 'sinkCalls']],
+    [responseFunctions, ['functions', 'seen']],
+    [errorHelperCalls, ['calls']],
+  ]);
   const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls], siteRecords);
 
   const classifier = new GuardClassifier(project, vocabulary);

@@ -259,6 +259,50 @@ export async function exportOrders() {
   });
 });
 
+describe('calls that hand a caught error to a helper, left unwalked while the helper is the same', () => {
+  const errors = (returned: string) => `export function describeError(error: unknown): string {
+  return ${returned};
+}
+`;
+  const CATCHING = {
+    // Answers with what the helper makes of the error: masked or not is the helper's body.
+    'src/controllers/refunds.ts': `import { describeError } from '../lib/errors';
+export async function refund(req, res) {
+  try {
+    await req.refund();
+  } catch (err) {
+    res.status(500).json({ error: describeError(err) });
+  }
+}
+`,
+    // Hands its caught error to a local function: nothing the helper does reaches it.
+    'src/jobs/sync.ts': `function retryLater(error: unknown): void {
+  setTimeout(() => undefined, 1000, error);
+}
+export async function sync(run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    retryLater(error);
+  }
+}
+`,
+  };
+
+  it('a helper that starts masking the error: the call that imports it is walked again and refuted, the unrelated one is not walked', () => {
+    const before = { ...BASE, ...CATCHING, 'src/lib/errors.ts': errors('error instanceof Error ? error.message : String(error)') };
+    const cache = analyzeFolder(writeProject(before)).cache;
+    expect(cache.files['src/controllers/refunds.ts']).toMatchObject({ records: 'site' });
+    expect(cache.files['src/jobs/sync.ts']).toMatchObject({ records: 'site' });
+
+    const { cached, full } = analyzeChange(before, { 'src/lib/errors.ts': errors("'Something went wrong'") });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(pick(cached).refuted).toContainEqual({ ruleId: 'redline/no-error-details-in-response', file: 'src/controllers/refunds.ts', line: 6 });
+    // Walked: the app and the router (structural), the changed helper, and the call that imports it.
+    expect(cached.stats).toMatchObject({ walked: 4, cacheUsed: true });
+  });
+});
+
 describe('files whose walk only sets a value', () => {
   it("Nest's global prefix in main.ts: the file is walked every time, and the routes keep the prefix", () => {
     const root = writeProject({
