@@ -56,6 +56,15 @@ describe('redline routes', () => {
     expect(byRoute.get('POST /api/auth/callback/credentials')?.location).toBe(`${at('auth/[...nextauth].ts')}:13`);
   });
 
+  it('shows a Nest route that opts out of the global guard with @Public() as public', () => {
+    const run = runBin(['routes', '.', '--format', 'json'], { cwd: fromRepo('fixtures/projects/require-route-auth/nest-global-guard') });
+    expect(run.code).toBe(0);
+    const rows = (JSON.parse(run.stdout) as { routes: Row[] }).routes;
+    const byRoute = new Map(rows.map((row) => [`${row.method} ${row.path}`, row]));
+    expect(byRoute.get('POST /auth/token')?.auth).toBe('public');
+    expect(byRoute.get('DELETE /orders/:id')?.auth).toBe('JwtAuthGuard');
+  });
+
   it('mounts routers a folder load (require-directory) hands to the app', () => {
     const run = runBin(['routes', '.'], { cwd: fromRepo('fixtures/projects/require-route-auth/koa-require-directory') });
     expect(run.code).toBe(0);

@@ -39,6 +39,8 @@ export interface ProjectFacts {
    * alone cannot show (a Nest `APP_GUARD` applies outside it). Absent when not computed.
    */
   rateLimitFiles?: string[];
+  /** ORM writes given the request body whole or spread, with the entity they write (absent when not computed). */
+  bodyWrites?: BodyWriteFact[];
 }
 
 /** A span of code with the source text of its first line, for fingerprints and code frames. */
@@ -77,6 +79,8 @@ export interface RouteFact {
   guards: GuardFact[];
   /** Marked public in code (`@Public()`, `@AllowAnonymous()`), or a public path. */
   isPublic: boolean;
+  /** Marked public by a decorator that guards read (`@Public()`), so a global guard lets it through. */
+  optsOutOfGuards?: boolean;
   /** Whether the handler itself checks the user (`if (!req.user) return 401`, `await auth()`). */
   handlerChecksAuth: boolean;
   /** Whether the handler checks a role itself. */
@@ -125,6 +129,22 @@ export interface ColumnFact {
   internalForeignKey: boolean;
   /** Where the column is declared (the schema line, the decorated property). */
   at: CodeSpan;
+}
+
+/**
+ * An ORM write that is given the request body whole (`Brand.create(req.body)`)
+ * or spread into an object literal (`{ ...req.body, userId }`), on a model the
+ * entity facts know.
+ */
+export interface BodyWriteFact {
+  /** The body as the write is given it (`req.body`, the spread's argument): where the per-file rule reports. */
+  at: CodeSpan;
+  /** The name of the entity written. */
+  entity: string;
+  /** Keys the same object literal sets after the body: the server's values win over the client's. */
+  pinnedKeys: string[];
+  /** The function the write is in: a route reaches the write when its handler holds this function. */
+  inFunction: CodeSpan;
 }
 
 /** A response whose payload the analyzer traced back to an ORM read. */

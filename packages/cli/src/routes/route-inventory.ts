@@ -43,6 +43,8 @@ export function buildRouteInventory(facts: ProjectFacts, relativePath: (file: st
 }
 
 function describeAuth(route: RouteFact): string {
+  // `@Public()` under a global Nest guard: the guard reads the metadata and lets the route through.
+  if (route.optsOutOfGuards && route.guards.every((guard) => guard.scope === 'global')) return 'public';
   const names = unique(route.guards.filter((guard) => guard.authenticates).map((guard) => guard.name));
   if (names.length > 0) return names.join(', ');
   if (route.isPublic) return 'public';

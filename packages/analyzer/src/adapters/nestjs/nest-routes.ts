@@ -38,6 +38,7 @@ export function buildNestRoutes(
       ...endpoint.decorators.flatMap((decorator) => getCompositeGuards(decorator, endpoint.file, project))
         .map(({ guard, file }) => toGuard(guard, file, 'guard')),
     ];
+    const optsOutOfGuards = endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? ''));
     return {
       framework: 'nestjs' as const,
       app: 'nestjs',
@@ -46,8 +47,9 @@ export function buildNestRoutes(
       at: getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
       handler: getCodeSpan(endpoint.handler, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
-      isPublic: endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? '')) ||
-        isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) || isPublicPath(path, endpoint.method, vocabulary.publicRoutes),
+      isPublic: optsOutOfGuards || isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) ||
+        isPublicPath(path, endpoint.method, vocabulary.publicRoutes),
+      optsOutOfGuards,
       handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
       handlerChecksRole: inspector.checksRole(endpoint.handler),
       mountedFromOtherFile: guards.some((guard) => guard.at.file !== endpoint.file.relativePath),
