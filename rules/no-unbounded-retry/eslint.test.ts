@@ -5,6 +5,12 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // A retry helper given a count and a long delay: a large number by position may be milliseconds.
+    `await withRetry(() => syncInventory(), 3, 100000);`,
+    // Infinity handed to a helper that does not say it retries.
+    `setTimeoutSafe(refresh, Infinity);`,
+    // A local variable named Infinity is not the global.
+    `const Infinity = 3; await withRetry(run, Infinity);`,
     // A for loop whose test compares the counter with a maximum.
     `
 async function load(url: string) {
@@ -364,6 +370,20 @@ function start() {
 import { default as retryCall } from 'p-retry';
 await retryCall(() => charge(), { forever: true, minTimeout: 1000 });`,
       errors: [{ messageId: 'unboundedOption', data: { option: 'forever', value: 'true' }, line: 3, column: 35, endLine: 3, endColumn: 48 }],
+    },
+    {
+      // The project's own retry helper told by position to never stop.
+      code: `
+import { withRetry } from '../lib/retry';
+await withRetry(() => syncInventory(), Infinity, 500);`,
+      errors: [{ messageId: 'unboundedArgument', data: { callee: 'withRetry', value: 'Infinity' }, line: 3, column: 40, endLine: 3, endColumn: 48 }],
+    },
+    {
+      // Through a const, on a method.
+      code: `
+const FOREVER = Number.MAX_SAFE_INTEGER;
+await this.jobs.retryOperation(job, FOREVER);`,
+      errors: [{ messageId: 'unboundedArgument', data: { callee: 'retryOperation', value: 'FOREVER' }, line: 3, column: 37, endLine: 3, endColumn: 44 }],
     },
     {
       // async-retry via require, options in a const.

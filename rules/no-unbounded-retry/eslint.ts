@@ -5,12 +5,13 @@ import {
   RETRY_LIMIT_PARENT_OPTIONS,
   UNBOUNDED_NUMBER_NAMES,
   UNBOUNDED_RETRY_STRINGS,
+  splitIdentifierWords,
 } from '@redline/core';
-import { getMemberPath, getMemberPropertyName, getPropertyKeyName, unwrapExpression } from '../utils/ast.js';
+import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, unwrapExpression } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 
 type Options = [{ attemptLimit: number; retryLibraries: string[]; attemptOptions: string[] }];
-type MessageIds = 'unboundedLoop' | 'unboundedRecursion' | 'unboundedTimer' | 'unboundedOption';
+type MessageIds = 'unboundedLoop' | 'unboundedRecursion' | 'unboundedTimer' | 'unboundedOption' | 'unboundedArgument';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
@@ -69,6 +70,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` re-schedules itself with `{{timer}}` on every failure, forever: a dependency that never comes back keeps it retrying for the life of the process, and nobody is told. Count the attempts and stop (and report the failure) after a maximum.',
       unboundedOption:
         '`{{option}}: {{value}}` makes the retry never give up: a permanent failure is retried forever, holding the job or request and hammering the failing service. Set a finite number of attempts (library defaults are bounded).',
+      unboundedArgument:
+        '`{{callee}}(…, {{value}}, …)` asks the retry helper for unlimited attempts: a permanent failure is retried forever, holding the job or request and hammering the failing service. Pass a finite number of attempts.',
     },
     schema: [
       {
@@ -108,6 +111,7 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(call) {
         checkRecursion(call);
+        checkRetryHelperArguments(call);
       },
       Property(property) {
         checkOption(property);
@@ -687,6 +691,32 @@ export default createRule<Options, MessageIds>({
         messageId: 'unboundedOption',
         data: { option: name, value: sourceCode.getText(value) },
       });
+    }
+
+    /**
+     * `withRetry(fn, Infinity)`, `retryAsync(job, Number.MAX_SAFE_INTEGER)`: a
+     * project's own retry helper (its name says retry) told by position to
+     * never stop. Only infinities count: a large number there may be a delay.
+     */
+    function checkRetryHelperArguments(call: TSESTree.CallExpression): void {
+      if (call.arguments.length < 2) return;
+      const callee = getCalleeName(call);
+      if (callee === undefined || !splitIdentifierWords(callee).some((word) => word === 'retry' || word === 'retries')) return;
+      for (const argument of call.arguments.slice(1)) {
+        if (argument.type === AST_NODE_TYPES.SpreadElement || !isInfinity(argument)) continue;
+        context.report({ node: argument, messageId: 'unboundedArgument', data: { callee, value: sourceCode.getText(argument) } });
+      }
+    }
+
+    /** `Infinity`, `Number.MAX_SAFE_INTEGER`, `Number.POSITIVE_INFINITY`, or a `const` holding one. */
+    function isInfinity(node: TSESTree.Node, depth = 0): boolean {
+      const value = unwrapExpression(node);
+      const path = getMemberPath(value)?.join('.');
+      if (path !== undefined && UNBOUNDED_NUMBER_NAMES.has(path)) return value.type !== AST_NODE_TYPES.Identifier || isGlobal(value);
+      if (value.type !== AST_NODE_TYPES.Identifier || depth > 1) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(value), value.name)?.defs[0];
+      return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+        definition.parent.kind === 'const' && definition.node.init !== null && isInfinity(definition.node.init, depth + 1);
     }
 
     /**
