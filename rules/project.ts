@@ -4,9 +4,10 @@ import noEntityLeakProject from './no-entity-leak/project.js';
 import noErrorDetailsInResponseProject from './no-error-details-in-response/project.js';
 import noInternalIdExposureProject from './no-internal-id-exposure/project.js';
 import noJwtMisuseProject from './no-jwt-misuse/project.js';
+import noMassAssignmentProject from './no-mass-assignment/project.js';
 import noSecretLoggingProject from './no-secret-logging/project.js';
 import requireAuthRateLimitProject from './require-auth-rate-limit/project.js';
 import requireRouteAuthProject from './require-route-auth/project.js';
 
 /** The cross-file halves of the rules, run by the analyzer. */
-export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noErrorDetailsInResponseProject, noInternalIdExposureProject, noJwtMisuseProject, noSecretLoggingProject, requireAuthRateLimitProject, requireRouteAuthProject];
+export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noErrorDetailsInResponseProject, noInternalIdExposureProject, noJwtMisuseProject, noMassAssignmentProject, noSecretLoggingProject, requireAuthRateLimitProject, requireRouteAuthProject];

@@ -70,6 +70,13 @@ createRuleTester().run('no-mass-assignment', rule, {
     // A PascalCase class that is not a model (defined locally, not extending Model).
     `class Event { constructor(public data: unknown) {} }
 app.post('/events', (req, res) => { queue.push(new Event(req.body)); });`,
+    // The model's schema is in this file: the owner is pinned after the spread, and every other column is the client's own.
+    `import mongoose from 'mongoose';
+const addressSchema = new mongoose.Schema({ city: String, postalCode: String, receiverName: String, userId: { type: mongoose.Schema.Types.ObjectId, ref: 'User' } });
+const Address = mongoose.model('Address', addressSchema);
+export const createAddress = async (req, res) => {
+  res.status(201).json(await Address.create({ ...req.body, userId: req.user.id }));
+};`,
     // Hono's validated body from zValidator.
     `app.post('/todos', zValidator('json', todoSchema), async (c) => {
   const body = c.req.valid('json');
@@ -121,7 +128,7 @@ router.put('/:id', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'massAssignment', line: 2, column: 76, endLine: 2, endColumn: 84, data: {"source":"`req.body`","sink":"this.prisma.user.update"} },
+        { messageId: 'spreadBeforeServerKeys', line: 2, column: 76, endLine: 2, endColumn: 84, data: {"source":"`req.body`","sink":"this.prisma.user.update","keys":"`updatedAt`"} },
       ],
     },
     // alias through a const, new Model(body)
@@ -230,6 +237,52 @@ export class UsersController {
 `,
       errors: [
         { messageId: 'massAssignment', line: 2, column: 43, endLine: 2, endColumn: 51, data: {"source":"`req.body`","sink":"….insert"} },
+      ],
+    },
+    // The spread comes after the owner: the client overwrites `userId` (and sets the moderation flag).
+    {
+      code: `import Comment from '../models/comment.model.js';
+export const createComment = async (req, res) => {
+  const comment = await Comment.create({ productId: req.params.id, userId: req.user.id, ...req.body });
+  res.status(201).json(comment);
+};
+`,
+      errors: [
+        { messageId: 'spreadOverServerKeys', line: 3, column: 92, endLine: 3, endColumn: 100, data: {"source":"`req.body`","sink":"Comment.create","keys":"`productId` and `userId`"} },
+      ],
+    },
+    // The owner is pinned after the spread, but the model lives elsewhere: every other column is still the client's.
+    {
+      code: `const Address = require('../models/address.model');
+router.post('/addresses', async (req, res) => {
+  await Address.create({ ...(req.body as AddressInput), userId: req.user!.id, createdAt: new Date(), source: 'web', tag: 'x' });
+});
+`,
+      errors: [
+        { messageId: 'spreadBeforeServerKeys', line: 3, column: 30, endLine: 3, endColumn: 54, data: {"source":"`req.body`","sink":"Address.create","keys":"`userId`, `createdAt`, `source` and 1 more"} },
+      ],
+    },
+    // The schema is in this file, the owner pinned after the spread, but `isPublish` is left to the client.
+    {
+      code: `const { Schema, model } = require('mongoose');
+const Review = model('Review', new Schema({ text: String, userId: String, isPublish: Boolean }));
+app.post('/reviews', async (req, res) => {
+  await Review.create({ ...req.body, userId: req.user.id });
+});
+`,
+      errors: [
+        { messageId: 'spreadBeforeServerKeys', line: 4, column: 28, endLine: 4, endColumn: 36, data: {"source":"`req.body`","sink":"Review.create","keys":"`userId`"} },
+      ],
+    },
+    // A same-file schema with nothing privileged, but nothing pinned after the spread either: wholesale.
+    {
+      code: `const Note = sequelize.define('Note', { text: DataTypes.STRING });
+app.post('/notes', async (req, res) => {
+  await new Note({ ...req.body }).save();
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 3, column: 23, endLine: 3, endColumn: 31, data: {"source":"`req.body`","sink":"new Note"} },
       ],
     },
     // team ORM object via option

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORM_WRITE_METHODS } from '@redline/core';
+import { ORM_WRITE_METHODS, isOwnerColumnName, isPrivilegedColumnName } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import {
   findProperty,
@@ -13,7 +13,7 @@ import {
 import { getDecoratorName } from '../utils/response-sinks.js';
 import { mayMentionWord } from '../utils/text-gate.js';
 
-type MessageIds = 'massAssignment';
+type MessageIds = 'massAssignment' | 'spreadBeforeServerKeys' | 'spreadOverServerKeys';
 type Options = [
   {
     validators?: string[];
@@ -56,6 +56,10 @@ export default createRule<Options, MessageIds>({
     messages: {
       massAssignment:
         '{{source}} is written wholesale by `{{sink}}`, so a client can set any column it names, such as `role`, `isAdmin` or `ownerId` (mass assignment). Pick the allowed fields, or parse the body with a schema that strips unknown keys first.',
+      spreadBeforeServerKeys:
+        '{{source}} is spread into what `{{sink}}` writes; the server sets {{keys}} after it, but a client can still set any other column it names, such as `role`, `isAdmin` or `status` (mass assignment). Pick the allowed fields, or parse the body with a schema that strips unknown keys first.',
+      spreadOverServerKeys:
+        '{{source}} is spread after {{keys}} in what `{{sink}}` writes, so a client can overwrite {{keys}} and set any other column it names, such as `role`, `isAdmin` or `status` (mass assignment). Pick the allowed fields; a key the server sets belongs after the body, never before it.',
     },
     schema: [
       {
@@ -91,11 +95,7 @@ export default createRule<Options, MessageIds>({
         for (const payload of sink.payloads) {
           const source = getWholeBodySource(payload, node);
           if (!source) continue;
-          context.report({
-            node: payload,
-            messageId: 'massAssignment',
-            data: { source, sink: sink.name },
-          });
+          reportBodyWrite(payload, source, sink.name, sink.model);
           return;
         }
       },
@@ -108,15 +108,93 @@ export default createRule<Options, MessageIds>({
         for (const payload of getPayloadCandidates(first)) {
           const source = getWholeBodySource(payload, node);
           if (source) {
-            context.report({ node: payload, messageId: 'massAssignment', data: { source, sink: `new ${callee.name}` } });
+            reportBodyWrite(payload, source, `new ${callee.name}`, callee);
             return;
           }
         }
       },
     };
 
+    /**
+     * Reports a body written whole. In an object literal the order decides who
+     * wins: keys after the spread are the server's (`{ ...req.body, userId }`),
+     * keys before it are the client's to overwrite (`{ userId, ...req.body }`).
+     * When the model's schema is in this file, pins the owner after the spread
+     * and has no other privileged column, the client only fills in its own
+     * record: not reported.
+     */
+    function reportBodyWrite(payload: TSESTree.Node, source: string, sink: string, model: TSESTree.Identifier | undefined): void {
+      const keys = getKeysAroundSpread(payload);
+      if (keys && keys.before.length > 0) {
+        context.report({ node: payload, messageId: 'spreadOverServerKeys', data: { source, sink, keys: formatKeys(keys.before) } });
+      } else if (keys && keys.after.length > 0) {
+        if (model && keys.after.some(isOwnerColumnName) && hasOnlyClientColumns(model, keys.after)) return;
+        context.report({ node: payload, messageId: 'spreadBeforeServerKeys', data: { source, sink, keys: formatKeys(keys.after) } });
+      } else {
+        context.report({ node: payload, messageId: 'massAssignment', data: { source, sink } });
+      }
+    }
+
+    /** The keys an object literal sets before and after the spread `payload` is the argument of. */
+    function getKeysAroundSpread(payload: TSESTree.Node): { before: string[]; after: string[] } | undefined {
+      const spread = payload.parent;
+      if (spread?.type !== AST_NODE_TYPES.SpreadElement || spread.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const properties = spread.parent.properties;
+      const index = properties.indexOf(spread);
+      const keysOf = (list: typeof properties) =>
+        list.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [getPropertyKeyName(property)].filter((key): key is string => key !== undefined) : []));
+      return { before: keysOf(properties.slice(0, index)), after: keysOf(properties.slice(index + 1)) };
+    }
+
+    /**
+     * Whether `model` is defined in this file from a literal schema
+     * (`mongoose.model('Address', new Schema({...}))`, `sequelize.define('Address', {...})`)
+     * whose columns, once `pinned` are set by the server, hold nothing privileged.
+     */
+    function hasOnlyClientColumns(model: TSESTree.Identifier, pinned: readonly string[]): boolean {
+      const columns = getSameFileSchemaColumns(model);
+      return columns !== undefined && columns.every((column) => pinned.includes(column) || !isPrivilegedColumnName(column));
+    }
+
+    function getSameFileSchemaColumns(model: TSESTree.Identifier): string[] | undefined {
+      const definition = getConstInit(model);
+      if (definition?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const name = getCalleeName(definition);
+      if (name !== 'model' && name !== 'define') return undefined;
+      let schema = definition.arguments[1] && unwrapExpression(definition.arguments[1]);
+      if (schema?.type === AST_NODE_TYPES.Identifier) schema = getConstInit(schema);
+      // `new mongoose.Schema({...})` / `new Schema({...})`, or Sequelize's attribute object itself.
+      if ((schema?.type === AST_NODE_TYPES.NewExpression || schema?.type === AST_NODE_TYPES.CallExpression) && /Schema$/.test(getCalleeName(schema) ?? '')) {
+        schema = schema.arguments[0] && unwrapExpression(schema.arguments[0]);
+      }
+      if (schema?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const columns: string[] = [];
+      for (const property of schema.properties) {
+        const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+        // A spread of shared columns hides what the model holds.
+        if (key === undefined) return undefined;
+        columns.push(key);
+      }
+      return columns;
+    }
+
+    /** The initialiser of the `const` an identifier names, in this file. */
+    function getConstInit(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (variable?.defs.length !== 1 || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+      return unwrapExpression(definition.node.init) as TSESTree.Expression;
+    }
+
+    /** `userId`, `` `userId` and `createdAt` ``, `` `a`, `b` and 2 more `` for a message. */
+    function formatKeys(keys: readonly string[]): string {
+      const shown = keys.slice(0, 3).map((key) => `\`${key}\``);
+      if (keys.length > 3) return `${shown.join(', ')} and ${keys.length - 3} more`;
+      return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+    }
+
     /** The expressions a write call stores, when the call is an ORM write. */
-    function getWriteSink(node: TSESTree.CallExpression): { name: string; payloads: TSESTree.Node[] } | undefined {
+    function getWriteSink(node: TSESTree.CallExpression): { name: string; payloads: TSESTree.Node[]; model?: TSESTree.Identifier } | undefined {
       const method = getCalleeName(node);
       if (method === undefined) return undefined;
       const callee = unwrapExpression(node.callee);
@@ -147,7 +225,8 @@ export default createRule<Options, MessageIds>({
       if (!isOrmObject(callee.object, method)) return undefined;
       // Drizzle `db.update(t).set(body)` / `db.insert(t).values(body)`, a model instance's `doc.set(body)`: one argument.
       if ((method === 'set' || method === 'values') && args.length !== 1) return undefined;
-      return { name, payloads: args.flatMap(getPayloadCandidates) };
+      const object = unwrapExpression(callee.object);
+      return { name, payloads: args.flatMap(getPayloadCandidates), ...(object.type === AST_NODE_TYPES.Identifier ? { model: object } : {}) };
     }
 
     /** The expression itself, and what is spread into an object literal (`{ ...req.body, userId }`). */

@@ -30,6 +30,7 @@ import { buildFastifyRoutes } from './adapters/fastify/fastify-routes.js';
 import { collectFastifyHandlers } from './summaries/collect-handlers.js';
 import { withoutKnownResponses } from './adapters/fastify/fastify-responses.js';
 import { mentionsRateLimiting } from '@redline/core';
+import { BodyWriteAdapter } from './requests/body-writes.js';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
@@ -130,6 +131,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const nestJwt = new NestJwtAdapter();
   const fastifyErrors = new FastifyErrorDelegationAdapter();
   const errorHelperCalls = new ErrorHelperCallAdapter();
+  const bodyWrites = new BodyWriteAdapter();
   // What these record stands for one call site each, and what becomes of it depends only on the files the
   // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
   // (A call handing a caught error to a helper is judged by the helper's body, which the call's imports reach.)
@@ -138,7 +140,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     [responseFunctions, ['functions', 'seen']],
     [errorHelperCalls, ['calls']],
   ]);
-  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls], siteRecords);
+  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites], siteRecords);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -167,6 +169,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     maskedErrorCalls: errorHelperCalls.findMaskingCalls(project),
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
+    bodyWrites: bodyWrites.resolve(entities),
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));

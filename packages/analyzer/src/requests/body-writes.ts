@@ -1,0 +1,146 @@
+import { ts } from 'ts-morph';
+import { ORM_WRITE_METHODS, type BodyWriteFact, type EntityFact } from '@redline/core';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import { getCodeSpan } from '../project/code-span.js';
+import { findLocalDeclaration, getEnclosingFunction, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findEntity } from '../summaries/response-tracer.js';
+import type { NodeVisitor } from '../walk/walker.js';
+
+/** Model statics that write what they are given, beyond the shared create/update shapes. */
+const MODEL_WRITE_METHODS: ReadonlySet<string> = new Set([...ORM_WRITE_METHODS, 'replaceOne', 'findOneAndReplace']);
+/** The object literal keys of a Prisma write that hold what is stored. */
+const PRISMA_PAYLOAD_KEYS: ReadonlySet<string> = new Set(['data', 'create', 'update']);
+const PRISMA_CLIENT = /(?:^|\.)(?:prisma|prismaService|prismaClient|db|client|database|tx|trx)$/i;
+
+interface RecordedWrite {
+  payload: ts.Expression;
+  model: string;
+  orm: 'prisma' | 'model';
+  pinnedKeys: string[];
+  fn: ts.Node;
+  file: AnalyzedFile;
+}
+
+/**
+ * ORM writes that store the request body whole or spread: `Brand.create(req.body)`,
+ * `Product.findByIdAndUpdate(id, req.body)`, `new Brand(req.body)`,
+ * `Address.create({ ...req.body, userId })`, `prisma.brand.update({ data: req.body })`,
+ * and a `const` holding the body. The per-file rule reports these; the
+ * project half judges them against the routes that reach them and the
+ * columns of the model written (`resolve`, once the entities are known).
+ */
+export class BodyWriteAdapter implements NodeVisitor {
+  readonly kinds = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression] as const;
+  private readonly writes: RecordedWrite[] = [];
+
+  visit(node: ts.Node, file: AnalyzedFile): void {
+    const target = ts.isNewExpression(node) ? getConstructedModel(node) : getWriteTarget(node as ts.CallExpression);
+    if (!target) return;
+    const fn = getEnclosingFunction(node);
+    if (!fn) return;
+    for (const argument of target.payloads) {
+      for (const { payload, pinnedKeys } of getBodyPayloads(argument)) {
+        this.writes.push({ payload, model: target.model, orm: target.orm, pinnedKeys, fn, file });
+      }
+    }
+  }
+
+  /** The writes whose model is a known entity. */
+  resolve(entities: readonly EntityFact[]): BodyWriteFact[] {
+    return this.writes.flatMap(({ payload, model, orm, pinnedKeys, fn, file }) => {
+      const entity = findEntity(model, orm, entities);
+      if (!entity) return [];
+      return [{
+        at: getCodeSpan(payload, file.sourceFile, file.relativePath),
+        entity: entity.name,
+        pinnedKeys,
+        inFunction: getCodeSpan(fn, file.sourceFile, file.relativePath),
+      }];
+    });
+  }
+}
+
+interface WriteTarget {
+  model: string;
+  orm: 'prisma' | 'model';
+  payloads: readonly ts.Expression[];
+}
+
+/** `Model.create(x)`, `Model.findByIdAndUpdate(id, x)` on a PascalCase model, or `prisma.model.create({ data: x })`. */
+function getWriteTarget(call: ts.CallExpression): WriteTarget | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !MODEL_WRITE_METHODS.has(callee.name.text)) return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  if (ts.isIdentifier(receiver) && /^[A-Z]/.test(receiver.text)) return { model: receiver.text, orm: 'model', payloads: call.arguments };
+  const [options] = call.arguments;
+  if (ts.isPropertyAccessExpression(receiver) && PRISMA_CLIENT.test(receiver.expression.getText()) && options) {
+    const literal = skipOuterExpressions(options);
+    if (!ts.isObjectLiteralExpression(literal)) return undefined;
+    const payloads = literal.properties.flatMap((property) =>
+      ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && PRISMA_PAYLOAD_KEYS.has(property.name.text) ? [property.initializer] : []);
+    return { model: receiver.name.text, orm: 'prisma', payloads };
+  }
+  return undefined;
+}
+
+/** `new Brand(req.body)`: a document built from the body, saved later. */
+function getConstructedModel(node: ts.NewExpression): WriteTarget | undefined {
+  const [first] = node.arguments ?? [];
+  return ts.isIdentifier(node.expression) && /^[A-Z]/.test(node.expression.text) && first
+    ? { model: node.expression.text, orm: 'model', payloads: [first] }
+    : undefined;
+}
+
+/**
+ * Where a write argument holds the body: the argument itself, a spread of it
+ * with the keys written after it (`{ ...req.body, userId }`), or Mongo's
+ * `{ $set: req.body }`.
+ */
+function getBodyPayloads(argument: ts.Expression): { payload: ts.Expression; pinnedKeys: string[] }[] {
+  const node = skipOuterExpressions(argument);
+  if (!ts.isObjectLiteralExpression(node)) return isRequestBody(node) ? [{ payload: node, pinnedKeys: [] }] : [];
+  return node.properties.flatMap((property, index) => {
+    if (ts.isSpreadAssignment(property)) {
+      return isRequestBody(property.expression) ? [{ payload: property.expression, pinnedKeys: getKeysAfter(node, index) }] : [];
+    }
+    if (ts.isPropertyAssignment(property) && /^['"]?\$set(?:OnInsert)?['"]?$/.test(property.name.getText())) return getBodyPayloads(property.initializer);
+    return [];
+  });
+}
+
+/** The keys an object literal sets after property `index` (`{ ...body, userId: id, status }` → `userId`, `status`). */
+function getKeysAfter(literal: ts.ObjectLiteralExpression, index: number): string[] {
+  return literal.properties.slice(index + 1).flatMap((property) => {
+    if (ts.isShorthandPropertyAssignment(property)) return [property.name.text];
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
+      return [property.name.text];
+    }
+    return [];
+  });
+}
+
+/**
+ * The request body itself: `req.body`, `request.body`, `ctx.request.body`,
+ * `await c.req.json()`, `await request.json()`, or a `const` initialised with
+ * one of those.
+ */
+function isRequestBody(expression: ts.Expression, depth = 0): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'body') {
+    const owner = skipOuterExpressions(node.expression);
+    const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : '';
+    return ownerName === 'req' || ownerName === 'request';
+  }
+  if (ts.isCallExpression(node) && node.arguments.length === 0 && ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    const owner = skipOuterExpressions(node.expression.expression);
+    const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : '';
+    return (method === 'json' || method === 'parseBody') && (ownerName === 'req' || ownerName === 'request');
+  }
+  if (ts.isIdentifier(node) && depth === 0) {
+    const declaration = findLocalDeclaration(node);
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) &&
+      declaration.initializer !== undefined && isRequestBody(declaration.initializer, depth + 1);
+  }
+  return false;
+}
