@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // A POST that only reads (ids in the body), and a sign-up form's availability check under /account.
+    `
+const router = express.Router();
+router.post('/products', requireAuth, createProduct);
+router.post('/products/get-by-ids', getProductsByIds);
+router.patch('/account', requireAuth, updateAccount);
+router.get('/account/is-existed-email/:email', isExistedEmail);
+`,
     // Every mutating route carries the auth middleware.
     `
 import { Router } from 'express';

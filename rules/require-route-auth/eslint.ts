@@ -8,6 +8,8 @@ import {
   PUBLIC_ROUTE_DECORATORS,
   ROLE_CHECK_NAMES,
   ROUTER_FACTORY_NAMES,
+  isAvailabilityCheck,
+  isReadThroughPost,
   looksLikeAuthCheckName,
   looksLikeOptionalAuthName,
   looksLikeRoleCheckName,
@@ -1143,6 +1145,8 @@ export default createRule<Options, MessageIds>({
     /** Mutating routes, and GETs whose path names user data (`/me`, `/users/:id`, `/admin/stats`, `/orders`). */
     function isSensitiveRoute(method: string, path: string | undefined): boolean {
       if (path !== undefined && isPublicPath(path)) return false;
+      // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
+      if (path !== undefined && ((method === 'post' && isReadThroughPost(path)) || isAvailabilityCheck(path))) return false;
       if (MUTATING_METHODS.has(method)) {
         if (path === undefined) return true;
         const segments = toSegments(path);

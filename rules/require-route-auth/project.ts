@@ -1,4 +1,4 @@
-import type { ProjectCheck, ProjectFinding, RouteFact } from '@redline/core';
+import { isAvailabilityCheck, isReadThroughPost, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -56,6 +56,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   for (const route of routes) {
     // A route with its own rate limiter and no auth was left open on purpose (sign-up, subscribe links).
     if (route.isPublic || route.guards.some((guard) => guard.scope === 'route' && isRateLimiter(guard.name))) continue;
+    // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
+    if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);
     const sibling = route.framework === 'nextjs' ? findAuthenticatedSibling(route, routes) : undefined;
     const expected = route.framework === 'nextjs'

@@ -16,4 +16,5 @@ export * from './facts.js';
 export * from './project-check.js';
 export * from './vocabulary/team-vocabulary.js';
 export * from './vocabulary/rate-limit.js';
+export * from './vocabulary/route-intent.js';
 export * from './vocabulary/privileged-fields.js';

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { AUTH_MIDDLEWARE_NAMES, ROLE_CHECK_NAMES, looksLikeAuthName, splitIdentifierWords, type RedlineVocabulary } from '@redline/core';
+import { AUTH_MIDDLEWARE_NAMES, ROLE_CHECK_NAMES, looksLikeAuthCheckName, looksLikeAuthName, splitIdentifierWords, type RedlineVocabulary } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
@@ -45,7 +45,9 @@ export class GuardClassifier {
     const words = splitIdentifierWords(calleeName);
     const optional = words.some((word) => OPTIONAL_WORDS.has(word)) || hasOptionalCredentials(node) || SETUP_MIDDLEWARE.has(calleeName);
     const byName = {
-      authenticates: this.authNames.has(calleeName) || this.authNames.has(words.at(-1) ?? '') || looksLikeAuthName(calleeName),
+      // `isAuthorized`, `verifyUser`: the same name test as the per-file rule.
+      authenticates: this.authNames.has(calleeName) || this.authNames.has(words.at(-1) ?? '') || looksLikeAuthName(calleeName) ||
+        looksLikeAuthCheckName(lastSegment(calleeName)),
       checksRole: this.roleNames.has(calleeName) || this.roleNames.has(lastSegment(calleeName)) || words.some((word) => ROLE_WORDS.has(word)),
     };
     const byBody = this.classifyBody(node, file);
@@ -59,23 +61,31 @@ export class GuardClassifier {
   /** A project function's body says what it does even when its name does not. */
   private classifyBody(node: ts.Expression, file: AnalyzedFile): { authenticates: boolean; checksRole: boolean } {
     const target = ts.isCallExpression(node) ? node.expression : node;
-    const fn = ts.isFunctionLike(target) ? target : this.resolveFunction(target, file);
-    if (!fn) return { authenticates: false, checksRole: false };
+    const resolved = ts.isFunctionLike(target) ? { node: target, file } : this.resolveFunction(target, file);
+    if (!resolved) return { authenticates: false, checksRole: false };
+    const fn = resolved.node;
     const cached = this.bodyCache.get(fn);
     if (cached) return cached;
-    const text = fn.getText();
+    // `export const isAuthorized = authorized()`: the factory's body builds the middleware.
+    const text = ts.isCallExpression(fn) ? `${fn.getText()}\n${this.getFactoryText(fn, resolved.file)}` : fn.getText();
     const result = { authenticates: AUTH_BODY_PATTERN.test(text), checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text) };
     this.bodyCache.set(fn, result);
     return result;
   }
 
-  private resolveFunction(node: ts.Expression, file: AnalyzedFile): ts.Node | undefined {
+  /** The body of the project function a factory call (`authorized(roles)`) calls, or nothing. */
+  private getFactoryText(call: ts.CallExpression, file: AnalyzedFile): string {
+    const resolved = resolveCallable(skipOuterExpressions(call.expression), file, this.project)?.node;
+    return resolved && (ts.isFunctionDeclaration(resolved) || ts.isArrowFunction(resolved) || ts.isFunctionExpression(resolved)) ? resolved.getText() : '';
+  }
+
+  private resolveFunction(node: ts.Expression, file: AnalyzedFile): { node: ts.Node; file: AnalyzedFile } | undefined {
     const resolved = resolveCallable(node, file, this.project);
     if (!resolved) return undefined;
     const declaration = resolved.node;
-    if (ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return declaration;
-    if (ts.isClassDeclaration(declaration)) return declaration; // a Nest guard or middleware class
-    if (ts.isCallExpression(declaration)) return declaration; // a factory call: its arguments (`jwt({ secret })`) tell
+    if (ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return resolved;
+    if (ts.isClassDeclaration(declaration)) return resolved; // a Nest guard or middleware class
+    if (ts.isCallExpression(declaration)) return resolved; // a factory call: its arguments (`jwt({ secret })`) and its body tell
     return undefined;
   }
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+
+describe('route intent', () => {
+  it('knows a POST that only reads by its last segment', () => {
+    for (const path of ['/api/v2/products/get-by-ids', '/search', '/orders/query', '/reports/:id/preview', '/cart/calculate', '/users/findMany']) {
+      expect(isReadThroughPost(path), path).toBe(true);
+    }
+    for (const path of ['/products', '/search/reindex', '/orders/:id/cancel', '/targets', '/getaway-bookings', '/settings/:listId']) {
+      expect(isReadThroughPost(path), path).toBe(false);
+    }
+  });
+  it('knows an availability check a sign-up form makes', () => {
+    for (const path of ['/api/v2/account/is-existed-email/:email', '/users/exists', '/username-available', '/check-availability']) {
+      expect(isAvailabilityCheck(path), path).toBe(true);
+    }
+    for (const path of ['/account', '/users/:id', '/existing-customers/export', '/available-slots/:id/book']) {
+      expect(isAvailabilityCheck(path), path).toBe(false);
+    }
+  });
+});
