@@ -7,6 +7,7 @@ import type { HandlerToTrace } from './response-tracer.js';
 import type { FastifyAdapter } from '../adapters/fastify/fastify-adapter.js';
 import { resolveFastifyHandler } from '../adapters/fastify/route-handler.js';
 import { hasResponseSchema } from '../adapters/fastify/response-schema.js';
+import { resolveCallable } from '../guards/classify-guard.js';
 
 const NEXT_ROUTE_FILE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
 const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,11 +19,12 @@ export function collectHandlers(project: ProjectModel, routers: RouterAdapter, n
     // A Fastify plugin's parameter looks like an Express router here; the Fastify adapter traces its handlers.
     if (router.parameterOf) continue;
     for (const event of router.events) {
-      if (event.type !== 'route') continue;
-      const last = skipOuterExpressions(event.args.at(-1)!);
+      if (event.type !== 'route' && event.type !== 'openapi') continue;
+      const last = skipOuterExpressions(event.type === 'route' ? event.args.at(-1)! : event.handler);
       if (ts.isFunctionLike(last)) handlers.push({ fn: last, file: event.file, returnIsResponse: false });
-      else if (ts.isIdentifier(last)) {
-        const resolved = project.resolveName(event.file, last.text);
+      else if (ts.isIdentifier(last) || ts.isPropertyAccessExpression(last)) {
+        // `handlers.list` on `import * as handlers from './tasks.handlers'`
+        const resolved = resolveCallable(last, event.file, project);
         if (resolved && ts.isFunctionLike(resolved.node)) handlers.push({ fn: resolved.node, file: resolved.file, returnIsResponse: false });
       }
     }

@@ -2,15 +2,16 @@ import { ts } from 'ts-morph';
 import type { GuardFact, RedlineVocabulary, RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
-import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
 import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import type { RouterAdapter } from './router-adapter.js';
-import type { RouterObject } from './router-model.js';
+import type { RouterEvent, RouterObject } from './router-model.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
 import { resolveDirectoryLoads } from './directory-loads.js';
+import { readOpenApiRoute } from '../hono/openapi-route.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -32,6 +33,7 @@ export function expandRoutes(
   inspector: HandlerInspector,
   vocabulary: RedlineVocabulary,
 ): RouteFact[] {
+  adapter.resolveFactoryRouters(project);
   adapter.resolveImportedReceivers((name, file) => {
     const resolved = project.resolveName(file, name);
     return resolved ? findRouterAt(resolved.node, adapter) : undefined;
@@ -54,26 +56,31 @@ export function expandRoutes(
     const passThrough: ScopedGuard[] = [];
     // Later routes whose chain runs through middleware from another file are the analyzer's to judge.
     let crossed = crossedFiles;
-    const events = [...router.events].sort((a, b) => a.call.getStart() - b.call.getStart() || a.file.absolutePath.localeCompare(b.file.absolutePath));
-    for (const event of events) {
-      if (event.type === 'route') {
-        const path = joinPaths(base, event.path);
-        const handler = resolveHandler(event.args.at(-1)!, event.file, project);
-        const routeGuards = event.args.slice(0, -1).flatMap((arg) => flattenArray(arg)).map((arg) => toGuard(arg, event.file, 'route'));
+    for (const event of getEvents(router)) {
+      if (event.type === 'route' || event.type === 'openapi') {
+        const declared = event.type === 'route'
+          ? { method: event.method, path: event.path, handlerArg: event.args.at(-1)!, middleware: event.args.slice(0, -1).map((node) => ({ node, file: event.file })), middlewareKnown: true }
+          : readOpenApiDeclaration(event.config, event.handler, event.file);
+        if (!declared) continue;
+        const path = joinPaths(base, declared.path);
+        const handler = resolveHandler(declared.handlerArg, event.file, project);
+        const routeGuards = declared.middleware.flatMap(({ node, file }) => flattenArray(node).map((arg) => toGuard(arg, file, 'route')));
         const applicable = [...guards, ...scopedGuards.filter((entry) => isUnder(path, entry.prefix)).map((entry) => entry.guard), ...routeGuards];
         routes.push({
           framework: router.framework,
           app,
-          method: event.method,
+          method: declared.method,
           path,
-          at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
+          // A chain of `.openapi(…)` calls starts on one line; each route is where its own method is written.
+          at: getCodeSpan(event.type === 'openapi' ? getRegistrationNode(event.call) : event.call, event.file.sourceFile, event.file.relativePath),
           ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
           guards: applicable,
-          isPublic: isPublicRoute(path, event.method, event.args.at(-1)!, handler?.node),
+          isPublic: isPublicRoute(path, declared.method, declared.handlerArg, handler?.node),
           handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
           mountedFromOtherFile: crossed,
-          mountKnown: reachesApp,
+          // Route middleware the analyzer could not follow may authenticate: the chain is not known.
+          mountKnown: reachesApp && declared.middlewareKnown,
         });
       } else if (event.type === 'use') {
         const usePath = event.path === undefined ? undefined : joinPaths(base, stripWildcard(event.path));
@@ -115,17 +122,25 @@ export function expandRoutes(
   };
 
   const mounted = new Set([...mounts.values()].flat());
+  // A factory's router (`new OpenAPIHono()` in `createRouter`) is an app through the routers its calls make.
+  const templates = new Set(adapter.routers.flatMap((router) => (router.template ? [router.template] : [])));
   for (const router of adapter.routers) {
-    if (router.isApp && !mounted.has(router)) expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, true, 0);
+    if (router.isApp && !mounted.has(router) && !templates.has(router)) expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, true, 0);
   }
   for (const router of adapter.routers) {
     // A router nobody mounts (or mounts in a way we could not follow) is listed on its own, marked as such.
-    if (!router.isApp && !mounted.has(router) && !router.parameterOf) {
+    if (!router.isApp && !mounted.has(router) && !router.parameterOf && !templates.has(router)) {
       project.unresolved.mounts++;
       expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, false, 0);
     }
   }
   return dedupeRoutes(routes);
+
+  /** Method, path, handler and middleware of `app.openapi(config, handler)`, from its route config. */
+  function readOpenApiDeclaration(config: ts.Expression, handlerArg: ts.Expression, file: AnalyzedFile) {
+    const declared = readOpenApiRoute(config, file, project);
+    return declared && { ...declared, handlerArg };
+  }
 
   function toGuard(arg: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact {
     const kind = classifier.classify(arg, file);
@@ -149,6 +164,24 @@ export function expandRoutes(
 }
 
 
+
+/**
+ * A router's calls in registration order: for a router a factory made, the
+ * factory's own calls (`app.use(logger)` in `createApp`) first. Calls are
+ * ordered by where their method is written, so a chain
+ * (`app.use(auth).openapi(r, h)`, which the walk meets outside in) reads
+ * left to right.
+ */
+function getEvents(router: RouterObject, depth = 0): RouterEvent[] {
+  const position = (event: RouterEvent) => getRegistrationNode(event.call).getStart();
+  const own = [...router.events].sort((a, b) => position(a) - position(b) || a.file.absolutePath.localeCompare(b.file.absolutePath));
+  return router.template && depth < MAX_MOUNT_DEPTH ? [...getEvents(router.template, depth + 1), ...own] : own;
+}
+
+/** The node a reviewer looks at for a router call: its method name, which in a chain (`createRouter().openapi(a, h).openapi(b, h)`) is where the call is written. */
+function getRegistrationNode(call: ts.CallExpression): ts.Node {
+  return ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
+}
 
 /**
  * Which router each `use(...)` argument and each hand-off call mounts:
@@ -185,17 +218,49 @@ function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.No
   return mounts;
 }
 
-/** The routers an argument mounts: one, or each of an array exported elsewhere (`module.exports = [users, posts]`). */
+/**
+ * The routers an argument mounts: one, each of an array exported elsewhere
+ * (`module.exports = [users, posts]`), or each element of the array a loop
+ * mounts (`routes.forEach((route) => app.route('/', route))`,
+ * `for (const route of routes)`).
+ */
 function resolveRouterList(arg: ts.Expression, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject[] {
   const single = resolveRouterExpression(arg, file, adapter, project);
   if (single) return [single];
   const node = skipOuterExpressions(arg);
-  const resolved = ts.isIdentifier(node) ? project.resolveName(file, node.text) : undefined;
-  if (!resolved || !ts.isArrayLiteralExpression(resolved.node)) return [];
-  return resolved.node.elements.flatMap((element) => {
+  if (!ts.isIdentifier(node)) return [];
+  const iterated = findIteratedArray(node);
+  const resolved = iterated ? resolveArray(iterated, file, project) : project.resolveName(file, node.text);
+  const array = resolved && ts.isExpression(resolved.node) ? skipOuterExpressions(resolved.node) : undefined;
+  if (!resolved || !array || !ts.isArrayLiteralExpression(array)) return [];
+  return array.elements.flatMap((element) => {
     const child = resolveRouterExpression(element, resolved.file, adapter, project);
     return child ? [child] : [];
   });
+}
+
+/** The array whose elements a loop variable takes: `list.forEach((item) => …)`, `for (const item of list)`. */
+function findIteratedArray(identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = findLocalDeclaration(identifier);
+  if (!declaration) return undefined;
+  if (ts.isParameter(declaration)) {
+    const fn = declaration.parent;
+    const call = fn.parent;
+    const isFirstParameter = ts.isFunctionLike(fn) && fn.parameters[0] === declaration;
+    return isFirstParameter && ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
+      call.expression.name.text === 'forEach' ? call.expression.expression : undefined;
+  }
+  const loop = declaration.parent?.parent;
+  return ts.isVariableDeclaration(declaration) && loop && ts.isForOfStatement(loop) && loop.initializer === declaration.parent ? loop.expression : undefined;
+}
+
+/** An array expression as written, or the initialiser of the variable (here or imported) that holds it. */
+function resolveArray(expression: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  const node = skipOuterExpressions(expression);
+  if (!ts.isIdentifier(node)) return { node, file };
+  const local = findLocalDeclaration(node);
+  if (local) return ts.isVariableDeclaration(local) && local.initializer ? { node: local.initializer, file } : undefined;
+  return project.resolveName(file, node.text);
 }
 
 function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject | undefined {
@@ -267,7 +332,8 @@ function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: Pro
     // controller.create: find the method on the resolved object or class
     const owner = project.resolveName(file, node.expression.text);
     const member = owner ? findMember(owner.node, node.name.text) : undefined;
-    return owner && member ? { node: member, file: owner.file } : undefined;
+    // handlers.list on `import * as handlers from './tasks.handlers'`
+    return owner && member ? { node: member, file: owner.file } : resolveCallable(node, file, project);
   }
   return undefined;
 }

@@ -1,12 +1,17 @@
 import { ts } from 'ts-morph';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
+import type { ProjectModel } from '../../project/project-model.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { NodeVisitor } from '../../walk/walker.js';
-import { ROUTE_METHODS, type DirectoryLoad, type RouterFramework, type RouterObject } from './router-model.js';
+import { CHAINABLE_METHODS, ROUTE_METHODS, type DirectoryLoad, type RouterFramework, type RouterObject } from './router-model.js';
 
 const EXPRESS_MODULES = new Set(['express']);
 const KOA_ROUTER_MODULES = new Set(['@koa/router', 'koa-router']);
 const REQUIRE_DIRECTORY_MODULES = new Set(['require-directory']);
+/** How many factories deep a router is followed (`createApplication` → `createApp` → `createRouter`). */
+const MAX_FACTORY_DEPTH = 6;
+/** Hono's app classes: `new Hono()`, and @hono/zod-openapi's `new OpenAPIHono()`. */
+const HONO_CLASSES = new Set(['Hono', 'OpenAPIHono']);
 
 /**
  * Records Express, Koa and Hono apps and routers, and every `use`/route call
@@ -24,6 +29,12 @@ export class RouterAdapter implements NodeVisitor {
   readonly directoryLoads: DirectoryLoad[] = [];
   /** Calls on an imported name (`import { app } from './server'; app.use(...)`), resolved after the walk. */
   private readonly importedReceiverCalls: { call: ts.CallExpression; method: string; name: string; file: AnalyzedFile }[] = [];
+  /**
+   * Router calls and hand-offs on what a project function returns
+   * (`createRouter().openapi(…)`, `const app = createApp(); register(app)`):
+   * whether the function makes a router is known after the walk.
+   */
+  private readonly factoryCalls: { root: ts.CallExpression; file: AnalyzedFile; call: ts.CallExpression; method?: string; argumentIndex?: number }[] = [];
 
   visit(node: ts.Node, file: AnalyzedFile): void {
     // A creation already read from the outside of its chain (see readChainRoot).
@@ -49,7 +60,7 @@ export class RouterAdapter implements NodeVisitor {
     }
   }
 
-  /** The router a receiver expression stands for, if any. */
+  /** The router a receiver expression stands for, if any: a router, or a chain of calls on one (`app.use(a).openapi(r, h)`). */
   getRouterOf(expression: ts.Expression): RouterObject | undefined {
     const target = skipOuterExpressions(expression);
     const byNode = this.routerByNode.get(target);
@@ -58,7 +69,8 @@ export class RouterAdapter implements NodeVisitor {
       const declaration = findLocalDeclaration(target);
       return declaration ? this.routerByDeclaration.get(declaration) : undefined;
     }
-    return undefined;
+    const chained = getChainReceiver(target);
+    return chained ? this.getRouterOf(chained) : undefined;
   }
 
   private readCreation(node: ts.CallExpression | ts.NewExpression, file: AnalyzedFile): RouterObject | undefined {
@@ -69,7 +81,7 @@ export class RouterAdapter implements NodeVisitor {
     if (ts.isIdentifier(callee)) {
       const source = file.imports.get(callee.text)?.specifier;
       if (ts.isNewExpression(node)) {
-        if (callee.text === 'Hono') return make('hono', true);
+        if (HONO_CLASSES.has(callee.text)) return make('hono', true);
         if (callee.text === 'Koa') return make('koa', true);
         if (source && KOA_ROUTER_MODULES.has(source)) return make('koa', false, readKoaPrefix(node));
         return undefined;
@@ -118,7 +130,7 @@ export class RouterAdapter implements NodeVisitor {
     if (ts.isIdentifier(callee) && REQUIRE_DIRECTORY_MODULES.has(file.imports.get(callee.text)?.specifier ?? '')) this.readDirectoryLoad(call, file);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      if (method === 'use' || method === 'route' || ROUTE_METHODS.has(method)) this.readRouterMethodCall(call, callee, method, file);
+      if (method === 'use' || method === 'route' || method === 'openapi' || ROUTE_METHODS.has(method)) this.readRouterMethodCall(call, callee, method, file);
     }
     this.readRouterHandOff(call, file);
   }
@@ -136,9 +148,13 @@ export class RouterAdapter implements NodeVisitor {
         routePath = getStringValue(routeCall.arguments[0]);
       }
     }
-    if (!router && ROUTE_METHODS.has(method)) router = this.getParameterRouter(receiver, call, file);
+    if (!router && method !== 'use') router = this.getParameterRouter(receiver, call, method, file);
     if (!router && ts.isIdentifier(receiver) && file.imports.has(receiver.text)) {
       this.importedReceiverCalls.push({ call, method, name: receiver.text, file });
+    }
+    if (!router && isRouterShapedCall(call, method)) {
+      const root = findFactoryCall(receiver);
+      if (root) this.factoryCalls.push({ root, file, call, method });
     }
     if (!router) return;
     this.recordEvent(router, call, method, routePath, file);
@@ -156,14 +172,56 @@ export class RouterAdapter implements NodeVisitor {
     }
   }
 
+  /**
+   * Routers made by project functions (`createRouter()` returning
+   * `new OpenAPIHono()`, `createApp()` calling it), one for each call that
+   * routes are registered on or that hands its result to a function, with
+   * those calls recorded on it. Runs once, after the walk.
+   */
+  resolveFactoryRouters(project: ProjectModel): void {
+    const notFactories = new Set<ts.CallExpression>();
+    const instantiate = (root: ts.CallExpression, file: AnalyzedFile, depth: number): RouterObject | undefined => {
+      const known = this.routerByNode.get(root);
+      if (known || notFactories.has(root) || depth > MAX_FACTORY_DEPTH || !ts.isIdentifier(root.expression)) return known;
+      notFactories.add(root);
+      const factory = project.resolveName(file, root.expression.text);
+      if (!factory || !ts.isFunctionLike(factory.node)) return undefined;
+      const fn = factory.node;
+      // Routers the factory itself makes through other factories (`const app = createRouter()` in `createApp`).
+      for (const pending of this.factoryCalls) if (isWithin(pending.root, fn)) instantiate(pending.root, pending.file, depth + 1);
+      let template = this.routers.find((router) => !router.parameterOf && isWithin(router.creation, fn));
+      if (!template) {
+        const returned = findReturnedFactoryCall(fn);
+        template = returned && instantiate(returned, factory.file, depth + 1);
+      }
+      if (!template) return undefined;
+      const router: RouterObject = { ...template, file, creation: root, events: [], mounted: false, template };
+      notFactories.delete(root);
+      this.bindCreation(root, router);
+      return router;
+    };
+    for (const { root, file, call, method, argumentIndex } of this.factoryCalls) {
+      const router = instantiate(root, file, 0);
+      if (!router) continue;
+      if (method !== undefined) this.recordEvent(router, call, method, undefined, file);
+      else router.events.push({ type: 'pass', callee: call.expression, argumentIndex: argumentIndex!, call, file });
+    }
+  }
+
   private recordEvent(router: RouterObject, call: ts.CallExpression, method: string, routePath: string | undefined, file: AnalyzedFile): void {
     const args = [...call.arguments];
     if (method === 'route') {
       // Hono mounts a sub-app with `app.route('/prefix', subApp)`; Express's `route(path)` is read with its chain.
       const path = getStringValue(args[0]);
-      if (router.framework === 'hono' && path !== undefined && args.length === 2) {
+      if ((router.framework === 'hono' || router.parameterOf) && path !== undefined && args.length === 2) {
         router.events.push({ type: 'use', path, args: args.slice(1), call, file });
       }
+      return;
+    }
+    if (method === 'openapi') {
+      // `openapi(routeConfig, handler, hook?)`: the third argument validates, it does not handle.
+      const [config, handler] = args;
+      if ((router.framework === 'hono' || router.parameterOf) && config && handler) router.events.push({ type: 'openapi', config, handler, call, file });
       return;
     }
     if (method === 'use') {
@@ -191,20 +249,16 @@ export class RouterAdapter implements NodeVisitor {
    * router. Only a call that looks like a route registration (a path, then a
    * handler) makes it one, so `cache.get('key')` never does.
    */
-  private getParameterRouter(receiver: ts.Expression, call: ts.CallExpression, file: AnalyzedFile): RouterObject | undefined {
-    if (!ts.isIdentifier(receiver) || call.arguments.length < 2) return undefined;
-    const path = getStringValue(call.arguments[0]);
-    const handler = call.arguments[call.arguments.length - 1]!;
-    if (!path?.startsWith('/') || !(ts.isFunctionLike(handler) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler))) {
-      return undefined;
-    }
+  private getParameterRouter(receiver: ts.Expression, call: ts.CallExpression, method: string, file: AnalyzedFile): RouterObject | undefined {
+    if (!ts.isIdentifier(receiver) || !isRouterShapedCall(call, method)) return undefined;
     const declaration = findLocalDeclaration(receiver);
     if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
     const existing = this.routerByDeclaration.get(declaration);
     if (existing) return existing;
     const fn = declaration.parent;
     const router: RouterObject = {
-      framework: 'express',
+      // `app.route('/api', users)` and `app.openapi(config, handler)` are Hono's; Express's `route` takes a path alone.
+      framework: method === 'route' || method === 'openapi' ? 'hono' : 'express',
       isApp: false,
       parameterOf: { fn, index: fn.parameters.indexOf(declaration) },
       file,
@@ -248,9 +302,86 @@ export class RouterAdapter implements NodeVisitor {
     call.arguments.forEach((argument, argumentIndex) => {
       if (!ts.isIdentifier(argument)) return;
       const router = this.getRouterOf(argument);
-      if (router) router.events.push({ type: 'pass', callee: call.expression, argumentIndex, call, file });
+      if (router) {
+        router.events.push({ type: 'pass', callee: call.expression, argumentIndex, call, file });
+        return;
+      }
+      // `const app = createApp(); registerRoutes(app);`: a router only if `createApp` turns out to make one.
+      // A registration is a statement of its own; `return toDto(user)` or `const x = f(user)` hand nothing off.
+      if (!ts.isExpressionStatement(call.parent)) return;
+      const root = findFactoryCall(argument);
+      if (root) this.factoryCalls.push({ root, file, call, argumentIndex });
     });
   }
+}
+
+/**
+ * Whether a call has the shape of a router call: `use`, `openapi(config,
+ * handler)`, a Hono mount, or a route method given a path and a handler
+ * (so `cache.get('key')` is none).
+ */
+function isRouterShapedCall(call: ts.CallExpression, method: string): boolean {
+  if (method === 'use') return call.arguments.length > 0;
+  if (method === 'openapi') return call.arguments.length >= 2;
+  if (method === 'route') return isHonoMount(call, method);
+  if (!ROUTE_METHODS.has(method) || call.arguments.length < 2) return false;
+  const handler = call.arguments[call.arguments.length - 1]!;
+  return getStringValue(call.arguments[0])?.startsWith('/') === true &&
+    (ts.isFunctionLike(handler) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler));
+}
+
+/** `app.route('/api', users)`: Hono mounts a sub-app at a path (Express's `route` takes the path alone). */
+function isHonoMount(call: ts.CallExpression, method: string): boolean {
+  return method === 'route' && call.arguments.length === 2 && getStringValue(call.arguments[0])?.startsWith('/') === true;
+}
+
+/** In `app.use(a).openapi(r, h)`, the receiver of the last call: a chained router call returns the router. */
+function getChainReceiver(expression: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return undefined;
+  const method = expression.expression.name.text;
+  return CHAINABLE_METHODS.has(method) || isHonoMount(expression, method) ? expression.expression.expression : undefined;
+}
+
+/**
+ * The call of a project function a receiver comes from: `createRouter()` in
+ * `createRouter().openapi(…)`, or the initialiser of a local variable
+ * (`const app = createApp()`).
+ */
+function findFactoryCall(receiver: ts.Expression): ts.CallExpression | undefined {
+  let node = skipChain(receiver);
+  if (ts.isIdentifier(node)) {
+    const declaration = findLocalDeclaration(node);
+    // Routers are made synchronously; `const user = await findUser(id)` is a record.
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || ts.isAwaitExpression(declaration.initializer)) return undefined;
+    node = skipChain(declaration.initializer);
+  }
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text !== 'require' ? node : undefined;
+}
+
+/** `createRouter().use(a).openapi(r, h)` → `createRouter()`. */
+function skipChain(expression: ts.Expression): ts.Expression {
+  let node = skipOuterExpressions(expression);
+  for (let chained = getChainReceiver(node); chained; chained = getChainReceiver(node)) node = skipOuterExpressions(chained);
+  return node;
+}
+
+/** `return createRouter()` / `const app = createRouter(); …; return app` in a factory: the call whose router it returns. */
+function findReturnedFactoryCall(fn: ts.SignatureDeclaration): ts.CallExpression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return findFactoryCall(body);
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (ts.isFunctionLike(node) && node !== fn)) return;
+    if (ts.isReturnStatement(node) && node.expression) found = findFactoryCall(node.expression);
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
 }
 
 /** The `x.use(module)` or `x.use(module.routes())` call in a require-directory visitor. */

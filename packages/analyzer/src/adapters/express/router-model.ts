@@ -8,6 +8,8 @@ export type RouterFramework = 'express' | 'koa' | 'hono';
 export type RouterEvent =
   | { type: 'use'; path?: string; args: ts.Expression[]; call: ts.CallExpression; file: AnalyzedFile }
   | { type: 'route'; method: HttpMethod; path: string; args: ts.Expression[]; call: ts.CallExpression; file: AnalyzedFile }
+  /** Hono's `app.openapi(routeConfig, handler)`: method, path and middleware are read from the config after the walk. */
+  | { type: 'openapi'; config: ts.Expression; handler: ts.Expression; call: ts.CallExpression; file: AnalyzedFile }
   /** `registerRoutes(app)`: the function's parameter routes are registered on this router here. */
   | { type: 'pass'; callee: ts.Expression; argumentIndex: number; call: ts.CallExpression; file: AnalyzedFile };
 
@@ -26,6 +28,12 @@ export interface RouterObject {
   events: RouterEvent[];
   /** Set when another router mounts this one or a function receives it. */
   mounted: boolean;
+  /**
+   * For a router made by calling a project function (`createRouter()`), the
+   * router that function creates: its events (`app.use(logger)` in the
+   * factory) run before this router's own.
+   */
+  template?: RouterObject;
 }
 
 /**
@@ -43,6 +51,9 @@ export interface DirectoryLoad {
   /** The `x.use(obj)` / `x.use(obj.routes())` in the visitor, whose argument is the loaded module. */
   use: ts.CallExpression;
 }
+
+/** Methods whose call returns the router itself, so more calls can be chained on it (`app.use(a).openapi(r, h)`). */
+export const CHAINABLE_METHODS = new Set(['use', 'openapi', 'get', 'post', 'put', 'patch', 'delete', 'all', 'head', 'options']);
 
 /** Methods that register a route on an Express/Koa/Hono router. */
 export const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
