@@ -2,7 +2,7 @@ import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVo
 import { computeFingerprint } from '@redline/core';
 import { ProjectModel, type ProjectInput } from './project/project-model.js';
 import { planWalk, type AnalyzerCache } from './cache/walk-cache.js';
-import { walkRecording, type RecordingFiles } from './cache/recording-walk.js';
+import { promoteSiteFiles, walkRecording, type RecordingFiles } from './cache/recording-walk.js';
 import type { ProjectFile } from './project/project-file.js';
 import type { NodeVisitor } from './walk/walker.js';
 import { RouterAdapter } from './adapters/express/router-adapter.js';
@@ -134,11 +134,14 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const bodyWrites = new BodyWriteAdapter();
   // What these record stands for one call site each, and what becomes of it depends only on the files the
   // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
-  // (A call handing a caught error to a helper is judged by the helper's body, which the call's imports reach.)
+  // (A call handing a caught error to a helper is judged by the helper's body, which the call's imports reach; a
+  // call on an imported name adds nothing unless the name resolves to a router or Fastify instance, see below.)
   const siteRecords = new Map<NodeVisitor, readonly string[]>([
     [logForwarding, ['candidates', 'sinkCalls']],
     [responseFunctions, ['functions', 'seen']],
     [errorHelperCalls, ['calls']],
+    [routers, ['importedReceiverCalls']],
+    [fastify, ['importedReceivers']],
   ]);
   const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites], siteRecords);
 
@@ -173,5 +176,8 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
+  // A call on an imported name that resolved to a router or instance is now one of its events, and what becomes of
+  // it depends on where that router is mounted, not only on the call's imports: its file is structural.
+  promoteSiteFiles(project, recording, [routers.routers, fastify.instances]);
   return { facts, recording };
 }

@@ -303,6 +303,43 @@ export async function sync(run: () => Promise<void>) {
   });
 });
 
+describe('calls on an imported name, left unwalked while it is no router', () => {
+  const reports = (creation: string) => `${creation}
+export const reports = createRouter();
+`;
+  const EXPRESS_ROUTER = "import { Router as createRouter } from 'express';";
+  // A route on a router another module creates: a call on an imported name, which only resolving it tells apart
+  // from `cache.get(key)`.
+  const REPORT_EXPORT = `import { reports } from './reports';
+reports.get('/export', async (req, res) => {
+  res.json({ rows: [] });
+});
+`;
+  const mountReports = APP.replace("import orders from './routes/orders';", "import orders from './routes/orders';\nimport { reports } from './routes/reports';")
+    .replace('export default app;', "app.use('/api/reports', reports);\nexport default app;");
+
+  it('a module that starts exporting a router: the call on its export is walked again and is a route', () => {
+    const before = { ...BASE, 'src/app.ts': mountReports, 'src/routes/reports.ts': reports("import { createRouter } from '@acme/http';"), 'src/routes/report-export.ts': REPORT_EXPORT };
+    const cache = analyzeFolder(writeProject(before)).cache;
+    expect(cache.files['src/routes/report-export.ts']).toMatchObject({ records: 'site' });
+
+    const { cached, full } = analyzeChange(before, { 'src/routes/reports.ts': reports(EXPRESS_ROUTER) });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(cached.facts.routes.map((route) => `${route.method} ${route.path} ${route.at.file}:${route.at.line}`)).toContain('GET /api/reports/export src/routes/report-export.ts:2');
+  });
+
+  it('a call that resolved to a router is structural, walked every time: mounting the router elsewhere adds its route', () => {
+    const before = { ...BASE, 'src/routes/reports.ts': reports(EXPRESS_ROUTER), 'src/routes/report-export.ts': REPORT_EXPORT };
+    const cache = analyzeFolder(writeProject(before)).cache;
+    expect(cache.files['src/routes/report-export.ts']).toMatchObject({ records: 'structural' });
+
+    // The change is in the app, which the call's file does not import.
+    const { cached, full } = analyzeChange(before, { 'src/app.ts': mountReports });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(cached.facts.routes.map((route) => `${route.method} ${route.path} ${route.at.file}:${route.at.line}`)).toContain('GET /api/reports/export src/routes/report-export.ts:2');
+  });
+});
+
 describe('files whose walk only sets a value', () => {
   it("Nest's global prefix in main.ts: the file is walked every time, and the routes keep the prefix", () => {
     const root = writeProject({

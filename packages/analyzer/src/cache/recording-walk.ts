@@ -56,6 +56,20 @@ export function walkRecording(
   return { structural, site: new Set([...siteTracer.files].filter((file) => !structural.has(file))) };
 }
 
+/**
+ * Moves to `structural` the site files that `state` (adapter state the fact
+ * building added to) refers to: a site record that resolving it turned into
+ * structural state (a call on an imported router that became one of the
+ * router's events) makes its outcome depend on more than the site's imports.
+ */
+export function promoteSiteFiles(project: ProjectModel, recording: RecordingFiles, state: readonly unknown[]): void {
+  const tracer = new StateTracer(project, new Map([...project.files.values()].map((file) => [file.relativePath, file])));
+  for (const value of state) tracer.trace(value);
+  for (const file of tracer.files) {
+    if (recording.site.delete(file)) recording.structural.add(file);
+  }
+}
+
 function readPrimitives(visitor: NodeVisitor): unknown[] {
   return Object.values(visitor).filter((value) => value === null || (typeof value !== 'object' && typeof value !== 'function'));
 }
