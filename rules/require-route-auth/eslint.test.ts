@@ -5,6 +5,13 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // Confirming the account before it can sign in is public; switching someone's account on is not (see invalid).
+    `
+const router = new Router();
+router.put('/profile', requireAuth, updateProfile);
+router.post('/resend-activation', resendActivation);
+router.get('/activate', activateAccount);
+`,
     // A POST that only reads (ids in the body), and a sign-up form's availability check under /account.
     `
 const router = express.Router();
@@ -292,6 +299,15 @@ router.get('/customers/:id', getCustomer);
           data: { route: '`GET /customers/:id`', owner: 'router', auth: '`requireAuth`', action: 'read the user data it returns' },
         },
       ],
+    },
+    {
+      // An admin switching an account on by its id is not the account's own activation.
+      code: `
+const router = express.Router();
+router.delete('/users/:id', requireAuth, deleteUser);
+router.patch('/users/:id/activate', activateUser);
+`,
+      errors: [{ messageId: 'missingAuth', line: 4, column: 1, endLine: 4, endColumn: 50, data: { route: '`PATCH /users/:id/activate`', owner: 'router', auth: '`requireAuth`', action: 'change data through it' } }],
     },
     {
       // Routes registered before `router.use(auth)` are not protected by it.

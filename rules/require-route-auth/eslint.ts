@@ -8,6 +8,7 @@ import {
   PUBLIC_ROUTE_DECORATORS,
   ROLE_CHECK_NAMES,
   ROUTER_FACTORY_NAMES,
+  isAccountConfirmationPath,
   isAvailabilityCheck,
   isReadThroughPost,
   looksLikeAuthCheckName,
@@ -1167,6 +1168,8 @@ export default createRule<Options, MessageIds>({
       // Sign-in machinery and inbound callbacks by their words: `passkeys.generateAuthenticationOptions`, `stripe-webhook`.
       // Under the signed-in account (`/account/webauthn/register`, `/me/password`) only whole-path patterns count.
       const underAccount = ACCOUNT_RESOURCES.has(getResourceKey(path));
+      // `POST /resend-activation`, `GET /activate`: the account cannot sign in yet.
+      if (!underAccount && isAccountConfirmationPath(path)) return true;
       if (!underAccount
         && toCasedSegments(path).some((segment) => !segment.startsWith(':') && splitIdentifierWords(segment).some((word) => PUBLIC_PATH_WORDS.has(word)))) return true;
       return publicPatterns.some((pattern) => matchesPattern(segments, pattern, underAccount));

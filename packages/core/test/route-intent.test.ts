@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { isAccountConfirmationPath, isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -16,6 +16,14 @@ describe('route intent', () => {
     }
     for (const path of ['/account', '/users/:id', '/existing-customers/export', '/available-slots/:id/book']) {
       expect(isAvailabilityCheck(path), path).toBe(false);
+    }
+  });
+  it('knows the confirmation steps before an account can sign in', () => {
+    for (const path of ['/resend-activation', '/activate', '/api/auth/activation', '/activate/:token', '/auth/confirm-email', '/users/verify-email', '/resend-code']) {
+      expect(isAccountConfirmationPath(path), path).toBe(true);
+    }
+    for (const path of ['/users/:id/activate', '/admin/users/:userId/activation', '/orders/:id/confirm', '/email-templates', '/accounts/:id/verify-email']) {
+      expect(isAccountConfirmationPath(path), path).toBe(false);
     }
   });
 });

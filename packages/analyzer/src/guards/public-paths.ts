@@ -1,4 +1,4 @@
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -52,6 +52,8 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   // RPC-style APIs name routes `auth.config`, `users.signup`: dots separate words too.
   const segments = normalised.split(/[/.]/).filter(Boolean);
   if (segments.some((segment) => PUBLIC_SEGMENTS.has(segment))) return true;
+  // `POST /resend-activation`, `GET /activate`: the account cannot sign in yet.
+  if (isAccountConfirmationPath(path)) return true;
   // Camel case survives here: `/auth/refreshToken` starts with `refresh`, `/auth/revokeRefreshTokens` with `revoke`.
   const caseKept = path.split(/[/.]/).filter(Boolean);
   const authAt = caseKept.findLastIndex((segment) => segment.toLowerCase() === 'auth');

@@ -27,3 +27,21 @@ export function isReadThroughPost(path: string): boolean {
 export function isAvailabilityCheck(path: string): boolean {
   return getLastStaticWords(path).some((word) => AVAILABILITY_WORDS.has(word));
 }
+
+/** Whether a segment's words name the sign-up confirmation flow: activate, resend the code, confirm the e-mail. */
+function isConfirmationSegment(words: readonly string[]): boolean {
+  if (words.includes('activate') || words.includes('activation') || words[0] === 'resend') return true;
+  return words.some((word) => word === 'confirm' || word === 'verify' || word === 'verification' || word === 'confirmation') &&
+    words.some((word) => word === 'email' || word === 'account' || word === 'registration' || word === 'signup');
+}
+
+/**
+ * An account's own confirmation step before it can sign in: `POST /resend-activation`,
+ * `GET /activate`, `POST /auth/confirm-email`. Not when an id comes first
+ * (`PATCH /users/:id/activate` is an admin switching someone's account on).
+ */
+export function isAccountConfirmationPath(path: string): boolean {
+  const segments = path.split('/').filter((segment) => segment.length > 0);
+  const at = segments.findIndex((segment) => !/^[:{[*]/.test(segment) && isConfirmationSegment(splitIdentifierWords(segment)));
+  return at !== -1 && !segments.slice(0, at).some((segment) => /^[:{[*]/.test(segment));
+}
