@@ -135,12 +135,13 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   // What these record stands for one call site each, and what becomes of it depends only on the files the
   // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
   // (A call handing a caught error to a helper is judged by the helper's body, which the call's imports reach; a
-  // call on an imported name adds nothing unless the name resolves to a router or Fastify instance, see below.)
+  // call on an imported name, or on what a project function returned, adds nothing unless it resolves to a router
+  // or Fastify instance, see below.)
   const siteRecords = new Map<NodeVisitor, readonly string[]>([
     [logForwarding, ['candidates', 'sinkCalls']],
     [responseFunctions, ['functions', 'seen']],
     [errorHelperCalls, ['calls']],
-    [routers, ['importedReceiverCalls']],
+    [routers, ['importedReceiverCalls', 'factoryCalls']],
     [fastify, ['importedReceivers']],
   ]);
   const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites], siteRecords);
@@ -176,8 +177,9 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
-  // A call on an imported name that resolved to a router or instance is now one of its events, and what becomes of
-  // it depends on where that router is mounted, not only on the call's imports: its file is structural.
+  // A call on an imported name or a factory's result that resolved to a router or instance made it, or is one of
+  // its events, and what becomes of it depends on where that router is mounted, not only on the call's imports:
+  // its file is structural.
   promoteSiteFiles(project, recording, [routers.routers, fastify.instances]);
   return { facts, recording };
 }

@@ -340,6 +340,39 @@ reports.get('/export', async (req, res) => {
   });
 });
 
+describe('calls on what a project function returns, left unwalked while it makes no router', () => {
+  const factory = (made: string) => `import { Hono } from 'hono';
+export function createRouter() {
+  return ${made};
+}
+`;
+  const HONO_PROJECT = {
+    'src/app.ts': `import { Hono } from 'hono';
+import health from './routes/health';
+const app = new Hono();
+app.route('/api', health);
+export default app;
+`,
+    // Routes on what the project's factory returns: a router or not is the factory's body.
+    'src/routes/health.ts': `import { createRouter } from '../lib/create-router';
+const health = createRouter();
+health.get('/health', (c) => c.json({ ok: true }));
+export default health;
+`,
+  };
+
+  it('a factory that starts making a router: the call on its result is walked again and is a route', () => {
+    const before = { ...HONO_PROJECT, 'src/lib/create-router.ts': factory('new Map<string, unknown>()') };
+    const cache = analyzeFolder(writeProject(before)).cache;
+    expect(cache.files['src/routes/health.ts']).toMatchObject({ records: 'site' });
+
+    const { cached, full } = analyzeChange(before, { 'src/lib/create-router.ts': factory('new Hono()') });
+    expect(outcome(cached)).toEqual(outcome(full));
+    expect(cached.facts.routes.map((route) => `${route.method} ${route.path} ${route.at.file}:${route.at.line}`)).toContain('GET /api/health src/routes/health.ts:3');
+    expect(cached.cache.files['src/routes/health.ts']).toMatchObject({ records: 'structural' });
+  });
+});
+
 describe('files whose walk only sets a value', () => {
   it("Nest's global prefix in main.ts: the file is walked every time, and the routes keep the prefix", () => {
     const root = writeProject({
