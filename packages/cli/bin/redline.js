@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli.js';
+import { prestartAnalyzerThread } from '../dist/scan/analyzer-thread.js';
 
-await runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// A scan's analyzer thread starts loading TypeScript now, while this thread loads the CLI and ESLint.
+prestartAnalyzerThread(argv);
+const { runCli } = await import('../dist/cli.js');
+await runCli(argv);

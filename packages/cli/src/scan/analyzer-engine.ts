@@ -1,16 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { RedlineRuleMeta } from '@redline/core';
 import type { RedlineConfig } from '../config/redline-config.js';
-import { runAnalyzer, type AnalyzerRunInput, type AnalyzerRunOutput, type AnalyzerRunSummary } from './analyzer-run.js';
+import { runAnalyzer, type AnalyzerRunInput, type AnalyzerRunSummary } from './analyzer-run.js';
+import { takeAnalyzerThread } from './analyzer-thread.js';
 import type { IgnoreSettings } from './discover-files.js';
 import type { EngineResult, ScanEngine } from './engine.js';
 
 export type { AnalyzerRunSummary } from './analyzer-run.js';
-
-const WORKER = new URL('./analyzer-worker.js', import.meta.url);
 
 const PROJECT_MARKERS = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
@@ -35,8 +32,9 @@ export function findAnalyzerRoot(cwd: string, paths: readonly string[]): string 
  * nothing from are not parsed unless a resolution reaches them (the findings
  * are the same), and the file is rewritten after each run.
  *
- * It runs in a worker thread, so that it works while ESLint does; from the
- * TypeScript sources (the tests), where there is no built worker, in this one.
+ * It runs in a worker thread (see analyzer-thread.ts), so that it works while
+ * ESLint does; from the TypeScript sources (the tests), where there is no
+ * built worker, in this one.
  */
 export function createAnalyzerEngine(options: {
   cwd: string;
@@ -65,7 +63,8 @@ export function createAnalyzerEngine(options: {
         ...(options.config.vocabulary ? { vocabulary: options.config.vocabulary } : {}),
         ...(options.cachePath !== undefined ? { cachePath: options.cachePath } : {}),
       };
-      const { findings, refuted, summary } = existsSync(fileURLToPath(WORKER)) ? await runInWorker(input) : await runAnalyzer(input);
+      const thread = takeAnalyzerThread();
+      const { findings, refuted, summary } = thread ? await thread.run(input) : await runAnalyzer(input);
       // `runScan` fingerprints every engine's findings the same way, from the scanned text.
       for (const finding of findings) {
         result.findings.push({
@@ -89,14 +88,4 @@ export function createAnalyzerEngine(options: {
       return result;
     },
   };
-}
-
-function runInWorker(input: AnalyzerRunInput): Promise<AnalyzerRunOutput> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(WORKER, { workerData: input });
-    let output: AnalyzerRunOutput | undefined;
-    worker.once('message', (message: AnalyzerRunOutput) => (output = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (output ? resolvePromise(output) : reject(new Error(`The analyzer stopped (exit code ${code}) without a result.`))));
-  });
 }

@@ -38,6 +38,17 @@ export interface AnalyzerRunOutput {
   summary: AnalyzerRunSummary;
 }
 
+let analyzer: Promise<typeof import('@redline/analyzer')> | undefined;
+
+/**
+ * The analyzer package, loaded on first use, not at start-up: ts-morph's
+ * compiler takes a while to load, and most commands never need it.
+ */
+export function loadAnalyzer(): Promise<typeof import('@redline/analyzer')> {
+  analyzer ??= import('@redline/analyzer');
+  return analyzer;
+}
+
 /**
  * Reads the project under `root` (discovered files, with the given texts in
  * place), analyses it with the rules' project halves, and keeps the cache up
@@ -48,8 +59,7 @@ export async function runAnalyzer(input: AnalyzerRunInput): Promise<AnalyzerRunO
     discoverFiles({ cwd: input.root, paths: ['.'], ignores: input.ignores }),
     fg('**/*.prisma', { cwd: input.root, absolute: true, ignore: ['**/node_modules/**'] }),
     input.cachePath === undefined ? undefined : readAnalyzerCache(input.cachePath),
-    // Loaded here, not at start-up: ts-morph's compiler takes a while to load, and most commands never need it.
-    import('@redline/analyzer'),
+    loadAnalyzer(),
   ]);
   const projectFiles = new Set([...discovered, ...Object.keys(input.given)]);
   const { findings, refuted, facts, stats, cache: nextCache } = analyze({

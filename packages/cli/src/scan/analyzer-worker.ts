@@ -1,7 +1,11 @@
-// The analyzer in a worker thread: it loads and analyses the project while the
-// main thread runs ESLint. Receives an AnalyzerRunInput, posts an AnalyzerRunOutput;
-// a failure surfaces as the worker's `error` event.
-import { parentPort, workerData } from 'node:worker_threads';
-import { runAnalyzer, type AnalyzerRunInput } from './analyzer-run.js';
+// The analyzer in a worker thread (see analyzer-thread.ts): it loads the analyzer
+// at once, then analyses the project it is sent (an AnalyzerRunInput) while the
+// main thread runs ESLint, and posts an AnalyzerRunOutput; a failure surfaces as
+// the worker's `error` event.
+import { parentPort } from 'node:worker_threads';
+import { loadAnalyzer, runAnalyzer, type AnalyzerRunInput } from './analyzer-run.js';
 
-parentPort!.postMessage(await runAnalyzer(workerData as AnalyzerRunInput));
+// Loading TypeScript and ts-morph takes a while: it happens while the scan gets its input ready.
+loadAnalyzer().catch(() => undefined);
+const input = await new Promise<AnalyzerRunInput>((resolve) => parentPort!.once('message', resolve));
+parentPort!.postMessage(await runAnalyzer(input));
