@@ -1,8 +1,8 @@
-import fg from 'fast-glob';
 import type { Finding, RedlineVocabulary, Severity } from '@redline/core';
 import { projectChecks } from '@redline/rules/project';
 import { readAnalyzerCache, writeAnalyzerCache } from './analyzer-cache.js';
-import { discoverFiles, type IgnoreSettings } from './discover-files.js';
+import { createConfiguredIgnore, type IgnoreSettings } from './discover-files.js';
+import { readProject } from './project-read.js';
 
 /** What one analyzer run needs: plain data, so that a worker thread can receive it. */
 export interface AnalyzerRunInput {
@@ -55,17 +55,18 @@ export function loadAnalyzer(): Promise<typeof import('@redline/analyzer')> {
  * to date.
  */
 export async function runAnalyzer(input: AnalyzerRunInput): Promise<AnalyzerRunOutput> {
-  const [discovered, prismaSchemas, cache, { analyze }] = await Promise.all([
-    discoverFiles({ cwd: input.root, paths: ['.'], ignores: input.ignores }),
-    fg('**/*.prisma', { cwd: input.root, absolute: true, ignore: ['**/node_modules/**'] }),
+  const [project, cache, { analyze }] = await Promise.all([
+    readProject(input.root),
     input.cachePath === undefined ? undefined : readAnalyzerCache(input.cachePath),
     loadAnalyzer(),
   ]);
-  const projectFiles = new Set([...discovered, ...Object.keys(input.given)]);
+  // The files discovery would scan: the project's, minus the config's ignores, with the given texts in place.
+  const isConfiguredIgnore = createConfiguredIgnore(input.ignores);
+  const projectFiles = new Set([...[...project.texts.keys()].filter((path) => !isConfiguredIgnore(path)), ...Object.keys(input.given)]);
   const { findings, refuted, facts, stats, cache: nextCache } = analyze({
     root: input.root,
-    files: [...projectFiles].map((path) => (path in input.given ? { path, text: input.given[path]! } : path)),
-    prismaSchemas,
+    files: [...projectFiles].map((path) => ({ path, text: input.given[path] ?? project.texts.get(path)! })),
+    prismaSchemas: project.prismaSchemas,
     checks: projectChecks,
     severities: input.severities,
     ...(input.vocabulary ? { vocabulary: input.vocabulary } : {}),

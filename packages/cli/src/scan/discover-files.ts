@@ -62,19 +62,30 @@ export async function discoverFiles(options: { cwd: string; paths: readonly stri
  */
 export function createFileFilter(root: string, ignores: IgnoreSettings): FileFilter {
   const defaults = ignore().add(IGNORED_DIRECTORIES.map((directory) => `${directory}/`)).add(IGNORED_FILES);
-  const configured = ignore().add([...ignores.patterns]);
+  const isConfiguredIgnore = createConfiguredIgnore(ignores);
   const gitignores = collectGitignores(root);
   return (absolutePath) => {
     if (!SOURCE_FILE.test(absolutePath)) return false;
     const inRoot = relative(root, absolutePath);
     if (inRoot.startsWith('..') || inRoot === '') return false;
     if (defaults.ignores(toPosix(inRoot))) return false;
-    const inConfig = relative(ignores.base, absolutePath);
-    if (!inConfig.startsWith('..') && configured.ignores(toPosix(inConfig))) return false;
+    if (isConfiguredIgnore(absolutePath)) return false;
     return !gitignores.some(({ base, matcher }) => {
       const inBase = relative(base, absolutePath);
       return !inBase.startsWith('..') && matcher.ignores(toPosix(inBase));
     });
+  };
+}
+
+/**
+ * Whether the config's `ignores` exclude a file: one part of discovery's
+ * filter, so that files discovered without them can be filtered afterwards.
+ */
+export function createConfiguredIgnore(ignores: IgnoreSettings): FileFilter {
+  const configured = ignore().add([...ignores.patterns]);
+  return (absolutePath) => {
+    const inConfig = relative(ignores.base, absolutePath);
+    return !inConfig.startsWith('..') && configured.ignores(toPosix(inConfig));
   };
 }
 
