@@ -143,6 +143,8 @@ class CompilerConfigs {
       this.filesRead.add(path);
       return ts.sys.readFile(path);
     },
+    // Only the options are used: listing the files a config includes would walk the whole tree for nothing.
+    readDirectory: () => [],
   };
 
   constructor(private readonly root: string) {}
