@@ -8,7 +8,7 @@ const ATTEMPT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * known (the app that mounts its router, every `app.use` before it, the
  * middleware routers it passes through), a credential route (login, sign-up,
  * password reset, one-time code) with no rate limiter anywhere in that chain.
- * Express and Koa chains are judged route by route. Nest's `ThrottlerGuard`
+ * Express, Koa and Hono chains are judged route by route. Nest's `ThrottlerGuard`
  * and a Next.js limiter may apply outside any chain the analyzer records (an
  * `APP_GUARD` factory, a helper several calls deep), so a Nest or Next.js
  * credential route is only reported when no file of the project mentions a
@@ -62,7 +62,7 @@ const requireAuthRateLimitProject: ProjectCheck = {
       if (route.guards.some((guard) => guard.authenticates && !guard.name.startsWith('passport.authenticate'))) continue;
       findings.push({
         at: route.at,
-        message: `\`${route.method} ${route.path}\` takes credentials, and no rate limiter runs anywhere in its chain from the app down, so a client can try passwords or codes as fast as it can send requests. Add a limiter (express-rate-limit, koa-ratelimit, …) to the route, its router or the app.`,
+        message: `\`${route.method} ${route.path}\` takes credentials, and no rate limiter runs anywhere in its chain from the app down, so a client can try passwords or codes as fast as it can send requests. Add a limiter (express-rate-limit, koa-ratelimit, hono-rate-limiter, …) to the route, its router or the app.`,
       });
     }
     return findings;
@@ -104,7 +104,7 @@ function isProviderLogin(path: string): boolean {
 
 function isJudged(route: RouteFact, appHasAuth: boolean): boolean {
   return (
-    (route.framework === 'express' || route.framework === 'koa') &&
+    (route.framework === 'express' || route.framework === 'koa' || route.framework === 'hono') &&
     route.mountKnown &&
     route.mountedFromOtherFile &&
     ATTEMPT_METHODS.has(route.method) &&

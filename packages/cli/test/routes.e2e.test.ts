@@ -73,6 +73,28 @@ describe('redline routes', () => {
     expect(run.stdout).not.toContain('router not mounted');
   });
 
+  it('lists @hono/zod-openapi routes: configs and handlers from other files, factory-made routers mounted in loops, middleware from the route config', () => {
+    const run = runBin(['routes', 'fixtures/projects/require-route-auth/hono-openapi-starter', '--format', 'json'], { cwd: fromRepo('.') });
+    expect(run.code).toBe(0);
+    const rows = (JSON.parse(run.stdout) as { routes: (Row & { mounted: boolean })[] }).routes;
+    const byRoute = new Map(rows.map((row) => [`${row.method} ${row.path}`, row]));
+    const at = (file: string) => `fixtures/projects/require-route-auth/hono-openapi-starter/src/routes/${file}`;
+    expect(rows).toHaveLength(13);
+    // `app.use('/api/*', requireSession)` in createApp() guards the tasks router mounted by `routes.forEach`.
+    expect(byRoute.get('PATCH /api/tasks/:id')).toMatchObject({ location: `${at('tasks/tasks.index.ts')}:8`, auth: 'requireSession' });
+    // `middleware: [requireAuth()]`, `memberOnly` and `[...memberOnly]` in the route configs; `{id}` is `:id`.
+    expect(byRoute.get('POST /projects')?.auth).toBe('requireAuth(…)');
+    expect(byRoute.get('PUT /projects/:id')?.auth).toBe('requireAuth(…)');
+    expect(byRoute.get('GET /projects')?.auth).toBe('requireAuth(…)');
+    expect(byRoute.get('DELETE /admin/projects/:id')).toMatchObject({ auth: 'requireAuth(…)', role: 'requireRole(…)' });
+    expect(byRoute.get('DELETE /projects/:id')).toMatchObject({ location: `${at('projects/projects.index.ts')}:12`, auth: 'none', mounted: true });
+    // A spread of a list only known at run time: the chain is not known.
+    expect(byRoute.get('POST /projects/:id/archive')?.mounted).toBe(false);
+    // Mounted at /v1 by `for (const route of publicRoutes)`.
+    expect(byRoute.get('GET /v1/health')).toMatchObject({ location: `${at('health/health.index.ts')}:4`, auth: 'public' });
+    expect(byRoute.get('POST /v1/auth/login')?.auth).toBe('public');
+  });
+
   it('lists only the endpoints a change touches with --changed-since', () => {
     const app = copyToTemp(fromRepo('fixtures/apps/demo-api'));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: app, encoding: 'utf8' });

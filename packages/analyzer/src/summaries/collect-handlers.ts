@@ -22,8 +22,8 @@ export function collectHandlers(project: ProjectModel, routers: RouterAdapter, n
       if (event.type !== 'route' && event.type !== 'openapi') continue;
       const last = skipOuterExpressions(event.type === 'route' ? event.args.at(-1)! : event.handler);
       if (ts.isFunctionLike(last)) handlers.push({ fn: last, file: event.file, returnIsResponse: false });
-      else if (ts.isIdentifier(last) || ts.isPropertyAccessExpression(last)) {
-        // `handlers.list` on `import * as handlers from './tasks.handlers'`
+      else if (ts.isIdentifier(last) || (event.type === 'openapi' && ts.isPropertyAccessExpression(last))) {
+        // A zod-openapi handler is often `handlers.list` on `import * as handlers from './tasks.handlers'`.
         const resolved = resolveCallable(last, event.file, project);
         if (resolved && ts.isFunctionLike(resolved.node)) handlers.push({ fn: resolved.node, file: resolved.file, returnIsResponse: false });
       }

@@ -71,8 +71,8 @@ export function expandRoutes(
           app,
           method: declared.method,
           path,
-          // A chain of `.openapi(…)` calls starts on one line; each route is where its own method is written.
-          at: getCodeSpan(event.type === 'openapi' ? getRegistrationNode(event.call) : event.call, event.file.sourceFile, event.file.relativePath),
+          // A chain of route calls starts on one line; each route is where its own method is written.
+          at: getCodeSpan(getRegistrationNode(event.call), event.file.sourceFile, event.file.relativePath),
           ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
           guards: applicable,
           isPublic: isPublicRoute(path, declared.method, declared.handlerArg, handler?.node),
@@ -178,9 +178,14 @@ function getEvents(router: RouterObject, depth = 0): RouterEvent[] {
   return router.template && depth < MAX_MOUNT_DEPTH ? [...getEvents(router.template, depth + 1), ...own] : own;
 }
 
-/** The node a reviewer looks at for a router call: its method name, which in a chain (`createRouter().openapi(a, h).openapi(b, h)`) is where the call is written. */
+/**
+ * The node a reviewer looks at for a router call: the call, or in a chain
+ * (`new Hono().get(a, h).post(b, h)`, `router.route('/x').get(h)`) its
+ * method name, where that call is written (as the plugin reports it).
+ */
 function getRegistrationNode(call: ts.CallExpression): ts.Node {
-  return ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isCallExpression(skipOuterExpressions(callee.expression)) ? callee.name : call;
 }
 
 /**
@@ -241,17 +246,22 @@ function resolveRouterList(arg: ts.Expression, file: AnalyzedFile, adapter: Rout
 
 /** The array whose elements a loop variable takes: `list.forEach((item) => …)`, `for (const item of list)`. */
 function findIteratedArray(identifier: ts.Identifier): ts.Expression | undefined {
-  const declaration = findLocalDeclaration(identifier);
-  if (!declaration) return undefined;
-  if (ts.isParameter(declaration)) {
-    const fn = declaration.parent;
-    const call = fn.parent;
-    const isFirstParameter = ts.isFunctionLike(fn) && fn.parameters[0] === declaration;
-    return isFirstParameter && ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
-      call.expression.name.text === 'forEach' ? call.expression.expression : undefined;
+  for (let node: ts.Node = identifier; node.parent; node = node.parent) {
+    const loop = node.parent;
+    // The lexical-scope lookup sees block statements, not a loop's own declaration list.
+    if (ts.isForOfStatement(loop) && node === loop.statement && ts.isVariableDeclarationList(loop.initializer) &&
+      loop.initializer.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text)) {
+      return loop.expression;
+    }
+    if (ts.isFunctionLike(loop)) break;
   }
-  const loop = declaration.parent?.parent;
-  return ts.isVariableDeclaration(declaration) && loop && ts.isForOfStatement(loop) && loop.initializer === declaration.parent ? loop.expression : undefined;
+  const declaration = findLocalDeclaration(identifier);
+  if (!declaration || !ts.isParameter(declaration)) return undefined;
+  const fn = declaration.parent;
+  const call = fn.parent;
+  const isFirstParameter = ts.isFunctionLike(fn) && fn.parameters[0] === declaration;
+  return isFirstParameter && ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
+    call.expression.name.text === 'forEach' ? call.expression.expression : undefined;
 }
 
 /** An array expression as written, or the initialiser of the variable (here or imported) that holds it. */

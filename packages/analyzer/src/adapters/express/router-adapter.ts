@@ -189,11 +189,10 @@ export class RouterAdapter implements NodeVisitor {
       const fn = factory.node;
       // Routers the factory itself makes through other factories (`const app = createRouter()` in `createApp`).
       for (const pending of this.factoryCalls) if (isWithin(pending.root, fn)) instantiate(pending.root, pending.file, depth + 1);
-      let template = this.routers.find((router) => !router.parameterOf && isWithin(router.creation, fn));
-      if (!template) {
-        const returned = findReturnedFactoryCall(fn);
-        template = returned && instantiate(returned, factory.file, depth + 1);
-      }
+      // The router the factory returns: one made in it, or by the factory it calls (`getTestServer()` returning a
+      // `new TestServer(app)` is no router, whatever it creates on the way).
+      const returned = findReturnedRouterExpression(fn);
+      const template = returned && (this.getRouterOf(returned) ?? (ts.isCallExpression(returned) ? instantiate(returned, factory.file, depth + 1) : undefined));
       if (!template) return undefined;
       const router: RouterObject = { ...template, file, creation: root, events: [], mounted: false, template };
       notFactories.delete(root);
@@ -365,19 +364,30 @@ function skipChain(expression: ts.Expression): ts.Expression {
   return node;
 }
 
-/** `return createRouter()` / `const app = createRouter(); …; return app` in a factory: the call whose router it returns. */
-function findReturnedFactoryCall(fn: ts.SignatureDeclaration): ts.CallExpression | undefined {
+/**
+ * What a factory returns, as a router expression: `return new OpenAPIHono()`,
+ * `return createRouter()`, or the initialiser of the variable it returns
+ * (`const app = createRouter(); …; return app`), chains skipped.
+ */
+function findReturnedRouterExpression(fn: ts.SignatureDeclaration): ts.Expression | undefined {
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (!body) return undefined;
-  if (!ts.isBlock(body)) return findFactoryCall(body);
-  let found: ts.CallExpression | undefined;
+  let returned: ts.Expression | undefined;
+  if (!ts.isBlock(body)) returned = body;
   const visit = (node: ts.Node): void => {
-    if (found || (ts.isFunctionLike(node) && node !== fn)) return;
-    if (ts.isReturnStatement(node) && node.expression) found = findFactoryCall(node.expression);
+    if (returned || (ts.isFunctionLike(node) && node !== fn)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned = node.expression;
     else ts.forEachChild(node, visit);
   };
-  ts.forEachChild(body, visit);
-  return found;
+  if (ts.isBlock(body)) ts.forEachChild(body, visit);
+  if (!returned) return undefined;
+  let node = skipChain(returned);
+  if (ts.isIdentifier(node)) {
+    const declaration = findLocalDeclaration(node);
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+    node = skipChain(declaration.initializer);
+  }
+  return node;
 }
 
 function isWithin(node: ts.Node, container: ts.Node): boolean {
