@@ -104,6 +104,28 @@ app.use('/api/*', jwt({ secret: process.env.JWT_SECRET! }));
 app.post('/api/posts', async (c) => c.json(await createPost(await c.req.json())));
 app.delete('/api/posts/:id', jwt({ secret: 'x' }), async (c) => c.json(await removePost(c.req.param('id'))));
 `,
+    // @hono/zod-openapi: the route config's `middleware` authenticates (a list, or one handler); login is public.
+    `
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+const app = new OpenAPIHono();
+app.post('/notes/import', requireAuth(), importNotes);
+app.openapi(createRoute({ method: 'post', path: '/auth/login', responses: {} }), login);
+app.openapi(createRoute({ method: 'post', path: '/notes', middleware: [requireAuth()] as const, responses: {} }), createNote);
+const removeNote = createRoute({ method: 'delete', path: '/notes/{id}', middleware: requireAuth(), responses: {} });
+app.openapi(removeNote, deleteNote);
+`,
+    // @hono/zod-openapi: middleware this file cannot list (an imported list, a spread) and a config from another
+    // file are the analyzer's to follow.
+    `
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { memberOnly } from './middleware';
+import * as routes from './notes.routes';
+const app = new OpenAPIHono();
+app.openapi(createRoute({ method: 'post', path: '/notes', middleware: [requireAuth()], responses: {} }), createNote);
+app.openapi(createRoute({ method: 'delete', path: '/notes/{id}', middleware: memberOnly, responses: {} }), deleteNote);
+app.openapi(createRoute({ method: 'put', path: '/notes/{id}', middleware: [...memberOnly], responses: {} }), updateNote);
+app.openapi(routes.archive, archiveNote);
+`,
     // Fastify: an onRequest hook on the instance protects every route.
     `
 export default async function routes(fastify) {
@@ -421,6 +443,45 @@ app.put('/posts/:id', async (c) => c.json(await updatePost(c.req.param('id'), aw
             auth: "`jwt({ secret: 'k' })`",
             action: 'change data through it',
           },
+        },
+      ],
+    },
+    {
+      // @hono/zod-openapi: the delete route's config has no middleware, its sibling's authenticates.
+      code: `
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+const app = new OpenAPIHono();
+const createPost = createRoute({ method: 'post', path: '/posts', middleware: [requireAuth()] as const, responses: {} });
+const deletePost = createRoute({ method: 'delete', path: '/posts/{id}', responses: {} });
+app.openapi(createPost, async (c) => c.json(await posts.create(c.req.valid('json')), 201));
+app.openapi(deletePost, async (c) => c.json(await posts.remove(c.req.valid('param').id)));
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 90,
+          data: { route: '`DELETE /posts/:id`', owner: 'app', auth: '`requireAuth()`', action: 'change data through it' },
+        },
+      ],
+    },
+    {
+      // @hono/zod-openapi in a chain on a factory's router: reported where the unprotected `.openapi(…)` is written.
+      code: `
+const router = createRouter()
+  .openapi(createRoute({ method: 'patch', path: '/orders/{id}', middleware: [authMiddleware], responses: {} }), updateOrder)
+  .openapi(createRoute({ method: 'delete', path: '/orders/{id}', responses: {} }), deleteOrder);
+`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          line: 4,
+          column: 4,
+          endLine: 4,
+          endColumn: 96,
+          data: { route: '`DELETE /orders/:id`', owner: 'createRouter()', auth: '`authMiddleware`', action: 'change data through it' },
         },
       ],
     },

@@ -83,7 +83,7 @@ const ROUTER_NAMES: ReadonlySet<string> = new Set(['app', 'router', 'api', 'rout
 const FASTIFY_HOOK_KEYS: ReadonlySet<string> = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsing']);
 const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
 const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'Controller', ...NEXT_HANDLER_NAMES];
+const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', 'Controller', ...NEXT_HANDLER_NAMES];
 /** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
 const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
@@ -206,7 +206,7 @@ export default createRule<Options, MessageIds>({
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = getMemberPropertyName(callee);
       // Cheap test first: most calls in a file are not router calls.
-      if (method === undefined || !(ROUTE_METHODS.has(method) || REGISTRATION_METHODS.has(method))) return;
+      if (method === undefined || !(ROUTE_METHODS.has(method) || REGISTRATION_METHODS.has(method) || method === 'openapi')) return;
 
       const chain = getChainOwner(callee.object);
       if (!chain) return;
@@ -237,6 +237,10 @@ export default createRule<Options, MessageIds>({
       }
       if (method === 'route' && routePath === undefined && args[0]?.type === AST_NODE_TYPES.ObjectExpression) {
         collectFastifyRoute(call, owner, ownerName, args[0]);
+        return;
+      }
+      if (method === 'openapi') {
+        collectOpenApiRoute(call, callee, owner, ownerName, args);
         return;
       }
       if (method === 'route' && args.length === 2) {
@@ -294,6 +298,71 @@ export default createRule<Options, MessageIds>({
         // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
         publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(last)),
       });
+    }
+
+    /**
+     * @hono/zod-openapi's `app.openapi(createRoute({ method, path, middleware }), handler)`,
+     * with the config inline or in a variable of this file. Its `middleware` runs
+     * before the handler, like route middleware. A config from another file, or
+     * middleware this file cannot list (a spread, an imported list), is left to
+     * the analyzer, which follows them.
+     */
+    function collectOpenApiRoute(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, owner: unknown, ownerName: string, args: TSESTree.Node[]): void {
+      const [configArgument, handler] = args;
+      const config = configArgument && getOpenApiConfig(configArgument, 0);
+      if (!config || !handler || !isHandlerLike(handler)) return;
+      const methodNode = findKey(config, 'method');
+      const method = methodNode && getStaticKey(methodNode)?.toLowerCase();
+      const rawPath = findKey(config, 'path');
+      const path = rawPath && getPathString(rawPath)?.replace(/\{([^{}]+)\}/g, ':$1');
+      if (!method || !ROUTE_METHODS.has(method) || method === 'all' || path === undefined) return;
+      const middleware = getOpenApiMiddleware(config);
+      if (!middleware) return;
+      const handlers = [...middleware, handler];
+      routes.push({
+        owner,
+        ownerName,
+        method,
+        path,
+        order: call.range[0],
+        protection: classifyRouteHandlers(handlers, path),
+        report: getRouteReportLocation(call, callee),
+        trivial: isTrivialHandler(handler),
+        publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler)),
+      });
+    }
+
+    /** The route config object: `createRoute({ … })`, `{ … }`, or a `const` of this file holding either. */
+    function getOpenApiConfig(node: TSESTree.Node, depth: number): TSESTree.ObjectExpression | undefined {
+      const expression = unwrapExpression(node);
+      if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
+      if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 1 && expression.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
+        return depth < 3 ? getOpenApiConfig(expression.arguments[0]!, depth + 1) : undefined;
+      }
+      if (expression.type !== AST_NODE_TYPES.Identifier || depth >= 3) return undefined;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(expression), expression.name)?.defs[0];
+      return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? getOpenApiConfig(definition.node.init, depth + 1) : undefined;
+    }
+
+    /**
+     * The config's `middleware` as a list: none, one handler, or an array
+     * literal (here or in a `const` of this file). Undefined when a part of
+     * it cannot be read here (a spread, a list imported from another file).
+     */
+    function getOpenApiMiddleware(config: TSESTree.ObjectExpression): TSESTree.Node[] | undefined {
+      if (config.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+      const value = findKey(config, 'middleware');
+      if (!value) return [];
+      let list: TSESTree.Node = value;
+      if (list.type === AST_NODE_TYPES.Identifier) {
+        const definition = ASTUtils.findVariable(sourceCode.getScope(list), list.name)?.defs[0];
+        if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) list = unwrapExpression(definition.node.init);
+        // An imported name may be a list as well as one middleware.
+        else if (definition?.type === 'ImportBinding') return undefined;
+      }
+      if (list.type !== AST_NODE_TYPES.ArrayExpression) return [list];
+      if (list.elements.some((element) => !element || element.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+      return list.elements as TSESTree.Node[];
     }
 
     function collectUse(call: TSESTree.CallExpression, owner: unknown, args: TSESTree.Node[]): void {
@@ -968,7 +1037,7 @@ export default createRule<Options, MessageIds>({
         if (method === 'route' && current.arguments[0] && current.arguments.length === 1) {
           routePath ??= getPathString(current.arguments[0]);
           if (routePath === undefined) return undefined;
-        } else if (method === undefined || !(ROUTE_METHODS.has(method) || method === 'use' || method === 'basePath' || method === 'prefix')) {
+        } else if (method === undefined || !(ROUTE_METHODS.has(method) || method === 'use' || method === 'openapi' || method === 'basePath' || method === 'prefix')) {
           break;
         }
         current = unwrapExpression(callee.object);
@@ -1045,7 +1114,7 @@ export default createRule<Options, MessageIds>({
       let current = unwrapExpression(node);
       while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
         const name = getMemberPropertyName(current.callee);
-        if (name === 'basePath' || name === 'prefix' || ROUTE_METHODS.has(name ?? '') || name === 'use') {
+        if (name === 'basePath' || name === 'prefix' || ROUTE_METHODS.has(name ?? '') || name === 'use' || name === 'openapi') {
           current = unwrapExpression(current.callee.object);
         } else {
           break;
