@@ -81,7 +81,7 @@ export class RouterAdapter implements NodeVisitor {
     if (ts.isIdentifier(callee)) {
       const source = file.imports.get(callee.text)?.specifier;
       if (ts.isNewExpression(node)) {
-        if (HONO_CLASSES.has(callee.text)) return make('hono', true);
+        if (HONO_CLASSES.has(callee.text)) return make('hono', true, readHonoBasePath(node));
         if (callee.text === 'Koa') return make('koa', true);
         if (source && KOA_ROUTER_MODULES.has(source)) return make('koa', false, readKoaPrefix(node));
         return undefined;
@@ -427,6 +427,14 @@ function findRouteCall(receiver: ts.Expression): ts.CallExpression | undefined {
     current = current.expression.expression;
   }
   return undefined;
+}
+
+/** `new Hono().basePath('/api')`: the app's routes are under its base path. */
+function readHonoBasePath(node: ts.NewExpression): string {
+  const access = node.parent;
+  const call = access?.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'basePath' || !call || !ts.isCallExpression(call) || call.expression !== access) return '';
+  return getStringValue(call.arguments[0]) ?? '';
 }
 
 function readKoaPrefix(node: ts.NewExpression): string {
