@@ -59,17 +59,17 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);
-    const sibling = route.framework === 'nextjs' ? findAuthenticatedSibling(route, routes) : undefined;
+    const sibling = route.framework === 'nextjs' || (route.method === 'GET' && isPeoplePath(route.path)) ? findAuthenticatedSibling(route, routes) : undefined;
     const expected = route.framework === 'nextjs'
       ? (MUTATING_METHODS.has(route.method) || isPrivatePath(route.path)) && (sibling !== undefined || isBehindAppMiddleware(route, routes)) && !isModeratedSubmission(route, routes)
       : MUTATING_METHODS.has(route.method)
         ? protectsMutations && !isModeratedSubmission(route, routes)
-        : protectsAnything && isPrivatePath(route.path);
+        : protectsAnything && (isPrivatePath(route.path) || sibling !== undefined);
     if (!authenticated && expected && sibling) {
       const guard = sibling.guards.find((candidate) => candidate.authenticates);
       findings.push({
         at: route.at,
-        message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while the handler authenticates \`${sibling.method}\` on the same path; add the same check to this method, or mark it public if it is meant to be.`,
+        message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while \`${sibling.method}\` on the same path is authenticated; add the same check to this method, or mark it public if it is meant to be.`,
         related: [{ at: guard?.at ?? sibling.at, message: guard ? `\`${guard.name}\` authenticates \`${sibling.method}\` here.` : `\`${sibling.method}\` checks the caller here.` }],
       });
     } else if (!authenticated && expected) {
@@ -131,6 +131,20 @@ function groupByApp(routes: RouteFact[]): RouteFact[][] {
 
 function isPrivatePath(path: string): boolean {
   return path.toLowerCase().split('/').some((segment) => PRIVATE_SEGMENTS.has(segment));
+}
+
+/**
+ * Paths about people (`/users`, `/users/customer`): private when another
+ * method of the same path is authenticated (`POST /users` needs an admin,
+ * so `GET /users` listing everyone should too), not on their own.
+ */
+const PEOPLE_SEGMENTS = new Set([
+  'user', 'users', 'customer', 'customers', 'member', 'members', 'account', 'accounts', 'person', 'persons', 'people',
+  'employee', 'employees', 'patient', 'patients', 'client', 'clients', 'contact', 'contacts', 'staff',
+]);
+
+function isPeoplePath(path: string): boolean {
+  return path.toLowerCase().split('/').some((segment) => PEOPLE_SEGMENTS.has(segment));
 }
 
 function isAdminPath(path: string): boolean {

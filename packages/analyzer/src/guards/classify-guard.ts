@@ -114,6 +114,8 @@ export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project
     if (property.name?.getText() !== node.name.text) continue;
     if (ts.isPropertyAssignment(property)) return { node: property.initializer, file: owner.file };
     if (ts.isMethodDeclaration(property)) return { node: property, file: owner.file };
+    // `export const AuthService = { login, getMe }`: the function declared beside it.
+    if (ts.isShorthandPropertyAssignment(property)) return project.resolveName(owner.file, property.name.text);
   }
   return undefined;
 }

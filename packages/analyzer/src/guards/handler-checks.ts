@@ -4,6 +4,7 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
+import { resolveCallable } from './classify-guard.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
@@ -44,12 +45,27 @@ export class HandlerInspector {
     if (HANDLER_AUTH_PATTERN.test(getTextWithout(handler, excluded))) return true;
     let found = false;
     visitWithout(handler, excluded, (node) => {
-      if (!found && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !SKIP_AUTH_OPTION.test(node.getText())) {
-        found = this.isAuthHelper(node.expression.text, file);
+      if (!found && ts.isCallExpression(node) && !SKIP_AUTH_OPTION.test(node.getText())) {
+        const callee = skipOuterExpressions(node.expression);
+        if (ts.isIdentifier(callee)) found = this.isAuthHelper(callee.text, file);
+        // `AuthService.getMe(req.cookies)` where the service method verifies the token.
+        else if (ts.isPropertyAccessExpression(callee)) found = this.isSessionMethod(callee, file);
       }
       return found;
     });
     return found;
+  }
+
+  /** A method of an imported service object whose body verifies a token or reads the session. */
+  private isSessionMethod(callee: ts.PropertyAccessExpression, file: AnalyzedFile): boolean {
+    const resolved = resolveCallable(callee, file, this.project)?.node;
+    if (!resolved || !ts.isFunctionLike(resolved)) return false;
+    const cached = this.sessionHelperCache.get(resolved);
+    if (cached !== undefined) return cached;
+    const body = (resolved as ts.FunctionLikeDeclaration).body;
+    const result = body !== undefined && SESSION_BODY_PATTERN.test(body.getText());
+    this.sessionHelperCache.set(resolved, result);
+    return result;
   }
 
   /**

@@ -34,11 +34,10 @@ export function expandRoutes(
   vocabulary: RedlineVocabulary,
 ): RouteFact[] {
   adapter.resolveFactoryRouters(project);
-  adapter.resolveImportedReceivers((name, file) => {
-    const resolved = project.resolveName(file, name);
-    return resolved ? findRouterAt(resolved.node, adapter) : undefined;
-  });
-  const mounts = resolveMounts(adapter, project);
+  adapter.resolveImportedReceivers((name, file) => resolveRouterName(name, file, adapter, project));
+  // Mounts made per element of a loop, each at its element's path.
+  const elementPaths = new Map<ts.Node, Map<RouterObject, string>>();
+  const mounts = resolveMounts(adapter, project, elementPaths);
   const routes: RouteFact[] = [];
 
   /**
@@ -85,11 +84,14 @@ export function expandRoutes(
       } else if (event.type === 'use') {
         const usePath = event.path === undefined ? undefined : joinPaths(base, stripWildcard(event.path));
         const mountGuards: GuardFact[] = [];
+        const childPaths = elementPaths.get(event.args[0]!);
         for (const arg of event.args.flatMap((value) => flattenArray(value))) {
+          if (childPaths && arg === event.args[0]) continue;
           const children = mounts.get(arg);
           if (children) {
             for (const child of children) {
-              const through = expand(app, child, usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossed || child.file !== event.file, reachesApp, depth + 1);
+              const childPath = childPaths?.get(child);
+              const through = expand(app, child, childPath !== undefined ? joinPaths(base, childPath) : usePath ?? base, [...guards, ...mountGuards], scopedGuards, crossed || child.file !== event.file, reachesApp, depth + 1);
               // koa-router runs its `use()` middleware only for requests one of its own routes matches.
               if (child.framework !== 'express') continue;
               scopedGuards.push(...through);
@@ -193,11 +195,18 @@ function getRegistrationNode(call: ts.CallExpression): ts.Node {
  * a router variable (here or imported), `router.routes()` (Koa),
  * `require('./routes')`, or a factory function that creates and returns one.
  */
-function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.Node, RouterObject[]> {
+function resolveMounts(adapter: RouterAdapter, project: ProjectModel, elementPaths: Map<ts.Node, Map<RouterObject, string>>): Map<ts.Node, RouterObject[]> {
   const mounts = new Map<ts.Node, RouterObject[]>();
   for (const router of adapter.routers) {
     for (const event of router.events) {
       if (event.type === 'use') {
+        const elementMounts = event.path === undefined ? resolveElementMounts(event.args, event.file, adapter, project) : undefined;
+        if (elementMounts) {
+          for (const { router: child } of elementMounts.children) child.mounted = true;
+          mounts.set(elementMounts.routerArg, elementMounts.children.map(({ router: child }) => child));
+          elementPaths.set(elementMounts.pathArg, new Map(elementMounts.children.map(({ router: child, path }) => [child, path])));
+          continue;
+        }
         for (const arg of event.args.flatMap((value) => flattenArray(value))) {
           const children = resolveRouterList(arg, event.file, adapter, project).filter((child) => child !== router);
           for (const child of children) child.mounted = true;
@@ -221,6 +230,41 @@ function resolveMounts(adapter: RouterAdapter, project: ProjectModel): Map<ts.No
     mounts.set(node, [...(mounts.get(node) ?? []), ...children]);
   }
   return mounts;
+}
+
+/**
+ * `moduleRoutes.forEach((route) => router.use(route.path, route.route))` over
+ * `const moduleRoutes = [{ path: '/user', route: UserRoutes }, …]`: each
+ * element mounts its router at its own path.
+ */
+function resolveElementMounts(args: ts.Expression[], file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel) {
+  const [pathArg, routerArg] = args.map((arg) => skipOuterExpressions(arg));
+  if (args.length !== 2 || !pathArg || !routerArg || !ts.isPropertyAccessExpression(pathArg) || !ts.isPropertyAccessExpression(routerArg)) return undefined;
+  const item = pathArg.expression;
+  if (!ts.isIdentifier(item) || !ts.isIdentifier(routerArg.expression) || routerArg.expression.text !== item.text) return undefined;
+  const iterated = findIteratedArray(item);
+  const resolved = iterated ? resolveArray(iterated, file, project) : undefined;
+  const array = resolved && ts.isExpression(resolved.node) ? skipOuterExpressions(resolved.node) : undefined;
+  if (!resolved || !array || !ts.isArrayLiteralExpression(array)) return undefined;
+  const children = array.elements.flatMap((element) => {
+    const object = skipOuterExpressions(element);
+    if (!ts.isObjectLiteralExpression(object)) return [];
+    const path = getStringValue(getPropertyValue(object, pathArg.name.text));
+    const value = getPropertyValue(object, routerArg.name.text);
+    const router = value ? resolveRouterExpression(value, resolved.file, adapter, project) : undefined;
+    return path !== undefined && router ? [{ router, path }] : [];
+  });
+  return children.length > 0 ? { pathArg: args[0]!, routerArg: args[1]!, children } : undefined;
+}
+
+/** `{ path: '/user' }` → `'/user'`; `{ route }` (shorthand) → the identifier. */
+function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (property.name?.getText() !== name) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  }
+  return undefined;
 }
 
 /**
@@ -294,11 +338,17 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     }
     return undefined;
   }
-  if (ts.isIdentifier(node)) {
-    const resolved = project.resolveName(file, node.text);
-    return resolved ? findRouterAt(resolved.node, adapter) : undefined;
-  }
+  if (ts.isIdentifier(node)) return resolveRouterName(node.text, file, adapter, project);
   return undefined;
+}
+
+/** The router a name stands for, through aliases (`export const UserRoutes: Router = router`). */
+function resolveRouterName(name: string, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel, depth = 0): RouterObject | undefined {
+  const resolved = project.resolveName(file, name);
+  if (!resolved) return undefined;
+  const node = skipOuterExpressions(resolved.node as ts.Expression);
+  if (ts.isIdentifier(node) && depth < 3) return resolveRouterName(node.text, resolved.file, adapter, project, depth + 1);
+  return findRouterAt(resolved.node, adapter);
 }
 
 /** The router a declaration stands for: its initialiser chain, or the one a factory function returns. */
