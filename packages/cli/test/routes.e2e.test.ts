@@ -79,7 +79,7 @@ describe('redline routes', () => {
     const rows = (JSON.parse(run.stdout) as { routes: (Row & { mounted: boolean })[] }).routes;
     const byRoute = new Map(rows.map((row) => [`${row.method} ${row.path}`, row]));
     const at = (file: string) => `fixtures/projects/require-route-auth/hono-openapi-starter/src/routes/${file}`;
-    expect(rows).toHaveLength(13);
+    expect(rows).toHaveLength(15);
     // `app.use('/api/*', requireSession)` in createApp() guards the tasks router mounted by `routes.forEach`.
     expect(byRoute.get('PATCH /api/tasks/:id')).toMatchObject({ location: `${at('tasks/tasks.index.ts')}:8`, auth: 'requireSession' });
     // `middleware: [requireAuth()]`, `memberOnly` and `[...memberOnly]` in the route configs; `{id}` is `:id`.
@@ -90,6 +90,9 @@ describe('redline routes', () => {
     expect(byRoute.get('DELETE /projects/:id')).toMatchObject({ location: `${at('projects/projects.index.ts')}:12`, auth: 'none', mounted: true });
     // A spread of a list only known at run time: the chain is not known.
     expect(byRoute.get('POST /projects/:id/archive')?.mounted).toBe(false);
+    // `registerSessionRoutes(app)` on what createApp() returned: `app.on(['GET', 'POST'], '/auth/session/*', …)`.
+    expect(byRoute.get('POST /auth/session/*')).toMatchObject({ location: 'fixtures/projects/require-route-auth/hono-openapi-starter/src/lib/session-routes.ts:6', auth: 'public' });
+    expect(byRoute.get('GET /auth/session/*')?.auth).toBe('public');
     // Mounted at /v1 by `for (const route of publicRoutes)`.
     expect(byRoute.get('GET /v1/health')).toMatchObject({ location: `${at('health/health.index.ts')}:4`, auth: 'public' });
     expect(byRoute.get('POST /v1/auth/login')?.auth).toBe('public');

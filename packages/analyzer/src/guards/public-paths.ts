@@ -57,7 +57,10 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   // Camel case survives here: `/auth/refreshToken` starts with `refresh`, `/auth/revokeRefreshTokens` with `revoke`.
   const caseKept = path.split(/[/.]/).filter(Boolean);
   const authAt = caseKept.findLastIndex((segment) => segment.toLowerCase() === 'auth');
-  const flowSegment = authAt === -1 ? undefined : caseKept.slice(authAt + 1).filter((segment) => !segment.startsWith(':')).at(-1);
+  const afterAuth = authAt === -1 ? [] : caseKept.slice(authAt + 1).filter((segment) => !segment.startsWith(':'));
+  // `/api/auth/*`, `/auth/*nextauth`: the auth library answers everything under it (sign-in, callbacks).
+  if (afterAuth.length > 0 && afterAuth.every((segment) => segment.startsWith('*'))) return true;
+  const flowSegment = afterAuth.filter((segment) => !segment.startsWith('*')).at(-1);
   const flowWords = flowSegment ? splitIdentifierWords(flowSegment) : [];
   if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
   // A token in the path (`/reset/:passwordToken`, `/verify/:token`) is the credential of the route itself.

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import type { HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
@@ -130,7 +131,7 @@ export class RouterAdapter implements NodeVisitor {
     if (ts.isIdentifier(callee) && REQUIRE_DIRECTORY_MODULES.has(file.imports.get(callee.text)?.specifier ?? '')) this.readDirectoryLoad(call, file);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      if (method === 'use' || method === 'route' || method === 'openapi' || ROUTE_METHODS.has(method)) this.readRouterMethodCall(call, callee, method, file);
+      if (method === 'use' || method === 'route' || method === 'openapi' || method === 'on' || ROUTE_METHODS.has(method)) this.readRouterMethodCall(call, callee, method, file);
     }
     this.readRouterHandOff(call, file);
   }
@@ -217,6 +218,14 @@ export class RouterAdapter implements NodeVisitor {
       }
       return;
     }
+    if (method === 'on') {
+      // Hono's `app.on(['GET', 'POST'], '/auth/*', handler)`: one route per method.
+      const path = getStringValue(args[1]);
+      const handlers = args.slice(2);
+      if ((router.framework !== 'hono' && !router.parameterOf) || path === undefined || handlers.length === 0) return;
+      for (const method of readHonoMethods(args[0]!)) router.events.push({ type: 'route', method, path, args: handlers, call, file });
+      return;
+    }
     if (method === 'openapi') {
       // `openapi(routeConfig, handler, hook?)`: the third argument validates, it does not handle.
       const [config, handler] = args;
@@ -257,7 +266,7 @@ export class RouterAdapter implements NodeVisitor {
     const fn = declaration.parent;
     const router: RouterObject = {
       // `app.route('/api', users)` and `app.openapi(config, handler)` are Hono's; Express's `route` takes a path alone.
-      framework: method === 'route' || method === 'openapi' ? 'hono' : 'express',
+      framework: method === 'route' || method === 'openapi' || method === 'on' ? 'hono' : 'express',
       isApp: false,
       parameterOf: { fn, index: fn.parameters.indexOf(declaration) },
       file,
@@ -323,10 +332,21 @@ function isRouterShapedCall(call: ts.CallExpression, method: string): boolean {
   if (method === 'use') return call.arguments.length > 0;
   if (method === 'openapi') return call.arguments.length >= 2;
   if (method === 'route') return isHonoMount(call, method);
+  if (method === 'on') return call.arguments.length >= 3 && readHonoMethods(call.arguments[0]!).length > 0 && getStringValue(call.arguments[1])?.startsWith('/') === true;
   if (!ROUTE_METHODS.has(method) || call.arguments.length < 2) return false;
   const handler = call.arguments[call.arguments.length - 1]!;
   return getStringValue(call.arguments[0])?.startsWith('/') === true &&
     (ts.isFunctionLike(handler) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler));
+}
+
+/** The methods of Hono's `app.on('PURGE' | ['GET', 'POST'], path, …)` that are HTTP methods we list. */
+function readHonoMethods(node: ts.Expression): HttpMethod[] {
+  const expression = skipOuterExpressions(node);
+  const values = ts.isArrayLiteralExpression(expression) ? expression.elements.map((element) => getStringValue(element)) : [getStringValue(expression)];
+  return values.flatMap((value) => {
+    const method = value === undefined ? undefined : ROUTE_METHODS.get(value.toLowerCase());
+    return method ? [method] : [];
+  });
 }
 
 /** `app.route('/api', users)`: Hono mounts a sub-app at a path (Express's `route` takes the path alone). */

@@ -53,7 +53,7 @@ export interface DirectoryLoad {
 }
 
 /** Methods whose call returns the router itself, so more calls can be chained on it (`app.use(a).openapi(r, h)`). */
-export const CHAINABLE_METHODS = new Set(['use', 'openapi', 'get', 'post', 'put', 'patch', 'delete', 'all', 'head', 'options']);
+export const CHAINABLE_METHODS = new Set(['use', 'openapi', 'on', 'get', 'post', 'put', 'patch', 'delete', 'all', 'head', 'options']);
 
 /** Methods that register a route on an Express/Koa/Hono router. */
 export const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
