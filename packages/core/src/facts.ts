@@ -234,7 +234,7 @@ export interface LoggedRecordFact {
   entity: string;
   /** The fields a `select` kept, when one did. */
   selected?: string[];
-  /** Keys the log call overrides after spreading the record (`{ ...user, password: '[REDACTED]' }`). */
+  /** Keys the logged value does not carry: overridden after a spread (`{ ...user, password: '[REDACTED]' }`), or left out by the query (`omit`) or a rest destructuring. */
   overridden?: string[];
   /** The ORM call the record came from. */
   source: CodeSpan;

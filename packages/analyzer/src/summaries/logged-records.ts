@@ -30,13 +30,15 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
       if (!traced || traced.fields || (traced.read.shaped && !traced.read.selected)) continue;
       const entity = findEntity(traced.read.model, traced.read.orm, entities);
       if (!entity) continue;
+      // Columns the query or a rest destructuring left out (`omit: { password: true }`) are not in the record, like ones a later key overrides.
+      const dropped = new Set([...overridden, ...(traced.read.omitted ?? []), ...(traced.omitted ?? [])]);
       facts.push({
         at: getCodeSpan(call, file.sourceFile, file.relativePath),
         argument: value.getText(file.sourceFile),
         sink: call.expression.getText(file.sourceFile),
         entity: entity.name,
         ...(traced.read.selected ? { selected: traced.read.selected } : {}),
-        ...(overridden.size > 0 ? { overridden: [...overridden] } : {}),
+        ...(dropped.size > 0 ? { overridden: [...dropped] } : {}),
         source: traced.source,
         via: traced.via,
       });
