@@ -88,7 +88,8 @@ const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', 'C
 const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
   'invoice', 'invoices', 'payment', 'payments', 'wallet', 'dashboard', 'private', 'cart', 'basket', 'addresses',
-  'cards', 'notifications', 'inbox', 'whoami', 'persons', 'people', 'customers', 'employees', 'patients', 'clients', 'contacts',
+  'cards', 'notifications', 'inbox', 'whoami', 'person', 'persons', 'people', 'customer', 'customers', 'employee', 'employees', 'patient', 'patients',
+  'client', 'clients', 'contacts',
 ];
 /** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */
 const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([

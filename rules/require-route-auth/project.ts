@@ -10,7 +10,7 @@ const PRIVATE_SEGMENTS = new Set([
   'me', 'account', 'accounts', 'admin', 'settings', 'billing', 'invoices', 'notifications', 'sessions', 'tokens',
   'api-keys', 'apikeys', 'credentials', 'secrets', 'audit', 'audit-log', 'audit-logs',
   // Records about people (document numbers, contact details), not public profiles.
-  'persons', 'people', 'customers', 'employees', 'patients', 'clients', 'contacts',
+  'person', 'persons', 'people', 'customer', 'customers', 'employee', 'employees', 'patient', 'patients', 'client', 'clients', 'contacts',
 ]);
 
 /**
