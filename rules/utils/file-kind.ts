@@ -1,16 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { BROWSER_GLOBALS, CLIENT_SIDE_PACKAGES } from '@redline/core';
 
+// Test files are the analyzer's business too (their routes are not the app's), so the test lives in core.
+export { isTestFile } from '@redline/core';
+
 /** Package prefixes of browser-only libraries: UI frameworks and rich-text editors. */
 const CLIENT_SIDE_PREFIXES = ['@angular/', 'react-', 'prosemirror-', '@tiptap/', '@codemirror/', '@vue/'];
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|e2e|cypress|playwright|spec)[\\/]|\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$/;
 const COMPONENT_FILE = /\.[jt]sx$/;
 const CLIENT_FOLDER = /(?:^|[\\/])(?:client|frontend|browser|components|hooks)[\\/]/;
-
-/** Whether a path is a test, spec or e2e file (by its name or a test folder). */
-export function isTestFile(filename: string): boolean {
-  return TEST_FILE.test(filename);
-}
 
 /**
  * Whether a file looks like browser code rather than server code: a `'use client'`

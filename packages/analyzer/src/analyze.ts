@@ -1,5 +1,5 @@
 import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVocabulary, Severity } from '@redline/core';
-import { computeFingerprint } from '@redline/core';
+import { computeFingerprint, isTestFile } from '@redline/core';
 import { ProjectModel, type ProjectInput } from './project/project-model.js';
 import { planWalk, type AnalyzerCache } from './cache/walk-cache.js';
 import { promoteSiteFiles, walkRecording, type RecordingFiles } from './cache/recording-walk.js';
@@ -161,7 +161,8 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
       ...buildNestRoutes(nest, project, classifier, inspector, vocabulary),
       ...buildNextRoutes(project, classifier, inspector, vocabulary),
       ...buildFastifyRoutes(fastify, project, classifier, inspector, vocabulary),
-    ],
+      // A route a test registers (on a test app, or on a controller in a spec) is not one the app serves.
+    ].filter((route) => !isTestFile(route.at.file)),
     entities,
     responses: traceResponses([...collectHandlers(project, routers, nest), ...responseFunctions.functions], summaries, entities),
     loggedArguments: logForwarding.resolve(project),

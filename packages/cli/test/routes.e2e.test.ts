@@ -65,6 +65,19 @@ describe('redline routes', () => {
     expect(byRoute.get('DELETE /orders/:id')?.auth).toBe('JwtAuthGuard');
   });
 
+  it('mounts module routers from a [{ path, route }] loop, and leaves out what tests register', () => {
+    const run = runBin(['routes', '.', '--format', 'json'], { cwd: fromRepo('fixtures/projects/require-route-auth/express-module-routes-array') });
+    expect(run.code).toBe(0);
+    const rows = (JSON.parse(run.stdout) as { routes: Row[] }).routes;
+    expect(rows.map((row) => `${row.method} ${row.path} ${row.auth}`)).toEqual([
+      'GET /api/v1/patients none',
+      'PATCH /api/v1/patients checkAuth(…)',
+      'DELETE /api/v1/patients/:id none',
+      'GET /api/v1/user checkAuth(…)',
+      'PATCH /api/v1/user/:id/status checkAuth(…)',
+    ]);
+  });
+
   it('mounts routers a folder load (require-directory) hands to the app', () => {
     const run = runBin(['routes', '.'], { cwd: fromRepo('fixtures/projects/require-route-auth/koa-require-directory') });
     expect(run.code).toBe(0);

@@ -17,4 +17,5 @@ export * from './project-check.js';
 export * from './vocabulary/team-vocabulary.js';
 export * from './vocabulary/rate-limit.js';
 export * from './vocabulary/route-intent.js';
+export * from './vocabulary/test-files.js';
 export * from './vocabulary/privileged-fields.js';

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { GuardFact, RedlineVocabulary, RouteFact } from '@redline/core';
+import { isTestFile, type GuardFact, type RedlineVocabulary, type RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
@@ -124,14 +124,16 @@ export function expandRoutes(
   };
 
   const mounted = new Set([...mounts.values()].flat());
+  // Apps and routers a test builds (`const app = express(); app.post('/x', handler)` in a spec) are not the app's routes.
+  const inTest = (router: RouterObject) => isTestFile(router.file.relativePath);
   // A factory's router (`new OpenAPIHono()` in `createRouter`) is an app through the routers its calls make.
   const templates = new Set(adapter.routers.flatMap((router) => (router.template ? [router.template] : [])));
   for (const router of adapter.routers) {
-    if (router.isApp && !mounted.has(router) && !templates.has(router)) expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, true, 0);
+    if (router.isApp && !mounted.has(router) && !templates.has(router) && !inTest(router)) expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, true, 0);
   }
   for (const router of adapter.routers) {
     // A router nobody mounts (or mounts in a way we could not follow) is listed on its own, marked as such.
-    if (!router.isApp && !mounted.has(router) && !router.parameterOf && !templates.has(router)) {
+    if (!router.isApp && !mounted.has(router) && !router.parameterOf && !templates.has(router) && !inTest(router)) {
       project.unresolved.mounts++;
       expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, false, 0);
     }
@@ -198,6 +200,8 @@ function getRegistrationNode(call: ts.CallExpression): ts.Node {
 function resolveMounts(adapter: RouterAdapter, project: ProjectModel, elementPaths: Map<ts.Node, Map<RouterObject, string>>): Map<ts.Node, RouterObject[]> {
   const mounts = new Map<ts.Node, RouterObject[]>();
   for (const router of adapter.routers) {
+    // A test that mounts the app's router on an app of its own does not say where the app mounts it.
+    if (isTestFile(router.file.relativePath)) continue;
     for (const event of router.events) {
       if (event.type === 'use') {
         const elementMounts = event.path === undefined ? resolveElementMounts(event.args, event.file, adapter, project) : undefined;
