@@ -88,6 +88,9 @@ export function looksLikeAuthCheckName(name: string): boolean {
     return false;
   }
   if (looksLikeAuthName(name)) return true;
+  // `loginValidate(schema)`, `validateLogin`: checks the sign-in form's fields, not who is signed in.
+  if (words.some((word) => ['validate', 'validation', 'validator', 'validators'].includes(word)) &&
+    words.some((word) => ['login', 'signin', 'signup', 'register', 'registration'].includes(word))) return false;
   const verb = words.some((word) => ['verify', 'check', 'validate', 'require', 'requires', 'ensure', 'is', 'must', 'assert'].includes(word));
   return (
     words.some((word) => ['authorized', 'authorised', 'authed', 'signedin', 'logged', 'login'].includes(word)) && verb
