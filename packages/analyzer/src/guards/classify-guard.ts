@@ -19,8 +19,15 @@ const NON_ACCESS_PACKAGES = new Set([
   'helmet', 'cors', 'morgan', 'compression', 'body-parser', 'cookie-parser', 'express', 'hpp', 'express-mongo-sanitize',
   'xss-clean', 'response-time', 'serve-static', 'koa-bodyparser', '@koa/cors', 'koa-static', 'koa-helmet',
 ]);
-/** Words of a router or controller name: `authRoutes.allowedMethods()` is routing, not an auth check. */
-const ROUTER_WORDS = new Set(['router', 'routes', 'routing', 'controller', 'controllers']);
+/**
+ * Words of names that carry an auth word but check nobody: a router's plumbing
+ * (`authRoutes.allowedMethods()`), a limiter on the login route (`authLimiter`),
+ * a CSRF or captcha check (`verifyCSRFToken`).
+ */
+const NOT_AUTH_WORDS = new Set([
+  'router', 'routes', 'routing', 'controller', 'controllers', 'limiter', 'limit', 'ratelimit', 'throttle', 'throttler',
+  'csrf', 'xsrf', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile',
+]);
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
 const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse']);
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
@@ -46,11 +53,10 @@ export class GuardClassifier {
     if (NON_ACCESS_PACKAGES.has(file.imports.get(calleeName.split('.')[0]!)?.specifier ?? '')) return { name, authenticates: false, checksRole: false };
     const words = splitIdentifierWords(calleeName);
     const optional = words.some((word) => OPTIONAL_WORDS.has(word)) || hasOptionalCredentials(node) || SETUP_MIDDLEWARE.has(calleeName);
-    // `authRoutes.allowedMethods()`, `authRouter.routes()`: a router's plumbing, whatever the router is called.
-    const routerPlumbing = words.some((word) => ROUTER_WORDS.has(word));
+    const checksNobody = words.some((word) => NOT_AUTH_WORDS.has(word));
     const byName = {
       // `isAuthorized`, `verifyUser`: the same name test as the per-file rule.
-      authenticates: !routerPlumbing && (this.authNames.has(calleeName) || this.authNames.has(words.at(-1) ?? '') || looksLikeAuthName(calleeName) ||
+      authenticates: !checksNobody && (this.authNames.has(calleeName) || this.authNames.has(words.at(-1) ?? '') || looksLikeAuthName(calleeName) ||
         looksLikeAuthCheckName(lastSegment(calleeName))),
       checksRole: this.roleNames.has(calleeName) || this.roleNames.has(lastSegment(calleeName)) || words.some((word) => ROLE_WORDS.has(word)),
     };

@@ -80,7 +80,7 @@ export function looksLikeOptionalAuthName(name: string): boolean {
  */
 export function looksLikeAuthCheckName(name: string): boolean {
   const words = splitIdentifierWords(name);
-  if (words.some((word) => ['router', 'routes', 'route', 'controller', 'module', 'service', 'config', 'options', 'provider', 'client', 'schema', 'dto', 'challenge', 'challenges', 'metrics', 'stats', 'logger', 'log', 'limiter', 'limit', 'cache', 'header', 'headers', 'cookie', 'cookies', 'handler', 'callback', 'page', 'view', 'form', 'error', 'errors'].includes(word))) {
+  if (words.some((word) => ['router', 'routes', 'route', 'controller', 'module', 'service', 'config', 'options', 'provider', 'client', 'schema', 'dto', 'challenge', 'challenges', 'metrics', 'stats', 'logger', 'log', 'limiter', 'limit', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'cache', 'header', 'headers', 'cookie', 'cookies', 'handler', 'callback', 'page', 'view', 'form', 'error', 'errors'].includes(word))) {
     return false;
   }
   // `updateAuthenticatedUsers`, `signJwt`, `getSession`: they do something with auth, they do not check it.
