@@ -30,6 +30,8 @@ export interface EntityValue {
   omitted?: string[];
   /** The project wrapper that carried the record on without shaping it (`new ApiResponse(200, user)`). */
   carriedBy?: { name: string; at: CodeSpan };
+  /** The key of the object literal the record sits under (`return { meta, data: users }`): `result.data` is the record again. */
+  wrapperKey?: string;
 }
 
 /**
@@ -85,6 +87,9 @@ export class FunctionSummaries {
     if (ts.isPropertyAccessExpression(node)) {
       const path = getRequestPropertyPath(node);
       if (path) return this.traceRequestProperty(node, path, depth);
+      // `res.json(result.data)` where the service returned `{ meta, data: users }`.
+      const owner = ts.isIdentifier(node.expression) ? this.traceValue(node.expression, fn, file, depth + 1) : undefined;
+      if (owner?.wrapperKey === node.name.text) return unwrap(owner);
     }
     // Mongoose's `doc._doc` and Sequelize's `instance.dataValues` are the record's plain columns.
     if (ts.isPropertyAccessExpression(node) && (node.name.text === '_doc' || node.name.text === 'dataValues')) return this.traceValue(node.expression, fn, file, depth);
@@ -247,6 +252,7 @@ export class FunctionSummaries {
   private traceObject(literal: ts.ObjectLiteralExpression, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
     const keys = literal.properties.flatMap((property) => (property.name && !ts.isComputedPropertyName(property.name) ? [property.name.getText()] : []));
     const copied = new Map<ts.Node, string[]>();
+    let fielded: EntityValue | undefined;
     for (const property of literal.properties) {
       if (ts.isSpreadAssignment(property)) {
         const traced = this.traceValue(property.expression, fn, file, depth + 1);
@@ -260,10 +266,15 @@ export class FunctionSummaries {
         continue;
       }
       const traced = this.traceValue(value, fn, file, depth + 1);
-      if (traced) return traced;
+      // A whole record under one key wins over fields copied under another (`{ meta: { total: rows.length }, data: rows }`).
+      if (traced && !traced.fields) return { ...traced, wrapperKey: property.name!.getText() };
+      fielded ??= traced;
     }
+    if (fielded) return fielded;
     for (const [owner, fields] of copied) {
       const traced = this.traceValue(owner as ts.Expression, fn, file, depth + 1);
+      // `{ data: result.data }` where `result` is `{ meta, data: users }`: the record itself, not a copied column.
+      if (traced?.wrapperKey !== undefined && fields.includes(traced.wrapperKey)) return unwrap(traced);
       if (traced && !traced.fields) return { ...traced, fields };
     }
     return undefined;
@@ -349,3 +360,9 @@ function getRepositoryEntities(fn: ts.Node): Map<string, string> {
   return entities;
 }
 
+/** The record a wrapper object held, without the wrapper's key. */
+function unwrap(value: EntityValue): EntityValue {
+  const record = { ...value };
+  delete record.wrapperKey;
+  return record;
+}

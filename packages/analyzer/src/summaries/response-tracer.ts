@@ -35,14 +35,16 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
         const entity = traced && findEntity(traced.read.model, traced.read.orm, entities);
         if (!traced || !entity) continue;
         const { read } = traced;
+        // `{ data: result.data }` where the service returned `{ meta, data: users }`: the records, not a copied column.
+        const copiedField = field !== undefined && traced.wrapperKey !== field ? field : undefined;
         const carriedBy = helper ?? traced.carriedBy;
         const omitted = [...(read.omitted ?? []), ...(traced.omitted ?? [])];
         // A relation the code replaced or deleted (`{ ...article, author: toProfile(article.author) }`) is not sent as loaded.
         const relations = resolveRelations((read.relations ?? []).filter((relation) => !omitted.includes(relation.name)), entity, entities);
         facts.push({
           at,
-          payload: field !== undefined || traced.fields
-            ? { kind: 'fields', entity: entity.name, fields: field !== undefined ? [field] : traced.fields! }
+          payload: copiedField !== undefined || traced.fields
+            ? { kind: 'fields', entity: entity.name, fields: copiedField !== undefined ? [copiedField] : traced.fields! }
             : {
                 kind: 'entity',
                 entity: entity.name,
