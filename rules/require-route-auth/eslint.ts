@@ -89,7 +89,8 @@ const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
   'invoice', 'invoices', 'payment', 'payments', 'wallet', 'dashboard', 'private', 'cart', 'basket', 'addresses',
   'cards', 'notifications', 'inbox', 'whoami', 'person', 'persons', 'people', 'customer', 'customers', 'employee', 'employees', 'patient', 'patients',
-  'client', 'clients', 'contacts',
+  // Not a singular `client`: `/api/v1/client/…` is the API a browser SDK calls, public by design.
+  'clients', 'contacts',
 ];
 /** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */
 const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([

@@ -10,7 +10,8 @@ const PRIVATE_SEGMENTS = new Set([
   'me', 'account', 'accounts', 'admin', 'settings', 'billing', 'invoices', 'notifications', 'sessions', 'tokens',
   'api-keys', 'apikeys', 'credentials', 'secrets', 'audit', 'audit-log', 'audit-logs',
   // Records about people (document numbers, contact details), not public profiles.
-  'person', 'persons', 'people', 'customer', 'customers', 'employee', 'employees', 'patient', 'patients', 'client', 'clients', 'contacts',
+  // Not a singular `client`: `/api/v1/client/…` is the API a browser SDK calls, public by design.
+  'person', 'persons', 'people', 'customer', 'customers', 'employee', 'employees', 'patient', 'patients', 'clients', 'contacts',
 ]);
 
 /**
@@ -56,6 +57,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   for (const route of routes) {
     // A route with its own rate limiter and no auth was left open on purpose (sign-up, subscribe links).
     if (route.isPublic || route.guards.some((guard) => guard.scope === 'route' && isRateLimiter(guard.name))) continue;
+    // A CORS preflight answers before any credentials are sent, with headers and no data.
+    if (route.method === 'OPTIONS') continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);
