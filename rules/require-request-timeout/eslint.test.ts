@@ -53,6 +53,14 @@ ruleTester.run('require-request-timeout', rule, {
     { code: `it('works', async () => { await fetch('https://api.example.com/x'); });`, filename: 'src/api.test.ts' },
     // Build scripts are skipped.
     { code: `await fetch('https://geo.example.com/db.tar.gz');`, filename: 'scripts/build-geo.ts' },
+    // Seeds, CLIs and integration suites serve no request either.
+    { code: `await fetch('https://api.example.com/users');`, filename: 'prisma/seed.ts' },
+    { code: `export const pull = () => fetch('https://api.example.com/export');`, filename: 'packages/cli/src/pull.ts' },
+    { code: `export const call = (base: string) => fetch(\`\${base}/api/orders\`);`, filename: 'integration-tests/helpers/api.ts' },
+    // A Create React App service module: the bundler inlines the variable into browser code.
+    { code: `export const list = () => fetch(\`\${process.env.REACT_APP_API_URL}/orders\`);`, filename: 'src/services/orders.js' },
+    // A script the app serves from public/.
+    { code: `fetch('https://api.example.com/cart').then((r) => r.json());`, filename: 'public/js/cart.js' },
     // axios with a timeout.
     { code: `import axios from 'axios'; export const get = () => axios.get('https://api.example.com', { timeout: 5000 });`, filename },
     // axios.post: the config is the third argument.
@@ -100,6 +108,24 @@ ruleTester.run('require-request-timeout', rule, {
     { code: `function fetch(url: string) { return url; } export const x = fetch('https://api.example.com');`, filename },
   ],
   invalid: [
+    {
+      // A `public` module of the API's routes is server code, not a served script.
+      filename: 'src/routes/public/rates.js',
+      code: `export const rates = () => fetch('https://api.example.com/rates');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `export const rates = () => fetch('https://api.example.com/rates', { signal: AbortSignal.timeout(10_000) });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       filename,
       code: `export async function getRate() {\n  return fetch('https://api.example.com/rate');\n}`,

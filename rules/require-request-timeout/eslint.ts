@@ -38,7 +38,9 @@ interface Candidate {
 }
 
 const LOCAL_URL = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$)/;
-const SCRIPT_FOLDER = /(?:^|\/)scripts\//;
+/** Code that serves no request: scripts, seeds, migrations, CLIs, examples, docs and benchmarks. */
+const TOOLING_PATH =
+  /(?:^|\/)(?:scripts?|tools|bin|seeds?|seeders|migrations|examples?|demos?|docs|bench|benchmarks?|cli)\/|(?:^|[/.])seed\.[cm]?[jt]s$/;
 /** `fetch` options that only a browser honours: a call that sets them runs in a browser. */
 const BROWSER_FETCH_OPTIONS: ReadonlySet<string> = new Set(['credentials', 'mode']);
 const BROWSER_CACHE_MODES: ReadonlySet<string> = new Set(['no-cache', 'reload', 'only-if-cached']);
@@ -91,8 +93,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTestFiles && isTestFile(context.filename)) return {};
-    // Build and maintenance scripts run by hand or in CI; a hung download there is not a production outage.
-    if (SCRIPT_FOLDER.test(context.filename.replace(/\\/g, '/'))) return {};
+    // Scripts, seeds and CLIs run by hand or in CI; a hung download there is not a production outage.
+    if (TOOLING_PATH.test(context.filename.replace(/\\/g, '/'))) return {};
     const extraTimeoutOptions = new Set(options.timeoutOptions);
     const sourceCode = context.sourceCode;
     // Requests are made with the global `fetch` or a client module this file imports or requires.

@@ -1,7 +1,10 @@
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isClientSideFile, isTestFile } from './file-kind.js';
 
 /** Runs `isClientSideFile` on `code` as file `filename` through a probe rule. */
@@ -14,9 +17,10 @@ function probe(code: string, filename = 'src/service.ts'): boolean {
       return { 'Program:exit'() { result = isClientSideFile(context); } };
     },
   };
-  const linter = new Linter({ configType: 'flat' });
+  // cwd `/` lets the probe lint absolute paths in a temporary folder.
+  const linter = new Linter({ configType: 'flat', cwd: '/' });
   linter.verify(code, [{
-    files: ['**/*.{ts,tsx}'],
+    files: ['**/*.{js,ts,tsx}'],
     plugins: { probe: { rules: { rule } } as never },
     languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: { 'probe/rule': 'error' },
@@ -33,6 +37,10 @@ describe('isTestFile', () => {
     expect(isTestFile('apps/web/playwright/utils/helper.ts')).toBe(true);
     expect(isTestFile('src/users.service.ts')).toBe(false);
     expect(isTestFile('src/testimonials/routes.ts')).toBe(false);
+    expect(isTestFile('integration-tests/helpers/api.ts')).toBe(true);
+    expect(isTestFile('src/test-utils/server.ts')).toBe(true);
+    expect(isTestFile('src/latest-news/routes.ts')).toBe(false);
+    expect(isTestFile('src/contests/routes.ts')).toBe(false);
   });
 });
 
@@ -52,5 +60,42 @@ describe('isClientSideFile', () => {
     expect(probe(`'use server';\nexport async function save() {}`, 'app/actions.tsx')).toBe(false);
     // A local variable named window is not the browser global.
     expect(probe(`const window = { size: 10 }; export const n = window.size;`)).toBe(false);
+  });
+});
+
+describe('isClientSideFile by package', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'redline-package-kind-'));
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(root, dirname(path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('web/package.json', JSON.stringify({ dependencies: { react: '^19', 'react-dom': '^19' } }));
+    write('sdk/package.json', JSON.stringify({ dependencies: { preact: '^10' } }));
+    write('api/package.json', JSON.stringify({ dependencies: { express: '^5', 'react-dom': '^19' } }));
+    write('broken/package.json', '{ not json');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('sees every file of a package that depends on a UI runtime and no server', () => {
+    expect(probe(`export const list = () => fetch('https://api.example.com/orders');`, join(root, 'web/src/api/orders.ts'))).toBe(true);
+    expect(probe(`export const send = () => 1;`, join(root, 'sdk/src/lib/api-client.ts'))).toBe(true);
+  });
+  it('leaves a server package alone, even one that renders React (emails, SSR)', () => {
+    expect(probe(`export const x = 1;`, join(root, 'api/src/mail.ts'))).toBe(false);
+    expect(probe(`export const x = 1;`, join(root, 'broken/src/x.ts'))).toBe(false);
+  });
+});
+
+describe('isClientSideFile by path and variables', () => {
+  it('sees served scripts and bundler-inlined variables', () => {
+    expect(probe(`export const x = 1;`, 'public/js/cart.js')).toBe(true);
+    expect(probe(`export const api = process.env.REACT_APP_API_URL;`)).toBe(true);
+    expect(probe(`export const api = process.env.EXPO_PUBLIC_API_URL;`)).toBe(true);
+  });
+  it('leaves a public module of the routes and server variables alone', () => {
+    expect(probe(`export const x = 1;`, 'src/routes/public/users.js')).toBe(false);
+    expect(probe(`export const api = process.env.NEXT_PUBLIC_APP_URL;`)).toBe(false);
   });
 });

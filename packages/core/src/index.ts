@@ -19,3 +19,4 @@ export * from './vocabulary/rate-limit.js';
 export * from './vocabulary/route-intent.js';
 export * from './vocabulary/test-files.js';
 export * from './vocabulary/privileged-fields.js';
+export * from './vocabulary/app-packages.js';

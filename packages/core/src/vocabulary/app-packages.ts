@@ -1,0 +1,32 @@
+/**
+ * What a package.json says about the code in its package: a package that
+ * depends on a UI runtime and on no server runtime ships browser or mobile
+ * code (a React app, an embeddable SDK, an Expo app), whatever its files import.
+ */
+
+/** UI runtimes: a package that depends on one renders in a browser or on a phone. */
+const UI_RUNTIMES: readonly string[] = [
+  'react-dom', 'react-native', 'expo', 'vue', '@angular/core', 'svelte', 'preact', 'solid-js', 'lit',
+  '@builder.io/qwik', 'jquery',
+];
+
+/** Server runtimes: a package that depends on one also serves requests (Next.js and Nuxt render on both sides). */
+const SERVER_RUNTIMES: readonly string[] = [
+  'express', 'fastify', 'koa', 'hono', '@nestjs/core', 'next', 'nuxt', 'h3', '@hapi/hapi', 'restify', 'polka',
+  '@remix-run/node', '@remix-run/server-runtime', '@react-router/node', '@sveltejs/kit', 'astro', 'elysia',
+  '@trpc/server', '@apollo/server', 'apollo-server', 'apollo-server-express', 'graphql-yoga', '@adonisjs/core',
+  '@feathersjs/feathers', '@loopback/core', 'sails', 'firebase-functions', 'firebase-admin', '@vercel/node',
+  '@netlify/functions',
+];
+
+/** The dependency fields of a package.json that name what its code runs with. */
+export interface PackageManifest {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+/** Whether a package depends on a UI runtime and on no server runtime: its code runs in a browser or an app. */
+export function isFrontendManifest(manifest: PackageManifest): boolean {
+  const runtime = { ...manifest.peerDependencies, ...manifest.dependencies };
+  return UI_RUNTIMES.some((name) => name in runtime) && !SERVER_RUNTIMES.some((name) => name in runtime);
+}
