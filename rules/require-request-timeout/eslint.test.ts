@@ -1,3 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRuleTester } from '../utils/rule-tester.js';
 import rule from './eslint.js';
 
@@ -298,4 +304,24 @@ ruleTester.run('require-request-timeout', rule, {
       ],
     },
   ],
+});
+
+describe('require-request-timeout in a command-line package', () => {
+  const root = mkdtempSync(join(tmpdir(), 'redline-timeout-cli-'));
+  mkdirSync(join(root, 'acme/src'), { recursive: true });
+  mkdirSync(join(root, 'api/src'), { recursive: true });
+  writeFileSync(join(root, 'acme/package.json'), JSON.stringify({ bin: { acme: './dist/index.js' }, dependencies: { commander: '^12' } }));
+  writeFileSync(join(root, 'api/package.json'), JSON.stringify({ bin: { acme: './dist/server.js' }, dependencies: { express: '^5' } }));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: '/' }).verify(`export const pull = () => fetch('https://api.example.com/export');`, [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser as never }, plugins: { redline: { rules: { rule } } as never }, rules: { 'redline/rule': 'error' } },
+    ], join(root, file));
+
+  it('skips a tool that ships a bin and no server', () => {
+    expect(lint('acme/src/pull.ts')).toEqual([]);
+  });
+  it('checks a server package even when it ships a bin', () => {
+    expect(lint('api/src/export.ts').map((message) => [message.ruleId, message.line])).toEqual([['redline/rule', 1]]);
+  });
 });

@@ -11,6 +11,7 @@ import { findProperty, getMemberPath, getMemberPropertyName, getPropertyKeyName,
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
 import { createRule } from '../utils/create-rule.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
+import { getPackageKind } from '../utils/package-kind.js';
 import { mayMentionModule, mayMentionWord } from '../utils/text-gate.js';
 
 type Options = [{ timeoutOptions: string[]; checkTestFiles: boolean; checkClientFiles: boolean }];
@@ -162,6 +163,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (candidates.length === 0) return;
         if (!options.checkClientFiles && isClientSideFile(context)) return;
+        if (getPackageKind(context.filename) === 'command-line') return;
         for (const candidate of candidates) {
           if (candidate.defaultsOwners?.some((owner) => defaultsWithTimeout.has(owner))) continue;
           context.report({

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { BROWSER_GLOBALS, CLIENT_SIDE_PACKAGES } from '@redline/core';
-import { isInFrontendPackage } from './package-kind.js';
+import { getPackageKind } from './package-kind.js';
 
 // Test files are the analyzer's business too (their routes are not the app's), so the test lives in core.
 export { isTestFile } from '@redline/core';
@@ -43,7 +43,7 @@ export function isClientSideFile(context: Readonly<TSESLint.RuleContext<string, 
   if (/\bimport\.meta\.env\b/.test(context.sourceCode.text) || BROWSER_ENV.test(context.sourceCode.text)) return true;
   const globalScope = context.sourceCode.scopeManager?.globalScope;
   if (globalScope?.through.some((reference) => BROWSER_GLOBALS.has(reference.identifier.name))) return true;
-  return isInFrontendPackage(context.filename);
+  return getPackageKind(context.filename) === 'frontend';
 }
 
 /** A script under `public/` or `static/`, unless that folder sits in a server folder (`routes/public/users.js`). */

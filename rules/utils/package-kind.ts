@@ -1,32 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isFrontendManifest, type PackageManifest } from '@redline/core';
+import { classifyManifest, type PackageKind, type PackageManifest } from '@redline/core';
 import { up as findPackageJson } from 'empathic/package';
 
-/** By folder: whether the package the folder belongs to is a frontend package. */
-const frontendByFolder = new Map<string, boolean>();
+/** By folder: the kind of the package the folder belongs to. */
+const kindByFolder = new Map<string, PackageKind>();
 
 /**
- * Whether a file belongs to a frontend package: its nearest package.json
- * depends on a UI runtime (React DOM, React Native, Vue, Preact …) and on no
- * server runtime. In a full-stack repository this tells the web app and the
- * SDK apart from the API, whatever each file imports.
+ * The kind of package a file belongs to, from its nearest package.json: a
+ * frontend (a UI runtime and no server runtime), a command-line tool (a `bin`
+ * and no server runtime), or other. In a full-stack repository this tells the
+ * web app, the SDK and the CLI apart from the API, whatever each file imports.
  */
-export function isInFrontendPackage(filename: string): boolean {
+export function getPackageKind(filename: string): PackageKind {
   const folder = dirname(resolve(filename));
-  const known = frontendByFolder.get(folder);
+  const known = kindByFolder.get(folder);
   if (known !== undefined) return known;
   const manifestPath = findPackageJson({ cwd: folder });
-  const frontend = manifestPath !== undefined && readsAsFrontend(manifestPath);
-  frontendByFolder.set(folder, frontend);
-  return frontend;
+  const kind = manifestPath === undefined ? 'other' : readKind(manifestPath);
+  kindByFolder.set(folder, kind);
+  return kind;
 }
 
-function readsAsFrontend(manifestPath: string): boolean {
+function readKind(manifestPath: string): PackageKind {
   try {
-    return isFrontendManifest(JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageManifest);
+    return classifyManifest(JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageManifest);
   } catch {
     // An unreadable or malformed package.json says nothing about the code.
-    return false;
+    return 'other';
   }
 }

@@ -1,7 +1,8 @@
 /**
  * What a package.json says about the code in its package: a package that
  * depends on a UI runtime and on no server runtime ships browser or mobile
- * code (a React app, an embeddable SDK, an Expo app), whatever its files import.
+ * code (a React app, an embeddable SDK, an Expo app), whatever its files
+ * import; one that ships a `bin` and no server runtime is a command-line tool.
  */
 
 /** UI runtimes: a package that depends on one renders in a browser or on a phone. */
@@ -19,14 +20,19 @@ const SERVER_RUNTIMES: readonly string[] = [
   '@netlify/functions',
 ];
 
-/** The dependency fields of a package.json that name what its code runs with. */
+/** The fields of a package.json that say what its code runs as. */
 export interface PackageManifest {
+  bin?: string | Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
 
-/** Whether a package depends on a UI runtime and on no server runtime: its code runs in a browser or an app. */
-export function isFrontendManifest(manifest: PackageManifest): boolean {
+/** Where a package's code runs: in a browser or an app, as a command-line tool, or anywhere else (a server, a library). */
+export type PackageKind = 'frontend' | 'command-line' | 'other';
+
+export function classifyManifest(manifest: PackageManifest): PackageKind {
   const runtime = { ...manifest.peerDependencies, ...manifest.dependencies };
-  return UI_RUNTIMES.some((name) => name in runtime) && !SERVER_RUNTIMES.some((name) => name in runtime);
+  if (SERVER_RUNTIMES.some((name) => name in runtime)) return 'other';
+  if (UI_RUNTIMES.some((name) => name in runtime)) return 'frontend';
+  return manifest.bin === undefined ? 'other' : 'command-line';
 }
