@@ -288,6 +288,20 @@ export default createRule<Options, MessageIds>({
         }
         if (method === 'all') return;
       }
+      pushRoute(call, callee, owner, ownerName, method, path, protection, last);
+    }
+
+    /** A route `call` registers, answered by `handler` (its last argument). */
+    function pushRoute(
+      call: TSESTree.CallExpression,
+      callee: TSESTree.MemberExpression,
+      owner: unknown,
+      ownerName: string,
+      method: string,
+      path: string | undefined,
+      protection: Protection,
+      handler: TSESTree.Node,
+    ): void {
       routes.push({
         owner,
         ownerName,
@@ -296,9 +310,9 @@ export default createRule<Options, MessageIds>({
         order: call.range[0],
         protection,
         report: getRouteReportLocation(call, callee),
-        trivial: isTrivialHandler(last),
+        trivial: isTrivialHandler(handler),
         // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
-        publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(last)),
+        publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler)),
       });
     }
 
@@ -320,18 +334,7 @@ export default createRule<Options, MessageIds>({
       if (!method || !ROUTE_METHODS.has(method) || method === 'all' || path === undefined) return;
       const middleware = getOpenApiMiddleware(config);
       if (!middleware) return;
-      const handlers = [...middleware, handler];
-      routes.push({
-        owner,
-        ownerName,
-        method,
-        path,
-        order: call.range[0],
-        protection: classifyRouteHandlers(handlers, path),
-        report: getRouteReportLocation(call, callee),
-        trivial: isTrivialHandler(handler),
-        publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler)),
-      });
+      pushRoute(call, callee, owner, ownerName, method, path, classifyRouteHandlers([...middleware, handler], path), handler);
     }
 
     /** The route config object: `createRoute({ … })`, `{ … }`, or a `const` of this file holding either. */
