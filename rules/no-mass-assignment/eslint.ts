@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ORM_WRITE_METHODS, isOwnerColumnName, isPrivilegedColumnName } from '@redline/core';
+import { ORM_WRITE_METHODS, isOwnerColumnName, isPrivilegedColumnName, isValidatorName } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import {
   findProperty,
@@ -22,7 +22,6 @@ type Options = [
 ];
 
 /** Calls that check or reshape a body: after one of them in the same function, the body is treated as validated. */
-const DEFAULT_VALIDATOR_PATTERN = /valid|parse|assert|sanitiz|schema|celebrate|check|pick|omit|whitelist|strip|plainToInstance|plainToClass|transform/i;
 
 /** Mongoose and Sequelize statics whose name alone says "ORM write". */
 const UNAMBIGUOUS_WRITE_METHODS: ReadonlySet<string> = new Set([
@@ -333,7 +332,7 @@ export default createRule<Options, MessageIds>({
     function isValidatorCall(call: TSESTree.CallExpression): boolean {
       const name = getCalleeName(call);
       if (name === undefined) return false;
-      return extraValidators.has(name) || DEFAULT_VALIDATOR_PATTERN.test(name);
+      return isValidatorName(name, extraValidators);
     }
 
     /** `router.post('/x', validate(schema), (req, res) => …)`, `fastify.post('/x', { schema: { body } }, handler)`. */
@@ -344,7 +343,7 @@ export default createRule<Options, MessageIds>({
         if (argument === fn) return false;
         const value = unwrapExpression(argument);
         if (value.type === AST_NODE_TYPES.CallExpression) return isValidatorCall(value) || /zValidator|vValidator|tbValidator/.test(getCalleeName(value) ?? '');
-        if (value.type === AST_NODE_TYPES.Identifier) return DEFAULT_VALIDATOR_PATTERN.test(value.name) || extraValidators.has(value.name);
+        if (value.type === AST_NODE_TYPES.Identifier) return isValidatorName(value.name, extraValidators);
         if (value.type === AST_NODE_TYPES.ObjectExpression) {
           const schema = findProperty(value, 'schema')?.value;
           return schema !== undefined && unwrapExpression(schema).type === AST_NODE_TYPES.ObjectExpression

@@ -1,4 +1,4 @@
-import { isOwnerColumnName, isPrivilegedColumnName, type BodyWriteFact, type CodeSpan, type EntityFact, type ProjectCheck, type ProjectFacts, type RouteFact } from '@redline/core';
+import { isOwnerColumnName, isPrivilegedColumnName, isValidatorName, type BodyWriteFact, type CodeSpan, type EntityFact, type ProjectCheck, type ProjectFacts, type RouteFact } from '@redline/core';
 
 /**
  * The cross-file half of `no-mass-assignment` only corrects the ESLint rule,
@@ -12,15 +12,28 @@ import { isOwnerColumnName, isPrivilegedColumnName, type BodyWriteFact, type Cod
  *   (`{ ...req.body, userId }`): the client fills in its own record.
  * A write no known route reaches, on a model the facts do not know, or with
  * a privileged column left to the client keeps the per-file finding.
+ *
+ * It also reports what no file shows whole: a handler that passes the body to
+ * a project function (`userService.create(req.body)`) that writes it whole or
+ * spread into a model with privileged columns left to the client.
  */
 const noMassAssignmentProject: ProjectCheck = {
   name: 'no-mass-assignment',
   category: 'mass-assignment',
-  check() {
-    return [];
+  check(facts) {
+    // The body handed to a service that writes it: no file shows both halves, so only this half can report it.
+    return (facts.bodyWrites ?? []).flatMap((write) => {
+      const open = write.through ? getOpenColumns(write, facts) : [];
+      if (!write.through || open.length === 0 || isRoleCheckedEverywhere(write, facts) || isValidatedEverywhere(write, facts)) return [];
+      return [{
+        at: write.at,
+        message: `The request body is passed to \`${write.through.helper}\`, which writes it whole into \`${write.entity}\`, so a client can set ${open.map((name) => `\`${name}\``).join(', ')}; pass only the fields the client may set, or a body parsed by a schema that strips the rest.`,
+        related: [{ at: write.through.write, message: `\`${write.through.helper}\` writes its argument into \`${write.entity}\` here.` }],
+      }];
+    });
   },
   refute(facts) {
-    return (facts.bodyWrites ?? []).filter((write) => isHarmlessWrite(write, facts)).map((write) => write.at);
+    return (facts.bodyWrites ?? []).filter((write) => !write.through && isHarmlessWrite(write, facts)).map((write) => write.at);
   },
 };
 
@@ -28,14 +41,37 @@ export default noMassAssignmentProject;
 
 function isHarmlessWrite(write: BodyWriteFact, facts: ProjectFacts): boolean {
   const entities = facts.entities.filter((entity) => entity.name === write.entity);
-  if (entities.length === 0) return false;
+  if (entities.length === 0 || getOpenColumns(write, facts).length > 0) return false;
+  const pinned = new Set(write.pinnedKeys);
+  const userEntities = new Set(facts.entities.filter(isUserEntity).map((entity) => entity.name));
+  if (entities.some((entity) => readColumns(entity, userEntities).owner.some((name) => pinned.has(name)))) return true;
+  return isRoleCheckedEverywhere(write, facts);
+}
+
+/** The privileged columns of the written model that the write leaves to the client (not pinned after the body). */
+function getOpenColumns(write: BodyWriteFact, facts: ProjectFacts): string[] {
   const userEntities = new Set(facts.entities.filter(isUserEntity).map((entity) => entity.name));
   const pinned = new Set(write.pinnedKeys);
-  const columns = entities.map((entity) => readColumns(entity, userEntities));
-  if (columns.some(({ privileged }) => privileged.some((name) => !pinned.has(name)))) return false;
-  if (columns.some(({ owner }) => owner.some((name) => pinned.has(name)))) return true;
-  const reaching = facts.routes.filter((route) => route.handler !== undefined && contains(route.handler, write.inFunction));
+  const open = facts.entities
+    .filter((entity) => entity.name === write.entity)
+    .flatMap((entity) => readColumns(entity, userEntities).privileged.filter((name) => !pinned.has(name)));
+  return [...new Set(open)];
+}
+
+/** Whether the write is reached by known routes only, and each of them checks a role. */
+function isRoleCheckedEverywhere(write: BodyWriteFact, facts: ProjectFacts): boolean {
+  const reaching = getReachingRoutes(write, facts);
   return reaching.length > 0 && reaching.every(checksRole);
+}
+
+/** Whether the write is reached by known routes only, and each of them runs validation middleware (`validate(schema)`). */
+function isValidatedEverywhere(write: BodyWriteFact, facts: ProjectFacts): boolean {
+  const reaching = getReachingRoutes(write, facts);
+  return reaching.length > 0 && reaching.every((route) => route.guards.some((guard) => isValidatorName(guard.name)));
+}
+
+function getReachingRoutes(write: BodyWriteFact, facts: ProjectFacts): RouteFact[] {
+  return facts.routes.filter((route) => route.handler !== undefined && contains(route.handler, write.inFunction));
 }
 
 /**

@@ -145,6 +145,12 @@ export interface BodyWriteFact {
   pinnedKeys: string[];
   /** The function the write is in: a route reaches the write when its handler holds this function. */
   inFunction: CodeSpan;
+  /**
+   * When the body reaches the write through a project function
+   * (`userService.create(req.body)` → `new User({ ...data })`): `at` and
+   * `inFunction` are the call's, and this names the function and its write.
+   */
+  through?: { helper: string; write: CodeSpan };
 }
 
 /** A response whose payload the analyzer traced back to an ORM read. */

@@ -20,3 +20,4 @@ export * from './vocabulary/route-intent.js';
 export * from './vocabulary/test-files.js';
 export * from './vocabulary/privileged-fields.js';
 export * from './vocabulary/app-packages.js';
+export * from './vocabulary/validators.js';

@@ -60,14 +60,14 @@ export class BodyWriteAdapter implements NodeVisitor {
   }
 }
 
-interface WriteTarget {
+export interface WriteTarget {
   model: string;
   orm: 'prisma' | 'model';
   payloads: readonly ts.Expression[];
 }
 
 /** `Model.create(x)`, `Model.findByIdAndUpdate(id, x)` on a PascalCase model, or `prisma.model.create({ data: x })`. */
-function getWriteTarget(call: ts.CallExpression): WriteTarget | undefined {
+export function getWriteTarget(call: ts.CallExpression): WriteTarget | undefined {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !MODEL_WRITE_METHODS.has(callee.name.text)) return undefined;
   const receiver = skipOuterExpressions(callee.expression);
@@ -76,15 +76,18 @@ function getWriteTarget(call: ts.CallExpression): WriteTarget | undefined {
   if (ts.isPropertyAccessExpression(receiver) && PRISMA_CLIENT.test(receiver.expression.getText()) && options) {
     const literal = skipOuterExpressions(options);
     if (!ts.isObjectLiteralExpression(literal)) return undefined;
-    const payloads = literal.properties.flatMap((property) =>
-      ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && PRISMA_PAYLOAD_KEYS.has(property.name.text) ? [property.initializer] : []);
+    const payloads = literal.properties.flatMap((property) => {
+      if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && PRISMA_PAYLOAD_KEYS.has(property.name.text)) return [property.initializer];
+      // `{ data }`: a variable or parameter named after the key.
+      return ts.isShorthandPropertyAssignment(property) && PRISMA_PAYLOAD_KEYS.has(property.name.text) ? [property.name] : [];
+    });
     return { model: receiver.name.text, orm: 'prisma', payloads };
   }
   return undefined;
 }
 
 /** `new Brand(req.body)`: a document built from the body, saved later. */
-function getConstructedModel(node: ts.NewExpression): WriteTarget | undefined {
+export function getConstructedModel(node: ts.NewExpression): WriteTarget | undefined {
   const [first] = node.arguments ?? [];
   return ts.isIdentifier(node.expression) && /^[A-Z]/.test(node.expression.text) && first
     ? { model: node.expression.text, orm: 'model', payloads: [first] }
@@ -109,7 +112,7 @@ function getBodyPayloads(argument: ts.Expression): { payload: ts.Expression; pin
 }
 
 /** The keys an object literal sets after property `index` (`{ ...body, userId: id, status }` → `userId`, `status`). */
-function getKeysAfter(literal: ts.ObjectLiteralExpression, index: number): string[] {
+export function getKeysAfter(literal: ts.ObjectLiteralExpression, index: number): string[] {
   return literal.properties.slice(index + 1).flatMap((property) => {
     if (ts.isShorthandPropertyAssignment(property)) return [property.name.text];
     if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
@@ -124,7 +127,7 @@ function getKeysAfter(literal: ts.ObjectLiteralExpression, index: number): strin
  * `await c.req.json()`, `await request.json()`, or a `const` initialised with
  * one of those.
  */
-function isRequestBody(expression: ts.Expression, depth = 0): boolean {
+export function isRequestBody(expression: ts.Expression, depth = 0): boolean {
   const node = skipOuterExpressions(expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'body') {
     const owner = skipOuterExpressions(node.expression);
