@@ -41,6 +41,10 @@ describe('isTestFile', () => {
     expect(isTestFile('src/test-utils/server.ts')).toBe(true);
     expect(isTestFile('src/latest-news/routes.ts')).toBe(false);
     expect(isTestFile('src/contests/routes.ts')).toBe(false);
+    expect(isTestFile('tests-e2e/orders.ts')).toBe(true);
+    expect(isTestFile('e2e_tests/orders.ts')).toBe(true);
+    expect(isTestFile('apps/api/src/features/test-email/test-email.routes.ts')).toBe(false);
+    expect(isTestFile('src/modules/ab-test/routes.ts')).toBe(false);
   });
 });
 

@@ -1,5 +1,7 @@
-// Folder names count with a qualifier too: `integration-tests/`, `e2e_tests/`, `test-utils/`, `api.tests/`.
-const TEST_FILE = /(?:^|[\\/])(?:[\w.]+[-_.])?(?:__tests__|__mocks__|test|tests|e2e|cypress|playwright|spec|specs)(?:[-_.][\w.]+)?[\\/]|\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$/;
+// Folder names count with the qualifiers test suites use (`integration-tests/`, `e2e_tests/`, `test-utils/`), not any
+// word around `test`: `test-email/` (a feature that sends a test e-mail) and `ab-test/` are the app's own code.
+const TEST_FILE =
+  /(?:^|[\\/])(?:(?:integration|e2e|unit|api|functional|acceptance|load|smoke|regression|contract|system|component)[-_.]?)?(?:__tests__|__mocks__|test|tests|e2e|cypress|playwright|spec|specs)(?:[-_.](?:utils?|helpers?|support|setup|fixtures|data|suite|harness|env|e2e|integration))?[\\/]|\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$/;
 
 /** Whether a path is a test, spec or e2e file (by its name or a test folder). */
 export function isTestFile(filename: string): boolean {
