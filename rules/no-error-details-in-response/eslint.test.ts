@@ -35,6 +35,8 @@ ruleTester.run('no-error-details-in-response', rule, {
     // Logging the error is not a response.
     { filename, code: `app.get('/x', async (req, res) => { try { await db.q(); } catch (err) { console.error(err.stack); res.sendStatus(500); } });` },
     // A catch-all filter that hides the message of 5xx errors.
+    // A driver-error filter that maps to a fixed message.
+    { filename, code: `@Catch(QueryFailedError) export class F { catch(exception: QueryFailedError, host: ArgumentsHost) { host.switchToHttp().getResponse().status(409).json({ message: 'Conflict with existing data' }); } }` },
     { filename, code: `@Catch(HttpException) export class F { catch(exception: HttpException, host: ArgumentsHost) { const response = host.switchToHttp().getResponse(); response.status(exception.getStatus()).json({ message: exception.message }); } }` },
     // The message is checked against known text before it is sent.
     { filename, code: `app.get('/x', async (req, res) => { try { await svc.run(); } catch (e) { if (e.message.includes('validation failed')) return res.status(400).json({ message: e.message }); res.sendStatus(500); } });` },
@@ -258,6 +260,12 @@ export default async function handler(req: Request, res: Response) {
       filename,
       code: `@Catch()\nexport class AllExceptionsFilter {\n  catch(exception: any, host: ArgumentsHost) {\n    const response = host.switchToHttp().getResponse();\n    response.status(500).json({ message: exception.message, sql: exception.sql });\n  }\n}`,
       errors: [{ messageId: 'errorDetails', data: { expression: 'exception.message', what: 'the raw error message', sink: 'response.status(500).json' }, line: 5, column: 42, endLine: 5, endColumn: 59 }],
+    },
+    {
+      // A filter for a driver's errors: the message names tables, columns and constraints.
+      filename,
+      code: `@Catch(QueryFailedError, Prisma.PrismaClientKnownRequestError)\nexport class DbExceptionFilter {\n  catch(exception: QueryFailedError, host: ArgumentsHost) {\n    const response = host.switchToHttp().getResponse<Response>();\n    response.status(400).json({ statusCode: 400, message: exception.message });\n  }\n}`,
+      errors: [{ messageId: 'errorDetails', data: { expression: 'exception.message', what: 'the raw error message', sink: 'response.status(400).json' }, line: 5, column: 59, endLine: 5, endColumn: 76 }],
     },
     {
       // A promise .catch callback; a helper that extracts the message.

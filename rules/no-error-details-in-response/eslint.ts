@@ -18,6 +18,8 @@ type Options = [{ safeErrorClasses: string[]; debugFlags: string[] }];
 type MessageIds = 'errorDetails';
 
 /** Properties of an error that carry internals: the trace, the raw message, the SQL and driver details. */
+/** Errors a database driver or ORM throws, whose messages carry SQL, table, column or constraint names. */
+const DRIVER_ERROR = /QueryFailedError|TypeORMError|PrismaClient\w*Error|Mongo\w*Error|SequelizeDatabaseError|DatabaseError|UniqueConstraintError|ForeignKeyConstraintError|DriverException/;
 const LEAKY_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['stack', 'the stack trace'],
   ['message', 'the raw error message'],
@@ -419,8 +421,11 @@ export default createRule<Options, MessageIds>({
         const catchDecorator = classNode.decorators.find((decorator) => getDecoratorName(decorator) === 'Catch');
         if (!catchDecorator) return undefined;
         const expression = catchDecorator.expression;
-        const catchesAll = expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0;
-        return { scopeFunction: fn, scope: fn, appErrorsOnly: !catchesAll };
+        const caught = expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+        const catchesAll = expression.type === AST_NODE_TYPES.CallExpression && caught.length === 0;
+        // `@Catch(QueryFailedError)`: a driver's message names tables, columns and constraints.
+        const catchesDriverErrors = caught.some((argument) => DRIVER_ERROR.test(sourceCode.getText(argument)));
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: !catchesAll && !catchesDriverErrors };
       }
       return undefined;
     }
