@@ -8,6 +8,44 @@ const IMMEDIATE = 'immediateRetry';
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // A batch loop that moves past a failed batch (the catch advances the cursor too): no batch is sent twice.
+    {
+      filename,
+      code: `export async function upload(api: { post(url: string, body: unknown[]): Promise<void> }, list: unknown[]) {
+  let sent = 0;
+  let failures = 0;
+  while (sent < list.length) {
+    const batch = list.slice(sent, sent + 100);
+    try {
+      await api.post('/import', batch);
+    } catch (err) {
+      failures++;
+      if (failures > 10) break;
+    }
+    sent += batch.length;
+  }
+}`,
+    },
+    // The same retry of a failed batch, after a growing pause.
+    {
+      filename,
+      code: `export async function upload(api: { post(url: string, body: unknown[]): Promise<void> }, list: unknown[]) {
+  let sent = 0;
+  let failures = 0;
+  while (true) {
+    const batch = list.slice(sent, sent + 100);
+    if (batch.length === 0) break;
+    try {
+      await api.post('/import', batch);
+      sent += batch.length;
+    } catch (err) {
+      failures++;
+      if (failures > 10) break;
+      await sleep(2 ** failures * 200);
+    }
+  }
+}`,
+    },
     // A search for a free name changes the query each pass: probing, not retrying.
     `async function createFolder(name: string) {
   let folderName = name;
@@ -250,6 +288,26 @@ ruleTester.run('require-retry-backoff', rule, {
     },
   ],
   invalid: [
+    {
+      // A batch upload whose cursor moves on only when the post succeeded: a failed batch is posted again at once.
+      filename,
+      code: `export async function upload(api: { post(url: string, body: unknown[]): Promise<void> }, list: unknown[]) {
+  let sent = 0;
+  let failures = 0;
+  while (true) {
+    const batch = list.slice(sent, sent + 100);
+    if (batch.length === 0) break;
+    try {
+      await api.post('/import', batch);
+      sent += batch.length;
+    } catch (err) {
+      failures++;
+      if (failures > 10) break;
+    }
+  }
+}`,
+      errors: [{ messageId: IMMEDIATE, data: { retry: 'This `while` loop', call: 'api.post' }, line: 4, column: 3, endLine: 4, endColumn: 15 }],
+    },
     {
       // Immediate retry in a for loop.
       filename,

@@ -107,10 +107,11 @@ export default createRule<Options, MessageIds>({
       if (isRedirectFollowing(loop.body, counters)) return;
       // A counter used as an index or an argument walks items or pages; it is not an attempt number.
       if (isCounterUsedAsData(loop.body, counters)) return;
-      const operation = getRetriedOperation(loop.body, counters);
+      const drained = getRetriedBatch(loop.body, counters);
+      const operation = drained ?? getRetriedOperation(loop.body, counters);
       if (!operation) return;
       // A loop that changes the call's input each pass (a free name, the next page) searches; it does not retry.
-      if (isInputChangedIn(operation, loop.body)) return;
+      if (!drained && isInputChangedIn(operation, loop.body)) return;
       if (isDeliberateImmediateRetry(loop.body)) return;
       const delay = getDelayKind(loop.body, counters, (name) => isReassignedIn(loop, name));
       report(loop, delay, operation, `This \`${loop.type === AST_NODE_TYPES.ForStatement ? 'for' : loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do…while'}\` loop`);
@@ -314,6 +315,26 @@ export default createRule<Options, MessageIds>({
           const outcome = getTestedOutcome(inner.test, name);
           if ((outcome === 'success' && exits(inner.consequent)) || (outcome === 'failure' && continues(inner.consequent))) found = init;
         });
+      });
+      return found;
+    }
+
+    /**
+     * A batch loop whose cursor moves on only when the call succeeded: the
+     * `try` advances what the call is given (`countSuccess += items.length`
+     * where `items = list.slice(countSuccess, …)`), while the `catch` counts the
+     * failure in a bounding counter and goes round with the same input. That
+     * is a retry of the same batch, however the loop is dressed.
+     */
+    function getRetriedBatch(body: TSESTree.Statement, counters: ReadonlySet<string>): TSESTree.CallExpression | undefined {
+      let found: TSESTree.CallExpression | undefined;
+      walk(body, (node) => {
+        if (found || node.type !== AST_NODE_TYPES.TryStatement || !node.handler || exits(node.handler.body)) return;
+        if (!isAssignedIn(node.handler.body, counters)) return;
+        const operation = findAwaitedOperation(node.block, counters);
+        if (!operation) return;
+        const inputs = getInputNames(operation, body);
+        if (isAssignedIn(node.block, inputs) && !isAssignedIn(node.handler.body, inputs)) found = operation;
       });
       return found;
     }
@@ -595,16 +616,38 @@ export default createRule<Options, MessageIds>({
 
 /** Whether a variable the call reads (`childFolderPath`, `currentPage`) is assigned inside `body`. */
 function isInputChangedIn(call: TSESTree.CallExpression, body: TSESTree.Node): boolean {
-  const inputs = new Set<string>();
-  for (const argument of call.arguments) walk(argument, (node) => node.type === AST_NODE_TYPES.Identifier && inputs.add(node.name), true);
-  if (inputs.size === 0) return false;
-  let changed = false;
+  return isAssignedIn(body, getArgumentNames(call));
+}
+
+/** The names a call reads in its arguments (in nested functions too). */
+function getArgumentNames(call: TSESTree.CallExpression): Set<string> {
+  const names = new Set<string>();
+  for (const argument of call.arguments) walk(argument, (node) => node.type === AST_NODE_TYPES.Identifier && names.add(node.name), true);
+  return names;
+}
+
+/**
+ * The names a call reads in its arguments, and the names their `const`/`let`
+ * declarations in `body` read (`items` declared as `list.slice(countSuccess, …)`
+ * adds `list` and `countSuccess`).
+ */
+function getInputNames(call: TSESTree.CallExpression, body: TSESTree.Node): Set<string> {
+  const inputs = getArgumentNames(call);
   walk(body, (node) => {
-    if (changed) return;
-    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
-    if (target?.type === AST_NODE_TYPES.Identifier && inputs.has(target.name)) changed = true;
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !inputs.has(node.id.name)) return;
+    walk(node.init, (inner) => inner.type === AST_NODE_TYPES.Identifier && inputs.add(inner.name), true);
   });
-  return changed;
+  return inputs;
+}
+
+/** Whether one of `names` is assigned (`=`, `+=`, `++`) in `root`. */
+function isAssignedIn(root: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  let assigned = false;
+  walk(root, (node) => {
+    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    if (target?.type === AST_NODE_TYPES.Identifier && names.has(target.name)) assigned = true;
+  });
+  return assigned;
 }
 
 /** `console.warn(…)`, `logger.info(…)`, `this.logger.error(…)`, `Math.min(…)`: calls a counter may feed without being data. */
