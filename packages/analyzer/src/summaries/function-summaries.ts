@@ -78,10 +78,10 @@ export class FunctionSummaries {
         const binding = findBindingDeclaration(node);
         return binding && this.traceBinding(binding, fn, file, depth);
       }
-      if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      if (!ts.isVariableDeclaration(declaration)) return undefined;
       const stripped = getStrippedFields(node.text, fn);
       if (stripped === 'all') return undefined;
-      const traced = this.traceValue(declaration.initializer, fn, file, depth);
+      const traced = this.traceValues(getAssignedValues(declaration, fn), fn, file, depth);
       return traced && stripped.length > 0 ? { ...traced, omitted: [...(traced.omitted ?? []), ...stripped] } : traced;
     }
     if (ts.isPropertyAccessExpression(node)) {
@@ -99,16 +99,22 @@ export class FunctionSummaries {
     return undefined;
   }
 
+  /** What one of several values holds: the first unshaped record among them. */
+  private traceValues(values: readonly ts.Expression[], fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    let result: EntityValue | undefined;
+    for (const value of values) {
+      const traced = this.traceValue(value, fn, file, depth);
+      if (traced && (!result || (isShaped(result) && !isShaped(traced)))) result = traced;
+    }
+    return result;
+  }
+
   /** Whether a function returns ORM records, and which (the first unshaped one when several returns differ). */
   summarize(fn: ts.Node, file: AnalyzedFile, depth = 0): EntityValue | undefined {
     const cached = this.returns.get(fn);
     if (cached !== undefined) return cached ?? undefined;
     this.returns.set(fn, null); // recursion guard
-    let result: EntityValue | undefined;
-    for (const returned of getReturnedExpressions(fn)) {
-      const traced = this.traceValue(returned, fn, file, depth);
-      if (traced && (!result || (isShaped(result) && !isShaped(traced)))) result = traced;
-    }
+    const result = this.traceValues(getReturnedExpressions(fn), fn, file, depth);
     this.returns.set(fn, result ?? null);
     return result;
   }
@@ -205,6 +211,11 @@ export class FunctionSummaries {
 
   /** A call to a project function (its summary, or what it hands on of its arguments), or a record's own method. */
   private traceCall(call: ts.CallExpression, fn: ts.Node, file: AnalyzedFile, depth: number): EntityValue | undefined {
+    // `prisma.$transaction(async (tx) => { …; return user; })` resolves to what its callback returns.
+    const [callback] = call.arguments;
+    if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === '$transaction' && callback && ts.isFunctionLike(callback)) {
+      return this.summarize(callback, file, depth + 1);
+    }
     const callee = this.callees.resolve(call, fn, file);
     // `await member.save()`, `user.toJSON()`: a record's own methods resolve to the record.
     if (!callee) return isRecordInstanceCall(call) ? this.traceValue((call.expression as ts.PropertyAccessExpression).expression, fn, file, depth + 1) : undefined;
@@ -365,4 +376,26 @@ function unwrap(value: EntityValue): EntityValue {
   const record = { ...value };
   delete record.wrapperKey;
   return record;
+}
+
+/**
+ * The values a variable holds in `fn`: its initializer or, for a `let` declared
+ * without one, what the branches assign to it (`let user; if (…) user = await
+ * tx.user.update(…); else user = …`). A reassignment after an initializer
+ * usually reshapes the value (`user = toDto(user)`), so the initializer stands alone.
+ */
+function getAssignedValues(declaration: ts.VariableDeclaration, fn: ts.Node): ts.Expression[] {
+  if (declaration.initializer) return [declaration.initializer];
+  if (!ts.isIdentifier(declaration.name)) return [];
+  const name = declaration.name.text;
+  const values: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name &&
+      findLocalDeclaration(node.left) === declaration) {
+      values.push(node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return values;
 }
