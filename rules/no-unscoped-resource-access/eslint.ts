@@ -1,5 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { looksLikeAuthCheckName, looksLikeRoleCheckName, splitIdentifierWords } from '@redline/core';
+import {
+  BY_FILTER_LOOKUP_METHODS,
+  BY_KEY_LOOKUP_METHODS,
+  PRISMA_LOOKUP_METHODS,
+  PUBLIC_MODEL_NAMES,
+  REPOSITORY_LOOKUP_METHODS,
+  looksLikeAuthCheckName,
+  looksLikeRoleCheckName,
+  splitIdentifierWords,
+  type RecordAction,
+} from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import {
   getCalleeName,
@@ -42,40 +52,13 @@ const DEFAULT_POLICY_HELPERS = [
   'checkPermissions', 'hasPermission', 'assertCan', 'assertAccess', 'authorizeResource', 'policy',
 ];
 
-/** Model nouns published to everyone: reading one by id is no IDOR (changing it still is). */
-const DEFAULT_PUBLIC_MODELS = [
-  'post', 'article', 'product', 'category', 'tag', 'comment', 'page', 'blog', 'review', 'listing', 'event', 'course',
-  'lesson', 'video', 'recipe', 'book', 'movie', 'question', 'answer', 'topic', 'thread', 'story', 'brand', 'faq',
-  'news', 'announcement', 'profile', 'user', 'author', 'plan', 'feature', 'country', 'city', 'genre', 'track',
-  'album', 'artist', 'song', 'podcast', 'episode', 'quote', 'job', 'photo', 'image', 'gallery', 'collection',
-];
-
 /** Suffixes of a model class or repository name: `OrderModel`, `ordersRepository`. */
 const MODEL_SUFFIXES = new Set(['model', 'models', 'entity', 'schema', 'repository', 'repo', 'collection', 'table', 'delegate']);
 /** PascalCase receivers that are no model: `OrderService.findById(id)` decides its own scoping. */
 const NON_MODEL_SUFFIXES = new Set(['service', 'services', 'controller', 'helper', 'helpers', 'api', 'client', 'store', 'cache', 'util', 'utils', 'manager', 'handler', 'dao', 'provider', 'loader']);
 
-/** Prisma delegate methods that read or change one record chosen by `where`. */
-const PRISMA_METHODS: Record<string, Action> = {
-  findUnique: 'read', findUniqueOrThrow: 'read', findFirst: 'read', findFirstOrThrow: 'read',
-  update: 'change', upsert: 'change', delete: 'delete',
-};
-/** Mongoose/Sequelize statics whose first argument is the primary key. */
-const BY_KEY_METHODS: Record<string, Action> = {
-  findById: 'read', findByPk: 'read', findByIdAndUpdate: 'change', findByIdAndDelete: 'delete', findByIdAndRemove: 'delete',
-};
-/** Mongoose/Sequelize statics whose first argument is a filter (Sequelize: `{ where }`). */
-const BY_FILTER_METHODS: Record<string, Action> = {
-  findOne: 'read', findOneAndUpdate: 'change', findOneAndDelete: 'delete', findOneAndRemove: 'delete',
-  findOneAndReplace: 'change', deleteOne: 'delete', updateOne: 'change', destroy: 'delete',
-};
-/** TypeORM repository methods: `findOneBy({ id })`, `findOne({ where: { id } })`, `update(id, …)`, `delete(id)`. */
-const REPOSITORY_METHODS: Record<string, Action> = {
-  findOne: 'read', findOneBy: 'read', findOneOrFail: 'read', findOneByOrFail: 'read', update: 'change',
-  delete: 'delete', softDelete: 'delete', restore: 'change',
-};
 /** Instance methods that change or delete a loaded record: `order.save()`, `doc.deleteOne()`. */
-const INSTANCE_WRITE_METHODS: Record<string, Action> = {
+const INSTANCE_WRITE_METHODS: Record<string, RecordAction> = {
   save: 'change', update: 'change', set: 'change', destroy: 'delete', remove: 'delete', deleteOne: 'delete', increment: 'change',
   decrement: 'change', updateOne: 'change', softRemove: 'delete',
 };
@@ -101,24 +84,23 @@ const CALLER_DECORATOR_WORDS = new Set(['user', 'session', 'auth', 'account', 'p
 const getVocabulary = createConfigCache((options: Options[0], settings: RedlineSettings) => ({
   scopingFields: new Set([...DEFAULT_SCOPING_FIELDS, ...(options.scopingFields ?? [])].map((name) => name.toLowerCase())),
   policyHelpers: new Set([...DEFAULT_POLICY_HELPERS, ...(options.policyHelpers ?? []), ...(settings.roleChecks ?? [])]),
-  publicModels: new Set([...DEFAULT_PUBLIC_MODELS, ...(options.publicModels ?? [])].map((name) => name.toLowerCase())),
+  publicModels: new Set([...PUBLIC_MODEL_NAMES, ...(options.publicModels ?? [])].map((name) => name.toLowerCase())),
 }));
 
 /** Every method `getLookup` reads. */
 const LOOKUP_METHODS: ReadonlySet<string> = new Set([
-  ...Object.keys(PRISMA_METHODS), ...Object.keys(REPOSITORY_METHODS), ...Object.keys(BY_KEY_METHODS), ...Object.keys(BY_FILTER_METHODS), 'update',
+  ...Object.keys(PRISMA_LOOKUP_METHODS), ...Object.keys(REPOSITORY_LOOKUP_METHODS), ...Object.keys(BY_KEY_LOOKUP_METHODS), ...Object.keys(BY_FILTER_LOOKUP_METHODS), 'update',
 ]);
 /** Where `getClientIdSource` finds a client id: `req.params`/`body`/`query`, Hono's `param()`, Nest's `@Param()`/`@Body()`/`@Query()`. */
 const CLIENT_ID_WORDS = [...CLIENT_CONTAINERS, 'param', 'Param', 'Body', 'Query'];
 /** Route-registration methods whose last argument is a handler. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'options', 'head']);
 
-type Action = 'read' | 'change' | 'delete';
 
 interface Lookup {
   call: TSESTree.CallExpression;
   model: string;
-  action: Action;
+  action: RecordAction;
   /** The client-chosen key: `req.params.id`, `id`. */
   source: TSESTree.Node;
   handler: FunctionNode;
@@ -273,15 +255,15 @@ export default createRule<Options, MessageIds>({
 
       // Prisma: `prisma.order.findUnique({ where: { id } })`, `db.order.delete({ where: { id } })`.
       const prismaModel = getPrismaModel(receiver);
-      if (prismaModel !== undefined && Object.hasOwn(PRISMA_METHODS, method)) {
+      if (prismaModel !== undefined && Object.hasOwn(PRISMA_LOOKUP_METHODS, method)) {
         if (first.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
         const where = getPropertyValue(first, 'where');
-        return where ? fromFilter(call, prismaModel, PRISMA_METHODS[method]!, where) : undefined;
+        return where ? fromFilter(call, prismaModel, PRISMA_LOOKUP_METHODS[method]!, where) : undefined;
       }
       // TypeORM repositories: `this.ordersRepository.findOneBy({ id })`, `getRepository(Order).delete(id)`.
       const repositoryEntity = getRepositoryEntity(receiver);
-      if (repositoryEntity !== undefined && Object.hasOwn(REPOSITORY_METHODS, method)) {
-        const action = REPOSITORY_METHODS[method]!;
+      if (repositoryEntity !== undefined && Object.hasOwn(REPOSITORY_LOOKUP_METHODS, method)) {
+        const action = REPOSITORY_LOOKUP_METHODS[method]!;
         if (first.type === AST_NODE_TYPES.ObjectExpression) {
           const where = method.endsWith('By') || method.endsWith('ByOrFail') || action !== 'read' ? first : getPropertyValue(first, 'where');
           return where ? fromFilter(call, repositoryEntity, action, where) : undefined;
@@ -291,10 +273,10 @@ export default createRule<Options, MessageIds>({
       // Mongoose / Sequelize model statics: `Order.findById(id)`, `db.Order.findByPk(id)`, `this.orderModel.findOne({ _id })`.
       const model = getModelName(receiver);
       if (model === undefined) return undefined;
-      if (Object.hasOwn(BY_KEY_METHODS, method)) return fromKey(call, model, BY_KEY_METHODS[method]!, first);
-      if (Object.hasOwn(BY_FILTER_METHODS, method) && first.type === AST_NODE_TYPES.ObjectExpression) {
+      if (Object.hasOwn(BY_KEY_LOOKUP_METHODS, method)) return fromKey(call, model, BY_KEY_LOOKUP_METHODS[method]!, first);
+      if (Object.hasOwn(BY_FILTER_LOOKUP_METHODS, method) && first.type === AST_NODE_TYPES.ObjectExpression) {
         const where = getPropertyValue(first, 'where') ?? (method === 'destroy' ? undefined : first);
-        return where ? fromFilter(call, model, BY_FILTER_METHODS[method]!, where) : undefined;
+        return where ? fromFilter(call, model, BY_FILTER_LOOKUP_METHODS[method]!, where) : undefined;
       }
       // Sequelize `Order.update(values, { where: { id } })`.
       if (method === 'update' && args.length >= 2 && args[1]!.type !== AST_NODE_TYPES.SpreadElement) {
@@ -305,13 +287,13 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    function fromKey(call: TSESTree.CallExpression, model: string, action: Action, key: TSESTree.Node): Lookup | undefined {
+    function fromKey(call: TSESTree.CallExpression, model: string, action: RecordAction, key: TSESTree.Node): Lookup | undefined {
       const source = getClientIdSource(key);
       return source ? { call, model, action, ...source } : undefined;
     }
 
     /** A filter object whose id-like key holds a client value and that names no owner column. */
-    function fromFilter(call: TSESTree.CallExpression, model: string, action: Action, filter: TSESTree.Node): Lookup | undefined {
+    function fromFilter(call: TSESTree.CallExpression, model: string, action: RecordAction, filter: TSESTree.Node): Lookup | undefined {
       const object = unwrapExpression(filter);
       if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       let found: ClientId | undefined;
@@ -772,7 +754,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** For a read lookup assigned to a local, the first write made through that record (`order.save()`), if any. */
-    function getLoadedRecordWrite(call: TSESTree.CallExpression): Action | undefined {
+    function getLoadedRecordWrite(call: TSESTree.CallExpression): RecordAction | undefined {
       let node: TSESTree.Node = call;
       while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) || (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node))) {
         node = node.parent;

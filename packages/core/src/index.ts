@@ -21,3 +21,4 @@ export * from './vocabulary/test-files.js';
 export * from './vocabulary/privileged-fields.js';
 export * from './vocabulary/app-packages.js';
 export * from './vocabulary/validators.js';
+export * from './vocabulary/record-lookups.js';
