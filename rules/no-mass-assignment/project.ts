@@ -1,4 +1,4 @@
-import { isOwnerColumnName, isPrivilegedColumnName, isValidatorName, type BodyWriteFact, type CodeSpan, type EntityFact, type ProjectCheck, type ProjectFacts, type RouteFact } from '@redline/core';
+import { getReachingRoutes, isOwnerColumnName, isPrivilegedColumnName, isValidatorName, type BodyWriteFact, type EntityFact, type ProjectCheck, type ProjectFacts, type RouteFact } from '@redline/core';
 
 /**
  * The cross-file half of `no-mass-assignment` only corrects the ESLint rule,
@@ -60,19 +60,16 @@ function getOpenColumns(write: BodyWriteFact, facts: ProjectFacts): string[] {
 
 /** Whether the write is reached by known routes only, and each of them checks a role. */
 function isRoleCheckedEverywhere(write: BodyWriteFact, facts: ProjectFacts): boolean {
-  const reaching = getReachingRoutes(write, facts);
+  const reaching = getReachingRoutes(facts.routes, write.inFunction);
   return reaching.length > 0 && reaching.every(checksRole);
 }
 
 /** Whether the write is reached by known routes only, and each of them runs validation middleware (`validate(schema)`). */
 function isValidatedEverywhere(write: BodyWriteFact, facts: ProjectFacts): boolean {
-  const reaching = getReachingRoutes(write, facts);
+  const reaching = getReachingRoutes(facts.routes, write.inFunction);
   return reaching.length > 0 && reaching.every((route) => route.guards.some((guard) => isValidatorName(guard.name)));
 }
 
-function getReachingRoutes(write: BodyWriteFact, facts: ProjectFacts): RouteFact[] {
-  return facts.routes.filter((route) => route.handler !== undefined && contains(route.handler, write.inFunction));
-}
 
 /**
  * An entity's owner columns (`userId`, or any reference to a user: `postedBy: { ref: 'User' }`)
@@ -94,12 +91,4 @@ function isUserEntity(entity: EntityFact): boolean {
 
 function checksRole(route: RouteFact): boolean {
   return route.handlerChecksRole || route.guards.some((guard) => guard.checksRole);
-}
-
-/** Whether `outer` (a route's handler) holds `inner` (the function the write is in). */
-function contains(outer: CodeSpan, inner: CodeSpan): boolean {
-  if (outer.file !== inner.file) return false;
-  const startsBefore = outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
-  const endsAfter = outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
-  return startsBefore && endsAfter;
 }

@@ -1,4 +1,5 @@
 import type { Location } from './finding.js';
+import type { RecordAction } from './vocabulary/record-lookups.js';
 
 /**
  * The project facts the analyzer records in its one walk, as plain data.
@@ -41,6 +42,27 @@ export interface ProjectFacts {
   rateLimitFiles?: string[];
   /** ORM writes given the request body whole or spread, with the entity they write (absent when not computed). */
   bodyWrites?: BodyWriteFact[];
+  /** Handlers that hand a URL id to a project function that looks the record up by it, unscoped (absent when not computed). */
+  clientIdLookups?: ClientIdLookupFact[];
+}
+
+/**
+ * A handler that does not read the caller passes an id from the URL to a
+ * project function (`orderService.cancel(req.params.id)`) whose body reads,
+ * changes or deletes the record by that id with no owner in the filter.
+ */
+export interface ClientIdLookupFact {
+  /** The call in the handler: where the per-route fix goes. */
+  at: CodeSpan;
+  /** The function the call is in: a route reaches it when its handler holds this function. */
+  inFunction: CodeSpan;
+  /** The function called, as the code names it (`orderService.cancel`). */
+  helper: string;
+  /** The model as the lookup names it (`order` for `prisma.order`, `Order`). */
+  model: string;
+  action: RecordAction;
+  /** The ORM call that picks the record. */
+  lookup: CodeSpan;
 }
 
 /** A span of code with the source text of its first line, for fingerprints and code frames. */

@@ -14,6 +14,7 @@ export * from './vocabulary/response-sinks.js';
 export * from './vocabulary/internal-fields.js';
 export * from './facts.js';
 export * from './project-check.js';
+export * from './reaching-routes.js';
 export * from './vocabulary/team-vocabulary.js';
 export * from './vocabulary/rate-limit.js';
 export * from './vocabulary/route-intent.js';

@@ -38,7 +38,7 @@ export class NumericIdParameterAdapter implements NodeVisitor {
 }
 
 /** An id-named value read from the URL: `req.params.id`, `c.req.param('id')`, `params.id`, or a local destructured from them. */
-function isUrlId(expression: ts.Expression): boolean {
+export function isUrlId(expression: ts.Expression): boolean {
   const node = skipOuterExpressions(expression);
   if (ts.isPropertyAccessExpression(node)) {
     const owner = skipOuterExpressions(node.expression).getText();

@@ -343,7 +343,7 @@ function getObjectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression
  * (`@InjectRepository(User) private users: Repository<User>` → users → User),
  * and local ones (`const users = getManager().getRepository(User)`).
  */
-function getRepositoryEntities(fn: ts.Node): Map<string, string> {
+export function getRepositoryEntities(fn: ts.Node): Map<string, string> {
   const known = repositoryEntitiesByFunction.get(fn);
   if (known) return known;
   const entities = new Map<string, string>();

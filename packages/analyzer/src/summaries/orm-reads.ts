@@ -22,7 +22,7 @@ export interface OrmRead {
   many: boolean;
 }
 
-const PRISMA_CLIENT = /(?:^|\.)(?:prisma|prismaService|prismaClient|db|client|database|tx|trx)$/i;
+export const PRISMA_CLIENT = /(?:^|\.)(?:prisma|prismaService|prismaClient|db|client|database|tx|trx)$/i;
 /** TypeORM's EntityManager and DataSource take the entity as their first argument: `manager.findOne(User, …)`. */
 const TYPEORM_MANAGER = /(?:^|\.)(?:manager|entityManager|em|dataSource|connection|getManager\(\))$/i;
 const MANY_METHODS = /^(?:find|findMany|findAll|findBy|getMany|findAndCount|findAndCountAll|findAndCountBy)$/;

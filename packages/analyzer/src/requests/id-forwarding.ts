@@ -1,0 +1,180 @@
+import { ts } from 'ts-morph';
+import {
+  BY_FILTER_LOOKUP_METHODS,
+  BY_KEY_LOOKUP_METHODS,
+  PRISMA_LOOKUP_METHODS,
+  REPOSITORY_LOOKUP_METHODS,
+  isOwnerColumnName,
+  type ClientIdLookupFact,
+  type RecordAction,
+} from '@redline/core';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import { getCodeSpan } from '../project/code-span.js';
+import { findLocalDeclaration, getEnclosingFunction, skipOuterExpressions } from '../project/lexical-scope.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { getRepositoryEntities } from '../summaries/function-summaries.js';
+import { PRISMA_CLIENT, getRepositoryEntity } from '../summaries/orm-reads.js';
+import { CalleeResolver } from '../summaries/resolve-callee.js';
+import type { NodeVisitor } from '../walk/walker.js';
+import { isUrlId } from './numeric-id-parameters.js';
+
+/** `Number(id)`, `parseInt(id, 10)`, `new ObjectId(id)`: the same id in another type. */
+const CONVERSIONS = new Set(['Number', 'String', 'parseInt', 'BigInt', 'ObjectId', 'toObjectId']);
+/**
+ * A handler that reads the caller (`req.user`, `ctx.state.user`, `res.locals.user`,
+ * a `@CurrentUser()` parameter, a session): it can scope or compare, and the
+ * per-file rule judges what it does with it.
+ */
+const READS_CALLER = /\b(?:req|request|ctx|c)\.(?:user|auth|session)\b|\.state\.user\b|\.locals\.user\b|@(?:CurrentUser|User|AuthUser|GetUser|ReqUser|Session)\(|\bgetServerSession\(|\bauth\(\)/;
+
+/**
+ * Insecure direct object references one call away: a handler that does not
+ * read the caller hands an id from the URL to a project function
+ * (`usuarioService.actualizarUsuario(id, data)`), whose body reads, changes
+ * or deletes the record by that id with no owner in the filter
+ * (`prisma.usuarios.update({ where: { idUsuario: id } })`). Records, in the
+ * walk, the calls given a URL id; afterwards keeps those whose callee looks
+ * the record up by that parameter.
+ */
+export class IdForwardingAdapter implements NodeVisitor {
+  readonly kinds = [ts.SyntaxKind.CallExpression] as const;
+  private readonly candidates: { call: ts.CallExpression; file: AnalyzedFile; index: number }[] = [];
+
+  visit(node: ts.Node, file: AnalyzedFile): void {
+    const call = node as ts.CallExpression;
+    const index = call.arguments.findIndex(isClientId);
+    if (index >= 0) this.candidates.push({ call, file, index });
+  }
+
+  /** The candidates whose callee looks up a record by that parameter without an owner, in handlers that never read the caller. */
+  resolve(project: ProjectModel): ClientIdLookupFact[] {
+    const resolver = new CalleeResolver(project);
+    const facts: ClientIdLookupFact[] = [];
+    for (const { call, file, index } of this.candidates) {
+      const caller = getEnclosingFunction(call);
+      if (!caller || READS_CALLER.test(caller.getText())) continue;
+      const callee = resolver.resolve(call, caller, file);
+      if (!callee || !ts.isFunctionLike(callee.node)) continue;
+      const lookup = findUnscopedLookup(callee.node, index);
+      if (!lookup) continue;
+      facts.push({
+        at: getCodeSpan(call, file.sourceFile, file.relativePath),
+        inFunction: getCodeSpan(caller, file.sourceFile, file.relativePath),
+        helper: callee.name,
+        model: lookup.model,
+        action: lookup.action,
+        lookup: getCodeSpan(lookup.call, callee.file.sourceFile, callee.file.relativePath),
+      });
+    }
+    return facts;
+  }
+}
+
+/** An id the client chose: from the URL (`req.params.id`, `const { id } = req.params`), converted or not; a Nest `@Param('id')` parameter. */
+function isClientId(argument: ts.Expression): boolean {
+  const node = skipOuterExpressions(argument);
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getName(node.expression))) {
+    return isClientId(node.arguments[0]);
+  }
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.PlusToken) return isClientId(node.operand);
+  if (isUrlId(node)) return true;
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = findLocalDeclaration(node);
+  if (declaration && ts.isParameter(declaration)) {
+    return (ts.getDecorators(declaration) ?? []).some((decorator) => /^Param\(\s*['"]\w*(?:id|Id|ID)['"]/.test(decorator.expression.getText()));
+  }
+  // `const id = parseInt(ctx.params.id)`
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined &&
+    ts.isIdentifier(declaration.name) && !ts.isIdentifier(skipOuterExpressions(declaration.initializer)) && isClientId(declaration.initializer);
+}
+
+interface Lookup {
+  call: ts.CallExpression;
+  model: string;
+  action: RecordAction;
+}
+
+/** The first ORM call in `fn` that picks a record by its parameter `index` with no owner column in the filter. */
+function findUnscopedLookup(fn: ts.SignatureDeclaration, index: number): Lookup | undefined {
+  const parameter = fn.parameters[index];
+  if (!parameter || !ts.isIdentifier(parameter.name)) return undefined;
+  const name = parameter.name.text;
+  const repositories = getRepositoryEntities(fn);
+  let found: Lookup | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) found = readLookup(node, name, repositories);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+/**
+ * `prisma.order.update({ where: { id } })`, `Order.findById(id)`,
+ * `Order.deleteOne({ _id: id })`, `Order.destroy({ where: { id } })`,
+ * `this.orders.findOneBy({ id })`, `this.orders.delete(id)`: a lookup keyed
+ * by `name` whose filter names no owner.
+ */
+function readLookup(call: ts.CallExpression, name: string, repositories: ReadonlyMap<string, string>): Lookup | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const receiver = skipOuterExpressions(callee.expression);
+  const [first] = call.arguments;
+  if (!first) return undefined;
+  if (ts.isPropertyAccessExpression(receiver) && PRISMA_CLIENT.test(receiver.expression.getText()) && Object.hasOwn(PRISMA_LOOKUP_METHODS, method)) {
+    const where = getProperty(first, 'where');
+    return where && isUnscopedFilter(where, name) ? { call, model: receiver.name.text, action: PRISMA_LOOKUP_METHODS[method]! } : undefined;
+  }
+  const entity = getRepositoryEntity(receiver, repositories);
+  if (entity !== undefined && Object.hasOwn(REPOSITORY_LOOKUP_METHODS, method)) {
+    const filter = getProperty(first, 'where') ?? first;
+    return isKey(first, name) || isUnscopedFilter(filter, name) ? { call, model: entity, action: REPOSITORY_LOOKUP_METHODS[method]! } : undefined;
+  }
+  if (!ts.isIdentifier(receiver) || !/^[A-Z]/.test(receiver.text)) return undefined;
+  if (Object.hasOwn(BY_KEY_LOOKUP_METHODS, method)) {
+    return isKey(first, name) ? { call, model: receiver.text, action: BY_KEY_LOOKUP_METHODS[method]! } : undefined;
+  }
+  if (Object.hasOwn(BY_FILTER_LOOKUP_METHODS, method)) {
+    const filter = getProperty(first, 'where') ?? first;
+    return isUnscopedFilter(filter, name) ? { call, model: receiver.text, action: BY_FILTER_LOOKUP_METHODS[method]! } : undefined;
+  }
+  return undefined;
+}
+
+/** `{ id }`, `{ _id: id }`, `{ idUsuario: Number(id) }` keyed by `name`, with no owner column (`userId`, `tenantId`) beside it. */
+function isUnscopedFilter(filter: ts.Expression, name: string): boolean {
+  const literal = skipOuterExpressions(filter);
+  if (!ts.isObjectLiteralExpression(literal)) return false;
+  let keyed = false;
+  for (const property of literal.properties) {
+    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    if (key === undefined || isOwnerColumnName(key)) return false;
+    const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (value && isKey(value, name)) keyed = true;
+  }
+  return keyed;
+}
+
+/** The parameter itself, converted or not (`id`, `Number(id)`, `new ObjectId(id)`). */
+function isKey(expression: ts.Expression, name: string): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isIdentifier(node)) return node.text === name;
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getName(node.expression))) return isKey(node.arguments[0], name);
+  return false;
+}
+
+function getProperty(expression: ts.Expression, key: string): ts.Expression | undefined {
+  const literal = skipOuterExpressions(expression);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  for (const property of literal.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === key) return property.initializer;
+  }
+  return undefined;
+}
+
+function getName(expression: ts.Expression): string {
+  const node = skipOuterExpressions(expression);
+  return ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
+}

@@ -1,0 +1,45 @@
+import { getReachingRoutes, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+
+/** Guard names that decide access to the record itself: `checkOwnership`, `canEditOrder`, `authorizeResource`, `isMember`. */
+const ACCESS_GUARD = /own|permission|authori[sz]|polic|abilit|can[A-Z_]|^can$|access|belong|member|scope/i;
+
+
+/**
+ * The cross-file half of `no-unscoped-resource-access`: an insecure direct
+ * object reference where the per-file rule sees neither half. The handler
+ * passes an id from the URL to a service and never reads the caller; the
+ * service changes or deletes the record by that id with no owner in the
+ * filter. It is reported when every route reaching the handler authenticates
+ * (so a signed-in stranger is the threat) and none checks a role or access to
+ * the record in its chain. Reads are left alone: a handler that never reads
+ * the caller often serves records every signed-in user may see (staff tools).
+ */
+const noUnscopedResourceAccessProject: ProjectCheck = {
+  name: 'no-unscoped-resource-access',
+  category: 'missing-ownership-check',
+  check(facts) {
+    const findings: ProjectFinding[] = [];
+    for (const lookup of facts.clientIdLookups ?? []) {
+      if (lookup.action === 'read') continue;
+      const reaching = getReachingRoutes(facts.routes, lookup.inFunction);
+      if (reaching.length === 0 || !reaching.every(isOpenToAnySignedInUser)) continue;
+      const route = reaching[0]!;
+      findings.push({
+        at: lookup.at,
+        message: `\`${route.method} ${route.path}\` lets any signed-in user ${lookup.action} the \`${lookup.model}\` record whose id is in the URL: \`${lookup.helper}\` picks it with no owner in its filter, and nothing on the way checks that the record is the caller's; pass the caller and scope the query (\`where: { id, userId }\`), or check ownership before using it.`,
+        related: [{ at: lookup.lookup, message: `\`${lookup.helper}\` picks the record by the client's id alone here.` }],
+      });
+    }
+    return findings;
+  },
+};
+
+export default noUnscopedResourceAccessProject;
+
+/** Authenticated, with an id in its path, and nothing in the chain that checks a role or access to the record. */
+function isOpenToAnySignedInUser(route: RouteFact): boolean {
+  const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
+  if (!authenticated || route.isPublic || !route.path.includes(':')) return false;
+  if (route.handlerChecksRole || route.guards.some((guard) => guard.checksRole)) return false;
+  return !route.guards.some((guard) => !guard.authenticates && ACCESS_GUARD.test(guard.name));
+}
