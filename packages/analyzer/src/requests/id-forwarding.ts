@@ -22,10 +22,19 @@ import { isUrlId } from './numeric-id-parameters.js';
 const CONVERSIONS = new Set(['Number', 'String', 'parseInt', 'BigInt', 'ObjectId', 'toObjectId']);
 /**
  * A handler that reads the caller (`req.user`, `ctx.state.user`, `res.locals.user`,
- * a `@CurrentUser()` parameter, a session): it can scope or compare, and the
- * per-file rule judges what it does with it.
+ * a session, `const { auth } = await parseRequest(request)`): it can scope or
+ * compare, and the per-file rule judges what it does with it.
  */
-const READS_CALLER = /\b(?:req|request|ctx|c)\.(?:user|auth|session)\b|\.state\.user\b|\.locals\.user\b|@(?:CurrentUser|User|AuthUser|GetUser|ReqUser|Session)\(|\bgetServerSession\(|\bauth\(\)/;
+const READS_CALLER =
+  /\b(?:req|request|ctx|c)\.(?:user|auth|session)\b|\.state\.user\b|\.locals\.user\b|\bgetServerSession\(|\bauth\(\)|\b(?:const|let|var)\s+(?:\{[^}]*\b)?(?:auth|user|session|currentUser|authentication|principal|caller)\b/;
+/** Names the caller goes by in a handler's parameters. */
+const CALLER_NAMES = new Set(['auth', 'user', 'session', 'currentUser', 'authentication', 'principal', 'caller', 'me']);
+/** Nest parameter decorators that read the request itself; any other one (`@Usr()`, `@CurrentUser()`) hands over the caller. */
+const REQUEST_DECORATORS = new Set(['Param', 'Body', 'Query', 'Headers', 'Req', 'Request', 'Res', 'Response', 'Next', 'Ip', 'HostParam', 'UploadedFile', 'UploadedFiles']);
+/** An id in an expression: `id`, `user.id`, `order.userId`, `doc._id`. */
+const ID_TEXT = /(?:^|\W)(?:id|_id|\w*Id)$/;
+/** Calls that decide access: `canUpdateBoard(auth, id)`, `hasPermission(…)`, `authorize(…)`, `assertOwner(…)`. */
+const ACCESS_CHECK = /^(?:can|cannot|assert|ensure|check|verify|require|has|is)(?:[A-Z_]|$)|authori[sz]|permission|access|owner|polic|abilit/i;
 
 /**
  * Insecure direct object references one call away: a handler that does not
@@ -52,7 +61,7 @@ export class IdForwardingAdapter implements NodeVisitor {
     const facts: ClientIdLookupFact[] = [];
     for (const { call, file, index } of this.candidates) {
       const caller = getEnclosingFunction(call);
-      if (!caller || READS_CALLER.test(caller.getText())) continue;
+      if (!caller || readsCaller(caller) || checksAccess(caller, call)) continue;
       const callee = resolver.resolve(call, caller, file);
       if (!callee || !ts.isFunctionLike(callee.node)) continue;
       const lookup = findUnscopedLookup(callee.node, index);
@@ -68,6 +77,35 @@ export class IdForwardingAdapter implements NodeVisitor {
     }
     return facts;
   }
+}
+
+/** Whether a handler has the caller in hand: reads it from the request or a session, or takes it from a Nest decorator. */
+function readsCaller(fn: ts.Node): boolean {
+  if (READS_CALLER.test(fn.getText())) return true;
+  if (!ts.isFunctionLike(fn)) return false;
+  return fn.parameters.some((parameter) =>
+    // `({ authentication, params }) => …`, `(ctx, user) => …`
+    getBindingNames(parameter.name).some((name) => CALLER_NAMES.has(name)) ||
+    (ts.getDecorators(parameter) ?? []).some((decorator) => !REQUEST_DECORATORS.has(getName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression))));
+}
+
+function getBindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : getBindingNames(element.name)));
+}
+
+/** Whether a handler checks access itself: a policy-named call besides `call`, or ids compared (`id !== user.id`). */
+function checksAccess(fn: ts.Node, call: ts.CallExpression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && node !== call && ACCESS_CHECK.test(getName(node.expression))) found = true;
+    // `id !== user.id`, `order.ownerId === auth.userId`: ids compared.
+    if (ts.isBinaryExpression(node) && /^[!=]==?$/.test(node.operatorToken.getText()) && [node.left, node.right].some((side) => ID_TEXT.test(side.getText()))) found = true;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
 }
 
 /** An id the client chose: from the URL (`req.params.id`, `const { id } = req.params`), converted or not; a Nest `@Param('id')` parameter. */
