@@ -128,6 +128,31 @@ describe('exit codes', () => {
   });
 });
 
+describe('the analyzer', () => {
+  const loginApp = {
+    'redline.json': JSON.stringify({ preset: 'strict' }),
+    'backend/src/app.ts': "import express from 'express';\nimport { authRouter } from './auth.routes';\n\nexport const app = express();\napp.use('/api/auth', authRouter);\n",
+    'backend/src/auth.routes.ts': "import { Router } from 'express';\n\nexport const authRouter = Router();\nauthRouter.post('/login', (req, res) => res.json({ ok: true }));\n",
+  };
+
+  it('runs from the top of a repository that keeps its projects in subfolders (backend/, frontend/)', async () => {
+    const root = createTempProject({
+      ...loginApp,
+      'backend/package.json': JSON.stringify({ dependencies: { express: '^5' } }),
+      'frontend/package.json': JSON.stringify({ dependencies: { react: '^19', 'react-dom': '^19' } }),
+    });
+    const run = await runInProcess(['scan', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never'], { cwd: root });
+    expect(positions(parseJson(run.stdout))).toEqual([{ ruleId: 'redline/require-auth-rate-limit', file: 'backend/src/auth.routes.ts', line: 4, column: 1 }]);
+  });
+
+  it('is skipped, and says so with --verbose, where no folder holds a project', async () => {
+    const root = createTempProject(loginApp);
+    const run = await runInProcess(['scan', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never', '--verbose'], { cwd: root });
+    expect(positions(parseJson(run.stdout))).toEqual([]);
+    expect(run.stderr).toContain('analyzer: skipped');
+  });
+});
+
 describe('files that do not parse', () => {
   const files = {
     'src/broken.ts': 'export const a = 1;\nconst = ;\n',

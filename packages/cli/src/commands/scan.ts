@@ -152,7 +152,10 @@ function getSourceLinkBase(env: NodeJS.ProcessEnv): string | undefined {
 function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: string | undefined): (context: EngineContext) => ScanEngine[] {
   return (context) => {
     const root = findAnalyzerRoot(context.cwd, args.paths);
-    if (!root) return [];
+    if (!root) {
+      if (args.verbose) io.stderr.write('analyzer: skipped: no tsconfig.json, jsconfig.json or package.json in the scanned folder or the two levels below it\n');
+      return [];
+    }
     const ignores = { patterns: context.config.ignores ?? [], base: configDirectory ?? context.cwd };
     return [
       createAnalyzerEngine({

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RedlineRuleMeta } from '@redline/core';
+import fg from 'fast-glob';
 import type { RedlineConfig } from '../config/redline-config.js';
 import { runAnalyzer, type AnalyzerRunInput, type AnalyzerRunSummary } from './analyzer-run.js';
 import { takeAnalyzerThread } from './analyzer-thread.js';
@@ -13,13 +14,19 @@ const PROJECT_MARKERS = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
 /**
  * The folder the analyzer treats as the project: the one folder being
- * scanned, or the working directory; undefined when it has no tsconfig,
- * jsconfig or package.json (then there is no project to reason about).
+ * scanned, or the working directory; undefined when neither it nor the
+ * folders one or two levels below it have a tsconfig, jsconfig or
+ * package.json (then there is no project to reason about). A repository that
+ * keeps its projects in `backend/` and `frontend/`, or `apps/api/`, with no
+ * manifest at the top, is analysed from the top: each file resolves its
+ * imports with its nearest tsconfig.
  */
 export function findAnalyzerRoot(cwd: string, paths: readonly string[]): string | undefined {
   const single = paths.length === 1 ? resolve(cwd, paths[0]!) : cwd;
   const root = existsSync(single) && statSync(single).isDirectory() ? single : cwd;
-  return PROJECT_MARKERS.some((name) => existsSync(join(root, name))) ? root : undefined;
+  if (PROJECT_MARKERS.some((name) => existsSync(join(root, name)))) return root;
+  const nested = fg.sync(PROJECT_MARKERS.flatMap((name) => [`*/${name}`, `*/*/${name}`]), { cwd: root, ignore: ['**/node_modules/**'], dot: false });
+  return nested.length > 0 ? root : undefined;
 }
 
 /**
