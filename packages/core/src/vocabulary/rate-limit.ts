@@ -26,6 +26,8 @@ export const CREDENTIAL_PATH = new RegExp(
     // `/auth/check-code`, `/auth/send-code`, `/auth/check-password` (a coupon's `/promo/check-code` is not sign-in).
     String.raw`(?:^|/)(?:(?:check|verify|confirm|validate)-?(?:otp|pin)|send-?otp)$`,
     String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:(?:check|verify|confirm|validate|send)-?code|(?:check|verify)-?password)$`,
+    // The second step of a sign-in that mailed or texted a code: `POST /auth/verify` (e-mail links are GETs, not judged).
+    String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:verify|confirm|validate)$`,
     // `POST /api/v1/session`: creating a session is signing in (REST style), unless it sits under another resource.
     String.raw`^(?:/api)?(?:/v\d+)?(?:/auth)?/sessions?$`,
     // NextAuth's credentials sign-in (`CredentialsProvider({ authorize })`).
