@@ -12,6 +12,13 @@ router.put('/profile', requireAuth, updateProfile);
 router.post('/resend-activation', resendActivation);
 router.get('/activate', activateAccount);
 `,
+    // Accepting an invitation: the token in the link is the credential (Hono chain).
+    `
+export const invitationRoute = new Hono()
+  .post('/', verifySignedIn(), verifyRole(['admin']), createInvitation)
+  .delete('/:invitationId', verifySignedIn(), verifyRole(['admin']), deleteInvitation)
+  .post('/:token', acceptInvitation);
+`,
     // A POST that only reads (ids in the body), and a sign-up form's availability check under /account.
     `
 const router = express.Router();

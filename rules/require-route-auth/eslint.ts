@@ -8,6 +8,7 @@ import {
   PUBLIC_ROUTE_DECORATORS,
   ROLE_CHECK_NAMES,
   ROUTER_FACTORY_NAMES,
+  hasCredentialParameter,
   isAccountConfirmationPath,
   isAvailabilityCheck,
   isReadThroughPost,
@@ -1244,6 +1245,8 @@ export default createRule<Options, MessageIds>({
       const underAccount = ACCOUNT_RESOURCES.has(getResourceKey(path));
       // `POST /resend-activation`, `GET /activate`: the account cannot sign in yet.
       if (!underAccount && isAccountConfirmationPath(path)) return true;
+      // `POST /invitations/:token`: the token in the link is the credential.
+      if (hasCredentialParameter(path)) return true;
       if (!underAccount
         && toCasedSegments(path).some((segment) => !segment.startsWith(':') && splitIdentifierWords(segment).some((word) => PUBLIC_PATH_WORDS.has(word)))) return true;
       return publicPatterns.some((pattern) => matchesPattern(segments, pattern, underAccount));

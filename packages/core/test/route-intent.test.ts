@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAccountConfirmationPath, isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { hasCredentialParameter, isAccountConfirmationPath, isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -24,6 +24,14 @@ describe('route intent', () => {
     }
     for (const path of ['/users/:id/activate', '/admin/users/:userId/activation', '/orders/:id/confirm', '/email-templates', '/accounts/:id/verify-email']) {
       expect(isAccountConfirmationPath(path), path).toBe(false);
+    }
+  });
+  it('knows a path whose parameter is its credential', () => {
+    for (const path of ['/invitations/:token', '/reset/:passwordToken', '/share/:secret', '/:inviteToken/accept']) {
+      expect(hasCredentialParameter(path), path).toBe(true);
+    }
+    for (const path of ['/tokens/:id', '/api-keys/:keyId', '/secrets', '/users/:id']) {
+      expect(hasCredentialParameter(path), path).toBe(false);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, hasCredentialParameter, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -64,7 +64,7 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   const flowWords = flowSegment ? splitIdentifierWords(flowSegment) : [];
   if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
   // A token in the path (`/reset/:passwordToken`, `/verify/:token`) is the credential of the route itself.
-  if (caseKept.some((segment) => segment.startsWith(':') && /token|secret/i.test(segment))) return true;
+  if (hasCredentialParameter(path)) return true;
   // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs; `POST /session`: sign-in.
   return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?|(?:auth\/)?sessions?)$/.test(normalised);
 }

@@ -45,3 +45,11 @@ export function isAccountConfirmationPath(path: string): boolean {
   const at = segments.findIndex((segment) => !/^[:{[*]/.test(segment) && isConfirmationSegment(splitIdentifierWords(segment)));
   return at !== -1 && !segments.slice(0, at).some((segment) => /^[:{[*]/.test(segment));
 }
+
+/**
+ * A path whose parameter is the route's own credential: `POST /invitations/:token`,
+ * `/reset/:passwordToken`, `/share/:secret`. Whoever holds the link may use it.
+ */
+export function hasCredentialParameter(path: string): boolean {
+  return path.split('/').some((segment) => /^:\w*(?:token|secret)\w*$/i.test(segment));
+}
