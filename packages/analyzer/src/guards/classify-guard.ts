@@ -5,6 +5,13 @@ import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 
+/** What a project function's body says about it as middleware. */
+interface BodyKind {
+  authenticates: boolean;
+  checksRole: boolean;
+  letsEveryoneThrough: boolean;
+}
+
 /** What a middleware or guard does, as far as its name and body tell. */
 export interface GuardKind {
   name: string;
@@ -30,14 +37,23 @@ const NOT_AUTH_WORDS = new Set([
 ]);
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
 const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse']);
+/** Role names a guard's arguments may list (`authorize('admin')`). */
+const ROLE_NAMES = new Set(['admin', 'administrator', 'superadmin', 'super_admin', 'super-admin', 'staff', 'moderator', 'manager', 'editor', 'owner', 'seller', 'vendor', 'instructor', 'teacher']);
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
+/**
+ * What a middleware does when the caller is not let in: answers 401/403,
+ * throws (or verifies a token, which throws), redirects, answers itself, or
+ * hands an error to `next`. A body with none of these lets everyone through.
+ */
+const REJECTS_PATTERN =
+  /\b(?:401|403)\b|unauthori[sz]ed|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)/i;
 const ROLE_BODY_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions|FORBIDDEN|Forbidden|ForbiddenException|status\(403\)|403\b)/;
 
 /** Classifies middleware and guards by name, the team's vocabulary, and (when it is a project function) by its body. */
 export class GuardClassifier {
   private readonly authNames: Set<string>;
   private readonly roleNames: Set<string>;
-  private readonly bodyCache = new Map<ts.Node, { authenticates: boolean; checksRole: boolean }>();
+  private readonly bodyCache = new Map<ts.Node, BodyKind>();
 
   constructor(private readonly project: ProjectModel, vocabulary: RedlineVocabulary) {
     this.authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(vocabulary.authMiddleware ?? [])]);
@@ -63,22 +79,33 @@ export class GuardClassifier {
     const byBody = this.classifyBody(node, file);
     return {
       name,
-      authenticates: !optional && (byName.authenticates || byBody.authenticates),
-      checksRole: byName.checksRole || byBody.checksRole,
+      authenticates: !optional && !byBody.letsEveryoneThrough && (byName.authenticates || byBody.authenticates),
+      checksRole: byName.checksRole || byBody.checksRole || namesRole(node),
     };
   }
 
-  /** A project function's body says what it does even when its name does not. */
-  private classifyBody(node: ts.Expression, file: AnalyzedFile): { authenticates: boolean; checksRole: boolean } {
+  /**
+   * A project function's body says what it does even when its name does not;
+   * and a middleware whose body always calls `next()` and never turns anyone
+   * away (a session loader that sets `user` to null when there is none) lets
+   * everyone through, whatever its name (`sessionHandler()`).
+   */
+  private classifyBody(node: ts.Expression, file: AnalyzedFile): BodyKind {
     const target = ts.isCallExpression(node) ? node.expression : node;
     const resolved = ts.isFunctionLike(target) ? { node: target, file } : this.resolveFunction(target, file);
-    if (!resolved) return { authenticates: false, checksRole: false };
+    if (!resolved) return { authenticates: false, checksRole: false, letsEveryoneThrough: false };
     const fn = resolved.node;
     const cached = this.bodyCache.get(fn);
     if (cached) return cached;
     // `export const isAuthorized = authorized()`: the factory's body builds the middleware.
     const text = ts.isCallExpression(fn) ? `${fn.getText()}\n${this.getFactoryText(fn, resolved.file)}` : fn.getText();
-    const result = { authenticates: AUTH_BODY_PATTERN.test(text), checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text) };
+    // Classes (Nest guards answer with a boolean) and bodies that never call `next` are not judged this way.
+    const letsEveryoneThrough = !ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text);
+    const result = {
+      authenticates: AUTH_BODY_PATTERN.test(text),
+      checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),
+      letsEveryoneThrough,
+    };
     this.bodyCache.set(fn, result);
     return result;
   }
@@ -124,6 +151,20 @@ export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project
     if (ts.isShorthandPropertyAssignment(property)) return project.resolveName(owner.file, property.name.text);
   }
   return undefined;
+}
+
+/**
+ * A guard made for some roles: `checkAuth(UserRole.ADMIN)`, `auth(Role.Admin, Role.Staff)`,
+ * `authorize(['admin'])`. The arguments say who may pass, whatever the body answers.
+ */
+function namesRole(node: ts.Expression): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const values = node.arguments.flatMap((argument) => (ts.isArrayLiteralExpression(argument) ? [...argument.elements] : [argument]));
+  return values.some((value) => {
+    const unwrapped = skipOuterExpressions(value as ts.Expression);
+    if (ts.isPropertyAccessExpression(unwrapped)) return splitIdentifierWords(unwrapped.expression.getText()).some((word) => word === 'role' || word === 'roles');
+    return ts.isStringLiteral(unwrapped) && ROLE_NAMES.has(unwrapped.text.toLowerCase());
+  });
 }
 
 /** express-jwt's `jwt({ credentialsRequired: false })` lets anonymous requests through. */

@@ -189,7 +189,10 @@ function getEvents(router: RouterObject, depth = 0): RouterEvent[] {
  */
 function getRegistrationNode(call: ts.CallExpression): ts.Node {
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && ts.isCallExpression(skipOuterExpressions(callee.expression)) ? callee.name : call;
+  // In a chain (`new Hono().post(…)`, `router.route('/x').get(…)`) the call starts where the chain does: point at the method.
+  if (!ts.isPropertyAccessExpression(callee)) return call;
+  const receiver = skipOuterExpressions(callee.expression);
+  return ts.isCallExpression(receiver) || ts.isNewExpression(receiver) ? callee.name : call;
 }
 
 /**

@@ -61,6 +61,27 @@ export class RouterAdapter implements NodeVisitor {
     }
   }
 
+  /**
+   * `app.basePath('/api').route('/auth', authRoute)`: Hono's `basePath` returns
+   * an instance whose routes land on `app` under the base path, read as a
+   * sub-app mounted there, with the calls chained on it and the variable it is
+   * bound to. (`new Hono().basePath('/api')` is read with the creation.)
+   */
+  private readBasePaths(expression: ts.Expression, file: AnalyzedFile): void {
+    const calls: ts.CallExpression[] = [];
+    for (let node = expression; ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression); node = skipOuterExpressions(node.expression.expression)) {
+      if (node.expression.name.text === 'basePath') calls.unshift(node);
+    }
+    for (const call of calls) {
+      if (this.routerByNode.has(call)) continue;
+      const parent = this.getRouterOf((call.expression as ts.PropertyAccessExpression).expression);
+      const path = getStringValue(call.arguments[0]);
+      if (parent?.framework !== 'hono' || path === undefined) continue;
+      this.bindCreation(call, { framework: 'hono', isApp: false, file, creation: call, prefix: '', events: [], mounted: false });
+      parent.events.push({ type: 'use', path, args: [call], call, file });
+    }
+  }
+
   /** The router a receiver expression stands for, if any: a router, or a chain of calls on one (`app.use(a).openapi(r, h)`). */
   getRouterOf(expression: ts.Expression): RouterObject | undefined {
     const target = skipOuterExpressions(expression);
@@ -139,6 +160,7 @@ export class RouterAdapter implements NodeVisitor {
   private readRouterMethodCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string, file: AnalyzedFile): void {
     const receiver = skipOuterExpressions(callee.expression);
     this.readChainRoot(receiver, file);
+    this.readBasePaths(receiver, file);
     let router = this.getRouterOf(receiver);
     let routePath: string | undefined;
     // router.route('/x').get(h).post(h)
