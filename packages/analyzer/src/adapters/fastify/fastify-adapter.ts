@@ -245,8 +245,11 @@ function looksLikeInstanceCall(call: ts.CallExpression, method: string): boolean
   if (method === 'addHook') return GUARD_HOOKS.includes(getStringValue(first) ?? '');
   if (method === 'route') return first !== undefined && ts.isObjectLiteralExpression(skipOuterExpressions(first)) && getProperty(first, 'method') !== undefined;
   const handler = call.arguments.at(-1);
-  return first !== undefined && getRoutePath(first) !== undefined && second !== undefined && handler !== undefined &&
-    (ts.isFunctionLike(skipOuterExpressions(handler)) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler) || isObjectWithHandler(handler));
+  const path = first && getRoutePath(first);
+  return path !== undefined && second !== undefined && handler !== undefined &&
+    (ts.isFunctionLike(skipOuterExpressions(handler)) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler) || isObjectWithHandler(handler) ||
+      // A handler made by a factory (`instance.get('/:id', opts, getFilm(instance))`), on a path that reads as one.
+      (ts.isCallExpression(skipOuterExpressions(handler)) && (path === '' || path.startsWith('/'))));
 }
 
 /**
