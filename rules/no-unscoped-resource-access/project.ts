@@ -26,8 +26,8 @@ const noUnscopedResourceAccessProject: ProjectCheck = {
       const route = reaching[0]!;
       findings.push({
         at: lookup.at,
-        message: `\`${route.method} ${route.path}\` lets any signed-in user ${lookup.action} the \`${lookup.model}\` record whose id is in the URL: \`${lookup.helper}\` picks it with no owner in its filter, and nothing on the way checks that the record is the caller's; pass the caller and scope the query (\`where: { id, userId }\`), or check ownership before using it.`,
-        related: [{ at: lookup.lookup, message: `\`${lookup.helper}\` picks the record by the client's id alone here.` }],
+        message: `\`${route.method} ${route.path}\` lets any signed-in user ${lookup.action} the \`${lookup.model}\` record whose id is in the URL: ${lookup.helper ? `\`${lookup.helper}\`` : 'this lookup'} picks it with no owner in its filter, and nothing on the way checks that the record is the caller's; scope the query to the caller (\`where: { id, userId }\`), or check ownership before using it.`,
+        ...(lookup.helper ? { related: [{ at: lookup.lookup, message: `\`${lookup.helper}\` picks the record by the client's id alone here.` }] } : {}),
       });
     }
     return findings;
@@ -36,8 +36,10 @@ const noUnscopedResourceAccessProject: ProjectCheck = {
 
 export default noUnscopedResourceAccessProject;
 
-/** Authenticated, with an id in its path, and nothing in the chain that checks a role or access to the record. */
+/** A write route, authenticated, with an id in its path, and nothing in the chain that checks a role or access to the record. */
 function isOpenToAnySignedInUser(route: RouteFact): boolean {
+  // A GET that writes bumps a view counter; the reads it serves are the per-file rule's.
+  if (route.method === 'GET' || route.method === 'HEAD') return false;
   const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
   if (!authenticated || route.isPublic || !route.path.includes(':')) return false;
   if (route.handlerChecksRole || route.guards.some((guard) => guard.checksRole)) return false;

@@ -47,17 +47,17 @@ export interface ProjectFacts {
 }
 
 /**
- * A handler that does not read the caller passes an id from the URL to a
- * project function (`orderService.cancel(req.params.id)`) whose body reads,
- * changes or deletes the record by that id with no owner in the filter.
+ * A handler that does not read the caller reads, changes or deletes a record
+ * by an id from the URL with no owner in the filter, itself or through a
+ * project function it hands the id to (`orderService.cancel(req.params.id)`).
  */
 export interface ClientIdLookupFact {
-  /** The call in the handler: where the per-route fix goes. */
+  /** The call in the handler (the lookup itself, or the call handing the id on): where the fix goes. */
   at: CodeSpan;
   /** The function the call is in: a route reaches it when its handler holds this function. */
   inFunction: CodeSpan;
-  /** The function called, as the code names it (`orderService.cancel`). */
-  helper: string;
+  /** The function called, as the code names it (`orderService.cancel`); absent when the handler looks the record up itself. */
+  helper?: string;
   /** The model as the lookup names it (`order` for `prisma.order`, `Order`). */
   model: string;
   action: RecordAction;

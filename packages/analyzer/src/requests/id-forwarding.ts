@@ -51,7 +51,7 @@ export class IdForwardingAdapter implements NodeVisitor {
 
   visit(node: ts.Node, file: AnalyzedFile): void {
     const call = node as ts.CallExpression;
-    const index = call.arguments.findIndex(isClientId);
+    const index = call.arguments.findIndex((argument) => isClientId(argument) || holdsClientId(argument));
     if (index >= 0) this.candidates.push({ call, file, index });
   }
 
@@ -62,17 +62,19 @@ export class IdForwardingAdapter implements NodeVisitor {
     for (const { call, file, index } of this.candidates) {
       const caller = getEnclosingFunction(call);
       if (!caller || readsCaller(caller) || checksAccess(caller, call)) continue;
-      const callee = resolver.resolve(call, caller, file);
-      if (!callee || !ts.isFunctionLike(callee.node)) continue;
-      const lookup = findUnscopedLookup(callee.node, index);
+      // The handler's own lookup (`Record.findOneAndDelete({ _id: ctx.params.id })`), or a project function's.
+      const own = readLookup(call, isClientId, getRepositoryEntities(caller));
+      const callee = own ? undefined : resolver.resolve(call, caller, file);
+      const lookup = own ?? (callee && ts.isFunctionLike(callee.node) ? findUnscopedLookup(callee.node, index) : undefined);
       if (!lookup) continue;
+      const lookupFile = callee?.file ?? file;
       facts.push({
         at: getCodeSpan(call, file.sourceFile, file.relativePath),
         inFunction: getCodeSpan(caller, file.sourceFile, file.relativePath),
-        helper: callee.name,
+        ...(callee ? { helper: callee.name } : {}),
         model: lookup.model,
         action: lookup.action,
-        lookup: getCodeSpan(lookup.call, callee.file.sourceFile, callee.file.relativePath),
+        lookup: getCodeSpan(lookup.call, lookupFile.sourceFile, lookupFile.relativePath),
       });
     }
     return facts;
@@ -108,6 +110,16 @@ function checksAccess(fn: ts.Node, call: ts.CallExpression): boolean {
   return found;
 }
 
+/** `{ _id }`, `{ where: { id: req.params.id } }`: a filter holding a client's id. */
+function holdsClientId(argument: ts.Expression): boolean {
+  const literal = skipOuterExpressions(argument);
+  if (!ts.isObjectLiteralExpression(literal)) return false;
+  return literal.properties.some((property) => {
+    const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    return value !== undefined && (isClientId(value) || holdsClientId(value));
+  });
+}
+
 /** An id the client chose: from the URL (`req.params.id`, `const { id } = req.params`), converted or not; a Nest `@Param('id')` parameter. */
 function isClientId(argument: ts.Expression): boolean {
   const node = skipOuterExpressions(argument);
@@ -141,7 +153,7 @@ function findUnscopedLookup(fn: ts.SignatureDeclaration, index: number): Lookup 
   let found: Lookup | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(node)) found = readLookup(node, name, repositories);
+    if (ts.isCallExpression(node)) found = readLookup(node, (value) => isKey(value, name), repositories);
     ts.forEachChild(node, visit);
   };
   visit(fn);
@@ -154,7 +166,7 @@ function findUnscopedLookup(fn: ts.SignatureDeclaration, index: number): Lookup 
  * `this.orders.findOneBy({ id })`, `this.orders.delete(id)`: a lookup keyed
  * by `name` whose filter names no owner.
  */
-function readLookup(call: ts.CallExpression, name: string, repositories: ReadonlyMap<string, string>): Lookup | undefined {
+function readLookup(call: ts.CallExpression, isKeyValue: (value: ts.Expression) => boolean, repositories: ReadonlyMap<string, string>): Lookup | undefined {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
@@ -163,26 +175,26 @@ function readLookup(call: ts.CallExpression, name: string, repositories: Readonl
   if (!first) return undefined;
   if (ts.isPropertyAccessExpression(receiver) && PRISMA_CLIENT.test(receiver.expression.getText()) && Object.hasOwn(PRISMA_LOOKUP_METHODS, method)) {
     const where = getProperty(first, 'where');
-    return where && isUnscopedFilter(where, name) ? { call, model: receiver.name.text, action: PRISMA_LOOKUP_METHODS[method]! } : undefined;
+    return where && isUnscopedFilter(where, isKeyValue) ? { call, model: receiver.name.text, action: PRISMA_LOOKUP_METHODS[method]! } : undefined;
   }
   const entity = getRepositoryEntity(receiver, repositories);
   if (entity !== undefined && Object.hasOwn(REPOSITORY_LOOKUP_METHODS, method)) {
     const filter = getProperty(first, 'where') ?? first;
-    return isKey(first, name) || isUnscopedFilter(filter, name) ? { call, model: entity, action: REPOSITORY_LOOKUP_METHODS[method]! } : undefined;
+    return isKeyValue(first) || isUnscopedFilter(filter, isKeyValue) ? { call, model: entity, action: REPOSITORY_LOOKUP_METHODS[method]! } : undefined;
   }
   if (!ts.isIdentifier(receiver) || !/^[A-Z]/.test(receiver.text)) return undefined;
   if (Object.hasOwn(BY_KEY_LOOKUP_METHODS, method)) {
-    return isKey(first, name) ? { call, model: receiver.text, action: BY_KEY_LOOKUP_METHODS[method]! } : undefined;
+    return isKeyValue(first) ? { call, model: receiver.text, action: BY_KEY_LOOKUP_METHODS[method]! } : undefined;
   }
   if (Object.hasOwn(BY_FILTER_LOOKUP_METHODS, method)) {
     const filter = getProperty(first, 'where') ?? first;
-    return isUnscopedFilter(filter, name) ? { call, model: receiver.text, action: BY_FILTER_LOOKUP_METHODS[method]! } : undefined;
+    return isUnscopedFilter(filter, isKeyValue) ? { call, model: receiver.text, action: BY_FILTER_LOOKUP_METHODS[method]! } : undefined;
   }
   return undefined;
 }
 
-/** `{ id }`, `{ _id: id }`, `{ idUsuario: Number(id) }` keyed by `name`, with no owner column (`userId`, `tenantId`) beside it. */
-function isUnscopedFilter(filter: ts.Expression, name: string): boolean {
+/** `{ id }`, `{ _id: id }`, `{ idUsuario: Number(id) }` keyed by the id, with no owner column (`userId`, `tenantId`) beside it. */
+function isUnscopedFilter(filter: ts.Expression, isKeyValue: (value: ts.Expression) => boolean): boolean {
   const literal = skipOuterExpressions(filter);
   if (!ts.isObjectLiteralExpression(literal)) return false;
   let keyed = false;
@@ -190,7 +202,7 @@ function isUnscopedFilter(filter: ts.Expression, name: string): boolean {
     const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
     if (key === undefined || isOwnerColumnName(key)) return false;
     const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
-    if (value && isKey(value, name)) keyed = true;
+    if (value && isKeyValue(value)) keyed = true;
   }
   return keyed;
 }

@@ -36,6 +36,12 @@ export class CalleeResolver {
     return { node: target.node, file: target.file, name: this.describe(callee, fn) };
   }
 
+  /** The project function an expression names (`controller.record.deleteRecord` through a barrel of modules). */
+  resolveFunction(expression: ts.Expression, file: AnalyzedFile): { node: ts.Node; file: AnalyzedFile } | undefined {
+    const target = this.asValue(this.resolveExpression(expression, undefined, file, 0));
+    return target && ts.isFunctionLike(target.node) ? target : undefined;
+  }
+
   /** The project class a `new X(...)` builds. */
   resolveClass(construction: ts.NewExpression, fn: ts.Node, file: AnalyzedFile): { node: ts.ClassLikeDeclaration; file: AnalyzedFile } | undefined {
     const target = this.asValue(this.resolveExpression(construction.expression, fn, file, 0));

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { CalleeResolver } from '../../summaries/resolve-callee.js';
 import { isTestFile, type GuardFact, type RedlineVocabulary, type RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
@@ -400,8 +401,10 @@ function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: Pro
     const owner = project.resolveName(file, node.expression.text);
     const member = owner ? findMember(owner.node, node.name.text) : undefined;
     // handlers.list on `import * as handlers from './tasks.handlers'`
-    return owner && member ? { node: member, file: owner.file } : resolveCallable(node, file, project);
+    return owner && member ? { node: member, file: owner.file } : resolveCallable(node, file, project) ?? new CalleeResolver(project).resolveFunction(node, file);
   }
+  // `controller.record.deleteRecord`, where `controller` is a barrel of required modules.
+  if (ts.isPropertyAccessExpression(node)) return new CalleeResolver(project).resolveFunction(node, file);
   return undefined;
 }
 

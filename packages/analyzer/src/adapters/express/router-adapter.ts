@@ -113,7 +113,13 @@ export class RouterAdapter implements NodeVisitor {
         if (imported === 'Router') return make('express', false);
         if (imported === 'default' || imported === '*') return make('express', true);
       }
+      // koa-router also makes a router when called without `new`: `const router = Router()`.
+      if (source && KOA_ROUTER_MODULES.has(source)) return make('koa', false, readKoaPrefix(node));
       return undefined;
+    }
+    // `require('koa-router')()`
+    if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require' && KOA_ROUTER_MODULES.has(getStringValue(callee.arguments[0]) ?? '')) {
+      return make('koa', false, readKoaPrefix(node));
     }
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router') {
       const owner = callee.expression;
@@ -479,7 +485,7 @@ function readHonoBasePath(node: ts.NewExpression): string {
   return getStringValue(call.arguments[0]) ?? '';
 }
 
-function readKoaPrefix(node: ts.NewExpression): string {
+function readKoaPrefix(node: ts.NewExpression | ts.CallExpression): string {
   const options = node.arguments?.[0];
   if (!options || !ts.isObjectLiteralExpression(options)) return '';
   for (const property of options.properties) {
