@@ -12,6 +12,12 @@ router.put('/profile', requireAuth, updateProfile);
 router.post('/resend-activation', resendActivation);
 router.get('/activate', activateAccount);
 `,
+    // Guest checkout: optional auth on the route lets guests in on purpose.
+    `
+const router = Router();
+router.post('/', isGuestOrAuthorized, createOrder);
+router.delete('/:id', isAuthorized, removeOrder);
+`,
     // Accepting an invitation: the token in the link is the credential (Hono chain).
     `
 export const invitationRoute = new Hono()
@@ -261,6 +267,11 @@ router.delete('/notes/:id', sessionGate, deleteNote);
     },
   ],
   invalid: [
+    {
+      // `/status` after a record's id changes that record; it is no health check.
+      code: `const router = Router();\nrouter.delete('/:id', isAuthorized, removeOrder);\nrouter.patch('/:id/status', updateStatus);\n`,
+      errors: [{ messageId: 'missingAuth', line: 3 }],
+    },
     {
       // The delete route forgot the middleware its siblings carry.
       code: `

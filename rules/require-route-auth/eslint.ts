@@ -1359,7 +1359,11 @@ function matchesPattern(segments: string[], pattern: string[], anchored = false)
   if (fixed.length === 0) return true;
   const matchAt = (offset: number) => fixed.every((part, index) => part === '*' || part === segments[offset + index]);
   if (anchored) return (open ? segments.length >= fixed.length : segments.length === fixed.length) && matchAt(0);
-  if (!open) return segments.length >= fixed.length && matchAt(segments.length - fixed.length);
+  if (!open) {
+    // A tail right after a record's id acts on that record: `PATCH /:id/status`, `POST /orders/:id/confirm`.
+    const start = segments.length - fixed.length;
+    return start >= 0 && matchAt(start) && !(segments[start - 1]?.startsWith(':') ?? false);
+  }
   for (let offset = 0; offset + fixed.length <= segments.length; offset++) if (matchAt(offset)) return true;
   return false;
 }

@@ -1,4 +1,4 @@
-import { isAvailabilityCheck, isReadThroughPost, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { isAvailabilityCheck, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -59,6 +59,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     if (route.isPublic || route.guards.some((guard) => guard.scope === 'route' && isRateLimiter(guard.name))) continue;
     // A CORS preflight answers before any credentials are sent, with headers and no data.
     if (route.method === 'OPTIONS') continue;
+    // Optional auth on the route itself (`isGuestOrAuthorized`, `auth.optional`): guests are let in on purpose.
+    if (route.guards.some((guard) => guard.scope === 'route' && looksLikeOptionalAuthName(guard.name))) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);

@@ -36,7 +36,7 @@ const NOT_AUTH_WORDS = new Set([
   'csrf', 'xsrf', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile',
 ]);
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
-const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse']);
+const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse', 'guest', 'anonymous']);
 /** Role names a guard's arguments may list (`authorize('admin')`). */
 const ROLE_NAMES = new Set(['admin', 'administrator', 'superadmin', 'super_admin', 'super-admin', 'staff', 'moderator', 'manager', 'editor', 'owner', 'seller', 'vendor', 'instructor', 'teacher']);
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);

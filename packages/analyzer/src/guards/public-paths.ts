@@ -83,9 +83,14 @@ function isAdminSegment(segment: string): boolean {
   return /^(?:admins?|administrators?)(?:$|[-_])/.test(segment);
 }
 
-/** A one-segment pattern (`/csp-report`, `/verify`) also matches the end of a longer path. */
+/**
+ * A one-segment pattern (`/csp-report`, `/verify`) also matches the end of a longer path,
+ * but not right after a record's id: `PATCH /orders/:id/status` and `/orders/:id/confirm`
+ * act on that record.
+ */
 function matchesTail(path: string, pattern: string): boolean {
-  return !pattern.includes('*') && pattern.lastIndexOf('/') === 0 && path.endsWith(pattern);
+  if (pattern.includes('*') || pattern.lastIndexOf('/') !== 0 || !path.endsWith(pattern)) return false;
+  return !/\/:[^/]+$/.test(path.slice(0, -pattern.length));
 }
 
 function matchesPathPattern(path: string, pattern: string): boolean {

@@ -66,9 +66,9 @@ export const ROUTER_FACTORY_NAMES: readonly string[] = [
   'Elysia', 'polka', 'restify.createServer', 'createServer',
 ];
 
-const OPTIONAL_AUTH_WORDS: ReadonlySet<string> = new Set(['optional', 'maybe', 'soft', 'try', 'attempt', 'lenient']);
+const OPTIONAL_AUTH_WORDS: ReadonlySet<string> = new Set(['optional', 'maybe', 'soft', 'try', 'attempt', 'lenient', 'guest', 'anonymous']);
 
-/** Whether a middleware name reads as auth that lets anonymous requests through (`auth.optional`, `optionalAuth`). */
+/** Whether a middleware name reads as auth that lets anonymous requests through (`auth.optional`, `optionalAuth`, `isGuestOrAuthorized`). */
 export function looksLikeOptionalAuthName(name: string): boolean {
   return splitIdentifierWords(name).some((word) => OPTIONAL_AUTH_WORDS.has(word));
 }
