@@ -61,7 +61,9 @@ export class IdForwardingAdapter implements NodeVisitor {
     const facts: ClientIdLookupFact[] = [];
     for (const { call, file, index } of this.candidates) {
       const caller = getEnclosingFunction(call);
-      if (!caller || readsCaller(caller) || checksAccess(caller, call)) continue;
+      // The handler and every callback the call sits in (`$transaction(async (tx) => …)`, `ids.map((id) => …)`).
+      const scopes = getEnclosingFunctions(call);
+      if (!caller || scopes.some((scope) => readsCaller(scope) || checksAccess(scope, call))) continue;
       // The handler's own lookup (`Record.findOneAndDelete({ _id: ctx.params.id })`), or a project function's.
       const own = readLookup(call, isClientId, getRepositoryEntities(caller));
       const callee = own ? undefined : resolver.resolve(call, caller, file);
@@ -79,6 +81,12 @@ export class IdForwardingAdapter implements NodeVisitor {
     }
     return facts;
   }
+}
+
+function getEnclosingFunctions(node: ts.Node): ts.Node[] {
+  const functions: ts.Node[] = [];
+  for (let current = getEnclosingFunction(node); current; current = getEnclosingFunction(current)) functions.push(current);
+  return functions;
 }
 
 /** Whether a handler has the caller in hand: reads it from the request or a session, or takes it from a Nest decorator. */
