@@ -1,7 +1,4 @@
-import { getReachingRoutes, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
-
-/** Guard names that decide access to the record itself: `checkOwnership`, `canEditOrder`, `authorizeResource`, `isMember`. */
-const ACCESS_GUARD = /own|permission|authori[sz]|polic|abilit|can[A-Z_]|^can$|access|belong|member|scope/i;
+import { getReachingRoutes, looksLikeAccessCheckName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 
 /**
@@ -43,5 +40,5 @@ function isOpenToAnySignedInUser(route: RouteFact): boolean {
   const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
   if (!authenticated || route.isPublic || !route.path.includes(':')) return false;
   if (route.handlerChecksRole || route.guards.some((guard) => guard.checksRole)) return false;
-  return !route.guards.some((guard) => !guard.authenticates && ACCESS_GUARD.test(guard.name));
+  return !route.guards.some((guard) => !guard.authenticates && looksLikeAccessCheckName(guard.name));
 }

@@ -62,3 +62,9 @@ export function getEnclosingFunction(node: ts.Node): ts.Node | undefined {
   }
   return undefined;
 }
+
+/** The last name of an expression: `findAndCount` in `repo.findAndCount`, `canEdit` in `canEdit`; '' otherwise. */
+export function getTrailingName(expression: ts.Expression): string {
+  const node = skipOuterExpressions(expression);
+  return ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : '';
+}

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { isValidatorName, type BodyWriteFact, type EntityFact } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { getEnclosingFunction, skipOuterExpressions } from '../project/lexical-scope.js';
+import { getEnclosingFunction, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { CalleeResolver } from '../summaries/resolve-callee.js';
 import { findEntity } from '../summaries/response-tracer.js';
@@ -68,7 +68,7 @@ function validatesBodyBefore(fn: ts.Node, call: ts.CallExpression): boolean {
   let validated = false;
   const visit = (node: ts.Node): void => {
     if (validated || node.getStart() >= call.getStart()) return;
-    if (ts.isCallExpression(node) && isValidatorName(getCalleeName(node)) && node.arguments.some((argument) => isRequestBody(argument))) {
+    if (ts.isCallExpression(node) && isValidatorName(getTrailingName(node.expression)) && node.arguments.some((argument) => isRequestBody(argument))) {
       validated = true;
       return;
     }
@@ -76,11 +76,6 @@ function validatesBodyBefore(fn: ts.Node, call: ts.CallExpression): boolean {
   };
   ts.forEachChild(fn, visit);
   return validated;
-}
-
-function getCalleeName(call: ts.CallExpression): string {
-  const callee = skipOuterExpressions(call.expression);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
 }
 
 /** The model writes in `fn` given its parameter `index` whole or spread. */

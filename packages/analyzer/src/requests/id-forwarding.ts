@@ -5,12 +5,13 @@ import {
   PRISMA_LOOKUP_METHODS,
   REPOSITORY_LOOKUP_METHODS,
   isOwnerColumnName,
+  looksLikeAccessCheckName,
   type ClientIdLookupFact,
   type RecordAction,
 } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { findLocalDeclaration, getEnclosingFunction, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getEnclosingFunction, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { getRepositoryEntities } from '../summaries/function-summaries.js';
 import { PRISMA_CLIENT, getRepositoryEntity } from '../summaries/orm-reads.js';
@@ -33,17 +34,15 @@ const CALLER_NAMES = new Set(['auth', 'user', 'session', 'currentUser', 'authent
 const REQUEST_DECORATORS = new Set(['Param', 'Body', 'Query', 'Headers', 'Req', 'Request', 'Res', 'Response', 'Next', 'Ip', 'HostParam', 'UploadedFile', 'UploadedFiles']);
 /** An id in an expression: `id`, `user.id`, `order.userId`, `doc._id`. */
 const ID_TEXT = /(?:^|\W)(?:id|_id|\w*Id)$/;
-/** Calls that decide access: `canUpdateBoard(auth, id)`, `hasPermission(…)`, `authorize(…)`, `assertOwner(…)`. */
-const ACCESS_CHECK = /^(?:can|cannot|assert|ensure|check|verify|require|has|is)(?:[A-Z_]|$)|authori[sz]|permission|access|owner|polic|abilit/i;
 
 /**
- * Insecure direct object references one call away: a handler that does not
- * read the caller hands an id from the URL to a project function
- * (`usuarioService.actualizarUsuario(id, data)`), whose body reads, changes
- * or deletes the record by that id with no owner in the filter
- * (`prisma.usuarios.update({ where: { idUsuario: id } })`). Records, in the
- * walk, the calls given a URL id; afterwards keeps those whose callee looks
- * the record up by that parameter.
+ * Insecure direct object references in handlers that never read the caller:
+ * a lookup by an id from the URL with no owner in the filter, made by the
+ * handler itself (`Record.findOneAndDelete({ _id })`) or by a project
+ * function it hands the id to (`usuarioService.actualizarUsuario(id, data)`
+ * → `prisma.usuarios.update({ where: { idUsuario: id } })`). Records, in the
+ * walk, the calls given a URL id; afterwards keeps those that are such a
+ * lookup, or whose callee makes one with that parameter.
  */
 export class IdForwardingAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.CallExpression] as const;
@@ -96,7 +95,7 @@ function readsCaller(fn: ts.Node): boolean {
   return fn.parameters.some((parameter) =>
     // `({ authentication, params }) => …`, `(ctx, user) => …`
     getBindingNames(parameter.name).some((name) => CALLER_NAMES.has(name)) ||
-    (ts.getDecorators(parameter) ?? []).some((decorator) => !REQUEST_DECORATORS.has(getName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression))));
+    (ts.getDecorators(parameter) ?? []).some((decorator) => !REQUEST_DECORATORS.has(getTrailingName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression))));
 }
 
 function getBindingNames(name: ts.BindingName): string[] {
@@ -109,7 +108,7 @@ function checksAccess(fn: ts.Node, call: ts.CallExpression): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(node) && node !== call && ACCESS_CHECK.test(getName(node.expression))) found = true;
+    if (ts.isCallExpression(node) && node !== call && looksLikeAccessCheckName(getTrailingName(node.expression))) found = true;
     // `id !== user.id`, `order.ownerId === auth.userId`: ids compared.
     if (ts.isBinaryExpression(node) && /^[!=]==?$/.test(node.operatorToken.getText()) && [node.left, node.right].some((side) => ID_TEXT.test(side.getText()))) found = true;
     ts.forEachChild(node, visit);
@@ -131,7 +130,7 @@ function holdsClientId(argument: ts.Expression): boolean {
 /** An id the client chose: from the URL (`req.params.id`, `const { id } = req.params`), converted or not; a Nest `@Param('id')` parameter. */
 function isClientId(argument: ts.Expression): boolean {
   const node = skipOuterExpressions(argument);
-  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getName(node.expression))) {
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getTrailingName(node.expression))) {
     return isClientId(node.arguments[0]);
   }
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.PlusToken) return isClientId(node.operand);
@@ -219,7 +218,7 @@ function isUnscopedFilter(filter: ts.Expression, isKeyValue: (value: ts.Expressi
 function isKey(expression: ts.Expression, name: string): boolean {
   const node = skipOuterExpressions(expression);
   if (ts.isIdentifier(node)) return node.text === name;
-  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getName(node.expression))) return isKey(node.arguments[0], name);
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getTrailingName(node.expression))) return isKey(node.arguments[0], name);
   return false;
 }
 
@@ -232,7 +231,3 @@ function getProperty(expression: ts.Expression, key: string): ts.Expression | un
   return undefined;
 }
 
-function getName(expression: ts.Expression): string {
-  const node = skipOuterExpressions(expression);
-  return ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
-}

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { CodeSpan } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { findBindingDeclaration, type BindingDeclaration } from './binding-elements.js';
 import type { IncludedRelation } from './orm-options.js';
@@ -157,7 +157,7 @@ export class FunctionSummaries {
         return element && this.traceValue(element, fn, file, depth + 1);
       }
       // `[records, count]` from findAndCount / getManyAndCount
-      return key.index === 0 && ts.isCallExpression(initializer) && TUPLE_METHODS.test(getCalledName(initializer)) ? this.traceValue(initializer, fn, file, depth + 1) : undefined;
+      return key.index === 0 && ts.isCallExpression(initializer) && TUPLE_METHODS.test(getTrailingName(initializer.expression)) ? this.traceValue(initializer, fn, file, depth + 1) : undefined;
     }
     return this.traceMember(initializer, key.property, fn, file, depth + 1);
   }
@@ -296,12 +296,6 @@ export class FunctionSummaries {
 const TUPLE_METHODS = /^(?:findAndCount|findAndCountBy|getManyAndCount)$/;
 /** Properties of a page object that hold its records. */
 const PAGE_PROPERTIES = new Set(['rows', 'docs']);
-
-/** `repo.findAndCount(…)` → `findAndCount`. */
-function getCalledName(call: ts.CallExpression): string {
-  const callee = skipOuterExpressions(call.expression);
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-}
 
 /** Whether a value no longer carries the whole record: a `select`, or copied fields. */
 function isShaped(value: EntityValue): boolean {

@@ -35,3 +35,18 @@ export const REPOSITORY_LOOKUP_METHODS: Readonly<Record<string, RecordAction>> =
   findOne: 'read', findOneBy: 'read', findOneOrFail: 'read', findOneByOrFail: 'read', update: 'change',
   delete: 'delete', softDelete: 'delete', restore: 'change',
 };
+
+/**
+ * Names of calls and middleware that decide access to a record: a policy
+ * (`canUpdateBoard(auth, id)`, `authorize(…)`, `ability.can`), an ownership
+ * or membership check (`checkNoteOwnership`, `isMember`, `belongsToTeam`), an
+ * assertion (`assertOwner`, `ensureAccess`). Broad on purpose: it only ever
+ * silences an ownership finding.
+ */
+const ACCESS_CHECK_VERB = /^(?:can|cannot|assert|ensure|check|verify|require|has|is)(?:[A-Z_]|$)/;
+const ACCESS_CHECK_WORD = /authori[sz]|permission|access|own|polic|abilit|belong|member|scope/i;
+
+export function looksLikeAccessCheckName(name: string): boolean {
+  // The verb is matched with its case: `canEdit` asks, `cancelOrder` and `issueRefund` act.
+  return ACCESS_CHECK_VERB.test(name) || ACCESS_CHECK_WORD.test(name);
+}
