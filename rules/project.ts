@@ -6,9 +6,10 @@ import noInternalIdExposureProject from './no-internal-id-exposure/project.js';
 import noJwtMisuseProject from './no-jwt-misuse/project.js';
 import noMassAssignmentProject from './no-mass-assignment/project.js';
 import noSecretLoggingProject from './no-secret-logging/project.js';
+import noUnboundedRetryProject from './no-unbounded-retry/project.js';
 import noUnscopedResourceAccessProject from './no-unscoped-resource-access/project.js';
 import requireAuthRateLimitProject from './require-auth-rate-limit/project.js';
 import requireRouteAuthProject from './require-route-auth/project.js';
 
 /** The cross-file halves of the rules, run by the analyzer. */
-export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noErrorDetailsInResponseProject, noInternalIdExposureProject, noJwtMisuseProject, noMassAssignmentProject, noSecretLoggingProject, noUnscopedResourceAccessProject, requireAuthRateLimitProject, requireRouteAuthProject];
+export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noErrorDetailsInResponseProject, noInternalIdExposureProject, noJwtMisuseProject, noMassAssignmentProject, noSecretLoggingProject, noUnboundedRetryProject, noUnscopedResourceAccessProject, requireAuthRateLimitProject, requireRouteAuthProject];

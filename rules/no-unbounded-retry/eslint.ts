@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
   FOREVER_RETRY_LIBRARIES,
+  RECONNECT_OPTION,
   RETRY_ATTEMPT_OPTIONS,
   RETRY_LIMIT_PARENT_OPTIONS,
   UNBOUNDED_NUMBER_NAMES,
@@ -46,7 +47,6 @@ const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'pr
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
 const STATUS_MEMBERS = new Set(['status', 'statusCode']);
 const FAILURE_EVENTS = new Set(['error']);
-const RECONNECT_OPTION = /reconnect|^websocket$|^connectionTimeout$|^keepAlive/i;
 const COMPARISON_OPERATORS = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==']);
 
 export default createRule<Options, MessageIds>({

@@ -33,6 +33,7 @@ import { mentionsRateLimiting } from '@redline/core';
 import { BodyWriteAdapter } from './requests/body-writes.js';
 import { BodyForwardingAdapter } from './requests/body-forwarding.js';
 import { IdForwardingAdapter } from './requests/id-forwarding.js';
+import { RetryBoundAdapter } from './summaries/retry-bounds.js';
 
 export interface AnalyzeOptions {
   /** The scan root: finding paths are relative to it, and its tsconfig/jsconfig (if any) sets module resolution. */
@@ -136,6 +137,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const bodyWrites = new BodyWriteAdapter();
   const bodyForwarding = new BodyForwardingAdapter();
   const idForwarding = new IdForwardingAdapter();
+  const retryBounds = new RetryBoundAdapter();
   // What these record stands for one call site each, and what becomes of it depends only on the files the
   // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
   // (A call handing a caught error to a helper is judged by the helper's body, which the call's imports reach; a
@@ -145,12 +147,13 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     [logForwarding, ['candidates', 'sinkCalls']],
     [bodyForwarding, ['candidates']],
     [idForwarding, ['candidates']],
+    [retryBounds, ['candidates', 'options']],
     [responseFunctions, ['functions', 'seen']],
     [errorHelperCalls, ['calls']],
     [routers, ['importedReceiverCalls', 'factoryCalls']],
     [fastify, ['importedReceivers']],
   ]);
-  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding], siteRecords);
+  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, retryBounds], siteRecords);
 
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
@@ -182,6 +185,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
     bodyWrites: [...bodyWrites.resolve(entities), ...bodyForwarding.resolve(project, entities)],
     clientIdLookups: idForwarding.resolve(project),
+    unboundedRetryCounts: retryBounds.resolve(project),
   };
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));

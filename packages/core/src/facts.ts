@@ -44,6 +44,29 @@ export interface ProjectFacts {
   bodyWrites?: BodyWriteFact[];
   /** Handlers that hand a URL id to a project function that looks the record up by it, unscoped (absent when not computed). */
   clientIdLookups?: ClientIdLookupFact[];
+  /** Retry counts that mean "never stop", given to a project retry helper or set from another file (absent when not computed). */
+  unboundedRetryCounts?: UnboundedRetryCountFact[];
+}
+
+/**
+ * A number of attempts that means "never stop" (`Infinity`,
+ * `Number.MAX_SAFE_INTEGER`), given where it bounds a retry: to a project
+ * helper whose body bounds its retries with that parameter or option
+ * (`resilientCall(job, Infinity)` → `for (…; attempt < maxAttempts; …)`), or
+ * set as a retry option from a constant in another file
+ * (`{ retries: RETRY_FOREVER }`).
+ */
+export interface UnboundedRetryCountFact {
+  /** The argument, or the option property: where the fix goes. */
+  at: CodeSpan;
+  /** The value as written (`Infinity`, `RETRY.FOREVER`). */
+  value: string;
+  /** The option name, when the count is an option (`maxAttempts`). */
+  option?: string;
+  /** The helper the count is given to, with the place its body uses the count as a bound. */
+  helper?: { name: string; bound: CodeSpan };
+  /** Where the constant is set to infinity, when that is another file. */
+  definedAt?: CodeSpan;
 }
 
 /**

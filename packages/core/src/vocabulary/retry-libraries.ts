@@ -1,3 +1,5 @@
+import { splitIdentifierWords } from './identifier-words.js';
+
 /**
  * Packages whose `forever: true` option (node-retry's) means "retry without a
  * limit": p-retry, async-retry and promise-retry pass their options to `retry`.
@@ -20,6 +22,20 @@ export const RETRY_ATTEMPT_OPTIONS: ReadonlySet<string> = new Set([
 
 /** Options objects whose `limit` property is the number of retries (got's `retry: { limit }`). */
 export const RETRY_LIMIT_PARENT_OPTIONS: ReadonlySet<string> = new Set(['retry', 'retryOptions', 'retryPolicy']);
+
+/**
+ * Option names of a socket or tunnel client's reconnect settings (`{ WebSocket: ws,
+ * maxRetries: Infinity, minReconnectionDelay }`): staying connected for the life of
+ * the process is the design, so an infinite count next to them is no bug.
+ */
+export const RECONNECT_OPTION = /reconnect|^websocket$|^connectionTimeout$|^keepAlive/i;
+
+const COUNT_WORDS = new Set(['retry', 'retries', 'attempt', 'attempts', 'tries', 'try']);
+
+/** Whether a parameter or option name says it counts attempts: `maxAttempts`, `retries`, `max_tries`, `retryLimit`. */
+export function isAttemptCountName(name: string): boolean {
+  return splitIdentifierWords(name).some((word) => COUNT_WORDS.has(word));
+}
 
 /** Global constants that stand for "no limit" when given as a number of attempts. */
 export const UNBOUNDED_NUMBER_NAMES: ReadonlySet<string> = new Set([

@@ -13,6 +13,7 @@ import type { RouterEvent, RouterObject } from './router-model.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
 import { resolveDirectoryLoads } from './directory-loads.js';
 import { readOpenApiRoute } from '../hono/openapi-route.js';
+import { getPropertyValue } from '../../project/object-literal.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -263,16 +264,6 @@ function resolveElementMounts(args: ts.Expression[], file: AnalyzedFile, adapter
     return path !== undefined && router ? [{ router, path }] : [];
   });
   return children.length > 0 ? { pathArg: args[0]!, routerArg: args[1]!, children } : undefined;
-}
-
-/** `{ path: '/user' }` → `'/user'`; `{ route }` (shorthand) → the identifier. */
-function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const property of object.properties) {
-    if (property.name?.getText() !== name) continue;
-    if (ts.isPropertyAssignment(property)) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property)) return property.name;
-  }
-  return undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
+import { getPropertyValue } from '../../project/object-literal.js';
 import { resolveCallable } from '../../guards/classify-guard.js';
 
 /** The methods a @hono/zod-openapi route config may name. */
@@ -39,10 +40,10 @@ export function readOpenApiRoute(config: ts.Expression, file: AnalyzedFile, proj
   const found = findConfigObject(config, file, project, 0);
   if (!found) return undefined;
   const { object, file: configFile } = found;
-  const method = OPENAPI_METHODS.get(getStringValue(getProperty(object, 'method'))?.toLowerCase() ?? '');
-  const path = getStringValue(getProperty(object, 'path'));
+  const method = OPENAPI_METHODS.get(getStringValue(getPropertyValue(object, 'method'))?.toLowerCase() ?? '');
+  const path = getStringValue(getPropertyValue(object, 'path'));
   if (!method || path === undefined) return undefined;
-  const middlewareValue = getProperty(object, 'middleware');
+  const middlewareValue = getPropertyValue(object, 'middleware');
   // `{ ...base, method, path }` may bring middleware the spread hides.
   const hasSpread = object.properties.some(ts.isSpreadAssignment);
   const middleware = middlewareValue ? readMiddleware(middlewareValue, configFile, project) : { list: [], known: !hasSpread };
@@ -58,7 +59,7 @@ function findConfigObject(
 ): { object: ts.ObjectLiteralExpression; file: AnalyzedFile } | undefined {
   if (depth > MAX_REFERENCE_DEPTH) return undefined;
   const node = skipOuterExpressions(expression);
-  if (ts.isObjectLiteralExpression(node)) return getProperty(node, 'method') && getProperty(node, 'path') ? { object: node, file } : undefined;
+  if (ts.isObjectLiteralExpression(node)) return getPropertyValue(node, 'method') && getPropertyValue(node, 'path') ? { object: node, file } : undefined;
   // `createRoute({ … })` returns its argument; so does any helper of that shape.
   if (ts.isCallExpression(node)) {
     const [argument] = node.arguments;
@@ -108,13 +109,4 @@ function resolveReference(node: ts.Expression, file: AnalyzedFile, project: Proj
     return project.resolveName(file, node.text);
   }
   return ts.isPropertyAccessExpression(node) ? resolveCallable(node, file, project) : undefined;
-}
-
-function getProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const property of object.properties) {
-    if (property.name?.getText() !== name) continue;
-    if (ts.isPropertyAssignment(property)) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property)) return property.name;
-  }
-  return undefined;
 }
