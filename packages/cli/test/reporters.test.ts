@@ -62,6 +62,11 @@ describe('reporters: golden files on a fixed findings set', () => {
     expect(REPORTERS.pretty(REPORT_FIXTURE, { color: true })).toContain('\x1b[31m');
   });
 
+  it('pretty and markdown: a cross-file finding shows the other places it involves', () => {
+    expect(REPORTERS.pretty(REPORT_FIXTURE, { color: false })).toContain('    ↳ src/models/user.ts:4:3  the `_id` column is declared here');
+    expect(REPORTERS.markdown(REPORT_FIXTURE, { color: false })).toContain('\n  - `src/models/user.ts:4`: the `_id` column is declared here');
+  });
+
   it('github: ten annotations per level, then one notice with the rest', async () => {
     const output = REPORTERS.github(MANY_FINDINGS_REPORT, { color: false });
     await expect(output).toMatchFileSnapshot(golden('many.github.txt'));

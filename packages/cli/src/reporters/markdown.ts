@@ -46,14 +46,19 @@ export const markdownReporter: Reporter = (report, context) => {
 };
 
 function formatFinding(finding: Finding, report: ScanReport, context: ReporterContext): string {
-  const place = `${finding.file}:${finding.line}`;
-  const where = context.sourceLinkBase
-    ? `[\`${escapeMarkdown(place)}\`](${context.sourceLinkBase}${encodeURI(finding.file)}#L${finding.line})`
-    : `\`${escapeMarkdown(place)}\``;
   const rule = report.rules.find((meta) => `${PLUGIN_NAME}/${meta.name}` === finding.ruleId);
   const ruleLink = rule ? `[\`${finding.ruleId}\`](${rule.url})` : `\`${finding.ruleId}\``;
   const icon = finding.severity === 'error' ? '🔴' : '🟡';
-  return `- ${icon} ${where} ${ruleLink}: ${escapeMarkdown(finding.message)}`;
+  const related = (finding.relatedLocations ?? []).map((location) => `\n  - ${formatPlace(location, context)}: ${escapeMarkdown(location.message)}`);
+  return `- ${icon} ${formatPlace(finding, context)} ${ruleLink}: ${escapeMarkdown(finding.message)}${related.join('')}`;
+}
+
+/** `file:line`, linked to the line when the report knows where the sources are browsed. */
+function formatPlace(location: { file: string; line: number }, context: ReporterContext): string {
+  const place = `${location.file}:${location.line}`;
+  return context.sourceLinkBase
+    ? `[\`${escapeMarkdown(place)}\`](${context.sourceLinkBase}${encodeURI(location.file)}#L${location.line})`
+    : `\`${escapeMarkdown(place)}\``;
 }
 
 /** Keeps a message from opening HTML or breaking the list (`<`, `>`, `|`, leading markers). */

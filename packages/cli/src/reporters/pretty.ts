@@ -27,7 +27,8 @@ export const prettyReporter: Reporter = (report, context) => {
         continue;
       }
       output.push(formatHeadline(chalk, item.finding, item.finding.ruleId));
-      output.push(...renderCodeFrame({ lines, location: item.finding, secretLines, chalk, indent: '    ' }), '');
+      output.push(...renderCodeFrame({ lines, location: item.finding, secretLines, chalk, indent: '    ' }));
+      output.push(...formatRelated(chalk, item.finding), '');
     }
   }
   output.push(...formatSummary(chalk, report));
@@ -50,6 +51,11 @@ function groupByFile(report: ScanReport): Map<string, Item[]> {
 function formatHeadline(chalk: ChalkInstance, item: Finding | Notice, label: string): string {
   const severity = item.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
   return `  ${chalk.dim(`${item.line}:${item.column}`)}  ${severity}  ${item.message}  ${chalk.dim(label)}`;
+}
+
+/** The other places a cross-file finding involves (the mount, the service, the schema line), one per line. */
+function formatRelated(chalk: ChalkInstance, finding: Finding): string[] {
+  return (finding.relatedLocations ?? []).map((related) => `    ${chalk.dim('↳')} ${chalk.cyan(`${related.file}:${related.line}:${related.column}`)}  ${related.message}`);
 }
 
 function formatSummary(chalk: ChalkInstance, report: ScanReport): string[] {
