@@ -8,6 +8,7 @@ import {
   PUBLIC_ROUTE_DECORATORS,
   ROLE_CHECK_NAMES,
   ROUTER_FACTORY_NAMES,
+  declaresPublicRoute,
   hasCredentialParameter,
   isAccountConfirmationPath,
   isAvailabilityCheck,
@@ -61,8 +62,8 @@ interface RouteRecord {
   report: TSESTree.Node | TSESTree.SourceLocation;
   /** The handler is written here and only answers (`c.json({ ok: true })`, a 405 stub): it cannot change data. */
   trivial: boolean;
-  /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path. */
-  publicHandler: boolean;
+  /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path, or the comment above the route declares it public. */
+  meantPublic: boolean;
 }
 
 interface UseRecord {
@@ -313,8 +314,17 @@ export default createRule<Options, MessageIds>({
         report: getRouteReportLocation(call, callee),
         trivial: isTrivialHandler(handler),
         // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
-        publicHandler: getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler)),
+        meantPublic: (getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler))) || isDeclaredPublic(call),
       });
+    }
+
+    /** Whether the comment right above the statement that registers a route says it is public on purpose. */
+    function isDeclaredPublic(call: TSESTree.CallExpression): boolean {
+      let statement: TSESTree.Node | null | undefined = call;
+      while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) statement = statement.parent;
+      // Only comments on lines of their own: `// ok: …` after the route above belongs to that route.
+      return !!statement && sourceCode.getCommentsBefore(statement).some((comment) =>
+        sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column).trim() === '' && declaresPublicRoute(comment.value));
     }
 
     /**
@@ -418,7 +428,7 @@ export default createRule<Options, MessageIds>({
         protection,
         report: call,
         trivial: false,
-        publicHandler: false,
+        meantPublic: false,
       });
     }
 
@@ -458,7 +468,7 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
-          if (protection.optional || protection.assumes || route.trivial || route.publicHandler) continue;
+          if (protection.optional || protection.assumes || route.trivial || route.meantPublic) continue;
           if (!isSensitiveRoute(route.method, route.path)) continue;
           const evidence = findEvidence(route);
           if (!evidence) continue;

@@ -4,14 +4,14 @@ import { RATE_LIMITER_NAME, isCredentialPath, isSignUpCollection, mentionsRateLi
 describe('credential paths', () => {
   it('matches login, registration, password reset and one-time code endpoints', () => {
     for (const path of ['/login', '/api/auth/sign-in', '/register', '/users/signup', '/forgot-password', '/reset-password/:token', '/password/reset', '/verify-otp', '/2fa/verify', '/rest/2fa/verify',
-      '/api/v1/session', '/sessions', '/api/auth/session', '/api/auth/callback/credentials', '/api/auth/check-code', '/auth/send-code', '/sms/verify-code',
+      '/api/v1/session', '/sessions', '/tokens', '/api/v1/token', '/api/auth/session', '/api/auth/callback/credentials', '/api/auth/check-code', '/auth/send-code', '/sms/verify-code',
       '/auth/check-password', '/otp/send-otp', '/verify-pin', '/api/auth/verify', '/mfa/confirm']) {
       expect(isCredentialPath(path), path).toBe(true);
     }
   });
   it('leaves other paths alone', () => {
     for (const path of ['/logout', '/ai/agent/reset', '/account/2fa/setup', '/settings/password-policy', '/auth/refresh', '/login-history/:id/export',
-      '/api/chat/sessions', '/users/:id/sessions', '/api/auth/callback/google', '/promo/check-code', '/coupons/verify-code', '/codes/:id', '/send-coded-message', '/orders/verify', '/auth/verify/resend']) {
+      '/api/chat/sessions', '/users/:id/sessions', '/users/:id/tokens', '/api/tokens/refresh', '/api/auth/callback/google', '/promo/check-code', '/coupons/verify-code', '/codes/:id', '/send-coded-message', '/orders/verify', '/auth/verify/resend']) {
       expect(isCredentialPath(path), path).toBe(false);
     }
   });

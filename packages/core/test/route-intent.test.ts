@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCredentialParameter, isAccountConfirmationPath, isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -32,6 +32,15 @@ describe('route intent', () => {
     }
     for (const path of ['/tokens/:id', '/api-keys/:keyId', '/secrets', '/users/:id']) {
       expect(hasCredentialParameter(path), path).toBe(false);
+    }
+  });
+
+  it('reads a comment that declares a route public on purpose, not one that says it is unfinished', () => {
+    for (const comment of ['Create cash buyer submission (public endpoint - no auth required)', 'Public: the contact form', 'anonymous feedback', 'Login not required']) {
+      expect(declaresPublicRoute(comment), comment).toBe(true);
+    }
+    for (const comment of ['TODO: public for now, add auth', 'Create an order', 'Publication list', 'should not be public', 'Republic day banner']) {
+      expect(declaresPublicRoute(comment), comment).toBe(false);
     }
   });
 });

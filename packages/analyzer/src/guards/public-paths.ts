@@ -1,4 +1,5 @@
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, hasCredentialParameter, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
+import { ts } from 'ts-morph';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -65,8 +66,8 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
   // A token in the path (`/reset/:passwordToken`, `/verify/:token`) is the credential of the route itself.
   if (hasCredentialParameter(path)) return true;
-  // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs; `POST /session`: sign-in.
-  return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?|(?:auth\/)?sessions?)$/.test(normalised);
+  // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs; `POST /session`, `POST /tokens`: sign-in.
+  return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?|(?:auth\/)?(?:sessions?|tokens?))$/.test(normalised);
 }
 
 /**
@@ -100,4 +101,13 @@ function matchesPathPattern(path: string, pattern: string): boolean {
     .replace(/\*\*/g, '.*')
     .replace(/\*/g, '[^/]*');
   return new RegExp(`^${source}$`).test(path);
+}
+
+/** Whether the comment right above the statement that registers a route (`node` is in it) declares the route public. */
+export function isDeclaredPublicInComment(node: ts.Node): boolean {
+  let statement: ts.Node | undefined = node;
+  while (statement && !ts.isExpressionStatement(statement)) statement = statement.parent;
+  if (!statement) return false;
+  const text = statement.getSourceFile().text;
+  return (ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).some((range) => declaresPublicRoute(text.slice(range.pos, range.end)));
 }

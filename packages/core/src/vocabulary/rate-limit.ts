@@ -28,8 +28,9 @@ export const CREDENTIAL_PATH = new RegExp(
     String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:(?:check|verify|confirm|validate|send)-?code|(?:check|verify)-?password)$`,
     // The second step of a sign-in that mailed or texted a code: `POST /auth/verify` (e-mail links are GETs, not judged).
     String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:verify|confirm|validate)$`,
-    // `POST /api/v1/session`: creating a session is signing in (REST style), unless it sits under another resource.
-    String.raw`^(?:/api)?(?:/v\d+)?(?:/auth)?/sessions?$`,
+    // `POST /api/v1/session`, `POST /tokens`: creating a session or a token is signing in (REST style), unless it sits
+    // under another resource (`/users/:id/tokens` makes an API key for a signed-in user).
+    String.raw`^(?:/api)?(?:/v\d+)?(?:/auth)?/(?:sessions?|tokens?)$`,
     // NextAuth's credentials sign-in (`CredentialsProvider({ authorize })`).
     String.raw`(?:^|/)callback/credentials$`,
   ].join('|'),

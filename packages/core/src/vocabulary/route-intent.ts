@@ -53,3 +53,18 @@ export function isAccountConfirmationPath(path: string): boolean {
 export function hasCredentialParameter(path: string): boolean {
   return path.split('/').some((segment) => /^:\w*(?:token|secret)\w*$/i.test(segment));
 }
+
+/** A comment that declares a route open on purpose: `// public endpoint - no auth required`, `/* anonymous access *\/`. */
+const PUBLIC_INTENT = /\b(?:public|unauthenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login) (?:is )?not (?:required|needed)\b/i;
+/** Words that turn such a comment into a note that the route is not yet what it should be. */
+const UNFINISHED = /\b(?:todo|fixme|xxx|hack|should|must|temporar(?:y|ily)|for now)\b/i;
+
+/**
+ * Whether the comment right above a route says it is public on purpose. The
+ * author's stated intent is what a reviewer checks the route against, so a
+ * route declared public is not reported as missing its auth; a comment that
+ * says it is unfinished (`// TODO: public for now, add auth`) is no such statement.
+ */
+export function declaresPublicRoute(comment: string): boolean {
+  return PUBLIC_INTENT.test(comment) && !UNFINISHED.test(comment);
+}

@@ -7,7 +7,7 @@ import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../.
 import type { ProjectModel } from '../../project/project-model.js';
 import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
-import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
+import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import type { RouterAdapter } from './router-adapter.js';
 import type { RouterEvent, RouterObject } from './router-model.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
@@ -153,10 +153,13 @@ export function expandRoutes(
     return { ...kind, scope, at: getCodeSpan(arg, file.sourceFile, file.relativePath) };
   }
 
-  /** A public path or flow (`/login`, `signupUser`), unless the handler creates admin accounts; or a handler that opts out itself. */
+  /**
+   * A public path or flow (`/login`, `signupUser`), unless the handler creates admin accounts; a handler that opts
+   * out itself; or a route its author declares public in the comment above it.
+   */
   function isPublicRoute(path: string, method: string, handlerArg: ts.Expression, handler: ts.Node | undefined): boolean {
     const publicFlow = isPublicPath(path, method, vocabulary.publicRoutes) || isPublicHandlerName(getHandlerName(handlerArg));
-    return (publicFlow && !inspector.createsAdminAccount(handler)) || inspector.optsOutOfAuth(handler);
+    return (publicFlow && !inspector.createsAdminAccount(handler)) || inspector.optsOutOfAuth(handler) || isDeclaredPublicInComment(handlerArg);
   }
 
   /** `app.use(globalMiddleware)` where the name is declared in another project file. */
