@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { MONGOOSE_RECORD_METHODS, PRISMA_RECORD_METHODS, SEQUELIZE_RECORD_METHODS, TYPEORM_RECORD_METHODS } from '@redline/core';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { readPopulate, readPrismaShape, readProjection, readSequelizeShape, readTypeOrmShape, type IncludedRelation, type QueryShape } from './orm-options.js';
+import { findEnclosingClass } from './resolve-callee.js';
 
 /** An ORM call that returns records, and whether it shapes them. */
 export interface OrmRead {
@@ -114,6 +115,7 @@ export function readRecordConstruction(expression: ts.Expression): OrmRead | und
 /** The entity of a repository expression: `this.users` / `users` (injected or local), `getRepository(User)`, `dataSource.getRepository(User)`. */
 export function getRepositoryEntity(receiver: ts.Expression, repositoryEntities: ReadonlyMap<string, string>): string | undefined {
   const node = skipOuterExpressions(receiver);
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return getCustomRepositoryEntity(node);
   if (ts.isCallExpression(node)) {
     const callee = node.expression;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
@@ -122,6 +124,30 @@ export function getRepositoryEntity(receiver: ts.Expression, repositoryEntities:
   }
   const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : undefined;
   return name === undefined ? undefined : repositoryEntities.get(name);
+}
+
+/** TypeORM's repository classes a project extends with its own queries. */
+const REPOSITORY_CLASSES = new Set(['Repository', 'TreeRepository', 'MongoRepository']);
+
+/**
+ * The entity of a custom repository `this` is in: `class UserRepository
+ * extends Repository<User>` (whose `this.find()` reads users), or the older
+ * `@EntityRepository(User)`.
+ */
+function getCustomRepositoryEntity(self: ts.Node): string | undefined {
+  const classNode = findEnclosingClass(self);
+  if (!classNode) return undefined;
+  for (const clause of classNode.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+    const [base] = clause.types;
+    const [entity] = base?.typeArguments ?? [];
+    if (base && REPOSITORY_CLASSES.has(base.expression.getText()) && entity && ts.isTypeReferenceNode(entity)) return entity.typeName.getText();
+  }
+  for (const decorator of ts.getDecorators(classNode) ?? []) {
+    const match = /^EntityRepository\(\s*(\w+)\s*\)$/.exec(decorator.expression.getText());
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 function toRead(model: string, orm: OrmRead['orm'], many: boolean, shape: QueryShape, forced: string[] = []): OrmRead {
