@@ -12,6 +12,8 @@ export default defineConfig({
       { find: /^@redline\/rules\/project$/, replacement: fromRoot('./rules/project.ts') },
       { find: /^@redline\/analyzer$/, replacement: fromRoot('./packages/analyzer/src/index.ts') },
       { find: /^eslint-plugin-redline$/, replacement: fromRoot('./packages/eslint-plugin/src/index.ts') },
+      // The analyzer's CommonJS module that loads the TypeScript compiler (Vite does not run CommonJS sources).
+      { find: /^(?:\.\.?\/)+(?:project\/)?typescript\.cjs$/, replacement: fromRoot('./packages/analyzer/test/setup/typescript.ts') },
     ],
   },
   test: {

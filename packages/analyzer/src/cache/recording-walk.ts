@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import type { ProjectFile } from '../project/project-file.js';
 import { ProjectModel } from '../project/project-model.js';
 import { walkFiles, type NodeVisitor } from '../walk/walker.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */

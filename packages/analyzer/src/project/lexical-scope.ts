@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 
 /**
  * The declaration an identifier refers to by lexical scope, without the type

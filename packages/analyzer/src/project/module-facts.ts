@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { ExportBinding, ImportBinding } from './analyzed-file.js';
 
 /** The import, export and declaration tables of a file, read from its top-level statements. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 
 /** The value of a property of an object literal: `{ path: '/user' }` → `'/user'`; `{ route }` (shorthand) → the identifier. */
 export function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {

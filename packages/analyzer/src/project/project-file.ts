@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { AnalyzedFile, ExportBinding, ImportBinding } from './analyzed-file.js';
 import { readModuleFacts } from './module-facts.js';
 

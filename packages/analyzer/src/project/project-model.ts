@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { AnalyzedFile } from './analyzed-file.js';
 import { ProjectFile } from './project-file.js';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import {
   BY_FILTER_LOOKUP_METHODS,
   BY_KEY_LOOKUP_METHODS,

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 
 /** A name declared by destructuring: `const { user, token } = …`, `const [items, total] = …`, `const { password, ...rest } = user`. */
 export interface BindingDeclaration {

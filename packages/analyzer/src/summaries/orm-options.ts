@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import { getStringValue, skipOuterExpressions } from '../project/lexical-scope.js';
 
 /** A relation a query loads with its records, by the property it is loaded into. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import { MONGOOSE_RECORD_METHODS, PRISMA_RECORD_METHODS, SEQUELIZE_RECORD_METHODS, TYPEORM_RECORD_METHODS } from '@redline/core';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { readPopulate, readPrismaShape, readProjection, readSequelizeShape, readTypeOrmShape, type IncludedRelation, type QueryShape } from './orm-options.js';

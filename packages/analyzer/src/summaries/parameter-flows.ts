@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 
 /** A parameter a function hands on: whole, or only some of its fields. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { IncludedRelation } from './orm-options.js';
 import { getRepositoryEntity, type OrmRead } from './orm-reads.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { findLocalDeclaration, getEnclosingFunction } from '../project/lexical-scope.js';
 import type { NodeVisitor } from '../walk/walker.js';

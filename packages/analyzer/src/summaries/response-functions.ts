@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { NodeVisitor } from '../walk/walker.js';
 import type { HandlerToTrace } from './response-tracer.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 
 /** Names of the response object a handler sends through (`res.json`, `reply.send`) and of Koa/Hono contexts. */
 const RESPONSE_OBJECTS = new Set(['res', 'response', 'reply', 'resp']);

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import {
   RECONNECT_OPTION,
   RETRY_ATTEMPT_OPTIONS,

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../project/typescript.cjs';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 
 /** A visitor an adapter registers for the one walk: called for every node of the kinds it names. */

@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import { CalleeResolver } from '../../summaries/resolve-callee.js';
 import { isTestFile, type GuardFact, type RedlineVocabulary, type RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';

@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import { getProperty } from './fastify-adapter.js';

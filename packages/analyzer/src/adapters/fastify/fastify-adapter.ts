@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import type { HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';

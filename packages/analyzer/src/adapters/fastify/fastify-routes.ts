@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import type { GuardFact, RedlineVocabulary, RouteFact } from '@redline/core';
 import { getCodeSpan } from '../../project/code-span.js';
 import type { ProjectModel } from '../../project/project-model.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { findLocalDeclaration, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';

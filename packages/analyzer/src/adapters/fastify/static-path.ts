@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../../project/typescript.cjs';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 
