@@ -1,8 +1,16 @@
 import ts from '../project/typescript.cjs';
-import { AUTH_MIDDLEWARE_NAMES, ROLE_CHECK_NAMES, looksLikeAuthCheckName, looksLikeAuthName, splitIdentifierWords, type RedlineVocabulary } from '@redline/core';
+import {
+  AUTH_MIDDLEWARE_NAMES,
+  ROLE_CHECK_NAMES,
+  looksLikeAuthCheckName,
+  looksLikeAuthName,
+  looksLikeOptionalAuthName,
+  splitIdentifierWords,
+  type RedlineVocabulary,
+} from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 
 /** What a project function's body says about it as middleware. */
@@ -100,9 +108,10 @@ export class GuardClassifier {
     // `export const isAuthorized = authorized()`: the factory's body builds the middleware.
     const text = ts.isCallExpression(fn) ? `${fn.getText()}\n${this.getFactoryText(fn, resolved.file)}` : fn.getText();
     // Classes (Nest guards answer with a boolean) and bodies that never call `next` are not judged this way.
-    const letsEveryoneThrough = !ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text);
+    const enforces = callsEnforcingAuthHelper(fn);
+    const letsEveryoneThrough = !ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces;
     const result = {
-      authenticates: AUTH_BODY_PATTERN.test(text),
+      authenticates: AUTH_BODY_PATTERN.test(text) || enforces,
       checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),
       letsEveryoneThrough,
     };
@@ -125,6 +134,32 @@ export class GuardClassifier {
     if (ts.isCallExpression(declaration)) return resolved; // a factory call: its arguments (`jwt({ secret })`) and its body tell
     return undefined;
   }
+}
+
+/** First words of a helper that turns away whoever is not signed in (`authenticateApiRequest`, `requireUser`). */
+const ENFORCING_VERBS = new Set(['authenticate', 'authorize', 'authorise', 'require', 'ensure', 'assert', 'verify', 'enforce', 'protect', 'guard']);
+
+/**
+ * Whether a middleware body hands the request to a helper whose name says it
+ * enforces authentication (`await authenticateApiRequest(c)`, `requireUser(req)`),
+ * which throws or answers when nobody is signed in. A helper that only reads
+ * the session (`validateSession`, `getSession`) enforces nothing.
+ */
+function callsEnforcingAuthHelper(fn: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const name = getTrailingName(node.expression);
+      if (ENFORCING_VERBS.has(splitIdentifierWords(name)[0] ?? '') && looksLikeAuthCheckName(name) && !looksLikeOptionalAuthName(name)) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return found;
 }
 
 /**
