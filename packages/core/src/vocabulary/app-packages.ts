@@ -20,6 +20,13 @@ const SERVER_RUNTIMES: readonly string[] = [
   '@netlify/functions',
 ];
 
+/**
+ * Server runtimes whose types a web app depends on for a typed client
+ * (`hc<AppType>()` from `hono/client`, tRPC's router types): next to a UI
+ * runtime and no other server runtime, the package is the browser app.
+ */
+const TYPED_CLIENT_RUNTIMES: ReadonlySet<string> = new Set(['hono', '@trpc/server', 'elysia']);
+
 /** The fields of a package.json that say what its code runs as. */
 export interface PackageManifest {
   bin?: string | Record<string, string>;
@@ -32,7 +39,9 @@ export type PackageKind = 'frontend' | 'command-line' | 'other';
 
 export function classifyManifest(manifest: PackageManifest): PackageKind {
   const runtime = { ...manifest.peerDependencies, ...manifest.dependencies };
-  if (SERVER_RUNTIMES.some((name) => name in runtime)) return 'other';
-  if (UI_RUNTIMES.some((name) => name in runtime)) return 'frontend';
+  const servers = SERVER_RUNTIMES.filter((name) => name in runtime);
+  const hasUi = UI_RUNTIMES.some((name) => name in runtime);
+  if (hasUi && servers.every((name) => TYPED_CLIENT_RUNTIMES.has(name))) return 'frontend';
+  if (servers.length > 0) return 'other';
   return manifest.bin === undefined ? 'other' : 'command-line';
 }
