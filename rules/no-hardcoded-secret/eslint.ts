@@ -198,7 +198,8 @@ export default createRule<Options, MessageIds>({
         if (key === undefined) return;
         if (secretOptionKeys.has(key) || (mayNameSecret(key) && isStrongOptionKey(key))) {
           for (const literal of getSecretLiterals(node.value)) {
-            if (!looksLikeSecretValue(literal.value)) continue;
+            // `{ '--api-key': 'apiKey' }`: a table from a CLI flag or field to an option name holds names, not values.
+            if (!looksLikeSecretValue(literal.value, literal.node === unwrapExpression(node.value) ? key : undefined)) continue;
             // `{ webhook: 'wh', webhookSecret: 'whsec', token: 'pmk' }`: a table of short ids, not a config.
             if (literal.node === unwrapExpression(node.value) && isShortLowEntropy(literal.value) && isShortLiteralTable(node.parent)) continue;
             add(literal.node, 'sinkSecret', { sink: `The \`${key}\` option` });
