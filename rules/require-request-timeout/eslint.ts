@@ -254,7 +254,7 @@ export default createRule<Options, MessageIds>({
 
     function checkFetch(call: TSESTree.CallExpression, label: string): void {
       const [input, init] = call.arguments;
-      if (!input || input.type === AST_NODE_TYPES.SpreadElement || isLocalOrRelativeUrl(input)) return;
+      if (!input || input.type === AST_NODE_TYPES.SpreadElement || isLocalOrRelativeUrl(input, sourceCode)) return;
       // `fetch(request)` with a `Request` built elsewhere may carry its own signal.
       if (isRequestObject(input)) return;
       if (init?.type === AST_NODE_TYPES.SpreadElement) return;
@@ -291,7 +291,7 @@ export default createRule<Options, MessageIds>({
       defaultsOwner?: string,
     ): void {
       if (!config) return;
-      if (config.url && isLocalOrRelativeUrl(config.url)) return;
+      if (config.url && isLocalOrRelativeUrl(config.url, sourceCode)) return;
       const state = config.node ? getTimeoutState(config.node, client) : 'absent';
       if (state === 'present' || state === 'unknown') return;
       if (state === 'disabled') return queueDisabled(call, label, config.node!);
@@ -328,7 +328,7 @@ export default createRule<Options, MessageIds>({
       if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
       const [first, second] = args as TSESTree.Expression[];
       if (!first) return;
-      if (isLocalOrRelativeUrl(first)) return;
+      if (isLocalOrRelativeUrl(first, sourceCode)) return;
       let optionsNode: TSESTree.Node | undefined;
       if (isUrlLike(first)) {
         optionsNode = second;
@@ -337,7 +337,7 @@ export default createRule<Options, MessageIds>({
         const options = resolveObjectLiteral(first, sourceCode);
         if (!options) return;
         const host = findProperty(options, 'host') ?? findProperty(options, 'hostname');
-        if (host?.value && isLocalOrRelativeUrl(host.value)) return;
+        if (host?.value && isLocalOrRelativeUrl(host.value, sourceCode)) return;
       }
       const state = optionsNode ? getTimeoutState(optionsNode, 'http') : 'absent';
       if (state === 'present' || state === 'unknown') return;
@@ -610,9 +610,21 @@ function isRequestObject(node: TSESTree.Node): boolean {
   return name !== undefined && /^(?:req|request|input)$|Request$|Input$/i.test(name);
 }
 
-/** A literal or template URL to this machine, or a relative path (only a browser can fetch `/api/x`). */
-function isLocalOrRelativeUrl(node: TSESTree.Node): boolean {
+/**
+ * A URL to this machine, or a relative path (only a browser can fetch `/api/x`): a literal or template, a
+ * concatenation that starts with one (`'/api/plugin/' + id`), or a local variable every assignment of which is
+ * one (`let path = '/api/add'; if (port) path = 'http://127.0.0.1:' + port + path`).
+ */
+function isLocalOrRelativeUrl(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
   const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') return isLocalOrRelativeUrl(expression.left, sourceCode, depth);
+  if (expression.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+    // `url += '/sync'` appends to what `url` held: only plain assignments and initialisers say where it points.
+    const writes = (variable?.references ?? []).filter((reference) => reference.isWrite() &&
+      !(reference.identifier.parent.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.operator === '+='));
+    return writes.length > 0 && writes.every((reference) => !!reference.writeExpr && isLocalOrRelativeUrl(reference.writeExpr, sourceCode, depth + 1));
+  }
   let text: string | undefined;
   if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') text = expression.value;
   if (expression.type === AST_NODE_TYPES.TemplateLiteral) text = expression.quasis[0]?.value.cooked ?? undefined;
