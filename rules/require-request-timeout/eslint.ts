@@ -5,6 +5,7 @@ import {
   FETCH_PACKAGES,
   GOT_METHODS,
   NODE_HTTP_MODULES,
+  REQUEST_LIBRARY_MODULES,
   TIMEOUT_OPTIONS_BY_CLIENT,
 } from '@redline/core';
 import { findProperty, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
@@ -19,7 +20,7 @@ type MessageIds = 'missingTimeout' | 'clientWithoutTimeout' | 'timeoutDisabled' 
 
 /** What a local name is bound to. */
 type Binding =
-  | { kind: 'fetch' | 'axios' | 'got' | 'ky' | 'http-module' | 'undici-module' }
+  | { kind: 'fetch' | 'axios' | 'got' | 'ky' | 'http-module' | 'undici-module' | 'request-library' }
   | { kind: 'http-call'; method: 'request' | 'get' }
   | { kind: 'undici-request' }
   | { kind: 'instance'; client: 'axios' | 'got'; safe: boolean };
@@ -193,6 +194,7 @@ export default createRule<Options, MessageIds>({
           case 'undici-request':
             return checkOptions(call, 'undici', getUrlThenOptions(call), callee.name);
           case 'http-call':
+          case 'request-library':
             return checkHttpCall(call, callee.name);
           case 'instance':
             // The instance's own finding (or its safe config) covers a call without options.
@@ -240,6 +242,9 @@ export default createRule<Options, MessageIds>({
           return;
         case 'http-module':
           if (method === 'request' || method === 'get') return checkHttpCall(call, label);
+          return;
+        case 'request-library':
+          if (REQUEST_LIBRARY_METHODS.has(method)) return checkHttpCall(call, label);
           return;
         case 'undici-module':
           if (method === 'request') return checkOptions(call, 'undici', getUrlThenOptions(call), label);
@@ -322,7 +327,10 @@ export default createRule<Options, MessageIds>({
       if (options && getTimeoutState(options, 'ky') === 'disabled') queueDisabled(call, label, options);
     }
 
-    /** `http.request(url?, options?, callback?)`: a `timeout`/`signal` option, or `req.setTimeout(…)` later. */
+    /**
+     * `http.request(url?, options?, callback?)` and the `request` library's `request(url?, options?, callback?)`:
+     * a `timeout`/`signal` option, or `req.setTimeout(…)` later.
+     */
     function checkHttpCall(call: TSESTree.CallExpression, label: string): void {
       const args = call.arguments.filter((argument) => !isFunctionLike(argument));
       if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
@@ -336,7 +344,8 @@ export default createRule<Options, MessageIds>({
         optionsNode = first;
         const options = resolveObjectLiteral(first, sourceCode);
         if (!options) return;
-        const host = findProperty(options, 'host') ?? findProperty(options, 'hostname');
+        // `http.request({ host })`; the `request` library's `{ url }` / `{ uri }`.
+        const host = findProperty(options, 'host') ?? findProperty(options, 'hostname') ?? findProperty(options, 'url') ?? findProperty(options, 'uri');
         if (host?.value && isLocalOrRelativeUrl(host.value, sourceCode)) return;
       }
       const state = optionsNode ? getTimeoutState(optionsNode, 'http') : 'absent';
@@ -517,7 +526,9 @@ export default createRule<Options, MessageIds>({
 
 const FETCH_WORDS: readonly string[] = ['fetch'];
 /** Every module `getModuleBinding` binds. */
-const CLIENT_MODULES = ['axios', 'got', 'undici', ...CLIENTS_WITH_DEFAULT_TIMEOUT, ...NODE_HTTP_MODULES, ...FETCH_PACKAGES];
+const CLIENT_MODULES = ['axios', 'got', 'undici', ...CLIENTS_WITH_DEFAULT_TIMEOUT, ...NODE_HTTP_MODULES, ...FETCH_PACKAGES, ...REQUEST_LIBRARY_MODULES];
+/** The `request` library's shorthand methods (`request.get(url, cb)`). */
+const REQUEST_LIBRARY_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
 
 /** What importing `imported` (`default`, `namespace` or a named export) from `source` binds. */
 function getModuleBinding(source: string, imported: string): Binding | undefined {
@@ -535,6 +546,7 @@ function getModuleBinding(source: string, imported: string): Binding | undefined
     return imported === 'fetch' ? { kind: 'fetch' } : undefined;
   }
   if (FETCH_PACKAGES.has(source)) return whole || imported === 'fetch' ? { kind: 'fetch' } : undefined;
+  if (REQUEST_LIBRARY_MODULES.has(source)) return whole ? { kind: 'request-library' } : undefined;
   return undefined;
 }
 
@@ -632,9 +644,12 @@ function isLocalOrRelativeUrl(node: TSESTree.Node, sourceCode: Readonly<TSESLint
   return text.startsWith('/') || text.startsWith('.') || LOCAL_URL.test(text);
 }
 
-/** A callback argument: a function, or a name callbacks go by (`resolve`, `cb`, `onResponse`). */
+/** A callback argument: a function (bound or not: `function (res) { … }.bind(this)`), or a name callbacks go by (`resolve`, `cb`, `onResponse`). */
 function isFunctionLike(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.Identifier) return /^(?:resolve|cb|callback|done|handler|on[A-Z]\w*)$/.test(node.name);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(node.callee) === 'bind') {
+    return isFunctionLike(node.callee.object);
+  }
   return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 }
 

@@ -6,6 +6,12 @@ export const FETCH_PACKAGES: ReadonlySet<string> = new Set([
 /** Node's core HTTP modules, whose `request`/`get` open a socket with no timeout by default. */
 export const NODE_HTTP_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'node:http', 'node:https']);
 
+/**
+ * The `request` library and its wrappers: `request(urlOrOptions, cb)` and
+ * `request.get/post/…` wait forever unless given a `timeout` option.
+ */
+export const REQUEST_LIBRARY_MODULES: ReadonlySet<string> = new Set(['request', 'request-promise', 'request-promise-native', 'postman-request']);
+
 /** HTTP clients that apply a timeout by default (ky: 10 s), so only an explicit `timeout: false` is a finding. */
 export const CLIENTS_WITH_DEFAULT_TIMEOUT: ReadonlySet<string> = new Set(['ky']);
 
