@@ -3,6 +3,7 @@ import { computeFingerprint, isTestFile } from '@redline/core';
 import { ProjectModel, type ProjectInput } from './project/project-model.js';
 import { planWalk, type AnalyzerCache } from './cache/walk-cache.js';
 import { promoteSiteFiles, walkRecording, type RecordingFiles } from './cache/recording-walk.js';
+import type { ParsedAhead } from './cache/parse-ahead.js';
 import type { ProjectFile } from './project/project-file.js';
 import type { NodeVisitor } from './walk/walker.js';
 import { RouterAdapter } from './adapters/express/router-adapter.js';
@@ -53,6 +54,8 @@ export interface AnalyzeOptions {
    * a resolution reaches them. The result is the same as without it.
    */
   cache?: AnalyzerCache;
+  /** Trees `parseAhead` built while the caller waited for this analysis' input; the result is the same without them. */
+  parsedAhead?: ParsedAhead;
 }
 
 export interface AnalyzeResult {
@@ -64,10 +67,11 @@ export interface AnalyzeResult {
   cache: AnalyzerCache;
   /**
    * Project files, how many were walked, how many were parsed (walked, or
-   * reached by a resolution), and whether the given cache was used (it is
-   * not when another analyzer build or vocabulary made it).
+   * reached by a resolution) and how many of those had their tree built
+   * ahead (`parsedAhead`), and whether the given cache was used (it is not
+   * when another analyzer build or vocabulary made it).
    */
-  stats: { files: number; walked: number; parsed: number; cacheUsed: boolean };
+  stats: { files: number; walked: number; parsed: number; parsedAhead: number; cacheUsed: boolean };
 }
 
 /**
@@ -78,12 +82,12 @@ export interface AnalyzeResult {
  */
 export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const vocabulary = options.vocabulary ?? {};
-  let project = new ProjectModel(options.root, options.files);
+  let project = new ProjectModel(options.root, options.files, options.parsedAhead);
   let walk = planWalk(project, vocabulary, options.cache, { refine: true });
   let { facts, recording } = buildFacts(project, walk.files, options.prismaSchemas ?? [], vocabulary);
   // What becomes of a call site depends on the entities: when they changed, the call sites left unwalked are walked after all.
   if (walk.refined && !walk.hasCachedEntities(facts.entities)) {
-    project = new ProjectModel(options.root, options.files);
+    project = new ProjectModel(options.root, options.files, options.parsedAhead);
     walk = planWalk(project, vocabulary, options.cache, { refine: false });
     ({ facts, recording } = buildFacts(project, walk.files, options.prismaSchemas ?? [], vocabulary));
   }
@@ -111,7 +115,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       });
     }
   }
-  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles, cacheUsed: walk.cacheUsed };
+  const stats = { files: project.files.size, walked: walk.files.length, parsed: project.parsedFiles, parsedAhead: project.parsedAheadFiles, cacheUsed: walk.cacheUsed };
   const cache = walk.next({ recording, resolvedImports: project.resolvedImports, facts, entities: facts.entities });
   return { findings, refuted, facts, cache, stats };
 }

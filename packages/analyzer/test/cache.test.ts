@@ -1,22 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
-import { analyze, parseAnalyzerCache, type AnalyzerCache, type AnalyzeResult } from '@redline/analyzer';
+import { analyze, parseAhead, parseAnalyzerCache, type AnalyzerCache, type AnalyzeResult, type ParsedAhead } from '@redline/analyzer';
 import { projectChecks } from '@redline/rules/project';
 
 const projectsDir = fileURLToPath(new URL('../../../fixtures/projects', import.meta.url));
 const severities = Object.fromEntries(projectChecks.map((check) => [check.name, 'error' as const]));
 
 /** Analyses a folder; `texts` replace files' contents as a staged version would. */
-function analyzeFolder(root: string, options: { cache?: AnalyzerCache; texts?: Record<string, string> } = {}): AnalyzeResult {
+function analyzeFolder(root: string, options: { cache?: AnalyzerCache; texts?: Record<string, string>; parsedAhead?: ParsedAhead } = {}): AnalyzeResult {
   const texts = options.texts ?? {};
   const files = fg.sync('**/*.{ts,tsx,js,mjs,cjs}', { cwd: root }).sort().map((path) =>
     path in texts ? { path: join(root, path), text: texts[path]! } : join(root, path));
   const prismaSchemas = fg.sync('**/*.prisma', { cwd: root, absolute: true });
-  return analyze({ root, files, prismaSchemas, checks: projectChecks, severities, ...(options.cache ? { cache: options.cache } : {}) });
+  const { cache, parsedAhead } = options;
+  return analyze({ root, files, prismaSchemas, checks: projectChecks, severities, ...(cache ? { cache } : {}), ...(parsedAhead ? { parsedAhead } : {}) });
 }
 
 /** What must not depend on the cache: findings, refutations and every fact. */
@@ -134,7 +135,7 @@ export default router;`);
     expect(pick(cached).refuted).toContainEqual({ ruleId: 'redline/require-route-auth', file: 'src/routes/orders.ts', line: 8 });
     // Walked: the app and the router (they record routes); the changed file is one of them. Parsed besides: the
     // middleware and the service, which resolutions reach. Never parsed: the unused helpers and the db re-exports.
-    expect(cached.stats).toEqual({ files: 8, walked: 2, parsed: 4, cacheUsed: true });
+    expect(cached.stats).toEqual({ files: 8, walked: 2, parsed: 4, parsedAhead: 0, cacheUsed: true });
   });
 
   it('a service that starts returning the whole record leaks it through the unchanged route', () => {
@@ -218,7 +219,7 @@ export function cleanup(count: number) {
     expect(outcome(cached)).toEqual(outcome(full));
     expect(pick(cached).findings).toContainEqual({ ruleId: 'redline/no-secret-logging', file: 'src/jobs/rotate.ts', line: 3 });
     // Walked: the app and the router (structural), the changed helper, and the call site that imports it.
-    expect(cached.stats).toEqual({ files: 11, walked: 4, parsed: 6, cacheUsed: true });
+    expect(cached.stats).toEqual({ files: 11, walked: 4, parsed: 6, parsedAhead: 0, cacheUsed: true });
     expect(cached.cache.files['src/jobs/cleanup.ts']).toMatchObject({ records: 'site' });
   });
 
@@ -405,6 +406,26 @@ export class UsersController {
   });
 });
 
+describe('trees parsed ahead, while the scan gets its input ready', () => {
+  it('are the structural files, then what their imports reach; a file whose text changed since is parsed again', async () => {
+    const root = writeProject(BASE);
+    const { cache } = analyzeFolder(root);
+    const texts = new Map(fg.sync('**/*.ts', { cwd: root, absolute: true }).map((path) => [path, readFileSync(path, 'utf8')]));
+    const ahead = parseAhead(root, cache, texts);
+    for (let turn = 0; turn < 100 && ahead.trees.size < 4; turn++) await new Promise(setImmediate);
+    ahead.stop();
+    expect([...ahead.trees.keys()].map((fileName) => relative(root, fileName))).toEqual(['src/app.ts', 'src/routes/orders.ts', 'src/middleware/authenticate.ts', 'src/services/orders.ts']);
+
+    // The change the scan is then sent: a route added to the router, whose tree parsed ahead is of the text before.
+    const change = { 'src/routes/orders.ts': ORDERS.replace('export default router;', "router.delete('/:id', async (req, res) => {\n  res.sendStatus(204);\n});\nexport default router;") };
+    const withTrees = analyzeFolder(root, { cache, texts: change, parsedAhead: ahead.trees });
+    const full = analyzeFolder(root, { texts: change });
+    expect(outcome(withTrees)).toEqual(outcome(full));
+    expect(pick(withTrees).refuted).toContainEqual({ ruleId: 'redline/require-route-auth', file: 'src/routes/orders.ts', line: 8 });
+    expect(withTrees.stats).toEqual({ files: 8, walked: 2, parsed: 4, parsedAhead: 3, cacheUsed: true });
+  });
+});
+
 describe('what the cache holds, and when it is not used', () => {
   const root = writeProject(BASE);
   const full = analyzeFolder(root);
@@ -427,7 +448,7 @@ describe('what the cache holds, and when it is not used', () => {
       'src/app.ts': ['src/middleware/authenticate.ts', 'src/routes/orders.ts'],
       'src/routes/orders.ts': ['src/services/orders.ts'],
     });
-    expect(full.stats).toEqual({ files: 8, walked: 8, parsed: 8, cacheUsed: false });
+    expect(full.stats).toEqual({ files: 8, walked: 8, parsed: 8, parsedAhead: 0, cacheUsed: false });
   });
 
   it('a file whose content changed is walked again', () => {

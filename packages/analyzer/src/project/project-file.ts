@@ -13,11 +13,16 @@ type ModuleFacts = ReturnType<typeof readModuleFacts>;
 export class ProjectFile implements AnalyzedFile {
   private parsed: { sourceFile: ts.SourceFile; facts: ModuleFacts } | undefined;
 
+  /**
+   * @param parsedAhead this file's tree, if one was built ahead (see
+   * cache/parse-ahead.ts): used when it was built from `text`
+   */
   constructor(
     readonly absolutePath: string,
     readonly relativePath: string,
     readonly text: string,
-    private readonly onParse: () => void,
+    private readonly onParse: (builtAhead: boolean) => void,
+    private readonly parsedAhead?: ts.SourceFile,
   ) {}
 
   get isParsed(): boolean {
@@ -46,12 +51,20 @@ export class ProjectFile implements AnalyzedFile {
 
   private parse(): { sourceFile: ts.SourceFile; facts: ModuleFacts } {
     if (!this.parsed) {
-      // What ts-morph builds for a project file (the latest syntax, parent pointers set, the script kind from the
-      // extension), minus JSDoc comments, which nothing reads and which cost a fifth of the parse.
-      const sourceFile = ts.createSourceFile(this.absolutePath, this.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
+      const builtAhead = this.parsedAhead?.text === this.text;
+      const sourceFile = builtAhead ? this.parsedAhead! : parseSourceFile(this.absolutePath, this.text);
       this.parsed = { sourceFile, facts: readModuleFacts(sourceFile) };
-      this.onParse();
+      this.onParse(builtAhead);
     }
     return this.parsed;
   }
+}
+
+/**
+ * The syntax tree of a project file: what ts-morph builds for one (the latest syntax, parent pointers set, the
+ * script kind from the extension), minus JSDoc comments, which nothing reads and which cost a fifth of the parse.
+ * The same path and text always give the same tree.
+ */
+export function parseSourceFile(absolutePath: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(absolutePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true);
 }

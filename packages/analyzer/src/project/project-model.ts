@@ -32,26 +32,37 @@ export class ProjectModel {
   private readonly resolved = new Map<string, AnalyzedFile | undefined>();
   private readonly configs: CompilerConfigs;
   private parsedCount = 0;
+  private builtAheadCount = 0;
 
   /**
    * @param files absolute paths, or paths with the text to analyse instead of
    * the file on disk (a staged version)
+   * @param parsedAhead trees built before the analysis (see cache/parse-ahead.ts), by `toFileName` of their
+   * path: a file uses its tree if it was built from the same text
    */
-  constructor(readonly root: string, files: readonly ProjectInput[]) {
+  constructor(readonly root: string, files: readonly ProjectInput[], parsedAhead: ReadonlyMap<string, ts.SourceFile> = new Map()) {
     this.configs = new CompilerConfigs(root);
     for (const input of files) {
       const path = typeof input === 'string' ? input : input.path;
-      // TypeScript's resolver answers with absolute `/`-separated paths; the map is keyed the same way.
-      const fileName = resolve(path).replace(/\\/g, '/');
+      const fileName = toFileName(path);
       const text = typeof input === 'string' ? readFileSync(path, 'utf8') : input.text;
       const relativePath = relative(root, fileName).split(sep).join('/');
-      this.files.set(fileName, new ProjectFile(fileName, relativePath, text, () => this.parsedCount++));
+      const onParse = (builtAhead: boolean) => {
+        this.parsedCount++;
+        if (builtAhead) this.builtAheadCount++;
+      };
+      this.files.set(fileName, new ProjectFile(fileName, relativePath, text, onParse, parsedAhead.get(fileName)));
     }
   }
 
   /** How many files have been parsed so far: the walked ones and those a resolution reached. */
   get parsedFiles(): number {
     return this.parsedCount;
+  }
+
+  /** How many of the files parsed so far had their tree built ahead (see cache/parse-ahead.ts). */
+  get parsedAheadFiles(): number {
+    return this.builtAheadCount;
   }
 
   /** The project file a module specifier points at, or undefined for packages and missing files. */
@@ -119,6 +130,11 @@ export class ProjectModel {
     }
     return undefined;
   }
+}
+
+/** A file's key in `ProjectModel.files`: TypeScript's resolver answers with absolute `/`-separated paths. */
+export function toFileName(path: string): string {
+  return resolve(path).replace(/\\/g, '/');
 }
 
 interface CompilerConfig {

@@ -171,11 +171,13 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
 
 /** The `--verbose` lines about an analyzer run. */
 function describeAnalyzerRun(summary: AnalyzerRunSummary): string {
-  const { unresolved, files, walked, parsed, cacheRead, cacheUsed, cacheError } = summary;
+  const { unresolved, files, walked, parsed, parsedAhead, cacheRead, cacheUsed, cacheError } = summary;
   const cache = cacheUsed ? ' (cache used)' : cacheRead ? ' (cache ignored: another redline build or vocabulary made it)' : '';
   return [
     `analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved`,
     `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cache}`,
+    // How many trees the worker built while the scan got ready depends on timing: a line of its own.
+    ...(parsedAhead > 0 ? [`analyzer: ${parsedAhead} of the parsed files were parsed while the scan got ready`] : []),
     ...(cacheError ? [`analyzer: the cache could not be written: ${cacheError}`] : []),
   ].map((line) => `${line}\n`).join('');
 }

@@ -1,4 +1,5 @@
 import type { Finding, RedlineVocabulary, Severity } from '@redline/core';
+import type { ParsedAhead } from '@redline/analyzer';
 import { projectChecks } from '@redline/rules/project';
 import { readAnalyzerCache, writeAnalyzerCache } from './analyzer-cache.js';
 import { createConfiguredIgnore, type IgnoreSettings } from './discover-files.js';
@@ -20,10 +21,11 @@ export interface AnalyzerRunInput {
 /** What an analyzer run did, for `--verbose`. */
 export interface AnalyzerRunSummary {
   unresolved: { imports: number; mounts: number };
-  /** Project files, how many were walked, how many were parsed. */
+  /** Project files, how many were walked, how many were parsed, and how many of those the worker parsed ahead. */
   files: number;
   walked: number;
   parsed: number;
+  parsedAhead: number;
   /** Whether a cache file was read, and whether it was used (one made by another build or vocabulary is not). */
   cacheRead: boolean;
   cacheUsed: boolean;
@@ -52,9 +54,10 @@ export function loadAnalyzer(): Promise<typeof import('@redline/analyzer')> {
 /**
  * Reads the project under `root` (discovered files, with the given texts in
  * place), analyses it with the rules' project halves, and keeps the cache up
- * to date.
+ * to date. `parsedAhead`: trees the worker built while it waited (the result
+ * is the same without them).
  */
-export async function runAnalyzer(input: AnalyzerRunInput): Promise<AnalyzerRunOutput> {
+export async function runAnalyzer(input: AnalyzerRunInput, parsedAhead?: ParsedAhead): Promise<AnalyzerRunOutput> {
   const [project, cache, { analyze }] = await Promise.all([
     readProject(input.root),
     input.cachePath === undefined ? undefined : readAnalyzerCache(input.cachePath),
@@ -71,6 +74,7 @@ export async function runAnalyzer(input: AnalyzerRunInput): Promise<AnalyzerRunO
     severities: input.severities,
     ...(input.vocabulary ? { vocabulary: input.vocabulary } : {}),
     ...(cache ? { cache } : {}),
+    ...(parsedAhead ? { parsedAhead } : {}),
   });
   const cacheError = input.cachePath === undefined ? undefined : await writeAnalyzerCache(input.cachePath, nextCache);
   return {

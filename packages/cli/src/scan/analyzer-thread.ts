@@ -12,10 +12,12 @@ const WORKER = new URL('./analyzer-worker.js', import.meta.url);
  * needs it (nothing staged, no project) exits without waiting for it.
  */
 export class AnalyzerThread {
-  private readonly worker = new Worker(WORKER);
+  private readonly worker: Worker;
   private readonly output: Promise<AnalyzerRunOutput>;
 
-  constructor() {
+  /** @param hints what the scan will most likely ask for, to prepare while it gets ready (see analyzer-worker.ts) */
+  constructor(hints: AnalyzerThreadHints = {}) {
+    this.worker = new Worker(WORKER, { workerData: hints });
     this.output = new Promise((resolve, reject) => {
       let output: AnalyzerRunOutput | undefined;
       this.worker.once('message', (message: AnalyzerRunOutput) => (output = message));
@@ -42,7 +44,22 @@ let started: AnalyzerThread | undefined;
  * two cores at once instead of one after the other. Called by the bin.
  */
 export function prestartAnalyzerThread(argv: readonly string[]): void {
-  if (argv[0] === 'scan' && !argv.includes('--no-analyzer') && !started && hasBuiltWorker()) started = new AnalyzerThread();
+  if (argv[0] === 'scan' && !argv.includes('--no-analyzer') && !started && hasBuiltWorker()) started = new AnalyzerThread(readHints(argv));
+}
+
+/** What the worker may prepare before it is sent its input; a wrong hint costs only the preparation. */
+export interface AnalyzerThreadHints {
+  /** The `--cache-location` given, or null with `--no-cache` (no cache to prepare from). */
+  cacheLocation?: string | null;
+}
+
+/** The cache options of a scan's command line, read the simple way (yargs reads them for the scan itself). */
+function readHints(argv: readonly string[]): AnalyzerThreadHints {
+  if (argv.includes('--no-cache')) return { cacheLocation: null };
+  const at = argv.findIndex((arg) => arg === '--cache-location' || arg.startsWith('--cache-location='));
+  if (at < 0) return {};
+  const location = argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
+  return location === undefined ? {} : { cacheLocation: location };
 }
 
 /**

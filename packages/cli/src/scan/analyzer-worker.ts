@@ -2,15 +2,36 @@
 // and reads the project at once, then analyses what it is sent (an AnalyzerRunInput)
 // while the main thread runs ESLint, and posts an AnalyzerRunOutput; a failure
 // surfaces as the worker's `error` event.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ParsedAhead } from '@redline/analyzer';
 import { findAnalyzerRoot } from './analyzer-engine.js';
+import { getAnalyzerCachePath, readAnalyzerCache } from './analyzer-cache.js';
 import { loadAnalyzer, runAnalyzer, type AnalyzerRunInput } from './analyzer-run.js';
+import type { AnalyzerThreadHints } from './analyzer-thread.js';
 import { readProjectEarly } from './project-read.js';
+
+const hints = (workerData ?? {}) as AnalyzerThreadHints;
+const input = new Promise<AnalyzerRunInput>((resolve) => parentPort!.once('message', resolve));
 
 // Loading TypeScript and ts-morph, and reading the project (most scans are of the working directory), take a
 // while: both happen while the scan gets its input ready. A scan of another root reads that one instead.
 loadAnalyzer().catch(() => undefined);
 const root = findAnalyzerRoot(process.cwd(), []);
-if (root) readProjectEarly(root);
-const input = await new Promise<AnalyzerRunInput>((resolve) => parentPort!.once('message', resolve));
-parentPort!.postMessage(await runAnalyzer(input));
+let ahead: { trees: ParsedAhead; stop: () => void } | undefined;
+let started = false;
+if (root) {
+  const project = readProjectEarly(root);
+  // Then, until the input comes, the files the cached analysis parsed are parsed (see parseAhead).
+  if (hints.cacheLocation !== null) {
+    const cachePath = getAnalyzerCachePath({ cwd: process.cwd(), root, ...(hints.cacheLocation ? { location: hints.cacheLocation } : {}) });
+    Promise.all([loadAnalyzer(), project, readAnalyzerCache(cachePath)])
+      .then(([{ parseAhead }, { texts }, cache]) => {
+        if (cache && !started) ahead = parseAhead(root, cache, texts);
+      })
+      .catch(() => undefined);
+  }
+}
+const received = await input;
+started = true;
+ahead?.stop();
+parentPort!.postMessage(await runAnalyzer(received, received.root === root ? ahead?.trees : undefined));

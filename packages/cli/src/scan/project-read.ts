@@ -16,12 +16,14 @@ let early: Promise<ProjectRead> | undefined;
 /**
  * Starts reading the project under `root` before the scan has said what to
  * analyse: the analyzer's thread does so with the working directory while
- * the main thread loads ESLint and asks git for the staged files.
+ * the main thread loads ESLint and asks git for the staged files. Returns
+ * the read, which `readProject` hands to the scan.
  */
-export function readProjectEarly(root: string): void {
+export function readProjectEarly(root: string): Promise<ProjectRead> {
   early = readProjectNow(root);
   // A failed early read only means reading again when the scan asks.
   early.catch(() => undefined);
+  return early;
 }
 
 /** The project under `root`: the early read if it was of the same root, else read now. */
