@@ -474,12 +474,48 @@ function onlyThrowsOwnErrors(block: TSESTree.BlockStatement, sourceCode: Readonl
   const foreign = findNode(block, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || isInsideThrow(node, block)) return false;
     if (isValidationCall(node) || isConversionCall(node)) return false;
-    // Sending the success response does not throw anything worth hiding.
-    if (getCallResponsePayload(node)) return false;
+    // Sending the success response, building it (`ctx.body = format(query)`) or setting its headers and
+    // cookies (`ctx.cookies.set(…)`, `res.setHeader(…)`) does not throw anything worth hiding.
+    if (isPartOfResponse(node, block) || isConsoleCall(node)) return false;
     const callee = getLocalFunction(node, sourceCode);
     return !(callee && isCheckFunction(callee, sourceCode, checks, 0));
   });
   return foreign === undefined;
+}
+
+/**
+ * A call that sends or builds the success response (what it is given is
+ * judged on its own: `res.json(await db.find())` may throw from the database),
+ * or that sets the response's headers and cookies, arguments included
+ * (`ctx.cookies.set('_uid', id, { expires: days(7) })`).
+ */
+function isPartOfResponse(call: TSESTree.CallExpression, block: TSESTree.Node): boolean {
+  if (getCallResponsePayload(call) || isResponseValue(call)) return true;
+  for (let node: TSESTree.Node | undefined = call; node && node !== block; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.CallExpression && isResponseSetter(node)) return true;
+  }
+  return false;
+}
+
+/** `console.log(ctx.response)`: writing to the console throws nothing. */
+function isConsoleCall(call: TSESTree.CallExpression): boolean {
+  return getMemberPath(call.callee)?.[0] === 'console';
+}
+
+/** A call whose result is assigned as the response body: `ctx.body = yapi.commons.resReturn(query)`. */
+function isResponseValue(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === call && getAssignmentResponsePayload(parent) !== undefined;
+}
+
+const RESPONSE_OBJECTS: ReadonlySet<string> = new Set(['ctx', 'res', 'reply', 'response', 'c']);
+const RESPONSE_SETTERS: ReadonlySet<string> = new Set(['set', 'setHeader', 'header', 'cookie', 'clearCookie', 'status', 'type', 'append', 'vary']);
+
+/** `ctx.set('X-Id', id)`, `ctx.cookies.set('_uid', id)`, `res.cookie(…)`: headers and cookies of the response. */
+function isResponseSetter(call: TSESTree.CallExpression): boolean {
+  const path = getMemberPath(call.callee);
+  if (!path || path.length < 2 || !RESPONSE_OBJECTS.has(path[0]!)) return false;
+  return RESPONSE_SETTERS.has(path.at(-1)!) && (path.length === 2 || (path.length === 3 && path[1] === 'cookies'));
 }
 
 function isValidationCall(call: TSESTree.CallExpression): boolean {
