@@ -61,7 +61,7 @@ try {
     const ms = performance.now() - started;
     // Exit code 1 means findings: a result, not a failure.
     if (child.status !== 0 && child.status !== 1) throw new Error(`redline scan ${args.join(' ')} exited with ${child.status}: ${child.stderr}`);
-    const analyzer = child.stderr.split('\n').filter((line) => line.startsWith('analyzer: walked'));
+    const analyzer = child.stderr.split('\n').filter((line) => /^analyzer: (?:walked|\d+ of the parsed)/.test(line));
     const cpuMs = Number(/CPU_MS (\d+)/.exec(child.stderr)?.[1]);
     return { ms, cpuMs, report: JSON.parse(child.stdout), analyzer };
   };

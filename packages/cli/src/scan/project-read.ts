@@ -36,7 +36,8 @@ export async function readProject(root: string): Promise<ProjectRead> {
 async function readProjectNow(root: string): Promise<ProjectRead> {
   const [files, prismaSchemas] = await Promise.all([
     discoverFiles({ cwd: root, paths: ['.'], ignores: { patterns: [], base: root } }),
-    fg('**/*.prisma', { cwd: root, absolute: true, ignore: ['**/node_modules/**'] }),
+    // Folders whose name starts with a dot cannot hold a match (no `dot` option): not entering them (.git) saves a walk.
+    fg('**/*.prisma', { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'] }),
   ]);
   return { root, texts: new Map(files.map((path) => [path, readFileSync(path, 'utf8')])), prismaSchemas };
 }
