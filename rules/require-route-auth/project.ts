@@ -1,6 +1,8 @@
 import { isAvailabilityCheck, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Names of middleware that decide access to what a route acts on: `requireWorkspacePermission`, `workspaceAccess.fromTask`, `isProjectMember`. */
+const ACCESS_GUARD = /permission|access|authori[sz]|polic(?:y|ies)|abilit|ownership|owner|member/i;
 /**
  * Path segments that make a GET route private by nature: the caller's own
  * account, admin views, credentials. `/profiles/:name` or `/users/:id` are
@@ -61,6 +63,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     if (route.method === 'OPTIONS') continue;
     // Optional auth on the route itself (`isGuestOrAuthorized`, `auth.optional`): guests are let in on purpose.
     if (route.guards.some((guard) => guard.scope === 'route' && looksLikeOptionalAuthName(guard.name))) continue;
+    // A role or access check on the route itself (`requireRole('admin')`, `workspaceAccess.fromTask(…)`) decides who
+    // may call it, which presumes a caller: the per-file half reads any such guard the same way.
+    if (route.guards.some((guard) => guard.scope === 'route' && (guard.checksRole || ACCESS_GUARD.test(guard.name)))) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);
