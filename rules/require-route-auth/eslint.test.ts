@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // A test app's routes serve nobody.
+    {
+      code: `
+const router = express.Router();
+router.get('/orders', requireAuth, listOrders);
+router.delete('/orders/:id', deleteOrder);`,
+      filename: 'src/routes/orders.spec.ts',
+    },
     // Confirming the account before it can sign in is public; switching someone's account on is not (see invalid).
     `
 const router = new Router();

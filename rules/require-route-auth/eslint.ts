@@ -12,6 +12,7 @@ import {
   hasCredentialParameter,
   isAccountConfirmationPath,
   isAvailabilityCheck,
+  isInPublicSection,
   isReadThroughPost,
   looksLikeAuthCheckName,
   looksLikeOptionalAuthName,
@@ -19,6 +20,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
+import { isTestFile } from '../utils/file-kind.js';
 import { getCalleePath, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
 import { createConfigCache, memoizeNameTest } from '../utils/config-cache.js';
@@ -173,6 +175,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ authMiddleware: [], roleChecks: [], publicRoutes: [], userDataPaths: [] }],
   },
   create(context, [options]) {
+    // A route a test registers (on a test app, or on a controller in a spec) is not one the app serves.
+    if (isTestFile(context.filename)) return {};
     const settings = getRedlineSettings(context);
     const sourceCode = context.sourceCode;
     // Routes are registered by a router method, declared by a Nest `@Controller`, or exported as Next.js handlers.
@@ -318,13 +322,22 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** Whether the comment right above the statement that registers a route says it is public on purpose. */
+    /** Whether the statement that registers a route says it is public on purpose (see `isCommentedPublic`). */
     function isDeclaredPublic(call: TSESTree.CallExpression): boolean {
       let statement: TSESTree.Node | null | undefined = call;
       while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) statement = statement.parent;
-      // Only comments on lines of their own: `// ok: …` after the route above belongs to that route.
-      return !!statement && sourceCode.getCommentsBefore(statement).some((comment) =>
-        sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column).trim() === '' && declaresPublicRoute(comment.value));
+      return !!statement && isCommentedPublic(statement);
+    }
+
+    /**
+     * Whether the comment right above a route's statement or method, or the
+     * heading of the section it sits in, declares it public on purpose. Only
+     * comments on lines of their own: `// ok: …` after the route above belongs to that route.
+     */
+    function isCommentedPublic(node: TSESTree.Node): boolean {
+      return sourceCode.getCommentsBefore(node).some((comment) =>
+        sourceCode.lines[comment.loc.start.line - 1]!.slice(0, comment.loc.start.column).trim() === '' && declaresPublicRoute(comment.value)) ||
+        isInPublicSection(sourceCode.lines, node.loc.start.line - 1);
     }
 
     /**
@@ -556,7 +569,7 @@ export default createRule<Options, MessageIds>({
         const routeDecorator = method.decorators.find((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''))!;
         const protection = classifyDecorators(method.decorators);
         mergeProtection(protection, classifyFunctionBody(method.value));
-        const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? ''));
+        const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')) || isCommentedPublic(method);
         return {
           method,
           routeDecorator,

@@ -55,6 +55,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   const protectsAnything = routes.some(isAuthenticated);
   const adminRoleCheck = routes.filter((route) => isAdminPath(route.path)).flatMap((route) => route.guards).find((guard) => guard.checksRole);
 
+  const filesWithRouteAuth = new Set(routes.filter((route) => route.guards.some((guard) => guard.scope === 'route' && guard.authenticates)).map((route) => route.at.file));
+  const authenticatesRoutesIn = (file: string) => filesWithRouteAuth.has(file);
+
   const findings: ProjectFinding[] = [];
   for (const route of routes) {
     // A route with its own rate limiter and no auth was left open on purpose (sign-up, subscribe links).
@@ -66,6 +69,10 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // A role or access check on the route itself (`requireRole('admin')`, `workspaceAccess.fromTask(…)`) decides who
     // may call it, which presumes a caller: the per-file half reads any such guard the same way.
     if (route.guards.some((guard) => guard.scope === 'route' && (guard.checksRole || ACCESS_GUARD.test(guard.name)))) continue;
+    // A handler written around the signed-in caller (`req.user.id`, `c.get('userId')`, `@CurrentUser() user`) is behind
+    // an auth step the analyzer does not see (without one, every call would fail on the missing user) — unless its
+    // siblings in the same file carry their auth on the route itself, and this one forgot it.
+    if (route.handlerReadsCaller && !isAuthenticated(route) && !authenticatesRoutesIn(route.at.file)) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, isAvailabilityCheck, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -42,5 +42,46 @@ describe('route intent', () => {
     for (const comment of ['TODO: public for now, add auth', 'Create an order', 'Publication list', 'should not be public', 'Republic day banner']) {
       expect(declaresPublicRoute(comment), comment).toBe(false);
     }
+  });
+
+  it('reads the comment in the languages teams write them in', () => {
+    for (const comment of ['공개 API (인증 불필요)', '公开接口，无需登录', '認証不要']) {
+      expect(declaresPublicRoute(comment), comment).toBe(true);
+    }
+    for (const comment of ['인증 필요 API', '需要登录', '좋아요 API', '비공개 게시물', '非公开接口']) {
+      expect(declaresPublicRoute(comment), comment).toBe(false);
+    }
+  });
+
+  it('finds the section heading a route sits under, up to the start of its block', () => {
+    const lines = [
+      'export class FeedController {',
+      '  // =====================',
+      '  // 공개 API (인증 불필요)',
+      '  // =====================',
+      '',
+      '  /** Counts a view. */',
+      "  @Post('videos/:id/view')",
+      '  view() {}',
+      '',
+      "  @Post('videos/:id/prefetch')",
+      '  prefetch() {}',
+      '',
+      '  // ---- Authenticated ----',
+      "  @Delete('videos/:id')",
+      '  remove() {}',
+      '}',
+      '',
+      '// ---- Public routes ----',
+      'function register(router) {',
+      "  router.post('/contact', sendMessage);",
+      '}',
+    ];
+    expect(isInPublicSection(lines, 6)).toBe(true);
+    expect(isInPublicSection(lines, 9)).toBe(true);
+    expect(isInPublicSection(lines, 13)).toBe(false);
+    // The heading above the function is outside the block the route sits in.
+    expect(isInPublicSection(lines, 19)).toBe(false);
+    expect(isInPublicSection(['// A public profile page', "router.get('/me', me);"], 1)).toBe(false);
   });
 });

@@ -88,7 +88,8 @@ export class GuardClassifier {
     return {
       name,
       authenticates: !optional && !byBody.letsEveryoneThrough && (byName.authenticates || byBody.authenticates),
-      checksRole: byName.checksRole || byBody.checksRole || namesRole(node),
+      // A CSRF or captcha check answers 403 too, yet it asks nothing about who the caller is.
+      checksRole: byName.checksRole || (byBody.checksRole && !checksNobody) || namesRole(node),
     };
   }
 

@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, isInPublicSection, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -103,11 +103,27 @@ function matchesPathPattern(path: string, pattern: string): boolean {
   return new RegExp(`^${source}$`).test(path);
 }
 
-/** Whether the comment right above the statement that registers a route (`node` is in it) declares the route public. */
+/**
+ * Whether the comment right above the statement or method that registers a
+ * route (`node` is in it), or the heading of the section it sits in, declares the route public.
+ */
 export function isDeclaredPublicInComment(node: ts.Node): boolean {
   let statement: ts.Node | undefined = node;
-  while (statement && !ts.isExpressionStatement(statement)) statement = statement.parent;
+  while (statement && !ts.isExpressionStatement(statement) && !ts.isMethodDeclaration(statement)) statement = statement.parent;
   if (!statement) return false;
-  const text = statement.getSourceFile().text;
-  return (ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).some((range) => declaresPublicRoute(text.slice(range.pos, range.end)));
+  const sourceFile = statement.getSourceFile();
+  const text = sourceFile.text;
+  if ((ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).some((range) => declaresPublicRoute(text.slice(range.pos, range.end)))) return true;
+  return isInPublicSection(getLines(sourceFile), sourceFile.getLineAndCharacterOfPosition(statement.getStart()).line);
+}
+
+const linesOfFile = new WeakMap<ts.SourceFile, string[]>();
+
+function getLines(sourceFile: ts.SourceFile): string[] {
+  let lines = linesOfFile.get(sourceFile);
+  if (!lines) {
+    lines = sourceFile.text.split(/\r?\n/);
+    linesOfFile.set(sourceFile, lines);
+  }
+  return lines;
 }

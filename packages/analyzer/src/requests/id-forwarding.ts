@@ -18,6 +18,7 @@ import { PRISMA_CLIENT, getRepositoryEntity } from '../summaries/orm-reads.js';
 import { CalleeResolver } from '../summaries/resolve-callee.js';
 import type { NodeVisitor } from '../walk/walker.js';
 import { isUrlId } from './numeric-id-parameters.js';
+import { REQUEST_DECORATORS, getParameterDecoratorNames } from '../guards/caller-reads.js';
 
 /** `Number(id)`, `parseInt(id, 10)`, `new ObjectId(id)`: the same id in another type. */
 const CONVERSIONS = new Set(['Number', 'String', 'parseInt', 'BigInt', 'ObjectId', 'toObjectId']);
@@ -30,8 +31,6 @@ const READS_CALLER =
   /\b(?:req|request|ctx|c)\.(?:user|auth|session)\b|\.state\.user\b|\.locals\.user\b|\bgetServerSession\(|\bauth\(\)|\b(?:const|let|var)\s+(?:\{[^}]*\b)?(?:auth|user|session|currentUser|authentication|principal|caller)\b/;
 /** Names the caller goes by in a handler's parameters. */
 const CALLER_NAMES = new Set(['auth', 'user', 'session', 'currentUser', 'authentication', 'principal', 'caller', 'me']);
-/** Nest parameter decorators that read the request itself; any other one (`@Usr()`, `@CurrentUser()`) hands over the caller. */
-const REQUEST_DECORATORS = new Set(['Param', 'Body', 'Query', 'Headers', 'Req', 'Request', 'Res', 'Response', 'Next', 'Ip', 'HostParam', 'UploadedFile', 'UploadedFiles']);
 /** An id in an expression: `id`, `user.id`, `order.userId`, `doc._id`. */
 const ID_TEXT = /(?:^|\W)(?:id|_id|\w*Id)$/;
 
@@ -92,10 +91,10 @@ function getEnclosingFunctions(node: ts.Node): ts.Node[] {
 function readsCaller(fn: ts.Node): boolean {
   if (READS_CALLER.test(fn.getText())) return true;
   if (!ts.isFunctionLike(fn)) return false;
-  return fn.parameters.some((parameter) =>
-    // `({ authentication, params }) => …`, `(ctx, user) => …`
-    getBindingNames(parameter.name).some((name) => CALLER_NAMES.has(name)) ||
-    (ts.getDecorators(parameter) ?? []).some((decorator) => !REQUEST_DECORATORS.has(getTrailingName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression))));
+  // `({ authentication, params }) => …`, `(ctx, user) => …`
+  if (fn.parameters.some((parameter) => getBindingNames(parameter.name).some((name) => CALLER_NAMES.has(name)))) return true;
+  // Any Nest parameter decorator but the request's own (`@Usr()`, `@CurrentUser()`) hands over the caller.
+  return getParameterDecoratorNames(fn).some((name) => !REQUEST_DECORATORS.has(name));
 }
 
 function getBindingNames(name: ts.BindingName): string[] {

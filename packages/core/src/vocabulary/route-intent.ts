@@ -54,8 +54,12 @@ export function hasCredentialParameter(path: string): boolean {
   return path.split('/').some((segment) => /^:\w*(?:token|secret)\w*$/i.test(segment));
 }
 
-/** A comment that declares a route open on purpose: `// public endpoint - no auth required`, `/* anonymous access *\/`. */
-const PUBLIC_INTENT = /\b(?:public|unauthenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login) (?:is )?not (?:required|needed)\b/i;
+/**
+ * A comment that declares a route open on purpose: `// public endpoint - no auth required`, `/* anonymous access *\/`,
+ * and the same in the languages whose teams often write comments in them (`공개 API (인증 불필요)`, `无需登录`, `認証不要`).
+ */
+const PUBLIC_INTENT =
+  /\b(?:public|unauthenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login) (?:is )?not (?:required|needed)\b|(?<!비)공개|인증\s*불필요|비로그인|(?<![非不])公开|匿名|无需(?:登录|认证|鉴权)|不需要(?:登录|认证)|認証不要|(?<!非)公開/i;
 /** Words that turn such a comment into a note that the route is not yet what it should be. */
 const UNFINISHED = /\b(?:todo|fixme|xxx|hack|should|must|temporar(?:y|ily)|for now)\b/i;
 
@@ -67,4 +71,40 @@ const UNFINISHED = /\b(?:todo|fixme|xxx|hack|should|must|temporar(?:y|ily)|for n
  */
 export function declaresPublicRoute(comment: string): boolean {
   return PUBLIC_INTENT.test(comment) && !UNFINISHED.test(comment);
+}
+
+/** A comment line that draws a section heading: `// ======`, `// ---- Public routes ----`, `/* ****** *\/`, `// #region Public`. */
+const SECTION_RULE = /={3,}|-{4,}|~{3,}|#{3,}|\*{5,}|#region\b/;
+const COMMENT_LINE = /^(?:\/\/|\/\*|\*)/;
+
+function getIndent(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * Whether the route that starts on `lines[index]` sits in a section whose
+ * heading declares its routes public (`// ===== 공개 API (인증 불필요) =====`
+ * above a group of controller methods, `// ---- Public routes ----` above a
+ * group of `router.get` calls). The nearest heading above the route in the
+ * same block decides, so a later `// ==== Authenticated ====` ends the
+ * section; comments without a rule line (a method's own JSDoc) are no heading.
+ */
+export function isInPublicSection(lines: readonly string[], index: number): boolean {
+  const indent = getIndent(lines[index] ?? '');
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const line = lines[at]!;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (!COMMENT_LINE.test(trimmed)) {
+      // A line of code less indented than the route opens its block: the section cannot start above it.
+      if (getIndent(line) < indent) return false;
+      continue;
+    }
+    let start = at;
+    while (start > 0 && COMMENT_LINE.test(lines[start - 1]!.trim())) start -= 1;
+    const group = lines.slice(start, at + 1);
+    if (group.some((comment) => SECTION_RULE.test(comment))) return declaresPublicRoute(group.join('\n'));
+    at = start;
+  }
+  return false;
 }

@@ -14,6 +14,7 @@ import { dedupeRoutes, describeAppLocation } from '../route-list.js';
 import { resolveDirectoryLoads } from './directory-loads.js';
 import { readOpenApiRoute } from '../hono/openapi-route.js';
 import { getPropertyValue } from '../../project/object-literal.js';
+import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -79,6 +80,7 @@ export function expandRoutes(
           isPublic: isPublicRoute(path, declared.method, declared.handlerArg, handler?.node),
           handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
+          handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
           mountedFromOtherFile: crossed,
           // Route middleware the analyzer could not follow may authenticate: the chain is not known.
           mountKnown: reachesApp && declared.middlewareKnown,

@@ -13,6 +13,7 @@ import { PluginMounts, type PluginMount } from './plugin-mounts.js';
 import { getFastifyHandlerName, resolveFastifyHandler } from './route-handler.js';
 import { resolveObjectLiteral } from './object-literal.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
+import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 
 const MAX_PLUGIN_DEPTH = 16;
 
@@ -138,6 +139,7 @@ export function buildFastifyRoutes(
           guards.declaresOptionalAuth(options),
         handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
         handlerChecksRole: inspector.checksRole(handler?.node),
+        handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
         mountedFromOtherFile: crossed,
         mountKnown: reach.mountKnown,
       };

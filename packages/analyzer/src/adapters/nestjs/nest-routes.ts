@@ -4,10 +4,11 @@ import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
-import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
+import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { joinPaths } from '../express/expand-routes.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
+import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 
 /**
  * NestJS endpoints as routes: global guards, then middleware bound with
@@ -48,10 +49,11 @@ export function buildNestRoutes(
       handler: getCodeSpan(endpoint.handler, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
       isPublic: optsOutOfGuards || isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) ||
-        isPublicPath(path, endpoint.method, vocabulary.publicRoutes),
+        isPublicPath(path, endpoint.method, vocabulary.publicRoutes) || isDeclaredPublicInComment(endpoint.handler),
       optsOutOfGuards,
       handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
       handlerChecksRole: inspector.checksRole(endpoint.handler),
+      handlerReadsCaller: readsCallerFromRequest(endpoint.handler),
       mountedFromOtherFile: guards.some((guard) => guard.at.file !== endpoint.file.relativePath),
       mountKnown: true,
     };
