@@ -13,6 +13,18 @@ app.post('/login', login);`,
     `import express from 'express';
 const app = express();
 app.post('/login', loginLimiter, login);`,
+    // Limiters spread into the chain.
+    `import express from 'express';
+const app = express();
+const credentialLimiters = [ipLimiter, accountLimiter];
+app.post('/login', ...credentialLimiters, login);`,
+    // An app a test builds serves nobody.
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/login', login);`,
+      filename: 'tests/integration/auth-hardening.test.ts',
+    },
     // A limiter mounted on the route's prefix.
     `import express from 'express';
 import { rateLimit } from 'express-rate-limit';

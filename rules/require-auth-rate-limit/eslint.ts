@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { AUTH_MIDDLEWARE_NAMES, RATE_LIMIT_MODULES, RATE_LIMITER_NAME as LIMITER_NAME, isCredentialPath } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
+import { isTestFile } from '../utils/file-kind.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
 import { getModuleBinding, getRequiredModule } from '../utils/module-bindings.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
@@ -80,6 +81,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ rateLimiters: [], authPaths: [] }],
   },
   create(context, [options]) {
+    // An app a test builds (to check the limiter itself, or a handler) serves nobody.
+    if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const mayCreateApp = mayMentionModule(sourceCode, APP_FACTORY_MODULES);
     const rateLimiters = new Set(options.rateLimiters ?? []);
@@ -261,6 +264,9 @@ export default createRule<Options, MessageIds>({
       switch (expression.type) {
         case AST_NODE_TYPES.ArrayExpression:
           return expression.elements.some((element) => element !== null && isLimiter(element, depth + 1));
+        // `app.post('/login', ...credentialLimiters, login)`
+        case AST_NODE_TYPES.SpreadElement:
+          return isLimiter(expression.argument, depth + 1);
         case AST_NODE_TYPES.Identifier: {
           if (rateLimiters.has(expression.name) || LIMITER_NAME.test(expression.name)) return true;
           const binding = getModuleBinding(sourceCode, expression);
