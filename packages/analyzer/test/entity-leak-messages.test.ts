@@ -18,13 +18,17 @@ function messageAt(scenario: string, file: string, line: number): string | undef
 
 describe('no-entity-leak across files names what leaks and how', () => {
   it('a record sent through a response helper names the helper and every sensitive column', () => {
-    expect(messageAt('express-response-helpers', 'src/routes/users.ts', 16)).toBe(
+    expect(messageAt('express-response-helpers', 'src/routes/users.ts', 17)).toBe(
       'This response sends the whole `User` record through `sendResponse`, with `passwordHash`, `apiKey`; map it to a DTO or select only the fields the client needs.',
     );
   });
 
   it('a column deleted before sending is not named; the one left is', () => {
-    expect(messageAt('express-response-helpers', 'src/routes/users.ts', 57)).toContain('with `apiKey`;');
+    expect(messageAt('express-response-helpers', 'src/routes/users.ts', 58)).toContain('with `apiKey`;');
+  });
+
+  it('a column the response helper takes off is not named; the one it forgets is', () => {
+    expect(messageAt('express-response-helpers', 'src/routes/users.ts', 95)).toContain('through `sendAccount`, with `apiKey`;');
   });
 
   it('a hidden column the query builder selects on purpose is named', () => {

@@ -12,6 +12,7 @@ import { getConstructorFlows, getParameterFlows, getReturnedExpressions, type Pa
 import { getRequestPropertyPath, type RequestAssignment } from './request-records.js';
 import { ResponseHelpers } from './response-helpers.js';
 import { CalleeResolver, findEnclosingClass } from './resolve-callee.js';
+import { getStrippedFields } from './stripped-fields.js';
 
 const MAX_DEPTH = 5;
 /** Record instance methods whose result is the record (Mongoose `save`/`populate`/`toObject`, Sequelize `reload`/`update`). */
@@ -305,19 +306,6 @@ function isShaped(value: EntityValue): boolean {
 /** `doc.save()`, `user.reload()`: methods of a record that resolve to the record itself. */
 function isRecordInstanceCall(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(call.expression) && RECORD_SELF_METHODS.has(call.expression.name.text);
-}
-
-/**
- * Fields the code takes off a record before it leaves: `delete user.resetToken`,
- * `user.password = undefined`. `'all'` when it is shaped by a call or a rest
- * destructuring (`omit(user, …)`, `const { password, ...rest } = user`) whose
- * result is what leaves.
- */
-function getStrippedFields(name: string, fn: ts.Node): string[] | 'all' {
-  const text = fn.getText();
-  if (new RegExp(`omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(text)) return 'all';
-  const deleted = new RegExp(`delete\\s+${name}\\.(\\w+)|${name}\\.(\\w+)\\s*=\\s*(?:undefined|null)\\b`, 'g');
-  return [...text.matchAll(deleted)].map((match) => (match[1] ?? match[2])!);
 }
 
 const repositoryEntitiesByFunction = new WeakMap<ts.Node, Map<string, string>>();

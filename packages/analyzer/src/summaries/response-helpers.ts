@@ -6,16 +6,29 @@ import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-s
 import { getConstructorFlows, getParameterNames } from './parameter-flows.js';
 import type { CalleeResolver } from './resolve-callee.js';
 import { getSinkPayload, isResponseObjectArgument } from './response-sinks.js';
+import { getStrippedFields } from './stripped-fields.js';
 
-/** What a response helper does with its parameters: it sends through `response` a body that carries `payloads`. */
+/**
+ * What a response helper does with its parameters: it sends through `response` a body that carries `payloads`,
+ * after taking `omitted` fields off them (`user.password = undefined` in `createSendToken(user, 200, res)`).
+ */
 interface HelperSummary {
   response: number;
   payloads: number[];
+  omitted: string[];
 }
 
-/** A call to a response helper: the arguments that end up in the response, and the helper. */
+/** What `read` finds: the response parameter, the payload parameters, and what an inner helper takes off them. */
+interface SentParameters {
+  response: number;
+  payloads: number[];
+  innerOmitted?: string[];
+}
+
+/** A call to a response helper: the arguments that end up in the response, the fields it takes off them, and the helper. */
 export interface ResponseHelperCall {
   payloads: ts.Expression[];
+  omitted: string[];
   helper: { name: string; at: CodeSpan };
 }
 
@@ -42,22 +55,22 @@ export class ResponseHelpers {
     if (!callee || !summary || !call.arguments[summary.response]) return undefined;
     const payloads = summary.payloads.flatMap((index) => call.arguments[index] ?? []);
     if (payloads.length === 0) return undefined;
-    return { payloads, helper: { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) } };
+    return { payloads, omitted: summary.omitted, helper: { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) } };
   }
 
   private summarize(fn: ts.Node, file: AnalyzedFile, depth: number): HelperSummary | undefined {
     const cached = this.summaries.get(fn);
     if (cached !== undefined) return cached ?? undefined;
     this.summaries.set(fn, null); // recursion guard
-    const summary = depth < MAX_DEPTH && ts.isFunctionLike(fn) ? this.read(fn, file, depth) : undefined;
+    const summary = depth < MAX_DEPTH && ts.isFunctionLike(fn) ? withStrippedFields(this.read(fn, file, depth), fn) : undefined;
     this.summaries.set(fn, summary ?? null);
     return summary;
   }
 
   /** The first response the function sends through one of its parameters with a body built from others. */
-  private read(fn: ts.SignatureDeclaration, file: AnalyzedFile, depth: number): HelperSummary | undefined {
+  private read(fn: ts.SignatureDeclaration, file: AnalyzedFile, depth: number): SentParameters | undefined {
     const names = getParameterNames(fn);
-    let found: HelperSummary | undefined;
+    let found: SentParameters | undefined;
     const visit = (node: ts.Node): void => {
       if (found || (node !== fn && (ts.isFunctionLike(node) || ts.isClassLike(node)))) return;
       const sink = getSinkPayload(node);
@@ -70,7 +83,8 @@ export class ResponseHelpers {
         const response = inner && node.arguments.find((argument): argument is ts.Identifier => isResponseObjectArgument(argument) && names.includes((argument as ts.Identifier).text));
         if (inner && response) {
           const payloads = inner.payloads.flatMap((payload) => this.getCarriedParameters(payload, fn, file, names, 0));
-          if (payloads.length > 0) found = { response: names.indexOf(response.text), payloads };
+          // What the inner helper takes off is taken off here too.
+          if (payloads.length > 0) found = { response: names.indexOf(response.text), payloads, innerOmitted: inner.omitted };
         }
       }
       ts.forEachChild(node, visit);
@@ -109,4 +123,24 @@ export class ResponseHelpers {
     }
     return [];
   }
+}
+
+/**
+ * The summary with the fields the helper takes off its payload parameters
+ * before sending (`user.password = undefined`); a payload it reshapes whole
+ * (`const { password, ...rest } = user`) is no longer sent as the record.
+ */
+function withStrippedFields(found: SentParameters | undefined, fn: ts.SignatureDeclaration): HelperSummary | undefined {
+  if (!found) return undefined;
+  const names = getParameterNames(fn);
+  const omitted = [...(found.innerOmitted ?? [])];
+  const payloads: number[] = [];
+  for (const index of found.payloads) {
+    const name = names[index];
+    const stripped = name === undefined ? [] : getStrippedFields(name, fn);
+    if (stripped === 'all') continue;
+    payloads.push(index);
+    omitted.push(...stripped);
+  }
+  return payloads.length > 0 ? { response: found.response, payloads, omitted } : undefined;
 }

@@ -26,7 +26,7 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
   const facts: ResponseFact[] = [];
   const seen = new Set<ts.Node>();
   for (const handler of handlers) {
-    for (const { sink, payloads, helper } of findSinks(handler, summaries)) {
+    for (const { sink, payloads, omitted: takenOff, helper } of findSinks(handler, summaries)) {
       if (seen.has(sink)) continue;
       seen.add(sink);
       const at = getCodeSpan(sink, handler.file.sourceFile, handler.file.relativePath);
@@ -38,7 +38,7 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
         // `{ data: result.data }` where the service returned `{ meta, data: users }`: the records, not a copied column.
         const copiedField = field !== undefined && traced.wrapperKey !== field ? field : undefined;
         const carriedBy = helper ?? traced.carriedBy;
-        const omitted = [...(read.omitted ?? []), ...(traced.omitted ?? [])];
+        const omitted = [...(read.omitted ?? []), ...(traced.omitted ?? []), ...(takenOff ?? [])];
         // A relation the code replaced or deleted (`{ ...article, author: toProfile(article.author) }`) is not sent as loaded.
         const relations = resolveRelations((read.relations ?? []).filter((relation) => !omitted.includes(relation.name)), entity, entities);
         facts.push({
@@ -88,6 +88,8 @@ function expandPayload(payload: ts.Expression): { value: ts.Expression; field?: 
 interface Sink {
   sink: ts.Node;
   payloads: ts.Expression[];
+  /** Fields the helper takes off the payloads before sending. */
+  omitted?: string[];
   helper?: { name: string; at: CodeSpan };
 }
 
@@ -99,7 +101,7 @@ function findSinks(handler: HandlerToTrace, summaries: FunctionSummaries): Sink[
     if (payload) {
       sinks.push({ sink: node, payloads: [payload.value] });
     } else if (helperCall) {
-      sinks.push({ sink: node, payloads: helperCall.payloads, helper: helperCall.helper });
+      sinks.push({ sink: node, payloads: helperCall.payloads, omitted: helperCall.omitted, helper: helperCall.helper });
     } else if (handler.returnIsResponse && ts.isReturnStatement(node) && node.expression && isDirectlyIn(node, handler.fn)) {
       sinks.push({ sink: node, payloads: [node.expression] });
     }
