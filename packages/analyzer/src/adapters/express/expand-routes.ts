@@ -15,6 +15,7 @@ import { resolveDirectoryLoads } from './directory-loads.js';
 import { readOpenApiRoute } from '../hono/openapi-route.js';
 import { getPropertyValue } from '../../project/object-literal.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
+import { isUnlessPath, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -42,6 +43,12 @@ export function expandRoutes(
   const elementPaths = new Map<ts.Node, Map<RouterObject, string>>();
   const mounts = resolveMounts(adapter, project, elementPaths);
   const routes: RouteFact[] = [];
+  /** Middleware that skips some paths (`expressjwt(…).unless({ path: ['/login'] })`), by the guard made of it. */
+  const unlessPaths = new Map<GuardFact, UnlessPaths>();
+  const appliesTo = (path: string) => (guard: GuardFact) => {
+    const exemption = unlessPaths.get(guard);
+    return !exemption || !isUnlessPath(exemption, path);
+  };
 
   /**
    * Expands one router's events into routes and returns what a request meets
@@ -76,8 +83,9 @@ export function expandRoutes(
           // A chain of route calls starts on one line; each route is where its own method is written.
           at: getCodeSpan(getRegistrationNode(event.call), event.file.sourceFile, event.file.relativePath),
           ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
-          guards: applicable,
-          isPublic: isPublicRoute(path, declared.method, declared.handlerArg, handler?.node),
+          guards: applicable.filter(appliesTo(path)),
+          // A path the auth middleware is told to skip is public by the author's decision.
+          isPublic: isPublicRoute(path, declared.method, declared.handlerArg, handler?.node) || !applicable.every(appliesTo(path)),
           handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
           handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
@@ -152,7 +160,10 @@ export function expandRoutes(
 
   function toGuard(arg: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact {
     const kind = classifier.classify(arg, file);
-    return { ...kind, scope, at: getCodeSpan(arg, file.sourceFile, file.relativePath) };
+    const guard = { ...kind, scope, at: getCodeSpan(arg, file.sourceFile, file.relativePath) };
+    const exemption = readUnlessPaths(getLocalInitializer(arg) ?? arg);
+    if (exemption) unlessPaths.set(guard, exemption);
+    return guard;
   }
 
   /**
@@ -452,4 +463,12 @@ export function joinPaths(prefix: string, path: string): string {
 
 function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+/** What a local constant used as middleware holds: `const auth = expressjwt(…).unless(…)`. */
+function getLocalInitializer(node: ts.Expression): ts.Expression | undefined {
+  const unwrapped = skipOuterExpressions(node);
+  if (!ts.isIdentifier(unwrapped)) return undefined;
+  const declaration = findLocalDeclaration(unwrapped);
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
