@@ -29,9 +29,24 @@ const noUnscopedResourceAccessProject: ProjectCheck = {
     }
     return findings;
   },
+  refuteWithin(facts) {
+    // A handler that only role- or access-checked routes reach (`router.use(restrictTo('Owner', 'Sale'))` in the
+    // router file) serves staff, who may act on any record: the per-file half cannot see that check.
+    const byHandler = new Map<string, RouteFact[]>();
+    for (const route of facts.routes) {
+      if (!route.handler || !route.mountKnown) continue;
+      const key = `${route.handler.file}:${route.handler.line}`;
+      byHandler.set(key, [...(byHandler.get(key) ?? []), route]);
+    }
+    return [...byHandler.values()].filter((routes) => routes.every(checksRoleOrAccess)).map((routes) => routes[0]!.handler!);
+  },
 };
 
 export default noUnscopedResourceAccessProject;
+
+function checksRoleOrAccess(route: RouteFact): boolean {
+  return route.handlerChecksRole || route.guards.some((guard) => guard.checksRole || (!guard.authenticates && looksLikeAccessCheckName(guard.name)));
+}
 
 /** A write route, authenticated, with an id in its path, and nothing in the chain that checks a role or access to the record. */
 function isOpenToAnySignedInUser(route: RouteFact): boolean {
@@ -39,6 +54,5 @@ function isOpenToAnySignedInUser(route: RouteFact): boolean {
   if (route.method === 'GET' || route.method === 'HEAD') return false;
   const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
   if (!authenticated || route.isPublic || !route.path.includes(':')) return false;
-  if (route.handlerChecksRole || route.guards.some((guard) => guard.checksRole)) return false;
-  return !route.guards.some((guard) => !guard.authenticates && looksLikeAccessCheckName(guard.name));
+  return !checksRoleOrAccess(route);
 }

@@ -1,4 +1,4 @@
-import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVocabulary, Severity } from '@redline/core';
+import type { CodeSpan, Finding, Location, ProjectCheck, ProjectFacts, RedlineVocabulary, RefutedPlace, Severity } from '@redline/core';
 import { computeFingerprint, isTestFile } from '@redline/core';
 import { ProjectModel, type ProjectInput } from './project/project-model.js';
 import { planWalk, type AnalyzerCache } from './cache/walk-cache.js';
@@ -60,8 +60,8 @@ export interface AnalyzeOptions {
 
 export interface AnalyzeResult {
   findings: Finding[];
-  /** Per-file findings the project facts show to be wrong, by rule and line. */
-  refuted: { ruleId: string; file: string; line: number }[];
+  /** Per-file findings the project facts show to be wrong, by rule and line (or range of lines). */
+  refuted: RefutedPlace[];
   facts: ProjectFacts;
   /** To pass as `cache` to the next analysis of the same root. */
   cache: AnalyzerCache;
@@ -99,6 +99,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     if (!severity) continue;
     const ruleId = `redline/${check.name}`;
     for (const at of check.refute?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line });
+    for (const at of check.refuteWithin?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line, endLine: at.endLine });
     for (const finding of check.check(facts, vocabulary)) {
       const location = toLocation(finding.at);
       const { code } = finding.at;

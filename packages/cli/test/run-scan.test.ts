@@ -34,6 +34,27 @@ describe('runScan with a second engine (how the analyzer will plug in)', () => {
     expect(Object.keys(report.sources)).toEqual(['src/a.ts', 'src/b.ts']);
   });
 
+  it('drops the findings of the other engines that it refutes, on a line or anywhere in a range of lines', async () => {
+    const cwd = createTempProject({ 'src/a.ts': RETRY, 'src/b.ts': RETRY });
+    const analyzer: ScanEngine = {
+      name: 'analyzer',
+      async run() {
+        return {
+          findings: [],
+          notices: [],
+          refuted: [
+            { ruleId: 'redline/no-unbounded-retry', file: 'src/a.ts', line: 1, endLine: 8 },
+            // Another rule's range, and a single line that is not the finding's: neither drops it.
+            { ruleId: 'redline/no-secret-logging', file: 'src/b.ts', line: 1, endLine: 8 },
+            { ruleId: 'redline/no-unbounded-retry', file: 'src/b.ts', line: 3 },
+          ],
+        };
+      },
+    };
+    const report = await runScan({ cwd, extraEngines: () => [analyzer] });
+    expect(report.findings.map(({ ruleId, file, line }) => ({ ruleId, file, line }))).toEqual([{ ruleId: 'redline/no-unbounded-retry', file: 'src/b.ts', line: 2 }]);
+  });
+
   it('the baseline drops accepted findings by fingerprint and counts them', async () => {
     const cwd = createTempProject({ 'src/a.ts': RETRY });
     const first = await runScan({ cwd });

@@ -23,4 +23,18 @@ export interface ProjectCheck {
    * the scan drops the per-file finding there.
    */
   refute?(facts: ProjectFacts, vocabulary: RedlineVocabulary): CodeSpan[];
+  /**
+   * Code the per-file half judges without what the project shows (a handler
+   * behind a role check in another file): the scan drops the per-file
+   * findings anywhere inside these spans.
+   */
+  refuteWithin?(facts: ProjectFacts, vocabulary: RedlineVocabulary): CodeSpan[];
+}
+
+/** A per-file finding the project facts show to be wrong: on `line`, or anywhere from `line` to `endLine`. */
+export interface RefutedPlace {
+  ruleId: string;
+  file: string;
+  line: number;
+  endLine?: number;
 }

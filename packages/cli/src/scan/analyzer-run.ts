@@ -1,4 +1,4 @@
-import type { Finding, RedlineVocabulary, Severity } from '@redline/core';
+import type { Finding, RedlineVocabulary, RefutedPlace, Severity } from '@redline/core';
 import type { ParsedAhead } from '@redline/analyzer';
 import { projectChecks } from '@redline/rules/project';
 import { readAnalyzerCache, writeAnalyzerCache } from './analyzer-cache.js';
@@ -36,7 +36,7 @@ export interface AnalyzerRunSummary {
 export interface AnalyzerRunOutput {
   /** Paths relative to the root. */
   findings: Finding[];
-  refuted: { ruleId: string; file: string; line: number }[];
+  refuted: RefutedPlace[];
   summary: AnalyzerRunSummary;
 }
 

@@ -1,4 +1,4 @@
-import type { Category, Location, RelatedLocation, Severity } from '@redline/core';
+import type { Category, Location, RefutedPlace, RelatedLocation, Severity } from '@redline/core';
 import type { Notice } from '../report.js';
 import type { SourceFile } from './source-file.js';
 
@@ -16,8 +16,8 @@ export interface EngineResult {
   findings: EngineFinding[];
   /** Files it could not parse (`kind: 'parse-error'`). */
   notices: Notice[];
-  /** Other engines' findings this engine knows to be wrong (by rule, file and line); they are dropped. */
-  refuted?: { ruleId: string; file: string; line: number }[];
+  /** Other engines' findings this engine knows to be wrong (by rule, file and line or range of lines); they are dropped. */
+  refuted?: RefutedPlace[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import redline from 'eslint-plugin-redline';
-import { PLUGIN_NAME, type Finding, type RedlineRuleMeta } from '@redline/core';
+import { PLUGIN_NAME, type Finding, type RedlineRuleMeta, type RefutedPlace } from '@redline/core';
 import type { RedlineConfig } from '../config/redline-config.js';
 import { getChanges, readStagedText, type ChangeSelection, type Changes } from '../git/changes.js';
 import type { Notice, ScanReport } from '../report.js';
@@ -67,7 +67,10 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   let engineFindings: EngineFinding[] = [];
   const notices: Notice[] = [];
   const refuted = new Set<string>();
+  const refutedRanges: RefutedPlace[] = [];
   const lineKey = (finding: { ruleId: string; file: string; line: number }) => `${finding.ruleId}\0${finding.file}\0${finding.line}`;
+  const isInRefutedRange = (finding: EngineFinding) => refutedRanges.some((range) =>
+    range.ruleId === finding.ruleId && range.file === finding.file && finding.line >= range.line && finding.line <= range.endLine!);
   // The engines run at once (the analyzer works in a worker thread while ESLint lints); their results merge in order.
   const results = await Promise.all(engines.map((engine) => engine.run(files, () => options.onProgress?.(++done, total))));
   for (const result of results) {
@@ -75,9 +78,12 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     const reported = new Set(engineFindings.map(lineKey));
     engineFindings.push(...result.findings.filter((finding) => !reported.has(lineKey(finding))));
     notices.push(...result.notices);
-    for (const entry of result.refuted ?? []) refuted.add(lineKey(entry));
+    for (const entry of result.refuted ?? []) {
+      if (entry.endLine === undefined) refuted.add(lineKey(entry));
+      else refutedRanges.push(entry);
+    }
   }
-  engineFindings = engineFindings.filter((finding) => !refuted.has(lineKey(finding)));
+  engineFindings = engineFindings.filter((finding) => !refuted.has(lineKey(finding)) && !isInRefutedRange(finding));
 
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const allFindings = mergeFindings(engineFindings, sources);
