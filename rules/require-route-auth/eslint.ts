@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ACCOUNT_RESOURCES,
   AUTH_HELPER_CALLS,
   AUTH_MIDDLEWARE_NAMES,
   MORE_PUBLIC_PATH_PATTERNS,
@@ -10,6 +11,7 @@ import {
   ROUTER_FACTORY_NAMES,
   declaresPublicRoute,
   hasCredentialParameter,
+  hasPublicFlowSegment,
   isAccountConfirmationPath,
   isAvailabilityCheck,
   isInPublicSection,
@@ -96,19 +98,11 @@ const USER_DATA_WORDS: readonly string[] = [
   // Not a singular `client`: `/api/v1/client/…` is the API a browser SDK calls, public by design.
   'clients', 'contacts',
 ];
-/** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */
-const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([
-  'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
-  'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
-  'install', 'installation',
-]);
 /** Handler-name words of sign-in, sign-up and inbound callbacks (`registerUser`, `authUser`, `handleStripeWebhook`). */
 const PUBLIC_HANDLER_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'auth', 'oauth', 'sso', 'webhook',
   'callback', 'health', 'healthcheck',
 ]);
-/** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
-const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
 /** Members of a request/response/context object that only read the request or write the answer. */
 const RESPONSE_MEMBERS: ReadonlySet<string> = new Set([
   'json', 'send', 'status', 'sendStatus', 'set', 'header', 'text', 'html', 'body', 'redirect', 'code', 'end', 'throw', 'type',
@@ -1270,8 +1264,7 @@ export default createRule<Options, MessageIds>({
       if (!underAccount && isAccountConfirmationPath(path)) return true;
       // `POST /invitations/:token`: the token in the link is the credential.
       if (hasCredentialParameter(path)) return true;
-      if (!underAccount
-        && toCasedSegments(path).some((segment) => !segment.startsWith(':') && splitIdentifierWords(segment).some((word) => PUBLIC_PATH_WORDS.has(word)))) return true;
+      if (hasPublicFlowSegment(path)) return true;
       return publicPatterns.some((pattern) => matchesPattern(segments, pattern, underAccount));
     }
 

@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, isInPublicSection, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isInPublicSection, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -53,6 +53,9 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   // RPC-style APIs name routes `auth.config`, `users.signup`: dots separate words too.
   const segments = normalised.split(/[/.]/).filter(Boolean);
   if (segments.some((segment) => PUBLIC_SEGMENTS.has(segment))) return true;
+  // `/user/request-login`, `/organization/github-auth`: a sign-in flow by the words of a segment, as in the per-file
+  // half; a bare `auth` segment is judged below, by what follows it.
+  if (hasPublicFlowSegment(path.split('/').filter((segment) => segment.toLowerCase() !== 'auth').join('/'))) return true;
   // `POST /resend-activation`, `GET /activate`: the account cannot sign in yet.
   if (isAccountConfirmationPath(path)) return true;
   // Camel case survives here: `/auth/refreshToken` starts with `refresh`, `/auth/revokeRefreshTokens` with `revoke`.

@@ -42,7 +42,7 @@ export function looksLikeAuthName(name: string): boolean {
 export const MORE_PUBLIC_PATH_PATTERNS: readonly string[] = [
   '/refresh', '/refresh-token', '/token', '/tokens/refresh', '/callback', '/callback/**', '/sso/**', '/saml/**',
   '/password/forgot', '/password/reset', '/password/reset/**', '/forgot', '/reset', '/verify', '/confirm', '/magic-link', '/otp', '/2fa/verify',
-  '/contact', '/newsletter/**', '/subscribe', '/unsubscribe', '/collect', '/track', '/send', '/public/**',
+  '/contact', '/contact-us', '/feedback', '/newsletter/**', '/subscribe', '/unsubscribe', '/collect', '/track', '/send', '/public/**',
   '/hooks/**', '/csp-report', '/robots.txt', '/sitemap.xml', '/.well-known/**',
 ];
 

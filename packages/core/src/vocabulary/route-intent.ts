@@ -59,7 +59,7 @@ export function hasCredentialParameter(path: string): boolean {
  * and the same in the languages whose teams often write comments in them (`공개 API (인증 불필요)`, `无需登录`, `認証不要`).
  */
 const PUBLIC_INTENT =
-  /\b(?:public|unauthenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login) (?:is )?not (?:required|needed)\b|(?<!비)공개|인증\s*불필요|비로그인|(?<![非不])公开|匿名|无需(?:登录|认证|鉴权)|不需要(?:登录|认证)|認証不要|(?<!非)公開/i;
+  /\b(?:public|unauthenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login)(?:\s+is)?\s*(?:n't|not)\s+(?:required|needed|necessary)\b|\b(?:does\s*n't|does not|do\s*n't|do not) (?:require|need) (?:auth|authentication|login|a token)\b|(?<!비)공개|인증\s*불필요|비로그인|(?<![非不])公开|匿名|无需(?:登录|认证|鉴权)|不需要(?:登录|认证)|認証不要|(?<!非)公開/i;
 /** Words that turn such a comment into a note that the route is not yet what it should be. */
 const UNFINISHED = /\b(?:todo|fixme|xxx|hack|should|must|temporar(?:y|ily)|for now)\b/i;
 
@@ -107,4 +107,26 @@ export function isInPublicSection(lines: readonly string[], index: number): bool
     at = start;
   }
   return false;
+}
+
+/** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */
+const PUBLIC_FLOW_WORDS: ReadonlySet<string> = new Set([
+  'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
+  'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
+  'install', 'installation',
+]);
+/** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
+export const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
+
+/**
+ * Whether a segment of the path names a public flow by its words
+ * (`/user/request-login`, `/organization/github-auth`, `passkeys.generateAuthenticationOptions`,
+ * `/stripe-webhook`), outside the resources of the signed-in account
+ * (`/account/webauthn/register` acts on the account).
+ */
+export function hasPublicFlowSegment(path: string): boolean {
+  const segments = path.replace(/^\^|\$$/g, '').split(/[/.]+/).filter((segment) => segment.length > 0);
+  const resource = segments.find((segment) => !/^(?:api|rest|v\d+)$/i.test(segment));
+  if (resource !== undefined && ACCOUNT_RESOURCES.has(resource.toLowerCase())) return false;
+  return segments.some((segment) => !/^[:{[*]/.test(segment) && splitIdentifierWords(segment).some((word) => PUBLIC_FLOW_WORDS.has(word)));
 }

@@ -4,7 +4,7 @@ import { getCodeSpan } from '../../project/code-span.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
-import { isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
+import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { joinPaths } from '../express/expand-routes.js';
 import type { FastifyAdapter } from './fastify-adapter.js';
 import { FastifyGuards } from './fastify-guards.js';
@@ -136,7 +136,7 @@ export function buildFastifyRoutes(
         guards: [...hooks, ...routeGuards],
         isPublic: isPublicPath(path, method, vocabulary.publicRoutes) ||
           isPublicHandlerName(event.handler && getFastifyHandlerName(event.handler)) || inspector.optsOutOfAuth(handler?.node) ||
-          guards.declaresOptionalAuth(options),
+          guards.declaresOptionalAuth(options) || isDeclaredPublicInComment(event.call),
         handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
         handlerChecksRole: inspector.checksRole(handler?.node),
         handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
