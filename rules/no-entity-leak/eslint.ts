@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { RECORD_INSTANCE_METHODS, isSensitiveColumnName, isUserModelName, splitIdentifierWords } from '@redline/core';
+import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, isSensitiveColumnName, isUserModelName, splitIdentifierWords } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import {
@@ -206,8 +206,16 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.CallExpression: {
           const query = getOrmRecordQuery(expression, getFileModels());
           if (query) return [{ query, kind: query.result, assignedColumns: [] }];
-          // `await user.update({...})` / `await user.save()` resolve to the record itself.
           const callee = unwrapExpression(expression.callee);
+          // `user.toObject()`, `user.toJSON()`, `row.get({ plain: true })`: the record as a plain object, every column kept.
+          if (callee.type === AST_NODE_TYPES.MemberExpression && isPlainRecordCall(expression, getMemberPropertyName(callee))) {
+            return getRecordOrigins(callee.object, seen, depth + 1).filter((origin) => origin.kind === 'record');
+          }
+          // `users.map((user) => user.toObject())`: each record as a plain object.
+          if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(callee) === 'map' && isPlainRecordCallback(expression.arguments[0])) {
+            return getRecordOrigins(callee.object, seen, depth + 1).filter((origin) => origin.kind === 'record');
+          }
+          // `await user.update({...})` / `await user.save()` resolve to the record itself.
           if (callee.type === AST_NODE_TYPES.MemberExpression && isRecordInstanceMethod(getMemberPropertyName(callee))) {
             return getRecordOrigins(callee.object, seen, depth + 1)
               .filter((origin) => origin.kind === 'record')
@@ -490,6 +498,26 @@ function isSerializerDecorator(decorator: TSESTree.Decorator): boolean {
     const target = value.type === AST_NODE_TYPES.NewExpression ? value.callee : value;
     return getMemberPath(target)?.at(-1) === 'ClassSerializerInterceptor';
   });
+}
+
+/** `user.toObject()`, `user.toJSON()`, Sequelize's `row.get({ plain: true })`. */
+function isPlainRecordCall(call: TSESTree.CallExpression, method: string | undefined): boolean {
+  if (method !== undefined && RECORD_SERIALIZE_METHODS.has(method)) return true;
+  const [options] = call.arguments;
+  if (method !== 'get' || !options || options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const plain = findProperty(options, 'plain')?.value;
+  return plain?.type === AST_NODE_TYPES.Literal && plain.value === true;
+}
+
+/** `(user) => user.toObject()`: a callback that turns each record into a plain object and nothing else. */
+function isPlainRecordCallback(node: TSESTree.Node | undefined): boolean {
+  if (!node || node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  const [parameter] = node.params;
+  const body = unwrapExpression(node.body);
+  if (parameter?.type !== AST_NODE_TYPES.Identifier || body.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapExpression(body.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrapExpression(callee.object) as TSESTree.Identifier).name === parameter.name && isPlainRecordCall(body, getMemberPropertyName(callee));
 }
 
 function isRecordInstanceMethod(name: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import type { CodeSpan } from '@redline/core';
+import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, type CodeSpan } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { findLocalDeclaration, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
@@ -16,7 +16,7 @@ import { getStrippedFields } from './stripped-fields.js';
 
 const MAX_DEPTH = 5;
 /** Record instance methods whose result is the record (Mongoose `save`/`populate`/`toObject`, Sequelize `reload`/`update`). */
-const RECORD_SELF_METHODS = new Set(['save', 'reload', 'populate', 'update', 'increment', 'decrement', 'restore', 'toJSON', 'toObject']);
+const RECORD_SELF_METHODS: ReadonlySet<string> = new Set([...RECORD_INSTANCE_METHODS, ...RECORD_SERIALIZE_METHODS]);
 
 /** A value that holds ORM records (shaped or not), and the functions it came through. */
 export interface EntityValue {

@@ -58,6 +58,13 @@ export const MONGOOSE_CHAIN_METHODS: ReadonlySet<string> = new Set([
 export const RECORD_INSTANCE_METHODS: ReadonlySet<string> = new Set(['save', 'update', 'reload', 'populate', 'increment', 'decrement', 'restore', 'remove']);
 
 /**
+ * Record-instance methods that turn the record into a plain object with every
+ * column (Mongoose `toObject()` / `toJSON()`): what they return is the record, unshaped.
+ * Sequelize's `get({ plain: true })` does the same (see `isPlainRecordCall`).
+ */
+export const RECORD_SERIALIZE_METHODS: ReadonlySet<string> = new Set(['toObject', 'toJSON']);
+
+/**
  * Nouns that name the model people log in with: a record of one carries an
  * email, and usually a password hash, tokens and flags. Deliberately narrow:
  * `Client`, `Owner`, `Employee`, `Patient` records in CRM/HR apps are the
