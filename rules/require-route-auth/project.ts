@@ -55,7 +55,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   const protectsAnything = routes.some(isAuthenticated);
   const adminRoleCheck = routes.filter((route) => isAdminPath(route.path)).flatMap((route) => route.guards).find((guard) => guard.checksRole);
 
-  const filesWithRouteAuth = new Set(routes.filter((route) => route.guards.some((guard) => guard.scope === 'route' && guard.authenticates)).map((route) => route.at.file));
+  // Auth written on the route itself: route middleware, or a Nest `@UseGuards` on the method or its class.
+  const filesWithRouteAuth = new Set(routes.filter((route) => route.guards.some((guard) => (guard.scope === 'route' || guard.scope === 'guard') && guard.authenticates)).map((route) => route.at.file));
   const authenticatesRoutesIn = (file: string) => filesWithRouteAuth.has(file);
 
   const findings: ProjectFinding[] = [];
