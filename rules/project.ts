@@ -9,7 +9,8 @@ import noSecretLoggingProject from './no-secret-logging/project.js';
 import noUnboundedRetryProject from './no-unbounded-retry/project.js';
 import noUnscopedResourceAccessProject from './no-unscoped-resource-access/project.js';
 import requireAuthRateLimitProject from './require-auth-rate-limit/project.js';
+import requireRequestTimeoutProject from './require-request-timeout/project.js';
 import requireRouteAuthProject from './require-route-auth/project.js';
 
 /** The cross-file halves of the rules, run by the analyzer. */
-export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noErrorDetailsInResponseProject, noInternalIdExposureProject, noJwtMisuseProject, noMassAssignmentProject, noSecretLoggingProject, noUnboundedRetryProject, noUnscopedResourceAccessProject, requireAuthRateLimitProject, requireRouteAuthProject];
+export const projectChecks: ProjectCheck[] = [noEntityLeakProject, noErrorDetailsInResponseProject, noInternalIdExposureProject, noJwtMisuseProject, noMassAssignmentProject, noSecretLoggingProject, noUnboundedRetryProject, noUnscopedResourceAccessProject, requireAuthRateLimitProject, requireRequestTimeoutProject, requireRouteAuthProject];

@@ -20,6 +20,7 @@ import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
+import { findAxiosDefaultTimeout } from './summaries/client-defaults.js';
 import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-records.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
@@ -192,6 +193,8 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     clientIdLookups: idForwarding.resolve(project),
     unboundedRetryCounts: retryBounds.resolve(project),
   };
+  const clientDefaultTimeout = findAxiosDefaultTimeout(project.files.values());
+  if (clientDefaultTimeout) facts.clientDefaultTimeout = clientDefaultTimeout;
   // Fastify handlers return their response; what `reply.send` already traced is kept once.
   facts.responses.push(...withoutKnownResponses(facts.responses, traceResponses(collectFastifyHandlers(project, fastify), summaries, entities)));
   // A call on an imported name or a factory's result that resolved to a router or instance made it, or is one of

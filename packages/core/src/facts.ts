@@ -46,6 +46,17 @@ export interface ProjectFacts {
   clientIdLookups?: ClientIdLookupFact[];
   /** Retry counts that mean "never stop", given to a project retry helper or set from another file (absent when not computed). */
   unboundedRetryCounts?: UnboundedRetryCountFact[];
+  /** A client-wide request timeout set in one file, and the requests in every file that it covers (absent when none is set). */
+  clientDefaultTimeout?: ClientDefaultTimeoutFact;
+}
+
+/** `axios.defaults.timeout = 10_000` set once for the app, and the requests made through that default instance. */
+export interface ClientDefaultTimeoutFact {
+  client: 'axios';
+  /** Where the default is set. */
+  at: CodeSpan;
+  /** `axios.get(…)`, `axios(config)` anywhere in the project: each waits at most that long. */
+  calls: CodeSpan[];
 }
 
 /**
