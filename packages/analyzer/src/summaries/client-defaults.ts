@@ -26,11 +26,15 @@ export function findAxiosDefaultTimeout(files: Iterable<ProjectFile>): ClientDef
   return { client: 'axios', at: setAt, calls: bound.flatMap(({ file, names }) => findDefaultInstanceCalls(file, names)) };
 }
 
-/** `axios.defaults.timeout = 10_000`; not `= 0` (no timeout), `undefined` or `null`. */
+/**
+ * `axios.defaults.timeout = 10_000` (not `= 0`, which is no timeout, `undefined` or `null`), or a request
+ * interceptor that sets one on every request (`axios.interceptors.request.use((config) => { config.timeout = 5000; … })`).
+ */
 function findDefaultTimeout(file: ProjectFile, names: readonly string[]): CodeSpan | undefined {
   for (const name of names) {
-    const match = new RegExp(`\\b${name}\\.defaults\\.timeout\\s*=\\s*(?!0\\b|undefined\\b|null\\b)[^=;\\n]`).exec(file.text);
-    if (match) return toSpan(file, match.index, match[0]);
+    const match = new RegExp(`\\b${name}\\.defaults\\.timeout\\s*=\\s*(?!0\\b|undefined\\b|null\\b)[^=;\\n]`).exec(file.text) ??
+      new RegExp(`\\b${name}\\.interceptors\\.request\\.use\\(\\s*(?:async\\s*)?\\(?\\s*(\\w+)[^]{0,300}?\\b\\1\\.timeout\\s*=\\s*(?!0\\b)[^=;\\n]`).exec(file.text);
+    if (match) return toSpan(file, match.index, match[0].split('\n')[0]!);
   }
   return undefined;
 }
