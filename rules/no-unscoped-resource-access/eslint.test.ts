@@ -3,6 +3,13 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-unscoped-resource-access', rule, {
   valid: [
+    // Only whether a clashing appointment exists is used: nothing of it reaches the caller.
+    `router.post('/book/:doctorId', requireAuth, async (req, res) => {
+  const clash = await Appointment.findOne({ doctorId: req.params.doctorId, status: 'Scheduled' });
+  if (clash) return res.status(409).json({ message: 'Slot taken', viewer: req.user.email });
+  const order = await Order.findById(req.params.doctorId);
+  res.json({ free: !order, viewer: req.user.email });
+});`,
     // A bare imported `get('keywords')` is not a context read, and must not crash the rule.
     `import { get } from '@vercel/edge-config';
 export default async function handler(req, res) {
@@ -155,6 +162,18 @@ export default async function handler(req, res) {
 });`,
   ],
   invalid: [
+    // Tested for existence, then sent: the record reaches the caller.
+    {
+      code: `router.get('/orders/:id', requireAuth, async (req, res) => {
+  const order = await Order.findById(req.params.id);
+  if (!order) return res.sendStatus(404);
+  res.json({ order, viewer: req.user.email });
+});
+`,
+      errors: [
+        { messageId: 'unscopedAccess', line: 2, column: 23, endLine: 2, endColumn: 52, data: {"model": "Order", "action": "loaded", "source": "`req.params.id`"} },
+      ],
+    },
     // Mongoose findById by req.params.id; the caller is read only for the response.
     {
       code: `router.get('/orders/:id', requireAuth, async (req, res) => {

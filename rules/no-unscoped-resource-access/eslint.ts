@@ -182,6 +182,8 @@ export default createRule<Options, MessageIds>({
       // A body id read to reference another record (`Item.findById(req.body.itemId)` while adding to a cart) is
       // usually a catalogue lookup; the URL's resource is the one an IDOR reads. Changes by body id still count.
       if (action === 'read' && lookup.fromBody) return;
+      // `const clash = await Appointment.findOne({ doctorId, … }); if (clash) throw …`: only whether one exists is used.
+      if (action === 'read' && isExistenceCheckOnly(node)) return;
       if (!isUnguardedAccess(lookup.handler, normalizeModel(lookup.model))) return;
       const reported = reportedPerHandler.get(lookup.handler) ?? new Set<string>();
       const modelKey = normalizeModel(lookup.model);
@@ -197,6 +199,21 @@ export default createRule<Options, MessageIds>({
           source: `\`${sourceCode.getText(lookup.source)}\``,
         },
       });
+    }
+
+    /**
+     * Whether the loaded record is only tested for existence: kept in a local
+     * whose every use is a condition (`if (clash)`, `if (!doctor)`, `clash ? … : …`,
+     * `!!clash`, `clash === null`), so nothing of it reaches the caller.
+     */
+    function isExistenceCheckOnly(call: TSESTree.CallExpression): boolean {
+      let value: TSESTree.Node = call;
+      while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || isTransparentParent(value.parent))) value = value.parent;
+      const declarator = value.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id);
+      const uses = variable?.references.filter((reference) => !reference.init) ?? [];
+      return uses.length > 0 && uses.every((reference) => isConditionUse(reference.identifier));
     }
 
     /**
@@ -939,4 +956,31 @@ function isPatternUnder(name: TSESTree.Node, containers: ReadonlySet<string>): b
     if (current.type === AST_NODE_TYPES.Property && containers.has(getPropertyKeyName(current) ?? '')) return true;
   }
   return false;
+}
+
+function isTransparentParent(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.ChainExpression;
+}
+
+/** A use of a value that only asks whether it is there: a test, its negation, a comparison with null. */
+function isConditionUse(identifier: TSESTree.Node): boolean {
+  let node: TSESTree.Node = identifier;
+  while (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === '!') node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.WhileStatement:
+      return parent.test === node;
+    case AST_NODE_TYPES.LogicalExpression:
+      return isConditionUse(parent);
+    case AST_NODE_TYPES.BinaryExpression:
+      return ['===', '!==', '==', '!='].includes(parent.operator) && [parent.left, parent.right].some(isNullish);
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Boolean';
+    default:
+      // `!clash` anywhere is a boolean.
+      return node !== identifier;
+  }
 }
