@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getMemberPath, getMemberPropertyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode, someNode } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
@@ -200,7 +200,7 @@ export default createRule<Options, MessageIds>({
           const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
           if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
             const aliased = getAliasLeak(def.node.init);
-            if (aliased && !isDevGuarded(node)) {
+            if (aliased && !isDevGuarded(node) && !isOverwrittenWithText(variable, def.node.init, aliased.node)) {
               // A copy of the error object (`const error = { ...err }`) leaks only through its leaky parts.
               found = aliased.what === 'the error object' ? getLeakingUse(node) : { node, what: aliased.what };
             }
@@ -213,6 +213,26 @@ export default createRule<Options, MessageIds>({
         return found !== undefined;
       });
       return found;
+    }
+
+    /**
+     * Whether the property of an alias that carries the leak is overwritten with
+     * the app's own text somewhere in the function (`responseBody.message =
+     * 'Internal server error'` when the status is 500): the author masks it
+     * where it matters, and what is left is the app's own messages.
+     */
+    function isOverwrittenWithText(variable: TSESLint.Scope.Variable, init: TSESTree.Node, leak: TSESTree.Node): boolean {
+      const object = unwrapExpression(init);
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const property = object.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && isWithin(leak, candidate.value));
+      const key = property?.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+      if (key === undefined) return false;
+      return variable.references.some((reference) => {
+        const member = reference.identifier.parent;
+        const assignment = member?.parent;
+        return member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && getMemberPropertyName(member) === key &&
+          assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && isOwnText(assignment.right);
+      });
     }
 
     /** `findLeak` of an alias's initialiser, read once per set of candidate names: the same alias is often sent twice. */
@@ -673,3 +693,15 @@ function isNamedParam(param: TSESTree.Parameter | undefined, names: ReadonlySet<
   return param?.type === AST_NODE_TYPES.Identifier && names.has(param.name);
 }
 
+
+function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** A string the app wrote: `'Internal server error'`, a template with no expressions. */
+function isOwnText(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
+    (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0);
+}
