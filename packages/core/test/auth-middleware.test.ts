@@ -11,13 +11,13 @@ import {
 
 describe('looksLikeAuthCheckName', () => {
   it('accepts names that check a request is authenticated', () => {
-    for (const name of ['requireAuth', 'isAuthorized', 'verifyToken', 'checkJwt', 'ensureAuthenticated', 'bearerAuth', 'basicAuth', 'requireUser', 'isLoggedIn', 'validateApiKey', 'requireLogin', 'validateToken']) {
+    for (const name of ['requireAuth', 'isAuthorized', 'verifyToken', 'checkJwt', 'ensureAuthenticated', 'bearerAuth', 'basicAuth', 'requireUser', 'isLoggedIn', 'validateApiKey', 'requireLogin', 'validateToken', 'apiKeyGuard', 'tokenGuard', 'protectUser']) {
       expect(looksLikeAuthCheckName(name), name).toBe(true);
     }
   });
 
   it('rejects routers, configs and names that act on auth without checking it', () => {
-    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha']) {
+    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig']) {
       expect(looksLikeAuthCheckName(name), name).toBe(false);
     }
   });

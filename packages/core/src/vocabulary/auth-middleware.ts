@@ -91,7 +91,8 @@ export function looksLikeAuthCheckName(name: string): boolean {
   // `loginValidate(schema)`, `validateLogin`: checks the sign-in form's fields, not who is signed in.
   if (words.some((word) => ['validate', 'validation', 'validator', 'validators'].includes(word)) &&
     words.some((word) => ['login', 'signin', 'signup', 'register', 'registration'].includes(word))) return false;
-  const verb = words.some((word) => ['verify', 'check', 'validate', 'require', 'requires', 'ensure', 'is', 'must', 'assert'].includes(word));
+  // `apiKeyGuard`, `protectUser`: a guard or protection of a credential checks it as much as a verb does.
+  const verb = words.some((word) => ['verify', 'check', 'validate', 'require', 'requires', 'ensure', 'is', 'must', 'assert', 'guard', 'protect'].includes(word));
   return (
     words.some((word) => ['authorized', 'authorised', 'authed', 'signedin', 'logged', 'login'].includes(word)) && verb
   ) || (verb && words.some((word) => ['token', 'user', 'signin', 'signed', 'bearer', 'apikey'].includes(word)))
