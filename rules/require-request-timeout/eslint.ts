@@ -220,7 +220,7 @@ export default createRule<Options, MessageIds>({
         case 'got': {
           const instance = getInstanceCreation(call);
           if (instance) {
-            if (!instance.binding.safe) queueInstance(call, sourceCode.getText(object));
+            if (!instance.binding.safe && !(binding.kind === 'axios' && call.arguments[0] && sendsBrowserCookies(call.arguments[0]))) queueInstance(call, sourceCode.getText(object));
             return;
           }
           break;
@@ -297,6 +297,7 @@ export default createRule<Options, MessageIds>({
     ): void {
       if (!config) return;
       if (config.url && isLocalOrRelativeUrl(config.url, sourceCode)) return;
+      if (client === 'axios' && config.node && sendsBrowserCookies(config.node)) return;
       const state = config.node ? getTimeoutState(config.node, client) : 'absent';
       if (state === 'present' || state === 'unknown') return;
       if (state === 'disabled') return queueDisabled(call, label, config.node!);
@@ -384,6 +385,13 @@ export default createRule<Options, MessageIds>({
         data: { call: sourceCode.getText(create.callee) },
         defaultsOwners: owners,
       });
+    }
+
+    /** axios's `withCredentials: true`: an XMLHttpRequest option, so the config is a browser's (Node ignores it). */
+    function sendsBrowserCookies(node: TSESTree.Node): boolean {
+      const object = resolveObjectLiteral(node, sourceCode);
+      const value = object ? findProperty(object, 'withCredentials')?.value : undefined;
+      return value?.type === AST_NODE_TYPES.Literal && value.value === true;
     }
 
     /** Whether an options object (or a const it names) sets a timeout, turns it off, lacks one, or is not fully visible. */
@@ -637,11 +645,22 @@ function isLocalOrRelativeUrl(node: TSESTree.Node, sourceCode: Readonly<TSESLint
       !(reference.identifier.parent.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.operator === '+='));
     return writes.length > 0 && writes.every((reference) => !!reference.writeExpr && isLocalOrRelativeUrl(reference.writeExpr, sourceCode, depth + 1));
   }
+  // `new URL('/api/auth/session', req.url)`: a path on the origin the incoming request came to, this service.
+  if (expression.type === AST_NODE_TYPES.NewExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'URL') {
+    const [path, base] = expression.arguments;
+    return path !== undefined && base !== undefined && isIncomingRequestUrl(base) && isLocalOrRelativeUrl(path, sourceCode, depth);
+  }
   let text: string | undefined;
   if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') text = expression.value;
   if (expression.type === AST_NODE_TYPES.TemplateLiteral) text = expression.quasis[0]?.value.cooked ?? undefined;
   if (text === undefined) return false;
   return text.startsWith('/') || text.startsWith('.') || LOCAL_URL.test(text);
+}
+
+/** `req.url`, `request.url`, `request.nextUrl`: where the request being served was sent. */
+function isIncomingRequestUrl(node: TSESTree.Node): boolean {
+  const path = getMemberPath(unwrapExpression(node));
+  return path?.length === 2 && /^(?:req|request)$/.test(path[0]!) && (path[1] === 'url' || path[1] === 'nextUrl');
 }
 
 /** A callback argument: a function (bound or not: `function (res) { … }.bind(this)`), or a name callbacks go by (`resolve`, `cb`, `onResponse`). */

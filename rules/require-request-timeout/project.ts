@@ -3,8 +3,9 @@ import type { ProjectCheck } from '@redline/core';
 /**
  * The cross-file half of `require-request-timeout`: a timeout set on axios's
  * default instance in another file (`axios.defaults.timeout = 10_000` in
- * `lib/http.ts`) covers every request made through it, so what the per-file
- * half reports on those requests is refuted. It reports nothing itself.
+ * `lib/http.ts`) covers every request made through it, and a module that only
+ * browser code imports (an SWR fetcher in `lib/`) makes its requests from the
+ * browser, so what the per-file half reports there is refuted. It reports nothing itself.
  */
 const requireRequestTimeoutProject: ProjectCheck = {
   name: 'require-request-timeout',
@@ -14,6 +15,9 @@ const requireRequestTimeoutProject: ProjectCheck = {
   },
   refute(facts) {
     return facts.clientDefaultTimeout?.calls ?? [];
+  },
+  refuteWithin(facts) {
+    return facts.clientOnlyModules ?? [];
   },
 };
 

@@ -21,6 +21,7 @@ import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 import { findAxiosDefaultTimeout } from './summaries/client-defaults.js';
+import { findClientOnlyModules } from './summaries/client-only-modules.js';
 import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-records.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
@@ -193,6 +194,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     clientIdLookups: idForwarding.resolve(project),
     unboundedRetryCounts: retryBounds.resolve(project),
   };
+  facts.clientOnlyModules = findClientOnlyModules(project);
   const clientDefaultTimeout = findAxiosDefaultTimeout(project.files.values());
   if (clientDefaultTimeout) facts.clientDefaultTimeout = clientDefaultTimeout;
   // Fastify handlers return their response; what `reply.send` already traced is kept once.

@@ -48,6 +48,8 @@ export interface ProjectFacts {
   unboundedRetryCounts?: UnboundedRetryCountFact[];
   /** A client-wide request timeout set in one file, and the requests in every file that it covers (absent when none is set). */
   clientDefaultTimeout?: ClientDefaultTimeoutFact;
+  /** Whole modules that only browser code imports (an SWR fetcher in `lib/`): their requests run in the browser (absent when not computed). */
+  clientOnlyModules?: CodeSpan[];
 }
 
 /** `axios.defaults.timeout = 10_000` set once for the app, and the requests made through that default instance. */
