@@ -596,6 +596,8 @@ export default createRule<Options, MessageIds>({
         if (record.isPublic || protection.auth || protection.role || protection.optional || protection.assumes) continue;
         if (getResourceKey(record.path) === '' && isPublicHandlerName(getMethodName(record.method))) continue;
         if (!isSensitiveRoute(record.verb, record.path)) continue;
+        // `getHello(): string`: a read declared to answer a plain value returns no one's records.
+        if (record.verb === 'get' && returnsPlainValue(record.method.value)) continue;
         context.report({
           node: record.routeDecorator,
           messageId: 'missingGuard',
@@ -1410,4 +1412,13 @@ function getNextRoutePath(filename: string): string | undefined {
   const normalized = filename.replaceAll('\\', '/');
   const match = /\/app(\/.*)\/route\.[cm]?[jt]sx?$/.exec(normalized) ?? /\/pages(\/api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(normalized);
   return match?.[1];
+}
+
+/** A method declared to return a string, number or boolean (or a promise of one). */
+function returnsPlainValue(fn: TSESTree.FunctionExpression): boolean {
+  let type = fn.returnType?.typeAnnotation;
+  if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Promise') {
+    type = type.typeArguments?.params[0];
+  }
+  return type?.type === AST_NODE_TYPES.TSStringKeyword || type?.type === AST_NODE_TYPES.TSNumberKeyword || type?.type === AST_NODE_TYPES.TSBooleanKeyword;
 }

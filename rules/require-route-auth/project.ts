@@ -74,6 +74,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // an auth step the analyzer does not see (without one, every call would fail on the missing user) — unless its
     // siblings in the same file carry their auth on the route itself, and this one forgot it.
     if (route.handlerReadsCaller && !isAuthenticated(route) && !authenticatesRoutesIn(route.at.file)) continue;
+    // `getHello(): string`: a read declared to answer a plain value returns no one's records.
+    if (route.method === 'GET' && route.handlerReturnsPlainValue) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);

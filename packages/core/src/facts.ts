@@ -143,6 +143,8 @@ export interface RouteFact {
   handlerChecksAuth: boolean;
   /** Whether the handler checks a role itself. */
   handlerChecksRole: boolean;
+  /** Whether the handler is declared to return a plain string, number or boolean (`getHello(): string`): no one's records. */
+  handlerReturnsPlainValue?: boolean;
   /** Whether the handler works with the signed-in caller (`req.user.id`, `@CurrentUser() user`): it was written for an authenticated chain. */
   handlerReadsCaller?: boolean;
   /** Whether the route was mounted through at least one other file (the analyzer's cross-file case). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, hasCredentialParameter, isAccountConfirmationPath, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -50,6 +50,15 @@ describe('route intent', () => {
     }
     for (const comment of ['인증 필요 API', '需要登录', '좋아요 API', '비공개 게시물', '非公开接口']) {
       expect(declaresPublicRoute(comment), comment).toBe(false);
+    }
+  });
+
+  it('knows the public flows by the words of a segment, outside the signed-in account', () => {
+    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook']) {
+      expect(hasPublicFlowSegment(path), path).toBe(true);
+    }
+    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history']) {
+      expect(hasPublicFlowSegment(path), path).toBe(false);
     }
   });
 

@@ -125,8 +125,21 @@ export const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accou
  * (`/account/webauthn/register` acts on the account).
  */
 export function hasPublicFlowSegment(path: string): boolean {
-  const segments = path.replace(/^\^|\$$/g, '').split(/[/.]+/).filter((segment) => segment.length > 0);
-  const resource = segments.find((segment) => !/^(?:api|rest|v\d+)$/i.test(segment));
-  if (resource !== undefined && ACCOUNT_RESOURCES.has(resource.toLowerCase())) return false;
-  return segments.some((segment) => !/^[:{[*]/.test(segment) && splitIdentifierWords(segment).some((word) => PUBLIC_FLOW_WORDS.has(word)));
+  const segments = path.replace(/^\^|\$$/g, '').split(/[/.]+/).filter((segment) => segment.length > 0 && !/^[:{[*]/.test(segment));
+  const resource = segments.find((segment) => !/^(?:api|rest|v\d+)$/i.test(segment))?.toLowerCase();
+  const words = segments.map((segment) => splitIdentifierWords(segment));
+  // `/request-password-reset`, `/forgot`, `/password-recovery`: the way back in for someone who cannot sign in
+  // (under `/me` or `/settings`, a reset is the signed-in user's).
+  if (words.some((segmentWords) => segmentWords.includes('forgot') || (segmentWords.includes('password') && segmentWords.some((word) => RECOVERY_WORDS.has(word))))) {
+    return resource === undefined || !SIGNED_IN_RESOURCES.has(resource);
+  }
+  if (resource !== undefined && ACCOUNT_RESOURCES.has(resource)) return false;
+  // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
+  return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
 }
+
+const RECORD_WORDS: ReadonlySet<string> = new Set(['history', 'histories', 'attempts', 'log', 'logs', 'activity', 'activities', 'events', 'audit']);
+
+const RECOVERY_WORDS: ReadonlySet<string> = new Set(['reset', 'recover', 'recovery']);
+/** Resources that are the signed-in user's own: a password reset under them is theirs. */
+const SIGNED_IN_RESOURCES: ReadonlySet<string> = new Set(['me', 'my', 'profile', 'settings']);

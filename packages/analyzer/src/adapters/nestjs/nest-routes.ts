@@ -54,6 +54,7 @@ export function buildNestRoutes(
       handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
       handlerChecksRole: inspector.checksRole(endpoint.handler),
       handlerReadsCaller: readsCallerFromRequest(endpoint.handler),
+      handlerReturnsPlainValue: returnsPlainValue(endpoint.handler),
       mountedFromOtherFile: guards.some((guard) => guard.at.file !== endpoint.file.relativePath),
       mountKnown: true,
     };
@@ -116,4 +117,11 @@ function pathMatches(pattern: string, path: string): boolean {
   // `forRoutes('users')` is read as covering `users/...` too: reading it as exact would report routes
   // Nest may well protect, and a false alarm costs more than a miss.
   return patternSegments.length <= pathSegments.length;
+}
+
+/** A method declared to return a string, number or boolean, or a promise of one (`getHello(): string`). */
+function returnsPlainValue(method: ts.MethodDeclaration): boolean {
+  let type = method.type;
+  if (type && ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Promise') type = type.typeArguments?.[0];
+  return type !== undefined && [ts.SyntaxKind.StringKeyword, ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword].includes(type.kind);
 }
