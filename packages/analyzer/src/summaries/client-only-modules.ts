@@ -8,6 +8,8 @@ const OUTBOUND = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|\bundici\b/;
 /** Files the per-file rules already take for browser code by their path: components, hooks, `.tsx`/`.jsx`, client folders. */
 const CLIENT_PATH = /\.[jt]sx$|(?:^|\/)(?:components|hooks|client|frontend)\//;
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[^]*?\*\/)*['"]use client['"]/;
+/** Server actions (`'use server'`) and `server-only` modules run on the server, whoever imports them. */
+const SERVER_ONLY = /^(?:\s|\/\/[^\n]*\n|\/\*[^]*?\*\/)*['"]use server['"]|\bimport\s+['"]server-only['"]/;
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
 const MAX_DEPTH = 3;
 
@@ -21,7 +23,7 @@ const MAX_DEPTH = 3;
  */
 export function findClientOnlyModules(project: ProjectModel): CodeSpan[] {
   const files = [...project.files.values()];
-  const candidates = files.filter((file) => OUTBOUND.test(file.text) && !isClientFile(file));
+  const candidates = files.filter((file) => OUTBOUND.test(file.text) && !isClientFile(file) && !SERVER_ONLY.test(file.text));
   if (candidates.length === 0) return [];
   // Who names a module in an import, by the module's name (`@/lib/fetcher` → `fetcher`); resolved only when asked.
   const specifiersByName = new Map<string, { file: ProjectFile; specifier: string }[]>();
