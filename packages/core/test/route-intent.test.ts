@@ -91,6 +91,19 @@ describe('route intent', () => {
     expect(isInPublicSection(lines, 13)).toBe(false);
     // The heading above the function is outside the block the route sits in.
     expect(isInPublicSection(lines, 19)).toBe(false);
-    expect(isInPublicSection(['// A public profile page', "router.get('/me', me);"], 1)).toBe(false);
+    expect(isInPublicSection(['// A public profile page', "router.get('/me', me);"], 1)).toBe(true);
+    const paragraphs = [
+      '// Tracking endpoints - public',
+      "router.post('/track/impression', impression);",
+      "router.post('/track/click', click);",
+      '',
+      "router.delete('/campaigns/:id', remove);",
+      '// Campaign actions - requires the marketing role',
+      "router.post('/campaigns/:id/publish', publish);",
+    ];
+    expect(isInPublicSection(paragraphs, 2)).toBe(true);
+    // A blank line ends the paragraph; another paragraph's heading says nothing of this one.
+    expect(isInPublicSection(paragraphs, 4)).toBe(false);
+    expect(isInPublicSection(paragraphs, 6)).toBe(false);
   });
 });

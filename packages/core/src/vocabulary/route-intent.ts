@@ -83,18 +83,23 @@ function getIndent(line: string): number {
 
 /**
  * Whether the route that starts on `lines[index]` sits in a section whose
- * heading declares its routes public (`// ===== 공개 API (인증 불필요) =====`
+ * heading declares its routes public: a banner (`// ===== 공개 API (인증 불필요) =====`
  * above a group of controller methods, `// ---- Public routes ----` above a
- * group of `router.get` calls). The nearest heading above the route in the
- * same block decides, so a later `// ==== Authenticated ====` ends the
- * section; comments without a rule line (a method's own JSDoc) are no heading.
+ * group of `router.get` calls), up to the next banner, or the comment that
+ * heads its paragraph (`// Tracking endpoints - public` above three routes
+ * with no blank line between them). Comments without a rule line further up
+ * (a method's own JSDoc, an earlier paragraph's heading) are no banner.
  */
 export function isInPublicSection(lines: readonly string[], index: number): boolean {
   const indent = getIndent(lines[index] ?? '');
+  let inParagraph = true;
   for (let at = index - 1; at >= 0; at -= 1) {
     const line = lines[at]!;
     const trimmed = line.trim();
-    if (trimmed === '') continue;
+    if (trimmed === '') {
+      inParagraph = false;
+      continue;
+    }
     if (!COMMENT_LINE.test(trimmed)) {
       // A line of code less indented than the route opens its block: the section cannot start above it.
       if (getIndent(line) < indent) return false;
@@ -104,6 +109,8 @@ export function isInPublicSection(lines: readonly string[], index: number): bool
     while (start > 0 && COMMENT_LINE.test(lines[start - 1]!.trim())) start -= 1;
     const group = lines.slice(start, at + 1);
     if (group.some((comment) => SECTION_RULE.test(comment))) return declaresPublicRoute(group.join('\n'));
+    if (inParagraph && declaresPublicRoute(group.join('\n'))) return true;
+    inParagraph = false;
     at = start;
   }
   return false;
