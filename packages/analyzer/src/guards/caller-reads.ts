@@ -31,6 +31,9 @@ export function getParameterDecoratorNames(fn: ts.Node): string[] {
  * cannot see (without it, every call would fail on the missing user).
  */
 export function readsCallerFromRequest(fn: ts.Node): boolean {
-  if (CALLER_ON_REQUEST.test(fn.getText())) return true;
+  const text = fn.getText();
+  // `req.user?.id || 'system'`: a handler that copes without a caller expects anonymous requests.
+  if (/\b(?:req|request|ctx|context)\.(?:user|userId|auth|currentUser)\s*(?:\?\.|\?\?|\|\|)/.test(text)) return false;
+  if (CALLER_ON_REQUEST.test(text)) return true;
   return getParameterDecoratorNames(fn).some((name) => !REQUEST_DECORATORS.has(name) && splitIdentifierWords(name).some((word) => CALLER_DECORATOR_WORDS.has(word)));
 }
