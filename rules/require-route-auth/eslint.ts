@@ -15,6 +15,7 @@ import {
   isAccountConfirmationPath,
   isAvailabilityCheck,
   isInPublicSection,
+  isPublicAssetRead,
   isReadThroughPost,
   looksLikeAuthCheckName,
   looksLikeOptionalAuthName,
@@ -598,6 +599,8 @@ export default createRule<Options, MessageIds>({
         if (!isSensitiveRoute(record.verb, record.path)) continue;
         // `getHello(): string`: a read declared to answer a plain value returns no one's records.
         if (record.verb === 'get' && returnsPlainValue(record.method.value)) continue;
+        // `return { ok: true }`: a read stub that only answers returns no one's records.
+        if (record.verb === 'get' && isTrivialHandler(record.method.value)) continue;
         context.report({
           node: record.routeDecorator,
           messageId: 'missingGuard',
@@ -1250,6 +1253,8 @@ export default createRule<Options, MessageIds>({
         return !(method === 'post' && last !== undefined && SIGN_UP_COLLECTIONS.has(last) && !segments.includes('admin'));
       }
       if (method !== 'get' || path === undefined) return false;
+      // `GET /profile/photo/:fileName`: an image pages load in an `<img>`, public by design.
+      if (isPublicAssetRead(path)) return false;
       // A segment made only of user-data words (`me`, `my-orders`, `userSettings`), not `user-agent`.
       return toCasedSegments(path).some((segment) => {
         const words = splitIdentifierWords(segment);

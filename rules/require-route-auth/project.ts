@@ -1,4 +1,4 @@
-import { isAvailabilityCheck, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { isAvailabilityCheck, isPublicAssetRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Names of middleware that decide access to what a route acts on: `requireWorkspacePermission`, `workspaceAccess.fromTask`, `isProjectMember`. */
@@ -74,8 +74,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // an auth step the analyzer does not see (without one, every call would fail on the missing user) — unless its
     // siblings in the same file carry their auth on the route itself, and this one forgot it.
     if (route.handlerReadsCaller && !isAuthenticated(route) && !authenticatesRoutesIn(route.at.file)) continue;
-    // `getHello(): string`: a read declared to answer a plain value returns no one's records.
-    if (route.method === 'GET' && route.handlerReturnsPlainValue) continue;
+    // `getHello(): string`: a read declared to answer a plain value returns no one's records; nor does an image read
+    // by its file name (`GET /profile/photo/:fileName`), which pages load in an `<img>`.
+    if (route.method === 'GET' && (route.handlerReturnsPlainValue || isPublicAssetRead(route.path))) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -59,6 +59,15 @@ describe('route intent', () => {
     }
     for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history']) {
       expect(hasPublicFlowSegment(path), path).toBe(false);
+    }
+  });
+
+  it('knows an image read by its file name', () => {
+    for (const path of ['/api/core/user/profile/photo/:fileName', '/entityTypes/image/:fileName', '/avatars/:key', '/users/:id/profile-picture/:name']) {
+      expect(isPublicAssetRead(path), path).toBe(true);
+    }
+    for (const path of ['/users/:id', '/profile/photos', '/invoices/:id/pdf', '/images']) {
+      expect(isPublicAssetRead(path), path).toBe(false);
     }
   });
 

@@ -150,3 +150,21 @@ const RECORD_WORDS: ReadonlySet<string> = new Set(['history', 'histories', 'atte
 const RECOVERY_WORDS: ReadonlySet<string> = new Set(['reset', 'recover', 'recovery']);
 /** Resources that are the signed-in user's own: a password reset under them is theirs. */
 const SIGNED_IN_RESOURCES: ReadonlySet<string> = new Set(['me', 'my', 'profile', 'settings']);
+
+/** Segments of images and files that pages show (`<img src>` cannot send a bearer token). */
+const ASSET_WORDS: ReadonlySet<string> = new Set([
+  'photo', 'photos', 'image', 'images', 'img', 'avatar', 'avatars', 'thumbnail', 'thumbnails', 'logo', 'logos', 'icon', 'icons',
+  'picture', 'pictures', 'banner', 'banners', 'cover', 'covers',
+]);
+
+/**
+ * A read of an image by its file name or key (`GET /profile/photo/:fileName`,
+ * `/entityTypes/image/:fileName`, `/avatars/:key`): pages load it in an `<img>`,
+ * which sends no bearer token, so it is public by design; it is no one's records.
+ */
+export function isPublicAssetRead(path: string): boolean {
+  const segments = path.split('/').filter((segment) => segment.length > 0);
+  const last = segments.at(-1);
+  if (last === undefined || !/^[:{[]/.test(last)) return false;
+  return segments.slice(0, -1).some((segment) => !/^[:{[*]/.test(segment) && splitIdentifierWords(segment).some((word) => ASSET_WORDS.has(word)));
+}
