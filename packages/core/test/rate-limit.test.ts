@@ -5,7 +5,7 @@ describe('credential paths', () => {
   it('matches login, registration, password reset and one-time code endpoints', () => {
     for (const path of ['/login', '/api/auth/sign-in', '/register', '/users/signup', '/forgot-password', '/reset-password/:token', '/password/reset', '/verify-otp', '/2fa/verify', '/rest/2fa/verify',
       '/api/v1/session', '/sessions', '/tokens', '/api/v1/token', '/api/auth/session', '/api/auth/callback/credentials', '/api/auth/check-code', '/auth/send-code', '/sms/verify-code',
-      '/auth/check-password', '/otp/send-otp', '/verify-pin', '/api/auth/verify', '/mfa/confirm']) {
+      '/auth/check-password', '/otp/send-otp', '/verify-pin', '/api/auth/verify', '/mfa/confirm', '/verify-login-otp', '/auth/send-login-otp']) {
       expect(isCredentialPath(path), path).toBe(true);
     }
   });

@@ -140,6 +140,11 @@ export class GuardClassifier {
 /** First words of a helper that turns away whoever is not signed in (`authenticateApiRequest`, `requireUser`). */
 const ENFORCING_VERBS = new Set(['authenticate', 'authorize', 'authorise', 'require', 'ensure', 'assert', 'verify', 'enforce', 'protect', 'guard']);
 
+/** A helper whose name says it turns away whoever is not signed in: `authenticateVaultRequest`, `requireUser`, `ensureAuth`. */
+export function isEnforcingAuthHelperName(name: string): boolean {
+  return ENFORCING_VERBS.has(splitIdentifierWords(name)[0] ?? '') && looksLikeAuthCheckName(name) && !looksLikeOptionalAuthName(name);
+}
+
 /**
  * Whether a middleware body hands the request to a helper whose name says it
  * enforces authentication (`await authenticateApiRequest(c)`, `requireUser(req)`),
@@ -151,8 +156,7 @@ function callsEnforcingAuthHelper(fn: ts.Node): boolean {
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(node)) {
-      const name = getTrailingName(node.expression);
-      if (ENFORCING_VERBS.has(splitIdentifierWords(name)[0] ?? '') && looksLikeAuthCheckName(name) && !looksLikeOptionalAuthName(name)) {
+      if (isEnforcingAuthHelperName(getTrailingName(node.expression))) {
         found = true;
         return;
       }

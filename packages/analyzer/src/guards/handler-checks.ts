@@ -4,7 +4,7 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
-import { resolveCallable } from './classify-guard.js';
+import { isEnforcingAuthHelperName, resolveCallable } from './classify-guard.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
@@ -47,7 +47,8 @@ export class HandlerInspector {
     visitWithout(handler, excluded, (node) => {
       if (!found && ts.isCallExpression(node) && !SKIP_AUTH_OPTION.test(node.getText())) {
         const callee = skipOuterExpressions(node.expression);
-        if (ts.isIdentifier(callee)) found = this.isAuthHelper(callee.text, file);
+        // `const auth = await authenticateVaultRequest(c); if (!auth.ok) return auth.response`: named for it, or doing it.
+        if (ts.isIdentifier(callee)) found = isEnforcingAuthHelperName(callee.text) || this.isAuthHelper(callee.text, file);
         // `AuthService.getMe(req.cookies)` where the service method verifies the token.
         else if (ts.isPropertyAccessExpression(callee)) found = this.isSessionMethod(callee, file);
       }

@@ -24,7 +24,7 @@ export const CREDENTIAL_PATH = new RegExp(
     String.raw`(?:^|/)(?:verify-?otp|otp(?:/verify)?|(?:2fa|mfa|totp|two-?factor)(?:/(?:verify|login|totp|validate))?)$`,
     // SMS and e-mail code sign-in: `/verify-pin`, `/send-otp` (each send costs money), and under an auth segment
     // `/auth/check-code`, `/auth/send-code`, `/auth/check-password` (a coupon's `/promo/check-code` is not sign-in).
-    String.raw`(?:^|/)(?:(?:check|verify|confirm|validate)-?(?:otp|pin)|send-?otp)$`,
+    String.raw`(?:^|/)(?:(?:check|verify|confirm|validate)-?(?:(?:login|signin|email|phone|sms)-?)?(?:otp|pin)|send-?(?:(?:login|signin)-?)?otp)$`,
     String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:(?:check|verify|confirm|validate|send)-?code|(?:check|verify)-?password)$`,
     // The second step of a sign-in that mailed or texted a code: `POST /auth/verify` (e-mail links are GETs, not judged).
     String.raw`(?:^|/)(?:auth|otp|sms|phone|mfa|2fa)/(?:verify|confirm|validate)$`,

@@ -120,7 +120,7 @@ export function isInPublicSection(lines: readonly string[], index: number): bool
 const PUBLIC_FLOW_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
   'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
-  'install', 'installation',
+  'install', 'installation', 'prelogin', 'anonymous',
 ]);
 /** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
 export const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
