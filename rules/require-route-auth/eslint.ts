@@ -937,6 +937,17 @@ export default createRule<Options, MessageIds>({
           }
           if (isAuthHelperCall(node, path!, requestNames, authFunctions)) {
             markAuth(protection, `\`${last}()\``);
+          } else if (handsOverRequest(node, requestNames)) {
+            // `return trashCipherById(c)`: a function of this file given the request does the handler's work, checks included.
+            const local = resolveLocalFunction(node.callee);
+            if (local) {
+              const inner = classifyFunctionBody(local, authFunctions);
+              if (inner.auth) markAuth(protection, inner.label ?? `\`${last}()\``);
+              if (inner.role) {
+                protection.role = true;
+                protection.roleLabel ??= inner.roleLabel;
+              }
+            }
           } else if (isRoleName(dotted) && !isRequestDataCall(path!)) {
             protection.role = true;
             protection.roleLabel ??= `\`${last}()\``;
@@ -989,6 +1000,11 @@ export default createRule<Options, MessageIds>({
         default:
           return;
       }
+    }
+
+    /** A call that passes the request object on (`trashCipherById(c)`, `handle(req, res)`). */
+    function handsOverRequest(call: TSESTree.CallExpression, requestNames: ReadonlySet<string>): boolean {
+      return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && requestNames.has(argument.name));
     }
 
     function markAuth(protection: Protection, label: string): void {

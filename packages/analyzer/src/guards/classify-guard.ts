@@ -151,7 +151,7 @@ export function isEnforcingAuthHelperName(name: string): boolean {
  * which throws or answers when nobody is signed in. A helper that only reads
  * the session (`validateSession`, `getSession`) enforces nothing.
  */
-function callsEnforcingAuthHelper(fn: ts.Node): boolean {
+export function callsEnforcingAuthHelper(fn: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

@@ -4,7 +4,7 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
-import { isEnforcingAuthHelperName, resolveCallable } from './classify-guard.js';
+import { callsEnforcingAuthHelper, isEnforcingAuthHelperName, resolveCallable } from './classify-guard.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
@@ -126,8 +126,11 @@ export class HandlerInspector {
     return handler !== undefined && HANDLER_ROLE_PATTERN.test(getTextWithout(handler, excluded));
   }
 
+  /** A project function that checks auth itself, or first asks a helper named for it (`trashCipherById(c)` → `authenticateVaultRequest(c)`). */
   private isAuthHelper(name: string, file: AnalyzedFile): boolean {
-    return this.testHelper(name, file, AUTH_BODY_PATTERN, this.helperCache);
+    if (this.testHelper(name, file, AUTH_BODY_PATTERN, this.helperCache)) return true;
+    const resolved = this.project.resolveName(file, name);
+    return resolved !== undefined && ts.isFunctionLike(resolved.node) && callsEnforcingAuthHelper(resolved.node);
   }
 
   /** Its body, not its name: `getToken(userId)` that lists a user's API tokens reads no session. */
