@@ -5,6 +5,37 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // Stubs that can only turn a request down (a feature behind a flag, "not implemented"), inline or by a local helper.
+    `
+const app = new Hono();
+app.post('/api/devices', authenticate, createDevice);
+app.patch('/api/devices/:id', unsupportedAlphaFeature);
+app.get('/api/accounts/password', (c) => {
+  c.header('Cache-Control', 'no-store');
+  if (!isPasswordChangeEnabled(c.env?.PASSWORD_CHANGE_ENABLED)) {
+    return unsupportedFeatureResponse(c, 'Password change is not activated on this server.');
+  }
+  c.header('Allow', 'POST');
+  return c.json(apiError(c.get('requestId'), 'invalid_request', 'Password change requires POST.'), 405);
+});
+app.delete('/api/sends/:id', (req, res) => res.status(501).json({ error: 'Not implemented' }));
+function unsupportedAlphaFeature(c) {
+  return unsupportedFeatureResponse(c, 'Not in the alpha scope.');
+}
+function unsupportedFeatureResponse(c, message) {
+  return c.json({ error: { code: 'unsupported_feature', message } }, 501);
+}
+`,
+    `
+@Controller('orders')
+export class OrdersController {
+  @UseGuards(JwtAuthGuard)
+  @Post()
+  create(@Body() dto: CreateOrderDto) { return this.orders.create(dto); }
+  @Delete(':id')
+  remove() { throw new NotImplementedException('Orders cannot be deleted yet'); }
+}
+`,
     // A test app's routes serve nobody.
     {
       code: `
@@ -275,6 +306,32 @@ router.delete('/notes/:id', sessionGate, deleteNote);
     },
   ],
   invalid: [
+    {
+      // Turned down only when the flag is off: with it on, the handler changes data (it awaits a write).
+      code: `
+const app = new Hono();
+app.post('/api/devices', authenticate, createDevice);
+app.patch('/api/devices/:id', async (c) => {
+  if (!isEnabled(c.env.DEVICES)) return c.json({ error: 'disabled' }, 501);
+  await db.devices.update(c.req.param('id'), await c.req.json());
+  return c.json({ ok: true });
+});
+`,
+      errors: [{ messageId: 'missingAuth', line: 4 }],
+    },
+    {
+      // A local helper that answers 200 is no stub.
+      code: `
+const app = new Hono();
+app.post('/api/devices', authenticate, createDevice);
+app.delete('/api/devices/:id', removeDevice);
+function removeDevice(c) {
+  devices.delete(c.req.param('id'));
+  return c.json({ ok: true });
+}
+`,
+      errors: [{ messageId: 'missingAuth', line: 4 }],
+    },
     {
       // `/status` after a record's id changes that record; it is no health check.
       code: `const router = Router();\nrouter.delete('/:id', isAuthorized, removeOrder);\nrouter.patch('/:id/status', updateStatus);\n`,

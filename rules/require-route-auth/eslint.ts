@@ -29,6 +29,7 @@ import { getDecoratorName } from '../utils/response-sinks.js';
 import { createConfigCache, memoizeNameTest } from '../utils/config-cache.js';
 import { getRedlineSettings, type RedlineSettings } from '../utils/settings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
+import { answersOnlyWithErrors } from '../utils/error-only-handlers.js';
 
 type Options = [
   {
@@ -65,7 +66,7 @@ interface RouteRecord {
   order: number;
   protection: Protection;
   report: TSESTree.Node | TSESTree.SourceLocation;
-  /** The handler is written here and only answers (`c.json({ ok: true })`, a 405 stub): it cannot change data. */
+  /** The handler only answers (`c.json({ ok: true })`) or only turns requests down (a 405/501 stub): it cannot change data. */
   trivial: boolean;
   /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path, or the comment above the route declares it public. */
   meantPublic: boolean;
@@ -311,7 +312,7 @@ export default createRule<Options, MessageIds>({
         order: call.range[0],
         protection,
         report: getRouteReportLocation(call, callee),
-        trivial: isTrivialHandler(handler),
+        trivial: isTrivialHandler(handler) || answersOnlyWithErrors(handler, resolveLocalFunction),
         // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
         meantPublic: (getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler))) || isDeclaredPublic(call),
       });
@@ -601,6 +602,8 @@ export default createRule<Options, MessageIds>({
         if (record.verb === 'get' && returnsPlainValue(record.method.value)) continue;
         // `return { ok: true }`: a read stub that only answers returns no one's records.
         if (record.verb === 'get' && isTrivialHandler(record.method.value)) continue;
+        // `throw new NotImplementedException()`: a stub that only turns requests down exposes nothing.
+        if (answersOnlyWithErrors(record.method.value, resolveLocalFunction)) continue;
         context.report({
           node: record.routeDecorator,
           messageId: 'missingGuard',

@@ -34,9 +34,12 @@ const requireRouteAuthProject: ProjectCheck = {
     return findings;
   },
   refute(facts) {
-    // A route the per-file half may doubt, whose whole chain (mounts in other files included) authenticates it.
     return facts.routes
-      .filter((route) => route.mountKnown && route.mountedFromOtherFile && route.guards.some((guard) => guard.authenticates && guard.scope !== 'route'))
+      .filter((route) =>
+        // A route the per-file half may doubt, whose whole chain (mounts in other files included) authenticates it,
+        (route.mountKnown && route.mountedFromOtherFile && route.guards.some((guard) => guard.authenticates && guard.scope !== 'route')) ||
+        // or whose handler, written in another file, is a stub that only turns requests down.
+        route.handlerOnlyRejects)
       .map((route) => route.at);
   },
 };
@@ -77,6 +80,8 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // `getHello(): string`: a read declared to answer a plain value returns no one's records; nor does an image read
     // by its file name (`GET /profile/photo/:fileName`), which pages load in an `<img>`.
     if (route.method === 'GET' && (route.handlerReturnsPlainValue || isPublicAssetRead(route.path))) continue;
+    // A stub that only turns requests down (`return c.json(notImplemented, 501)`) reads and changes nothing.
+    if (route.handlerOnlyRejects) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);

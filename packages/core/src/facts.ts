@@ -145,6 +145,8 @@ export interface RouteFact {
   handlerChecksRole: boolean;
   /** Whether the handler is declared to return a plain string, number or boolean (`getHello(): string`): no one's records. */
   handlerReturnsPlainValue?: boolean;
+  /** Whether the handler can only turn requests down (every way out answers 4xx/5xx or throws, nothing awaited): a 405/501 stub. */
+  handlerOnlyRejects?: boolean;
   /** Whether the handler works with the signed-in caller (`req.user.id`, `@CurrentUser() user`): it was written for an authenticated chain. */
   handlerReadsCaller?: boolean;
   /** Whether the route was mounted through at least one other file (the analyzer's cross-file case). */

@@ -15,6 +15,7 @@ import { resolveDirectoryLoads } from './directory-loads.js';
 import { readOpenApiRoute } from '../hono/openapi-route.js';
 import { getPropertyValue } from '../../project/object-literal.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
+import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
 import { isUnlessPath, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
 
 const MAX_MOUNT_DEPTH = 12;
@@ -89,6 +90,7 @@ export function expandRoutes(
           handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
           handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
+          handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),
           mountedFromOtherFile: crossed,
           // Route middleware the analyzer could not follow may authenticate: the chain is not known.
           mountKnown: reachesApp && declared.middlewareKnown,

@@ -14,6 +14,7 @@ import { getFastifyHandlerName, resolveFastifyHandler } from './route-handler.js
 import { resolveObjectLiteral } from './object-literal.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
+import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
 
 const MAX_PLUGIN_DEPTH = 16;
 
@@ -140,6 +141,7 @@ export function buildFastifyRoutes(
         handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
         handlerChecksRole: inspector.checksRole(handler?.node),
         handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
+        handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),
         mountedFromOtherFile: crossed,
         mountKnown: reach.mountKnown,
       };

@@ -9,6 +9,7 @@ import { joinPaths } from '../express/expand-routes.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
+import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
 
 /**
  * NestJS endpoints as routes: global guards, then middleware bound with
@@ -54,6 +55,7 @@ export function buildNestRoutes(
       handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
       handlerChecksRole: inspector.checksRole(endpoint.handler),
       handlerReadsCaller: readsCallerFromRequest(endpoint.handler),
+      handlerOnlyRejects: answersOnlyWithErrors(endpoint.handler),
       handlerReturnsPlainValue: returnsPlainValue(endpoint.handler),
       mountedFromOtherFile: guards.some((guard) => guard.at.file !== endpoint.file.relativePath),
       mountKnown: true,
