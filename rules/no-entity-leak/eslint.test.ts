@@ -373,6 +373,24 @@ export default async function routes(fastify) {
     },
   ],
   invalid: [
+    // fastify-decorators: the controller method's return value is the body.
+    {
+      code: `
+import { Controller, GET } from 'fastify-decorators';
+import { prisma } from '../lib/prisma';
+
+@Controller({ route: '/users' })
+export default class UserController {
+  @GET('/:id')
+  async getUser(request) {
+    return prisma.user.findUnique({ where: { id: request.params.id } });
+  }
+}
+`,
+      errors: [
+        { messageId: 'entityLeak', line: 9, data: { model: 'user', query: 'prisma.user.findUnique' } },
+      ],
+    },
     // Express + Prisma: findUnique sent as it is
     {
       code: `

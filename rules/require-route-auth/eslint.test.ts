@@ -5,6 +5,21 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // fastify-decorators: a `@Hook('onRequest')` method guards every route of its controller.
+    `
+import { Controller, DELETE, Hook, PUT } from 'fastify-decorators';
+@Controller('/profile')
+export default class ProfileController {
+  @Hook('onRequest')
+  async authenticate(request, reply) {
+    try { await request.jwtVerify(); } catch { return reply.code(401).send({ message: 'Unauthorized' }); }
+  }
+  @PUT('/', { preHandler: [requireFreshAuthentication] })
+  async update(request) { return profiles.update(request.user.id, request.body); }
+  @DELETE('/')
+  async remove(request) { await profiles.remove(request.user.id); }
+}
+`,
     // Stubs that can only turn a request down (a feature behind a flag, "not implemented"), inline or by a local helper.
     `
 const app = new Hono();
@@ -306,6 +321,22 @@ router.delete('/notes/:id', sessionGate, deleteNote);
     },
   ],
   invalid: [
+    {
+      // fastify-decorators: the DELETE forgot the hook its siblings' options carry.
+      code: `
+import { Controller, DELETE, GET, POST } from 'fastify-decorators';
+@Controller({ route: '/orders' })
+export default class OrdersController {
+  @GET({ url: '/', options: { onRequest: [AuthenticationMiddleware()] } })
+  async list(request) { return orders.list(request.user.id); }
+  @POST('/', { preHandler: [AuthenticationMiddleware()] })
+  async create(request) { return orders.create(request.user.id, request.body); }
+  @DELETE({ url: '/:id' })
+  async remove(request) { await orders.remove(request.params.id); }
+}
+`,
+      errors: [{ messageId: 'missingGuard', line: 9, data: { name: 'remove', route: '`DELETE /orders/:id`', controller: 'OrdersController', auth: '`AuthenticationMiddleware()`', action: 'change data through it' } }],
+    },
     {
       // Turned down only when the flag is off: with it on, the handler changes data (it awaits a write).
       code: `

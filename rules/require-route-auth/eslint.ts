@@ -90,6 +90,9 @@ const MUTATING_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', '
 const ROUTER_NAMES: ReadonlySet<string> = new Set(['app', 'router', 'api', 'routes', 'server', 'fastify', 'instance', 'r', 'apiRouter', 'v1', 'koaRouter', 'hono']);
 const FASTIFY_HOOK_KEYS: ReadonlySet<string> = new Set(['preHandler', 'onRequest', 'preValidation', 'preParsing']);
 const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
+/** fastify-decorators' route decorators: `@GET('/:id', { onRequest: [auth] })`, `@POST({ url, options })`. */
+const FASTIFY_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'ALL']);
+const isRouteDecoratorName = (name: string | undefined) => name !== undefined && (NEST_ROUTE_DECORATORS.has(name) || FASTIFY_ROUTE_DECORATORS.has(name));
 const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', 'Controller', ...NEXT_HANDLER_NAMES];
 /** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
@@ -554,16 +557,23 @@ export default createRule<Options, MessageIds>({
       const controller = node.decorators.find((decorator) => getDecoratorName(decorator) === 'Controller');
       if (!controller) return;
       const classProtection = classifyDecorators(node.decorators);
+      // fastify-decorators: a `@Hook('onRequest')` method runs before every route of the controller.
+      for (const member of node.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some(isGuardHookDecorator)) {
+          mergeProtection(classProtection, classifyFunctionBody(member.value));
+        }
+      }
       const prefix = getNestPath(controller);
       const methods = node.body.body.filter(
         (member): member is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } =>
-          member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? '')),
+          member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some((decorator) => isRouteDecoratorName(getDecoratorName(decorator))),
       );
       // `@Public()` anywhere means a global guard protects the rest by default.
       const hasGlobalGuard = methods.some((method) => method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')));
       const records = methods.map((method) => {
-        const routeDecorator = method.decorators.find((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''))!;
+        const routeDecorator = method.decorators.find((decorator) => isRouteDecoratorName(getDecoratorName(decorator)))!;
         const protection = classifyDecorators(method.decorators);
+        mergeProtection(protection, classifyRouteDecoratorHooks(routeDecorator));
         mergeProtection(protection, classifyFunctionBody(method.value));
         const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')) || isCommentedPublic(method);
         return {
@@ -656,16 +666,26 @@ export default createRule<Options, MessageIds>({
     }
 
 
+    /** Nest's `@Controller('users')` / `{ path }`, fastify-decorators' `@Controller({ route })` and `@GET({ url })`. */
     function getNestPath(decorator: TSESTree.Decorator): string | undefined {
       if (decorator.expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const [first] = decorator.expression.arguments;
       if (!first) return undefined;
       const value = unwrapExpression(first);
       if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        const path = findKey(value, 'path');
+        const path = findKey(value, 'path') ?? findKey(value, 'url') ?? findKey(value, 'route');
         return path ? getPathString(path) : undefined;
       }
       return getPathString(value);
+    }
+
+    /** The hooks in a fastify-decorators route's options: `@GET('/', { onRequest })`, `@GET({ url, options: { preHandler } })`. */
+    function classifyRouteDecoratorHooks(decorator: TSESTree.Decorator): Protection {
+      const expression = decorator.expression;
+      if (expression.type !== AST_NODE_TYPES.CallExpression || !FASTIFY_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? '')) return emptyProtection();
+      const [first, second] = expression.arguments.map((argument) => unwrapExpression(argument));
+      const options = second ?? (first?.type === AST_NODE_TYPES.ObjectExpression ? findKey(first, 'options') : undefined);
+      return options ? classifyMiddleware(options) : emptyProtection();
     }
 
     // ---------------------------------------------------------------- Next.js
@@ -1418,6 +1438,14 @@ function joinPaths(prefix: string | undefined, path: string | undefined): string
 function describeRoute(method: string, path: string | undefined): string {
   const verb = method === 'del' ? 'DELETE' : method.toUpperCase();
   return path === undefined ? `\`${verb}\` route` : `\`${verb} ${path}\``;
+}
+
+/** fastify-decorators' `@Hook('onRequest')` (or another hook that runs before the handler). */
+function isGuardHookDecorator(decorator: TSESTree.Decorator): boolean {
+  const expression = decorator.expression;
+  if (expression.type !== AST_NODE_TYPES.CallExpression || getDecoratorName(decorator) !== 'Hook') return false;
+  const hook = expression.arguments[0];
+  return hook?.type === AST_NODE_TYPES.Literal && typeof hook.value === 'string' && FASTIFY_HOOK_KEYS.has(hook.value);
 }
 
 function findKey(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {

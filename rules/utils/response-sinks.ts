@@ -10,6 +10,8 @@ const CONTEXT_NAMES: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
 /** NestJS method decorators that make a controller method a route handler. */
 const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set([
   'Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search',
+  // fastify-decorators (`@GET('/:id')` in a `@Controller`): an async handler's return value is the body too.
+  'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'ALL', 'OPTIONS', 'HEAD',
 ]);
 
 /** Fastify instance methods that register a route whose handler's return value is the body. */

@@ -5,6 +5,7 @@ import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../.
 import type { ProjectModel } from '../../project/project-model.js';
 import type { NodeVisitor } from '../../walk/walker.js';
 import { FASTIFY_MODULE, FASTIFY_ROUTE_METHODS, GUARD_HOOKS, SAME_INSTANCE_METHODS, type FastifyInstance } from './fastify-model.js';
+import { readDecoratorCall } from './decorator-controllers.js';
 
 const MAX_ALIAS_DEPTH = 6;
 const DECORATE_METHODS = new Set(['decorate', 'decorateRequest', 'decorateReply']);
@@ -25,6 +26,8 @@ export class FastifyAdapter implements NodeVisitor {
   readonly routed = new Set<FastifyInstance>();
   /** `fastify.decorate('authenticate', fn)`: decorator name → the functions registered under it. */
   readonly decorations = new Map<string, { fn: ts.Expression; file: AnalyzedFile }[]>();
+  /** fastify-decorators controllers, each an instance that `bootstrap` registers: class → its routes and hooks. */
+  readonly decoratedControllers = new Map<ts.ClassLikeDeclaration, FastifyInstance>();
   private readonly instanceByNode = new Map<ts.Node, FastifyInstance>();
   private readonly filesWithInstances = new Set<ts.SourceFile>();
   /** Per class, `this.<member>` → the instance assigned to it, or null when none is. */
@@ -35,6 +38,10 @@ export class FastifyAdapter implements NodeVisitor {
   visit(node: ts.Node, file: AnalyzedFile): void {
     const call = node as ts.CallExpression;
     if (this.instanceByNode.has(call)) return;
+    if (ts.isDecorator(call.parent)) {
+      this.readDecorator(call, file);
+      return;
+    }
     if (isFastifyFactoryCall(call, file)) {
       this.bindApp(call, file);
       return;
@@ -170,6 +177,19 @@ export class FastifyAdapter implements NodeVisitor {
     } else {
       this.readShorthandRoute(instance, call, FASTIFY_ROUTE_METHODS.get(method)!, file);
     }
+  }
+
+  /** `@GET('/:id')`, `@Hook('onRequest')` from fastify-decorators: an event of the decorated class's controller. */
+  private readDecorator(call: ts.CallExpression, file: AnalyzedFile): void {
+    const found = readDecoratorCall(call, file);
+    if (!found) return;
+    let instance = this.decoratedControllers.get(found.controller);
+    if (!instance) {
+      instance = { isApp: false, file, creation: found.controller, events: [] };
+      this.instances.push(instance);
+      this.decoratedControllers.set(found.controller, instance);
+    }
+    instance.events.push(found.event);
   }
 
   /**

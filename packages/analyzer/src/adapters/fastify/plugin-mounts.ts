@@ -5,6 +5,7 @@ import type { ProjectModel } from '../../project/project-model.js';
 import { getProperty, type FastifyAdapter } from './fastify-adapter.js';
 import { AUTOLOAD_MODULES, FASTIFY_PLUGIN_MODULE, type FastifyEvent, type FastifyInstance } from './fastify-model.js';
 import { listAutoloadFolders, readAutoloadOptions, type AutoloadOptions } from './autoload-folders.js';
+import { getBootstrappedControllers, isDecoratorsBootstrap } from './decorator-controllers.js';
 
 const MAX_RESOLVE_DEPTH = 8;
 
@@ -66,11 +67,28 @@ export class PluginMounts {
       }
       return this.expandAutoload(autoload);
     }
+    if (isDecoratorsBootstrap(plugin, file)) return this.expandBootstrap(options);
     const resolved = this.resolvePlugin(plugin, file, false, 0);
     if (!resolved) return [];
     const prefixValue = options ? getProperty(options, 'prefix') : undefined;
     const prefix = prefixValue ? getStringValue(prefixValue) ?? '/?' : '';
     return [{ ...this.toMount(resolved, prefix), ...(prefixValue && isForwardedPrefix(prefixValue) ? { forwardsPrefix: true } : {}) }];
+  }
+
+  /**
+   * fastify-decorators' `bootstrap` registers each controller as a plugin of
+   * its own (a controller's `@Hook`s guard its routes only), under the
+   * `prefix` it is given: the classes listed in `controllers`, or, when it
+   * loads a directory, every controller of the project.
+   */
+  private expandBootstrap(options: ts.Expression | undefined): PluginMount[] {
+    const names = getBootstrappedControllers(options);
+    const prefixValue = options ? getProperty(options, 'prefix') : undefined;
+    const prefix = prefixValue ? getStringValue(prefixValue) ?? '/?' : '';
+    return [...this.adapter.decoratedControllers].flatMap(([controller, instance]) =>
+      names === undefined || (controller.name !== undefined && names.includes(controller.name.text))
+        ? [{ instance, file: instance.file, shared: false, prefix, children: [] }]
+        : []);
   }
 
   private toMount(resolved: ResolvedPlugin, prefix: string): PluginMount {
