@@ -139,7 +139,7 @@ export interface RouteFact {
   isPublic: boolean;
   /** Marked public by a decorator that guards read (`@Public()`), so a global guard lets it through. */
   optsOutOfGuards?: boolean;
-  /** Whether the handler itself checks the user (`if (!req.user) return 401`, `await auth()`). */
+  /** Whether the handler itself checks the user (`if (!req.user) return 401`, `await auth()`); read only when no guard authenticates the route or it is public. */
   handlerChecksAuth: boolean;
   /** Whether the handler checks a role itself. */
   handlerChecksRole: boolean;

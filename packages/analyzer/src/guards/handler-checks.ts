@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { splitIdentifierWords } from '@redline/core';
+import { splitIdentifierWords, type GuardFact } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
@@ -26,6 +26,16 @@ const SESSION_BODY_PATTERN =
   /\b(?:getServerSession|getSession|getToken|jwt\.verify|verifyToken|jwtVerify|\w+JwtVerify|passport\.authenticate|auth\.getUser)\s*\(|\b(?:req|request)\.session\.user\b|\bheaders\b[^;\n]{0,40}\b[Aa]uthorization\b/;
 /** A response that tells the caller to slow down: the handler counts attempts itself. */
 const TOO_MANY_REQUESTS = /^(?:429|TOO_MANY_REQUESTS)$|too many (?:requests|attempts)/i;
+
+/**
+ * Whether what the handler does about auth can matter: the checks read it only
+ * when no guard in the chain authenticates, and for public routes (a sign-up
+ * that checks a caller is no sign-up). Reading it means resolving every helper
+ * the handler calls, which parses their files: skipped where the answer is unused.
+ */
+export function mayNeedHandlerAuth(chain: readonly GuardFact[], isPublic: boolean): boolean {
+  return isPublic || !chain.some((guard) => guard.authenticates);
+}
 
 /**
  * Reads what a route handler does about auth: in its own body, or in a

@@ -6,7 +6,7 @@ import { getCodeSpan } from '../../project/code-span.js';
 import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
-import type { HandlerInspector } from '../../guards/handler-checks.js';
+import { mayNeedHandlerAuth, type HandlerInspector } from '../../guards/handler-checks.js';
 import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import type { RouterAdapter } from './router-adapter.js';
 import type { RouterEvent, RouterObject } from './router-model.js';
@@ -76,6 +76,9 @@ export function expandRoutes(
         const handler = resolveHandler(declared.handlerArg, event.file, project);
         const routeGuards = declared.middleware.flatMap(({ node, file }) => flattenArray(node).map((arg) => toGuard(arg, file, 'route')));
         const applicable = [...guards, ...scopedGuards.filter((entry) => isUnder(path, entry.prefix)).map((entry) => entry.guard), ...routeGuards];
+        const routeChain = applicable.filter(appliesTo(path));
+        // A path the auth middleware is told to skip is public by the author's decision.
+        const isPublic = isPublicRoute(path, declared.method, declared.handlerArg, handler?.node) || !applicable.every(appliesTo(path));
         routes.push({
           framework: router.framework,
           app,
@@ -84,10 +87,9 @@ export function expandRoutes(
           // A chain of route calls starts on one line; each route is where its own method is written.
           at: getCodeSpan(getRegistrationNode(event.call), event.file.sourceFile, event.file.relativePath),
           ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
-          guards: applicable.filter(appliesTo(path)),
-          // A path the auth middleware is told to skip is public by the author's decision.
-          isPublic: isPublicRoute(path, declared.method, declared.handlerArg, handler?.node) || !applicable.every(appliesTo(path)),
-          handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
+          guards: routeChain,
+          isPublic,
+          handlerChecksAuth: handler !== undefined && mayNeedHandlerAuth(routeChain, isPublic) && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
           handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
           handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),

@@ -3,7 +3,7 @@ import type { GuardFact, RedlineVocabulary, RouteFact } from '@redline/core';
 import { getCodeSpan } from '../../project/code-span.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
-import type { HandlerInspector } from '../../guards/handler-checks.js';
+import { mayNeedHandlerAuth, type HandlerInspector } from '../../guards/handler-checks.js';
 import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { joinPaths } from '../express/expand-routes.js';
 import type { FastifyAdapter } from './fastify-adapter.js';
@@ -128,17 +128,19 @@ export function buildFastifyRoutes(
     const handler = event.handler && resolveFastifyHandler(event.handler, event.file, project);
     return event.methods.map((method) => {
       const path = joinPaths(prefix, event.path);
+      const routeChain = [...hooks, ...routeGuards];
+      const isPublic = isPublicPath(path, method, vocabulary.publicRoutes) ||
+        isPublicHandlerName(event.handler && getFastifyHandlerName(event.handler)) || inspector.optsOutOfAuth(handler?.node) ||
+        guards.declaresOptionalAuth(options) || isDeclaredPublicInComment(event.call);
       return {
         framework: 'fastify' as const,
         app: reach.app,
         method,
         path,
         at: getCodeSpan(event.call, event.file.sourceFile, event.file.relativePath),
-        guards: [...hooks, ...routeGuards],
-        isPublic: isPublicPath(path, method, vocabulary.publicRoutes) ||
-          isPublicHandlerName(event.handler && getFastifyHandlerName(event.handler)) || inspector.optsOutOfAuth(handler?.node) ||
-          guards.declaresOptionalAuth(options) || isDeclaredPublicInComment(event.call),
-        handlerChecksAuth: handler !== undefined && inspector.checksAuth(handler.node, handler.file),
+        guards: routeChain,
+        isPublic,
+        handlerChecksAuth: handler !== undefined && mayNeedHandlerAuth(routeChain, isPublic) && inspector.checksAuth(handler.node, handler.file),
         handlerChecksRole: inspector.checksRole(handler?.node),
         handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
         handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),
