@@ -72,6 +72,9 @@ export function getWriteTarget(call: ts.CallExpression): WriteTarget | undefined
   if (!ts.isPropertyAccessExpression(callee) || !MODEL_WRITE_METHODS.has(callee.name.text)) return undefined;
   const receiver = skipOuterExpressions(callee.expression);
   if (ts.isIdentifier(receiver) && /^[A-Z]/.test(receiver.text)) return { model: receiver.text, orm: 'model', payloads: call.arguments };
+  // `this.usersRepository.update(id, dto)`: a TypeORM repository the class was given for an entity.
+  const repositoryEntity = getInjectedRepositoryEntity(receiver);
+  if (repositoryEntity) return { model: repositoryEntity, orm: 'model', payloads: call.arguments };
   const [options] = call.arguments;
   if (ts.isPropertyAccessExpression(receiver) && PRISMA_CLIENT.test(receiver.expression.getText()) && options) {
     const literal = skipOuterExpressions(options);
@@ -82,6 +85,38 @@ export function getWriteTarget(call: ts.CallExpression): WriteTarget | undefined
       return ts.isShorthandPropertyAssignment(property) && PRISMA_PAYLOAD_KEYS.has(property.name.text) ? [property.name] : [];
     });
     return { model: receiver.name.text, orm: 'prisma', payloads };
+  }
+  return undefined;
+}
+
+/**
+ * The entity of a repository a class holds: `this.usersRepository` where the
+ * constructor takes `@InjectRepository(User) private usersRepository: Repository<User>`
+ * (or a field typed `Repository<User>`).
+ */
+function getInjectedRepositoryEntity(receiver: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let owner: ts.Node | undefined = receiver.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return undefined;
+  const name = receiver.name.text;
+  const constructor = owner.members.find(ts.isConstructorDeclaration);
+  const holders: (ts.ParameterDeclaration | ts.PropertyDeclaration)[] = [
+    ...(constructor?.parameters ?? []),
+    ...owner.members.filter(ts.isPropertyDeclaration),
+  ];
+  const holder = holders.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+  if (!holder) return undefined;
+  const type = holder.type;
+  if (type && ts.isTypeReferenceNode(type) && /^(?:Mongo|Tree)?Repository$/.test(type.typeName.getText())) {
+    const entity = type.typeArguments?.[0];
+    if (entity && ts.isTypeReferenceNode(entity)) return entity.typeName.getText();
+  }
+  for (const decorator of ts.getDecorators(holder) ?? []) {
+    const call = decorator.expression;
+    if (ts.isCallExpression(call) && call.expression.getText() === 'InjectRepository' && call.arguments[0] && ts.isIdentifier(call.arguments[0])) {
+      return call.arguments[0].text;
+    }
   }
   return undefined;
 }
@@ -124,8 +159,8 @@ export function getKeysAfter(literal: ts.ObjectLiteralExpression, index: number)
 
 /**
  * The request body itself: `req.body`, `request.body`, `ctx.request.body`,
- * `await c.req.json()`, `await request.json()`, or a `const` initialised with
- * one of those.
+ * `await c.req.json()`, `await request.json()`, a `const` initialised with
+ * one of those, or a NestJS `@Body()` parameter no DTO class describes.
  */
 export function isRequestBody(expression: ts.Expression, depth = 0): boolean {
   const node = skipOuterExpressions(expression);
@@ -142,8 +177,24 @@ export function isRequestBody(expression: ts.Expression, depth = 0): boolean {
   }
   if (ts.isIdentifier(node) && depth === 0) {
     const declaration = findLocalDeclaration(node);
+    if (declaration !== undefined && ts.isParameter(declaration)) return isUntypedNestBody(declaration);
     return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) &&
       declaration.initializer !== undefined && isRequestBody(declaration.initializer, depth + 1);
   }
   return false;
+}
+
+/**
+ * `@Body() body: any` (no type, `any`, `object`, `Record<…>`, an inline object
+ * type): nothing the ValidationPipe can check, so every key the client sends
+ * arrives. A DTO class is trusted, as in the per-file rule. `@Body('email')` or
+ * `@Body(pipe)` is a property or a parsed body.
+ */
+function isUntypedNestBody(parameter: ts.ParameterDeclaration): boolean {
+  const body = (ts.getDecorators(parameter) ?? []).find((decorator) =>
+    ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Body');
+  if (!body || (body.expression as ts.CallExpression).arguments.length > 0) return false;
+  const type = parameter.type;
+  return type === undefined || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.ObjectKeyword || ts.isTypeLiteralNode(type) ||
+    (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Record');
 }
