@@ -25,9 +25,12 @@ const noMassAssignmentProject: ProjectCheck = {
     return (facts.bodyWrites ?? []).flatMap((write) => {
       const open = write.through ? getOpenColumns(write, facts) : [];
       if (!write.through || open.length === 0 || isRoleCheckedEverywhere(write, facts) || isValidatedEverywhere(write, facts)) return [];
+      const columns = open.map((name) => `\`${name}\``).join(', ');
       return [{
         at: write.at,
-        message: `The request body is passed to \`${write.through.helper}\`, which writes it whole into \`${write.entity}\`, so a client can set ${open.map((name) => `\`${name}\``).join(', ')}; pass only the fields the client may set, or a body parsed by a schema that strips the rest.`,
+        message: write.unstrippedDto
+          ? `The \`${write.unstrippedDto}\` body is passed to \`${write.through.helper}\`, which writes it whole into \`${write.entity}\`, and the app's ValidationPipe keeps keys the DTO does not declare (no \`whitelist: true\`), so a client can set ${columns}; turn on \`whitelist: true\` (or \`forbidNonWhitelisted\`), or pass only the fields the client may set.`
+          : `The request body is passed to \`${write.through.helper}\`, which writes it whole into \`${write.entity}\`, so a client can set ${columns}; pass only the fields the client may set, or a body parsed by a schema that strips the rest.`,
         related: [{ at: write.through.write, message: `\`${write.through.helper}\` writes its argument into \`${write.entity}\` here.` }],
       }];
     });

@@ -21,6 +21,7 @@ import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
 import { LogForwardingAdapter } from './summaries/log-forwarding.js';
 import { findAxiosDefaultTimeout } from './summaries/client-defaults.js';
+import { keepsUnknownDtoKeys } from './summaries/validation-pipes.js';
 import { findClientOnlyModules } from './summaries/client-only-modules.js';
 import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-records.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
@@ -190,7 +191,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     maskedErrorCalls: errorHelperCalls.findMaskingCalls(project),
     unresolved: project.unresolved,
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
-    bodyWrites: [...bodyWrites.resolve(entities), ...bodyForwarding.resolve(project, entities)],
+    bodyWrites: [...bodyWrites.resolve(entities), ...bodyForwarding.resolve(project, entities, keepsUnknownDtoKeys(project.files.values()))],
     clientIdLookups: idForwarding.resolve(project),
     unboundedRetryCounts: retryBounds.resolve(project),
   };

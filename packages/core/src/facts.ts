@@ -215,6 +215,8 @@ export interface BodyWriteFact {
    * `inFunction` are the call's, and this names the function and its write.
    */
   through?: { helper: string; write: CodeSpan };
+  /** The body is a NestJS DTO (`@Body() dto: UpdateUserDto`) that the app's ValidationPipe does not strip (no `whitelist: true`). */
+  unstrippedDto?: string;
 }
 
 /** A response whose payload the analyzer traced back to an ORM read. */

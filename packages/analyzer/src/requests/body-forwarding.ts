@@ -7,7 +7,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { CalleeResolver } from '../summaries/resolve-callee.js';
 import { findEntity } from '../summaries/response-tracer.js';
 import type { NodeVisitor } from '../walk/walker.js';
-import { getConstructedModel, getKeysAfter, getWriteTarget, isRequestBody, type WriteTarget } from './body-writes.js';
+import { getConstructedModel, getKeysAfter, getNestDtoBody, getWriteTarget, isRequestBody, type WriteTarget } from './body-writes.js';
 
 /** A parameter written whole or spread into a model, inside a project function. */
 interface ParameterWrite {
@@ -27,22 +27,32 @@ interface ParameterWrite {
  */
 export class BodyForwardingAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.CallExpression] as const;
-  private readonly candidates: { call: ts.CallExpression; file: AnalyzedFile; index: number }[] = [];
+  /** Calls given the body; `dto` when it is a Nest DTO, which counts only where the ValidationPipe keeps unknown keys. */
+  private readonly candidates: { call: ts.CallExpression; file: AnalyzedFile; index: number; dto?: string }[] = [];
 
   visit(node: ts.Node, file: AnalyzedFile): void {
     const call = node as ts.CallExpression;
     // A write given the body itself is the direct case (`BodyWriteAdapter`).
     if (getWriteTarget(call)) return;
     call.arguments.forEach((argument, index) => {
-      if (isRequestBody(argument)) this.candidates.push({ call, file, index });
+      if (isRequestBody(argument)) {
+        this.candidates.push({ call, file, index });
+        return;
+      }
+      const dto = getNestDtoBody(argument);
+      if (dto) this.candidates.push({ call, file, index, dto });
     });
   }
 
-  /** The candidates whose callee writes that parameter into a known entity. */
-  resolve(project: ProjectModel, entities: readonly EntityFact[]): BodyWriteFact[] {
+  /**
+   * The candidates whose callee writes that parameter into a known entity;
+   * DTO bodies only when `dtosKeepUnknownKeys` (see `keepsUnknownDtoKeys`).
+   */
+  resolve(project: ProjectModel, entities: readonly EntityFact[], dtosKeepUnknownKeys = false): BodyWriteFact[] {
     const resolver = new CalleeResolver(project);
     const facts: BodyWriteFact[] = [];
-    for (const { call, file, index } of this.candidates) {
+    for (const { call, file, index, dto } of this.candidates) {
+      if (dto && !dtosKeepUnknownKeys) continue;
       const caller = getEnclosingFunction(call);
       if (!caller || validatesBodyBefore(caller, call)) continue;
       const callee = resolver.resolve(call, caller, file);
@@ -56,6 +66,7 @@ export class BodyForwardingAdapter implements NodeVisitor {
           pinnedKeys: write.pinnedKeys,
           inFunction: getCodeSpan(caller, file.sourceFile, file.relativePath),
           through: { helper: callee.name, write: getCodeSpan(write.write, callee.file.sourceFile, callee.file.relativePath) },
+          ...(dto ? { unstrippedDto: dto } : {}),
         });
       }
     }

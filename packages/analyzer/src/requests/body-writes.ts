@@ -187,14 +187,34 @@ export function isRequestBody(expression: ts.Expression, depth = 0): boolean {
 /**
  * `@Body() body: any` (no type, `any`, `object`, `Record<…>`, an inline object
  * type): nothing the ValidationPipe can check, so every key the client sends
- * arrives. A DTO class is trusted, as in the per-file rule. `@Body('email')` or
- * `@Body(pipe)` is a property or a parsed body.
+ * arrives. A DTO class is trusted, as in the per-file rule (but see
+ * `getNestDtoBody`). `@Body('email')` or `@Body(pipe)` is a property or a parsed body.
  */
 function isUntypedNestBody(parameter: ts.ParameterDeclaration): boolean {
-  const body = (ts.getDecorators(parameter) ?? []).find((decorator) =>
-    ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Body');
-  if (!body || (body.expression as ts.CallExpression).arguments.length > 0) return false;
+  if (!isWholeNestBody(parameter)) return false;
   const type = parameter.type;
   return type === undefined || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.ObjectKeyword || ts.isTypeLiteralNode(type) ||
     (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Record');
+}
+
+/**
+ * `@Body() dto: UpdateUserDto`: the DTO class the whole body is declared as.
+ * The ValidationPipe strips the keys the class does not declare only when told
+ * to (`whitelist: true`); without it, they reach whatever the DTO is written to.
+ */
+export function getNestDtoBody(expression: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(expression);
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = findLocalDeclaration(node);
+  if (!declaration || !ts.isParameter(declaration) || !isWholeNestBody(declaration)) return undefined;
+  const type = declaration.type;
+  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+  const name = type.typeName.getText();
+  return name === 'Record' ? undefined : name;
+}
+
+function isWholeNestBody(parameter: ts.ParameterDeclaration): boolean {
+  const body = (ts.getDecorators(parameter) ?? []).find((decorator) =>
+    ts.isCallExpression(decorator.expression) && ts.isIdentifier(decorator.expression.expression) && decorator.expression.expression.text === 'Body');
+  return body !== undefined && (body.expression as ts.CallExpression).arguments.length === 0;
 }
