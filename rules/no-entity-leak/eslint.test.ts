@@ -373,6 +373,24 @@ export default async function routes(fastify) {
     },
   ],
   invalid: [
+    // routing-controllers: a `@JsonController` method's return value is the body.
+    {
+      code: `
+import { Get, JsonController, Param } from 'routing-controllers';
+import { prisma } from '../lib/prisma';
+
+@JsonController('/users')
+export class UserController {
+  @Get('/:id')
+  async getOne(@Param('id') id: string) {
+    return prisma.user.findUnique({ where: { id } });
+  }
+}
+`,
+      errors: [
+        { messageId: 'entityLeak', line: 9, data: { model: 'user', query: 'prisma.user.findUnique' } },
+      ],
+    },
     // fastify-decorators: the controller method's return value is the body.
     {
       code: `

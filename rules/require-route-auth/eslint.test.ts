@@ -5,6 +5,29 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // Class-level auth in other decorator frameworks: inversify's `@controller(path, ...middleware)`, routing-controllers' `@Authorized()`.
+    `
+@controller('/api/orders', TYPES.AuthMiddleware)
+export class OrderController implements interfaces.Controller {
+  @httpGet('/')
+  public async list(req, res) { res.json(await this.orders.list(req.user.id)); }
+  @httpDelete('/:id', TYPES.AuditMiddleware)
+  public async remove(req, res) { await this.orders.remove(req.params.id); res.sendStatus(204); }
+}
+`,
+    `
+@Authorized()
+@JsonController('/orders')
+export class OrderController {
+  @Get('/')
+  list(@CurrentUser() user) { return this.orders.list(user.id); }
+  @Delete('/:id')
+  @Authorized('admin')
+  remove(@Param('id') id: string) { return this.orders.remove(id); }
+  @Post('/')
+  create(@Body() body) { return this.orders.create(body); }
+}
+`,
     // fastify-decorators: a `@Hook('onRequest')` method guards every route of its controller.
     `
 import { Controller, DELETE, Hook, PUT } from 'fastify-decorators';
@@ -321,6 +344,47 @@ router.delete('/notes/:id', sessionGate, deleteNote);
     },
   ],
   invalid: [
+    {
+      // routing-controllers: the delete forgot the `@Authorized()` its siblings carry.
+      code: `
+@JsonController('/orders')
+export class OrderController {
+  @Get('/')
+  @Authorized()
+  list(@CurrentUser() user) { return this.orders.list(user.id); }
+  @Delete('/:id')
+  remove(@Param('id') id: string) { return this.orders.remove(id); }
+}
+`,
+      errors: [{ messageId: 'missingGuard', line: 7, data: { name: 'remove', route: '`DELETE /orders/:id`', controller: 'OrderController', auth: '`@Authorized()`', action: 'change data through it' } }],
+    },
+    {
+      // inversify-express-utils: middleware after the path on the siblings, none on the update.
+      code: `
+@controller('/api')
+export class UserController implements interfaces.Controller {
+  @httpGet('/user', authMiddleware)
+  public async current(req, res) { res.json(await this.users.find(req.user.id)); }
+  @httpPut('/user/:id')
+  public async update(req, res) { res.json(await this.users.update(req.params.id, req.body)); }
+}
+`,
+      errors: [{ messageId: 'missingGuard', line: 6, data: { name: 'update', route: '`PUT /api/user/:id`', controller: 'UserController', auth: '`authMiddleware`', action: 'change data through it' } }],
+    },
+    {
+      // tsoa: \`@Security('jwt')\` on the siblings.
+      code: `
+@Route('invoices')
+export class InvoiceController extends Controller {
+  @Security('jwt')
+  @Get('{invoiceId}')
+  public async getInvoice(@Path() invoiceId: string) { return this.invoices.get(invoiceId); }
+  @Delete('{invoiceId}')
+  public async deleteInvoice(@Path() invoiceId: string) { await this.invoices.remove(invoiceId); }
+}
+`,
+      errors: [{ messageId: 'missingGuard', line: 7 }],
+    },
     {
       // fastify-decorators: the DELETE forgot the hook its siblings' options carry.
       code: `

@@ -92,9 +92,19 @@ const FASTIFY_HOOK_KEYS: ReadonlySet<string> = new Set(['preHandler', 'onRequest
 const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
 /** fastify-decorators' route decorators: `@GET('/:id', { onRequest: [auth] })`, `@POST({ url, options })`. */
 const FASTIFY_ROUTE_DECORATORS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'ALL']);
-const isRouteDecoratorName = (name: string | undefined) => name !== undefined && (NEST_ROUTE_DECORATORS.has(name) || FASTIFY_ROUTE_DECORATORS.has(name));
+/** inversify-express-utils' route decorators: `@httpPost('/users', authMiddleware)`; the arguments after the path are middleware. */
+const INVERSIFY_ROUTE_DECORATORS: ReadonlyMap<string, string> = new Map([
+  ['httpGet', 'get'], ['httpPost', 'post'], ['httpPut', 'put'], ['httpPatch', 'patch'], ['httpDelete', 'delete'],
+]);
+const isRouteDecoratorName = (name: string | undefined) =>
+  name !== undefined && (NEST_ROUTE_DECORATORS.has(name) || FASTIFY_ROUTE_DECORATORS.has(name) || INVERSIFY_ROUTE_DECORATORS.has(name));
+/**
+ * Class decorators that make a class's decorated methods routes: NestJS and fastify-decorators `@Controller`,
+ * routing-controllers `@JsonController`, inversify-express-utils `@controller(path, ...middleware)`, tsoa `@Route`.
+ */
+const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', 'controller', 'Route']);
 const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', 'Controller', ...NEXT_HANDLER_NAMES];
+const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', ...CONTROLLER_DECORATORS, ...NEXT_HANDLER_NAMES];
 /** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
 const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
@@ -554,9 +564,11 @@ export default createRule<Options, MessageIds>({
     // ----------------------------------------------------------------- NestJS
 
     function checkNestController(node: TSESTree.ClassDeclaration): void {
-      const controller = node.decorators.find((decorator) => getDecoratorName(decorator) === 'Controller');
+      const controller = node.decorators.find((decorator) => CONTROLLER_DECORATORS.has(getDecoratorName(decorator) ?? ''));
       if (!controller) return;
       const classProtection = classifyDecorators(node.decorators);
+      // `@controller('/orders', authMiddleware)`: middleware for every route of the class.
+      mergeProtection(classProtection, classifyDecoratorMiddleware(controller));
       // fastify-decorators: a `@Hook('onRequest')` method runs before every route of the controller.
       for (const member of node.body.body) {
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some(isGuardHookDecorator)) {
@@ -579,7 +591,7 @@ export default createRule<Options, MessageIds>({
         return {
           method,
           routeDecorator,
-          verb: (getDecoratorName(routeDecorator) ?? 'Get').toLowerCase(),
+          verb: INVERSIFY_ROUTE_DECORATORS.get(getDecoratorName(routeDecorator) ?? '') ?? (getDecoratorName(routeDecorator) ?? 'Get').toLowerCase(),
           path: joinPaths(prefix, getNestPath(routeDecorator)),
           protection,
           isPublic,
@@ -654,6 +666,21 @@ export default createRule<Options, MessageIds>({
           }
           continue;
         }
+        // routing-controllers: `@UseBefore(authMiddleware)` runs middleware first; `@Authorized()` requires a signed-in
+        // user, `@Authorized('admin')` a role. tsoa: `@Security('jwt')` authenticates.
+        if (name === 'UseBefore' && expression.type === AST_NODE_TYPES.CallExpression) {
+          for (const argument of expression.arguments) mergeProtection(protection, classifyMiddleware(argument));
+          continue;
+        }
+        if (name === 'Authorized' || name === 'Security') {
+          protection.auth = true;
+          protection.label ??= `\`@${name}()\``;
+          if (name === 'Authorized' && expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0) {
+            protection.role = true;
+            protection.roleLabel ??= `\`@${name}(…)\``;
+          }
+          continue;
+        }
         if (isRoleName(name) && !['Controller'].includes(name)) {
           protection.role = true;
           protection.roleLabel ??= `\`@${name}()\``;
@@ -665,6 +692,16 @@ export default createRule<Options, MessageIds>({
       return protection;
     }
 
+
+    /** inversify-express-utils: the middleware after a `@controller`/`@httpGet` decorator's path. */
+    function classifyDecoratorMiddleware(decorator: TSESTree.Decorator): Protection {
+      const expression = decorator.expression;
+      const protection = emptyProtection();
+      const name = getDecoratorName(decorator) ?? '';
+      if (expression.type !== AST_NODE_TYPES.CallExpression || (name !== 'controller' && !INVERSIFY_ROUTE_DECORATORS.has(name))) return protection;
+      for (const argument of expression.arguments.slice(1)) mergeProtection(protection, classifyMiddleware(argument));
+      return protection;
+    }
 
     /** Nest's `@Controller('users')` / `{ path }`, fastify-decorators' `@Controller({ route })` and `@GET({ url })`. */
     function getNestPath(decorator: TSESTree.Decorator): string | undefined {
@@ -679,9 +716,13 @@ export default createRule<Options, MessageIds>({
       return getPathString(value);
     }
 
-    /** The hooks in a fastify-decorators route's options: `@GET('/', { onRequest })`, `@GET({ url, options: { preHandler } })`. */
+    /**
+     * The middleware a route decorator carries: fastify-decorators' route options (`@GET('/', { onRequest })`,
+     * `@GET({ url, options: { preHandler } })`), inversify's arguments after the path (`@httpPost('/', auth)`).
+     */
     function classifyRouteDecoratorHooks(decorator: TSESTree.Decorator): Protection {
       const expression = decorator.expression;
+      if (INVERSIFY_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? '')) return classifyDecoratorMiddleware(decorator);
       if (expression.type !== AST_NODE_TYPES.CallExpression || !FASTIFY_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? '')) return emptyProtection();
       const [first, second] = expression.arguments.map((argument) => unwrapExpression(argument));
       const options = second ?? (first?.type === AST_NODE_TYPES.ObjectExpression ? findKey(first, 'options') : undefined);

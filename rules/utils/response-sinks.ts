@@ -12,7 +12,11 @@ const NEST_ROUTE_DECORATORS: ReadonlySet<string> = new Set([
   'Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search',
   // fastify-decorators (`@GET('/:id')` in a `@Controller`): an async handler's return value is the body too.
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'ALL', 'OPTIONS', 'HEAD',
+  // inversify-express-utils: what a `@httpGet` method returns is sent as JSON.
+  'httpGet', 'httpPost', 'httpPut', 'httpPatch', 'httpDelete',
 ]);
+/** Controller classes whose route methods answer with what they return: NestJS, routing-controllers, inversify, tsoa. */
+const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', 'controller', 'Route']);
 
 /** Fastify instance methods that register a route whose handler's return value is the body. */
 const FASTIFY_ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'head', 'options']);
@@ -125,7 +129,7 @@ export function mayHaveResponseSink(sourceCode: Readonly<TSESLint.SourceCode>): 
 
 const sinkAnswers = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
 
-const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', 'Controller'];
+const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', ...CONTROLLER_DECORATORS];
 const BODY_WORDS: readonly string[] = ['body'];
 const KOA_CONTEXT_WORDS: readonly string[] = ['ctx', 'context'];
 const HANDLER_WORDS: readonly string[] = ['handler'];
@@ -149,7 +153,7 @@ export function isNestRouteMethod(fn: TSESTree.Node): boolean {
   const hasRouteDecorator = method.decorators.some((decorator) => NEST_ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''));
   const classNode = method.parent.parent;
   if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return false;
-  return hasRouteDecorator && classNode.decorators.some((decorator) => getDecoratorName(decorator) === 'Controller');
+  return hasRouteDecorator && classNode.decorators.some((decorator) => CONTROLLER_DECORATORS.has(getDecoratorName(decorator) ?? ''));
 }
 
 /** The name of a decorator: `@Get()` → `Get`, `@nest.Get()` → `Get`, `@Exclude` → `Exclude`. */
