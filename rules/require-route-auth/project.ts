@@ -62,6 +62,10 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   const filesWithRouteAuth = new Set(routes.filter((route) => route.guards.some((guard) => (guard.scope === 'route' || guard.scope === 'guard') && guard.authenticates)).map((route) => route.at.file));
   const authenticatesRoutesIn = (file: string) => filesWithRouteAuth.has(file);
 
+  // The resources (`/api/orders/...` → `orders`) some route of the app authenticates.
+  const authenticatedResources = new Set(routes.filter(isAuthenticated).map((route) => getResourceKey(route.path)));
+  const unauthenticated: { route: RouteFact; corroborated: boolean }[] = [];
+
   const findings: ProjectFinding[] = [];
   for (const route of routes) {
     // A route with its own rate limiter and no auth was left open on purpose (sign-up, subscribe links).
@@ -93,12 +97,14 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
         : protectsAnything && (isPrivatePath(route.path) || sibling !== undefined);
     if (!authenticated && expected && sibling) {
       const guard = sibling.guards.find((candidate) => candidate.authenticates);
+      unauthenticated.push({ route, corroborated: true });
       findings.push({
         at: route.at,
         message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while \`${sibling.method}\` on the same path is authenticated; add the same check to this method, or mark it public if it is meant to be.`,
         related: [{ at: guard?.at ?? sibling.at, message: guard ? `\`${guard.name}\` authenticates \`${sibling.method}\` here.` : `\`${sibling.method}\` checks the caller here.` }],
       });
     } else if (!authenticated && expected) {
+      unauthenticated.push({ route, corroborated: authenticatesRoutesIn(route.at.file) || authenticatedResources.has(getResourceKey(route.path)) });
       findings.push({
         at: route.at,
         message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while this app authenticates its other routes; add the auth middleware or guard to it, or mark it public if it is meant to be.`,
@@ -112,7 +118,22 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
       });
     }
   }
+  // An app that leaves more routes open than it authenticates is telling us something the names do not: a public
+  // API with a few signed-in corners, or auth done where the analyzer cannot see it (a gateway, a proxy). There
+  // the app-wide evidence is too weak on its own: only a route next to authenticated ones (the same path with
+  // another method, a file that authenticates its routes, a resource the app authenticates elsewhere) is reported.
+  if (unauthenticated.length > routes.filter(isAuthenticated).length) {
+    const weak = new Set(unauthenticated.filter((entry) => !entry.corroborated).map((entry) => entry.route.at));
+    return findings.filter((finding) => !weak.has(finding.at));
+  }
   return findings;
+}
+
+/** The resource a path belongs to: its first static segment after `api` and version prefixes (`/api/v1/orders/:id` → `orders`). */
+function getResourceKey(path: string): string {
+  const segments = path.toLowerCase().split('/').filter((segment) => segment !== '' && !/^(?:api|rest|v\d+)$/.test(segment));
+  const first = segments[0];
+  return first === undefined || first.startsWith(':') || first.startsWith('{') || first.startsWith('[') || first === '*' || first === '?' ? '' : first;
 }
 
 /**
