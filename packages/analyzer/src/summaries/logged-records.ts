@@ -25,11 +25,12 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
   for (const { call, file } of sinkCalls) {
     const fn = getEnclosingFunction(call);
     if (!fn) continue;
-    for (const { identifier: value, overridden } of call.arguments.flatMap(getWholeValues)) {
+    for (const { identifier: value, overridden, stringified } of call.arguments.flatMap((argument) => getWholeValues(argument))) {
       const traced = summaries.traceValue(value, fn, file);
       if (!traced || traced.fields || (traced.read.shaped && !traced.read.selected)) continue;
       const entity = findEntity(traced.read.model, traced.read.orm, entities);
-      if (!entity) continue;
+      // `'user:' + user` writes `[object Object]` for a plain row; only a Mongoose document prints its fields as a string.
+      if (!entity || (stringified && entity.orm !== 'mongoose')) continue;
       // Columns the query or a rest destructuring left out (`omit: { password: true }`) are not in the record, like ones a later key overrides.
       const dropped = new Set([...overridden, ...(traced.read.omitted ?? []), ...(traced.omitted ?? [])]);
       facts.push({
@@ -48,32 +49,38 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
   return facts;
 }
 
-/** An identifier an argument writes whole, and the keys a later property overrides (`{ ...dto, password: '[REDACTED]' }`). */
+/**
+ * An identifier an argument writes whole, the keys a later property overrides
+ * (`{ ...dto, password: '[REDACTED]' }`), and whether it is turned into a string
+ * on the way (`'user: ' + user`, `${user}`), which shows an object's fields only
+ * when it defines its own `toString`.
+ */
 interface WholeValue {
   identifier: ts.Identifier;
   overridden: ReadonlySet<string>;
+  stringified: boolean;
 }
 
 const NOTHING_OVERRIDDEN: ReadonlySet<string> = new Set();
 
 /** The identifiers an argument writes whole. */
-function getWholeValues(argument: ts.Expression): WholeValue[] {
+function getWholeValues(argument: ts.Expression, stringified = false): WholeValue[] {
   const node = skipOuterExpressions(argument);
-  if (ts.isIdentifier(node)) return [{ identifier: node, overridden: NOTHING_OVERRIDDEN }];
-  if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => getWholeValues(span.expression));
+  if (ts.isIdentifier(node)) return [{ identifier: node, overridden: NOTHING_OVERRIDDEN, stringified }];
+  if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => getWholeValues(span.expression, true));
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return [...getWholeValues(node.left), ...getWholeValues(node.right)];
+    return [...getWholeValues(node.left, true), ...getWholeValues(node.right, true)];
   }
   if (ts.isCallExpression(node) && node.expression.getText() === 'JSON.stringify' && node.arguments[0]) {
     return getWholeValues(node.arguments[0]);
   }
   if (ts.isObjectLiteralExpression(node)) {
     return node.properties.flatMap((property, index) => {
-      if (ts.isShorthandPropertyAssignment(property)) return [{ identifier: property.name, overridden: NOTHING_OVERRIDDEN }];
-      if (ts.isPropertyAssignment(property)) return getWholeValues(property.initializer);
+      if (ts.isShorthandPropertyAssignment(property)) return [{ identifier: property.name, overridden: NOTHING_OVERRIDDEN, stringified }];
+      if (ts.isPropertyAssignment(property)) return getWholeValues(property.initializer, stringified);
       if (!ts.isSpreadAssignment(property)) return [];
       const later = node.properties.slice(index + 1).flatMap((other) => (other.name && !ts.isComputedPropertyName(other.name) ? [other.name.getText().replace(/^['"]|['"]$/g, '')] : []));
-      return getWholeValues(property.expression).map((value) => ({ ...value, overridden: new Set([...value.overridden, ...later]) }));
+      return getWholeValues(property.expression, stringified).map((value) => ({ ...value, overridden: new Set([...value.overridden, ...later]) }));
     });
   }
   return [];
@@ -90,7 +97,9 @@ function getWholeValues(argument: ts.Expression): WholeValue[] {
 export function traceLoggedTypedValues(sinkCalls: readonly LogSinkCall[], project: ProjectModel, vocabulary: RedlineVocabulary): LoggedTypedValueFact[] {
   const facts: LoggedTypedValueFact[] = [];
   for (const { call, file } of sinkCalls) {
-    for (const { identifier: value, overridden } of call.arguments.flatMap(getWholeValues)) {
+    for (const { identifier: value, overridden, stringified } of call.arguments.flatMap((argument) => getWholeValues(argument))) {
+      // Turned into a string, an object shows `[object Object]`, not its members.
+      if (stringified) continue;
       const declaration = findLocalDeclaration(value);
       const type = declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.type : undefined;
       if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) continue;
