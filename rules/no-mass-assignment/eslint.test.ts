@@ -228,6 +228,22 @@ export class UsersController {
         { messageId: 'massAssignment', line: 7, column: 44, endLine: 7, endColumn: 48, data: {"source":"The `@Body()` parameter `body`","sink":"this.usersRepository.update"} },
       ],
     },
+    // NestJS @Body() typed with a Prisma input type: a type only, nothing validates it.
+    {
+      code: `@Controller('user')
+export class UserController {
+  constructor(private readonly prisma: PrismaService) {}
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() updateUserDto: Prisma.UserUpdateInput) {
+    return this.prisma.user.update({ where: { id: +id }, data: updateUserDto });
+  }
+}
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 7, data: {"source":"The `@Body()` parameter `updateUserDto`","sink":"this.prisma.user.update"} },
+      ],
+    },
     // knex insert
     {
       code: `app.post('/notes', async (req, res) => {

@@ -356,7 +356,7 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A NestJS `@Body()` parameter that no DTO class describes: no type, `any`,
-     * `object`, `Record<…>` or an inline object type. A class-typed `@Body() dto:
+     * `object`, `Record<…>`, a Prisma input type or an inline object type. A class-typed `@Body() dto:
      * CreateUserDto` is trusted: with the `ValidationPipe({ whitelist: true })`
      * that Nest apps install globally, unknown keys are stripped before the handler.
      */
@@ -373,7 +373,11 @@ export default createRule<Options, MessageIds>({
       if (annotation.type === AST_NODE_TYPES.TSAnyKeyword || annotation.type === AST_NODE_TYPES.TSObjectKeyword || annotation.type === AST_NODE_TYPES.TSTypeLiteral) {
         return true;
       }
-      return annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'Record';
+      if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
+      const typeName = annotation.typeName;
+      // `Record<…>`, and Prisma's generated input types (`Prisma.UserUpdateInput`): nothing validates them at run time.
+      return (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === 'Record') ||
+        (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier && typeName.left.name === 'Prisma');
     }
 
     /** `prisma.user`, `this.prisma.user`, `tx.user` (inside `$transaction`), `db.post` — a Prisma model delegate. */

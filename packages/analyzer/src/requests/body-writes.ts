@@ -194,7 +194,12 @@ function isUntypedNestBody(parameter: ts.ParameterDeclaration): boolean {
   if (!isWholeNestBody(parameter)) return false;
   const type = parameter.type;
   return type === undefined || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.ObjectKeyword || ts.isTypeLiteralNode(type) ||
-    (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Record');
+    (ts.isTypeReferenceNode(type) && isUncheckedTypeName(type.typeName.getText()));
+}
+
+/** `Record<…>`, and Prisma's generated input types (`Prisma.UserUpdateInput`): types only, nothing validates them at run time. */
+function isUncheckedTypeName(name: string): boolean {
+  return name === 'Record' || name.startsWith('Prisma.');
 }
 
 /**
@@ -210,7 +215,7 @@ export function getNestDtoBody(expression: ts.Expression): string | undefined {
   const type = declaration.type;
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
   const name = type.typeName.getText();
-  return name === 'Record' ? undefined : name;
+  return isUncheckedTypeName(name) ? undefined : name;
 }
 
 function isWholeNestBody(parameter: ts.ParameterDeclaration): boolean {

@@ -2,7 +2,7 @@ import ts from '../project/typescript.cjs';
 import type { CodeSpan } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { NodeVisitor } from '../walk/walker.js';
 
 /** `id`, `userId`, `post_id`, `linkID`: names of record identifiers. */
@@ -16,7 +16,7 @@ const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'BigInt']);
  * Where the API takes a numeric record id from the URL: `Number(req.params.id)`,
  * `parseInt(req.query.linkId, 10)`, `+ctx.params.id`, `Number(c.req.param('id'))`,
  * `Number(params.id)` in a Next.js route, `@Param('id', ParseIntPipe)`,
- * `@Param('id') id: number`. An API that addresses its records by their
+ * `@Param('id') id: number`, `+id` of a `@Param('id') id: string`. An API that addresses its records by their
  * sequential ids has made those ids its public identifiers.
  */
 export class NumericIdParameterAdapter implements NodeVisitor {
@@ -52,8 +52,18 @@ export function isUrlId(expression: ts.Expression): boolean {
     const [first] = node.arguments;
     return /\.req\.(?:param|query)$/.test(node.expression.getText()) && first !== undefined && ts.isStringLiteral(first) && ID_NAME.test(first.text);
   }
-  // const { id } = req.params; … Number(id)
-  return ts.isIdentifier(node) && ID_NAME.test(node.text) && findBindingSource(node) !== undefined;
+  // const { id } = req.params; … Number(id) — or NestJS `findOne(@Param('id') id: string) { … +id }`.
+  return ts.isIdentifier(node) && ID_NAME.test(node.text) && (findBindingSource(node) !== undefined || isNestParamIdentifier(node));
+}
+
+/** A method parameter NestJS fills from the URL: `@Param('id') id: string`. */
+function isNestParamIdentifier(identifier: ts.Identifier): boolean {
+  const declaration = findLocalDeclaration(identifier);
+  if (!declaration || !ts.isParameter(declaration)) return false;
+  return (ts.getDecorators(declaration) ?? []).some((decorator) => {
+    const call = decorator.expression;
+    return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'Param';
+  });
 }
 
 /** The request part a destructured local comes from (`const { id } = req.params`), by lexical scope. */
