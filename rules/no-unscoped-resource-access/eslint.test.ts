@@ -3,6 +3,13 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-unscoped-resource-access', rule, {
   valid: [
+    // The caller links themselves to a shared record (a favourite): nothing of the recipe changes.
+    `server.post('/recipes/:id/favorite', { onRequest: [server.authenticate] }, async (request) => {
+  const { id } = request.params;
+  const userId = request.user!.userId;
+  return prisma.recipe.update({ where: { id }, data: { favoritedBy: { connect: { id: userId } } } });
+});
+`,
     // Only whether a clashing appointment exists is used: nothing of it reaches the caller.
     `router.post('/book/:doctorId', requireAuth, async (req, res) => {
   const clash = await Appointment.findOne({ doctorId: req.params.doctorId, status: 'Scheduled' });
@@ -162,6 +169,18 @@ export default async function handler(req, res) {
 });`,
   ],
   invalid: [
+    // Re-filing someone's recipe under another category changes the recipe, whoever the caller is.
+    {
+      code: `server.post('/recipes/:id/category', { onRequest: [server.authenticate] }, async (request) => {
+  const userId = request.user.userId;
+  request.log.info({ userId }, 'recategorising');
+  return prisma.recipe.update({ where: { id: request.params.id }, data: { category: { connect: { id: request.body.categoryId } } } });
+});
+`,
+      errors: [
+        { messageId: 'unscopedAccess', line: 4, data: {"model": "recipe", "action": "changed", "source": "`request.params.id`"} },
+      ],
+    },
     // Tested for existence, then sent: the record reaches the caller.
     {
       code: `router.get('/orders/:id', requireAuth, async (req, res) => {

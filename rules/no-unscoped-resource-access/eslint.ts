@@ -184,6 +184,9 @@ export default createRule<Options, MessageIds>({
       if (action === 'read' && lookup.fromBody) return;
       // `const clash = await Appointment.findOne({ doctorId, … }); if (clash) throw …`: only whether one exists is used.
       if (action === 'read' && isExistenceCheckOnly(node)) return;
+      // `data: { favoritedBy: { connect: { id: userId } } }`: the caller links themselves to a shared record (a like,
+      // a bookmark, a view); nothing of the record itself changes.
+      if (action === 'change' && linksOnlyTheCaller(node)) return;
       if (!isUnguardedAccess(lookup.handler, normalizeModel(lookup.model))) return;
       const reported = reportedPerHandler.get(lookup.handler) ?? new Set<string>();
       const modelKey = normalizeModel(lookup.model);
@@ -244,6 +247,33 @@ export default createRule<Options, MessageIds>({
       // Mongoose/Sequelize/TypeORM updates carry the payload in a later argument: only the filter counts.
       const filters = node.arguments.length > 1 && /update|replace/i.test(method) ? node.arguments.slice(0, 1) : node.arguments;
       if (filters.some((argument) => visit(argument, 0))) ownedModels.add(normalizeModel(model));
+    }
+
+    /** A Prisma update whose `data` only connects or disconnects the caller in relations of the record. */
+    function linksOnlyTheCaller(call: TSESTree.CallExpression): boolean {
+      const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+      const data = options?.type === AST_NODE_TYPES.ObjectExpression ? getPropertyValue(options, 'data') : undefined;
+      if (data?.type !== AST_NODE_TYPES.ObjectExpression || data.properties.length === 0) return false;
+      return data.properties.every((relation) => {
+        const operations = relation.type === AST_NODE_TYPES.Property ? unwrapExpression(relation.value) : undefined;
+        if (operations?.type !== AST_NODE_TYPES.ObjectExpression || operations.properties.length === 0) return false;
+        return operations.properties.every((operation) => {
+          if (operation.type !== AST_NODE_TYPES.Property || !['connect', 'disconnect'].includes(getPropertyKeyName(operation) ?? '')) return false;
+          const target = unwrapExpression(operation.value);
+          return target.type === AST_NODE_TYPES.ObjectExpression && target.properties.length === 1 &&
+            target.properties[0]!.type === AST_NODE_TYPES.Property && isCallerIdValue(target.properties[0]!.value);
+        });
+      });
+    }
+
+    /** The caller's id: `req.user.id`, or a local initialised with it (`const userId = request.user!.userId`). */
+    function isCallerIdValue(node: TSESTree.Node): boolean {
+      const value = unwrapExpression(node);
+      if (looksLikeCallerValue(value)) return true;
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
+      return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.id.type === AST_NODE_TYPES.Identifier &&
+        definition.node.init !== null && looksLikeCallerValue(definition.node.init);
     }
 
     /** `req.user._id`, `req.user.id`, `ctx.state.user.id`, `session.user.id`, `res.locals.user._id`, `req.userId`. */
