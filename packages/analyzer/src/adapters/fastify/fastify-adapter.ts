@@ -165,10 +165,26 @@ export class FastifyAdapter implements NodeVisitor {
     return instance;
   }
 
+  /**
+   * `register(async (instance) => { await recipeRoutes(instance, prisma) })`: an inline plugin's parameter is an
+   * instance even when the plugin only hands it on, so the hand-offs inside it are followed.
+   */
+  private bindInlinePluginParameter(plugin: ts.Expression, file: AnalyzedFile): void {
+    const fn = skipOuterExpressions(plugin);
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return;
+    const parameter = fn.parameters[0];
+    if (!parameter || !ts.isIdentifier(parameter.name) || this.instanceByNode.has(parameter)) return;
+    const instance: FastifyInstance = { isApp: false, parameterOf: { fn, index: 0 }, file, creation: parameter, events: [] };
+    this.instances.push(instance);
+    this.filesWithInstances.add(parameter.getSourceFile());
+    this.instanceByNode.set(parameter, instance);
+  }
+
   private readInstanceCall(instance: FastifyInstance, call: ts.CallExpression, method: string, file: AnalyzedFile): void {
     const args = call.arguments;
     if (method === 'register' && args[0]) {
       instance.events.push({ type: 'register', plugin: args[0], ...(args[1] ? { options: args[1] } : {}), call, file });
+      this.bindInlinePluginParameter(args[0], file);
     } else if (method === 'addHook') {
       const hook = getStringValue(args[0]);
       if (hook && GUARD_HOOKS.includes(hook) && args[1]) instance.events.push({ type: 'hook', hook, fn: args[1], call, file });
