@@ -93,6 +93,8 @@ app.get('/', async (request) => { request.log.info({ headers: request.headers })
       { code: `function f(sessionToken) { logger.info({ sessionToken }); }`, options: [{"allowedNames":["sessionToken"]}] },
       // NODE_ENV is not a secret
       `console.log(\`env: \${process.env.NODE_ENV}, port \${process.env.PORT}\`);`,
+      // what a Hono auth middleware left on the context is the verified token's claims
+      `app.get('/', async (c) => { const jwt = c.get('jwt'); console.log({ jwt }); return c.json([]); });`,
       // a decoded payload is claims, not the token
       `function f(token) { const decoded = jwt.verify(token, key); console.log('decoded', decoded); }`,
       // a user record never seen with a secret field
@@ -152,6 +154,11 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    // the raw bearer token read from the header is the token itself
+    {
+      code: `app.get('/', async (c) => { const jwt = c.req.header('authorization'); console.log({ jwt }); return c.json([]); });`,
+      errors: [{ messageId: 'secret', line: 1 }],
+    },
       {
         // getToken with raw: true returns the encoded token itself
         code: `import { getToken } from 'next-auth/jwt';

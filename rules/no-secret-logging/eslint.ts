@@ -526,7 +526,19 @@ export default createRule<Options, MessageIds>({
       if (!declarator.init) return false;
       let init = unwrapExpression(declarator.init);
       if (init.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(init) === 'payload') init = unwrapExpression(init.object);
-      return init.type === AST_NODE_TYPES.CallExpression && isClaimsCall(init);
+      return init.type === AST_NODE_TYPES.CallExpression && (isClaimsCall(init) || isStoredClaims(init));
+    }
+
+    /**
+     * `c.get('jwtPayload')`, `c.get('jwt')`: what a Hono auth middleware left on the context after verifying the
+     * token — its claims (`c.set('jwt', decodedToken)`); the raw token is read from the header.
+     */
+    function isStoredClaims(call: TSESTree.CallExpression): boolean {
+      const callee = unwrapExpression(call.callee);
+      const key = call.arguments[0] && unwrapExpression(call.arguments[0]);
+      return callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(callee) === 'get' &&
+        unwrapExpression(callee.object).type === AST_NODE_TYPES.Identifier && ['c', 'ctx', 'context'].includes((unwrapExpression(callee.object) as TSESTree.Identifier).name) &&
+        key?.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' && STORED_CLAIM_KEYS.has(key.value);
     }
 
     /**
@@ -955,6 +967,8 @@ const CLAIMS_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 const CLAIM_NAMES: ReadonlySet<string> = new Set([
   'sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'id', 'userId', 'user_id', 'uid', 'email', 'name', 'username', 'role', 'roles', 'scope', 'scopes',
 ]);
+/** Context keys under which auth middleware leaves a verified token's claims (Hono's `jwtPayload`, custom `jwt`). */
+const STORED_CLAIM_KEYS: ReadonlySet<string> = new Set(['jwtPayload', 'jwt', 'payload', 'claims', 'decoded', 'decodedToken']);
 /** Methods of a JWT module or service that return claims. */
 const CLAIMS_METHODS: ReadonlySet<string> = new Set(['verify', 'verifyAsync', 'decode', 'jwtVerify', 'decodeJwt', 'getToken']);
 
