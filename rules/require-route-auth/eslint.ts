@@ -10,6 +10,7 @@ import {
   ROLE_CHECK_NAMES,
   ROUTER_FACTORY_NAMES,
   declaresPublicRoute,
+  getResourceKey,
   hasCredentialParameter,
   hasPublicFlowSegment,
   isAccountConfirmationPath,
@@ -506,17 +507,6 @@ export default createRule<Options, MessageIds>({
           });
         }
       }
-    }
-
-    /**
-     * The resource a path belongs to: its first static segment after `api`, `rest` and
-     * version prefixes (`/api/v1/posts/:id/like` → `posts`); relative router paths share ``.
-     */
-    function getResourceKey(path: string | undefined): string {
-      if (path === undefined) return '';
-      const segments = toSegments(path).filter((segment) => !/^(api|rest|v\d+)$/.test(segment));
-      const first = segments[0];
-      return first === undefined || first.startsWith(':') || first.startsWith('[') || first === '*' ? '' : first;
     }
 
     /** Route-level checks, then `use`/hooks registered before it on the same owner, then how the owner is mounted. */

@@ -1,4 +1,4 @@
-import { isAvailabilityCheck, isPublicAssetRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { getResourceKey, isAvailabilityCheck, isPublicAssetRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Names of middleware that decide access to what a route acts on: `requireWorkspacePermission`, `workspaceAccess.fromTask`, `isProjectMember`. */
@@ -127,13 +127,6 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     return findings.filter((finding) => !weak.has(finding.at));
   }
   return findings;
-}
-
-/** The resource a path belongs to: its first static segment after `api` and version prefixes (`/api/v1/orders/:id` → `orders`). */
-function getResourceKey(path: string): string {
-  const segments = path.toLowerCase().split('/').filter((segment) => segment !== '' && !/^(?:api|rest|v\d+)$/.test(segment));
-  const first = segments[0];
-  return first === undefined || first.startsWith(':') || first.startsWith('{') || first.startsWith('[') || first === '*' || first === '?' ? '' : first;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -114,5 +114,14 @@ describe('route intent', () => {
     // A blank line ends the paragraph; another paragraph's heading says nothing of this one.
     expect(isInPublicSection(paragraphs, 4)).toBe(false);
     expect(isInPublicSection(paragraphs, 6)).toBe(false);
+  });
+
+  it('names the resource a path belongs to, past api and version prefixes', () => {
+    expect(getResourceKey('/api/v1/posts/:id/like')).toBe('posts');
+    expect(getResourceKey('/rest/Orders')).toBe('orders');
+    expect(getResourceKey('/:id')).toBe('');
+    expect(getResourceKey('/api/{invoiceId}')).toBe('');
+    expect(getResourceKey('*')).toBe('');
+    expect(getResourceKey(undefined)).toBe('');
   });
 });

@@ -122,6 +122,19 @@ const PUBLIC_FLOW_WORDS: ReadonlySet<string> = new Set([
   'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
   'install', 'installation', 'prelogin', 'anonymous',
 ]);
+/**
+ * The resource a path belongs to: its first static segment after `api`, `rest`
+ * and version prefixes (`/api/v1/posts/:id/like` → `posts`); '' for a path that
+ * starts with a parameter or a wildcard (`/:id`, relative router paths).
+ */
+export function getResourceKey(path: string | undefined): string {
+  if (path === undefined) return '';
+  const segments = path.replace(/^\^|\$$/g, '').split(/[/.]+/).map((segment) => segment.toLowerCase())
+    .filter((segment) => segment.length > 0 && !/^(?:api|rest|v\d+)$/.test(segment));
+  const first = segments[0];
+  return first === undefined || /^[:{[*?]/.test(first) ? '' : first;
+}
+
 /** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
 export const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
 
