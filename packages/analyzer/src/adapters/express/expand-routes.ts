@@ -16,7 +16,7 @@ import { readOpenApiRoute } from '../hono/openapi-route.js';
 import { getPropertyValue } from '../../project/object-literal.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
-import { isUnlessPath, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
+import { isUnlessPath, readEarlyExitPaths, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
 
 const MAX_MOUNT_DEPTH = 12;
 
@@ -165,7 +165,7 @@ export function expandRoutes(
   function toGuard(arg: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact {
     const kind = classifier.classify(arg, file);
     const guard = { ...kind, scope, at: getCodeSpan(arg, file.sourceFile, file.relativePath) };
-    const exemption = readUnlessPaths(getLocalInitializer(arg) ?? arg);
+    const exemption = readUnlessPaths(getLocalInitializer(arg) ?? arg) ?? readEarlyExitPaths(skipOuterExpressions(arg));
     if (exemption) unlessPaths.set(guard, exemption);
     return guard;
   }
@@ -242,7 +242,7 @@ function resolveMounts(adapter: RouterAdapter, project: ProjectModel, elementPat
           if (children.length > 0) mounts.set(arg, children);
         }
       } else if (event.type === 'pass') {
-        const child = resolveParameterRouter(event.callee, event.argumentIndex, event.file, adapter, project);
+        const child = resolveParameterRouter(event.callee, event.argumentIndex, event.file, adapter, project, router.framework);
         if (child) {
           child.mounted = true;
           mounts.set(event.call.arguments[event.argumentIndex]!, [child]);
@@ -380,7 +380,14 @@ function findRouterCreatedIn(node: ts.Node, adapter: RouterAdapter): RouterObjec
   return adapter.routers.find((router) => !router.parameterOf && isWithin(router.creation, node));
 }
 
-function resolveParameterRouter(callee: ts.Expression, index: number, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel): RouterObject | undefined {
+function resolveParameterRouter(
+  callee: ts.Expression,
+  index: number,
+  file: AnalyzedFile,
+  adapter: RouterAdapter,
+  project: ProjectModel,
+  framework: RouterObject['framework'],
+): RouterObject | undefined {
   const target = skipOuterExpressions(callee);
   let fn: ts.Node | undefined;
   if (ts.isIdentifier(target)) fn = project.resolveName(file, target.text)?.node;
@@ -391,7 +398,8 @@ function resolveParameterRouter(callee: ts.Expression, index: number, file: Anal
     fn = module ? project.resolveExport(module, 'default')?.node : undefined;
   }
   if (!fn) return undefined;
-  return adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index);
+  return adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index) ??
+    adapter.routerForHandOff(fn, index, framework);
 }
 
 /**

@@ -26,6 +26,8 @@ export class RouterAdapter implements NodeVisitor {
   readonly routerByNode = new Map<ts.Node, RouterObject>();
   /** Routers bound to a declaration (variable, parameter) → the router. */
   readonly routerByDeclaration = new Map<ts.Node, RouterObject>();
+  /** `use` calls on function parameters that no other call shows to be routers (see `rememberParameterUse`). */
+  private readonly parameterUses = new Map<ts.ParameterDeclaration, { call: ts.CallExpression; file: AnalyzedFile }[]>();
   /** Folders of modules loaded with require-directory whose routers a visitor mounts. */
   readonly directoryLoads: DirectoryLoad[] = [];
   /** Calls on an imported name (`import { app } from './server'; app.use(...)`), resolved after the walk. */
@@ -178,6 +180,7 @@ export class RouterAdapter implements NodeVisitor {
       }
     }
     if (!router && method !== 'use') router = this.getParameterRouter(receiver, call, method, file);
+    if (!router && method === 'use') this.rememberParameterUse(receiver, call, file);
     if (!router && ts.isIdentifier(receiver) && file.imports.has(receiver.text)) {
       this.importedReceiverCalls.push({ call, method, name: receiver.text, file });
     }
@@ -305,6 +308,42 @@ export class RouterAdapter implements NodeVisitor {
     };
     this.routers.push(router);
     this.routerByDeclaration.set(declaration, router);
+    return router;
+  }
+
+  /**
+   * `export function applyJwtValidation(app) { app.use('/api/*', verifyJwt) }`: `use` alone on a parameter does
+   * not make it a router (`i18n.use(…)`, `chai.use(…)`), so the call waits until a hand-off shows that a router
+   * is given there (`routerForHandOff`). Only middleware-shaped calls: a path, or a function.
+   */
+  private rememberParameterUse(receiver: ts.Expression, call: ts.CallExpression, file: AnalyzedFile): void {
+    const first = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+    if (!ts.isIdentifier(receiver) || !first || !(getStringValue(first)?.match(/^[/*]/) || ts.isFunctionLike(first))) return;
+    const declaration = findLocalDeclaration(receiver);
+    if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return;
+    this.parameterUses.set(declaration, [...(this.parameterUses.get(declaration) ?? []), { call, file }]);
+  }
+
+  /** The router a function's parameter becomes when a router is handed to it, made from its remembered `use` calls. */
+  routerForHandOff(fn: ts.Node, index: number, framework: RouterObject['framework']): RouterObject | undefined {
+    if (!ts.isFunctionLike(fn)) return undefined;
+    const declaration = fn.parameters[index];
+    const uses = declaration && this.parameterUses.get(declaration);
+    if (!declaration || !uses) return undefined;
+    const router: RouterObject = {
+      framework,
+      isApp: false,
+      parameterOf: { fn, index },
+      file: uses[0]!.file,
+      creation: declaration,
+      prefix: '',
+      events: [],
+      mounted: false,
+    };
+    this.routers.push(router);
+    this.routerByDeclaration.set(declaration, router);
+    this.parameterUses.delete(declaration);
+    for (const { call, file } of uses) this.recordEvent(router, call, 'use', undefined, file);
     return router;
   }
 
