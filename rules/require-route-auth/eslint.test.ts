@@ -5,6 +5,13 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // The admin's sign-in is public like anyone's: no one calling it is signed in yet.
+    `
+const routes = express.Router();
+routes.post('/admin/login', adminController.login);
+routes.post('/admin/token', authenticateToken, adminController.refresh);
+routes.delete('/admin/user', authenticateUser, adminController.deleteUser);
+`,
     // Class-level auth in other decorator frameworks: inversify's `@controller(path, ...middleware)`, routing-controllers' `@Authorized()`.
     `
 @controller('/api/orders', TYPES.AuthMiddleware)

@@ -124,4 +124,9 @@ describe('route intent', () => {
     expect(getResourceKey('*')).toBe('');
     expect(getResourceKey(undefined)).toBe('');
   });
+
+  it('knows the sign-in itself is public under any resource, its records are not', () => {
+    for (const path of ['/admin/login', '/api/admin/sign-in', '/account/log-in', '/admin/adminLogin']) expect(hasPublicFlowSegment(path), path).toBe(true);
+    for (const path of ['/admin/login-history', '/account/webauthn/register', '/admin/users', '/me/sessions']) expect(hasPublicFlowSegment(path), path).toBe(false);
+  });
 });

@@ -153,9 +153,18 @@ export function hasPublicFlowSegment(path: string): boolean {
   if (words.some((segmentWords) => segmentWords.includes('forgot') || (segmentWords.includes('password') && segmentWords.some((word) => RECOVERY_WORDS.has(word))))) {
     return resource === undefined || !SIGNED_IN_RESOURCES.has(resource);
   }
+  // `/admin/login`, `/account/sign-in`: the sign-in itself, which no one can call signed in, whatever it is under.
+  if (words.length > 0 && isSignIn(words.at(-1)!)) return true;
   if (resource !== undefined && ACCOUNT_RESOURCES.has(resource)) return false;
   // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
   return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
+}
+
+/** `login`, `signin`, `sign-in`, `log-in`, `adminLogin`: a segment that is the sign-in (not `login-history`). */
+function isSignIn(words: readonly string[]): boolean {
+  const signInAt = words.findIndex((word, index) => word === 'login' || word === 'signin' || ((word === 'log' || word === 'sign') && words[index + 1] === 'in'));
+  // `log` of `log-in` is the sign-in's own word, not a record of it (`login-logs`).
+  return signInAt !== -1 && !words.some((word, index) => RECORD_WORDS.has(word) && index !== signInAt);
 }
 
 const RECORD_WORDS: ReadonlySet<string> = new Set(['history', 'histories', 'attempts', 'log', 'logs', 'activity', 'activities', 'events', 'audit']);
