@@ -160,7 +160,7 @@ export class RouterAdapter implements NodeVisitor {
     if (ts.isIdentifier(callee) && REQUIRE_DIRECTORY_MODULES.has(file.imports.get(callee.text)?.specifier ?? '')) this.readDirectoryLoad(call, file);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      if (method === 'use' || method === 'route' || method === 'openapi' || method === 'on' || ROUTE_METHODS.has(method)) this.readRouterMethodCall(call, callee, method, file);
+      if (isRouterMethodName(method)) this.readRouterMethodCall(call, callee, method, file);
     }
     this.readRouterHandOff(call, file);
   }
@@ -200,7 +200,16 @@ export class RouterAdapter implements NodeVisitor {
   resolveImportedReceivers(findRouter: (name: string, file: AnalyzedFile) => RouterObject | undefined): void {
     for (const { call, method, name, file } of this.importedReceiverCalls) {
       const router = findRouter(name, file);
-      if (router) this.recordEvent(router, call, method, undefined, file);
+      if (!router) continue;
+      this.recordEvent(router, call, method, undefined, file);
+      // `app.route('/auth', auth).route('/admin', admin)`: a Hono chain goes on on the same app.
+      for (let current = call; ts.isPropertyAccessExpression(current.parent) && ts.isCallExpression(current.parent.parent) && current.parent.parent.expression === current.parent;) {
+        const next = current.parent.parent;
+        const nextMethod = current.parent.name.text;
+        if (!isRouterMethodName(nextMethod) || !isRouterShapedCall(next, nextMethod)) break;
+        this.recordEvent(router, next, nextMethod, undefined, file);
+        current = next;
+      }
     }
   }
 
@@ -388,6 +397,11 @@ export class RouterAdapter implements NodeVisitor {
       if (root) this.factoryCalls.push({ root, file, call, argumentIndex });
     });
   }
+}
+
+/** Router methods that register routes or middleware: `use`, Hono's `route`, `openapi` and `on`, and the HTTP verbs. */
+function isRouterMethodName(method: string): boolean {
+  return method === 'use' || method === 'route' || method === 'openapi' || method === 'on' || ROUTE_METHODS.has(method);
 }
 
 /**
