@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { CodeSpan } from '@redline/core';
+import { readDirectivePrologue } from '../project/directive-prologue.js';
 import type { ProjectFile } from '../project/project-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 
@@ -7,9 +8,8 @@ import type { ProjectModel } from '../project/project-model.js';
 const OUTBOUND = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|\bundici\b/;
 /** Files the per-file rules already take for browser code by their path: components, hooks, `.tsx`/`.jsx`, client folders. */
 const CLIENT_PATH = /\.[jt]sx$|(?:^|\/)(?:components|hooks|client|frontend)\//;
-const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[^]*?\*\/)*['"]use client['"]/;
-/** Server actions (`'use server'`) and `server-only` modules run on the server, whoever imports them. */
-const SERVER_ONLY = /^(?:\s|\/\/[^\n]*\n|\/\*[^]*?\*\/)*['"]use server['"]|\bimport\s+['"]server-only['"]/;
+/** `server-only` modules run on the server, whoever imports them. */
+const SERVER_ONLY_IMPORT = /\bimport\s+['"]server-only['"]/;
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
 const MAX_DEPTH = 3;
 
@@ -23,7 +23,7 @@ const MAX_DEPTH = 3;
  */
 export function findClientOnlyModules(project: ProjectModel): CodeSpan[] {
   const files = [...project.files.values()];
-  const candidates = files.filter((file) => OUTBOUND.test(file.text) && !isClientFile(file) && !SERVER_ONLY.test(file.text));
+  const candidates = files.filter((file) => OUTBOUND.test(file.text) && !isClientFile(file) && !isServerOnly(file));
   if (candidates.length === 0) return [];
   // Who names a module in an import, by the module's name (`@/lib/fetcher` → `fetcher`); resolved only when asked.
   const specifiersByName = new Map<string, { file: ProjectFile; specifier: string }[]>();
@@ -56,7 +56,12 @@ export function findClientOnlyModules(project: ProjectModel): CodeSpan[] {
 }
 
 function isClientFile(file: ProjectFile): boolean {
-  return CLIENT_PATH.test(file.relativePath) || USE_CLIENT.test(file.text);
+  return CLIENT_PATH.test(file.relativePath) || readDirectivePrologue(file.text).includes('use client');
+}
+
+/** Server actions (`'use server'`) and `server-only` modules run on the server, whoever imports them. */
+function isServerOnly(file: ProjectFile): boolean {
+  return readDirectivePrologue(file.text).includes('use server') || SERVER_ONLY_IMPORT.test(file.text);
 }
 
 /** `lib/fetcher.ts`, `@/lib/fetcher`, `../lib/fetcher.js` → `fetcher`; `lib/api/index.ts` → `api`. */
