@@ -12,6 +12,7 @@ import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
+import { classifyPassportGuard } from './passport-guard.js';
 
 /** What a project function's body says about it as middleware. */
 interface BodyKind {
@@ -110,9 +111,11 @@ export class GuardClassifier {
     const text = ts.isCallExpression(fn) ? `${fn.getText()}\n${this.getFactoryText(fn, resolved.file)}` : fn.getText();
     // Classes (Nest guards answer with a boolean) and bodies that never call `next` are not judged this way.
     const enforces = callsEnforcingAuthHelper(fn);
-    const letsEveryoneThrough = !ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces;
+    const passport = ts.isClassDeclaration(fn) ? classifyPassportGuard(fn) : 'not-passport';
+    const letsEveryoneThrough =
+      passport === 'lets-everyone-through' || (!ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces);
     const result = {
-      authenticates: AUTH_BODY_PATTERN.test(text) || enforces,
+      authenticates: AUTH_BODY_PATTERN.test(text) || enforces || passport === 'enforces',
       checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),
       letsEveryoneThrough,
     };
