@@ -143,7 +143,7 @@ export interface RouteFact {
   handlerChecksAuth: boolean;
   /** Whether the handler checks a role itself. */
   handlerChecksRole: boolean;
-  /** Whether the handler is declared to return a plain string, number or boolean (`getHello(): string`): no one's records. */
+  /** Whether the handler is declared to return a plain string, number or boolean (`getHello(): string`), or only sends yes/no answers and literals (`res.json(count > 0)`): no one's records. */
   handlerReturnsPlainValue?: boolean;
   /** Whether the handler can only turn requests down (every way out answers 4xx/5xx or throws, nothing awaited): a 405/501 stub. */
   handlerOnlyRejects?: boolean;

@@ -46,6 +46,8 @@ const NOT_AUTH_WORDS = new Set([
 ]);
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
 const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse', 'guest', 'anonymous']);
+/** How many helpers given the response object are read per middleware: the one that answers comes first. */
+const MAX_ANSWERING_HELPERS = 3;
 /** Role names a guard's arguments may list (`authorize('admin')`). */
 const ROLE_NAMES = new Set(['admin', 'administrator', 'superadmin', 'super_admin', 'super-admin', 'staff', 'moderator', 'manager', 'editor', 'owner', 'seller', 'vendor', 'instructor', 'teacher']);
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
@@ -108,7 +110,8 @@ export class GuardClassifier {
     const cached = this.bodyCache.get(fn);
     if (cached) return cached;
     // `export const isAuthorized = authorized()`: the factory's body builds the middleware.
-    const text = ts.isCallExpression(fn) ? `${fn.getText()}\n${this.getFactoryText(fn, resolved.file)}` : fn.getText();
+    const ownText = ts.isCallExpression(fn) ? `${fn.getText()}\n${this.getFactoryText(fn, resolved.file)}` : fn.getText();
+    const text = `${ownText}\n${this.getAnsweringHelperTexts(fn, resolved.file).join('\n')}`;
     // Classes (Nest guards answer with a boolean) and bodies that never call `next` are not judged this way.
     const enforces = callsEnforcingAuthHelper(fn);
     const passport = ts.isClassDeclaration(fn) ? classifyPassportGuard(fn) : 'not-passport';
@@ -121,6 +124,29 @@ export class GuardClassifier {
     };
     this.bodyCache.set(fn, result);
     return result;
+  }
+
+  /**
+   * The bodies of the project functions a middleware hands its response object
+   * to (`const session = await validateSession(req, res); if (!session) return;`):
+   * they answer the callers it turns away, so what they do is what it does.
+   */
+  private getAnsweringHelperTexts(fn: ts.Node, file: AnalyzedFile): string[] {
+    const response = ts.isFunctionLike(fn) ? fn.parameters[1]?.name : undefined;
+    if (!response || !ts.isIdentifier(response)) return [];
+    const texts: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (texts.length >= MAX_ANSWERING_HELPERS) return;
+      if (ts.isCallExpression(node) && node.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === response.text)) {
+        const helper = resolveCallable(skipOuterExpressions(node.expression), file, this.project)?.node;
+        if (helper && helper !== fn && (ts.isFunctionDeclaration(helper) || ts.isArrowFunction(helper) || ts.isFunctionExpression(helper))) {
+          texts.push(helper.getText());
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn);
+    return texts;
   }
 
   /** The body of the project function a factory call (`authorized(roles)`) calls, or nothing. */

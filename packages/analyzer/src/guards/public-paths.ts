@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isInPublicSection, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, findPathsListedPublic, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isInPublicSection, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -117,7 +117,29 @@ export function isDeclaredPublicInComment(node: ts.Node): boolean {
   const sourceFile = statement.getSourceFile();
   const text = sourceFile.text;
   if ((ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).some((range) => declaresPublicRoute(text.slice(range.pos, range.end)))) return true;
-  return isInPublicSection(getLines(sourceFile), sourceFile.getLineAndCharacterOfPosition(statement.getStart()).line);
+  if (isInPublicSection(getLines(sourceFile), sourceFile.getLineAndCharacterOfPosition(statement.getStart()).line)) return true;
+  const path = getWrittenPath(statement);
+  return path !== undefined && getPathsListedPublic(sourceFile).has(path.replace(/(.)\/$/, '$1'));
+}
+
+/** The path a route registration is written with: `app.get('/needs-bootstrap/', …)` → `/needs-bootstrap/`. */
+function getWrittenPath(statement: ts.Node): string | undefined {
+  const call = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+  if (!call || !ts.isCallExpression(call)) return undefined;
+  const [first] = call.arguments;
+  return first && ts.isStringLiteralLike(first) ? first.text : undefined;
+}
+
+const publicListingsOfFile = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** The paths the file's comments list as public (see findPathsListedPublic). */
+function getPathsListedPublic(sourceFile: ts.SourceFile): Set<string> {
+  let paths = publicListingsOfFile.get(sourceFile);
+  if (!paths) {
+    paths = new Set(findPathsListedPublic(getLines(sourceFile)));
+    publicListingsOfFile.set(sourceFile, paths);
+  }
+  return paths;
 }
 
 const linesOfFile = new WeakMap<ts.SourceFile, string[]>();

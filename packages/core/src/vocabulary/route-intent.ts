@@ -59,7 +59,7 @@ export function hasCredentialParameter(path: string): boolean {
  * and the same in the languages whose teams often write comments in them (`공개 API (인증 불필요)`, `无需登录`, `認証不要`).
  */
 const PUBLIC_INTENT =
-  /\b(?:public|unauthenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login)(?:\s+is)?\s*(?:n't|not)\s+(?:required|needed|necessary)\b|\b(?:does\s*n't|does not|do\s*n't|do not) (?:require|need) (?:auth|authentication|login|a token)\b|(?<!비)공개|인증\s*불필요|비로그인|(?<![非不])公开|匿名|无需(?:登录|认证|鉴权)|不需要(?:登录|认证)|認証不要|(?<!非)公開/i;
+  /\b(?:public|unauthenticated|non-?authenticated|anonymous)\b|\b(?:no|without) (?:auth|authentication|login|token)\b|\b(?:auth|authentication|login)(?:\s+is)?\s*(?:n't|not)\s+(?:required|needed|necessary)\b|\b(?:does\s*n't|does not|do\s*n't|do not) (?:require|need) (?:auth|authentication|login|a token)\b|(?<!비)공개|인증\s*불필요|비로그인|(?<![非不])公开|匿名|无需(?:登录|认证|鉴权)|不需要(?:登录|认证)|認証不要|(?<!非)公開/i;
 /** Words that turn such a comment into a note that the route is not yet what it should be. */
 const UNFINISHED = /\b(?:todo|fixme|xxx|hack|should|must|temporar(?:y|ily)|for now)\b/i;
 
@@ -114,6 +114,36 @@ export function isInPublicSection(lines: readonly string[], index: number): bool
     at = start;
   }
   return false;
+}
+
+/** A path a comment lists, alone on its line: `// /needs-bootstrap`, ` * /login (special endpoint)`. */
+const LISTED_PATH = /^(?:\/\/|\/\*|\*)\s*(?:[-*•]\s*)?(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(\/[\w\-./:{}]*)(?:\s|$)/i;
+
+/**
+ * The route paths a file's comments list under a heading that declares them
+ * public, one per line:
+ *
+ *     // Non-authenticated endpoints:
+ *     //
+ *     // /needs-bootstrap
+ *     // /login
+ *
+ * Paths are returned without a trailing slash. A listing the comment calls
+ * unfinished (`// TODO: make these public`) lists nothing.
+ */
+export function findPathsListedPublic(lines: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (let at = 0; at < lines.length; at += 1) {
+    if (!COMMENT_LINE.test(lines[at]!.trim())) continue;
+    let end = at;
+    while (end + 1 < lines.length && COMMENT_LINE.test(lines[end + 1]!.trim())) end += 1;
+    const group = lines.slice(at, end + 1).map((line) => line.trim());
+    const listed = group.map((line) => LISTED_PATH.exec(line)?.[1]).filter((path): path is string => path !== undefined);
+    const heading = group.filter((line) => !LISTED_PATH.test(line)).join('\n');
+    if (listed.length > 0 && declaresPublicRoute(heading)) paths.push(...listed.map((path) => path.replace(/(.)\/$/, '$1')));
+    at = end;
+  }
+  return paths;
 }
 
 /** Words that make a path segment public: sign-in flows, first-run setup, inbound webhooks and health checks. */

@@ -15,6 +15,7 @@ import { resolveDirectoryLoads } from './directory-loads.js';
 import { readOpenApiRoute } from '../hono/openapi-route.js';
 import { getPropertyValue } from '../../project/object-literal.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
+import { answersOnlyPlainValues } from '../../guards/plain-answers.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
 import { isUnlessPath, readEarlyExitPaths, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
 
@@ -93,6 +94,7 @@ export function expandRoutes(
           handlerChecksRole: inspector.checksRole(handler?.node),
           handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
           handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),
+          handlerReturnsPlainValue: declared.method === 'GET' && handler !== undefined && answersOnlyPlainValues(handler.node),
           mountedFromOtherFile: crossed,
           // Route middleware the analyzer could not follow may authenticate: the chain is not known.
           mountKnown: reachesApp && declared.middlewareKnown,
@@ -358,12 +360,27 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     return undefined;
   }
   if (ts.isIdentifier(node)) return resolveRouterName(node.text, file, adapter, project);
+  // `app.use('/admin', adminApp.handlers)`, with `import * as adminApp from './app-admin.js'` and
+  // `export { app as handlers }` there: an export of a namespace import.
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+    const binding = file.imports.get(node.expression.text);
+    const target = binding?.imported === '*' ? project.resolveModule(file, binding.specifier) : undefined;
+    return resolveRouterDeclaration(target && project.resolveExport(target, node.name.text), adapter, project);
+  }
   return undefined;
 }
 
 /** The router a name stands for, through aliases (`export const UserRoutes: Router = router`). */
 function resolveRouterName(name: string, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel, depth = 0): RouterObject | undefined {
-  const resolved = project.resolveName(file, name);
+  return resolveRouterDeclaration(project.resolveName(file, name), adapter, project, depth);
+}
+
+function resolveRouterDeclaration(
+  resolved: { node: ts.Node; file: AnalyzedFile } | undefined,
+  adapter: RouterAdapter,
+  project: ProjectModel,
+  depth = 0,
+): RouterObject | undefined {
   if (!resolved) return undefined;
   const node = skipOuterExpressions(resolved.node as ts.Expression);
   if (ts.isIdentifier(node) && depth < 3) return resolveRouterName(node.text, resolved.file, adapter, project, depth + 1);
