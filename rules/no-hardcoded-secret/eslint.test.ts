@@ -63,10 +63,36 @@ const secret = process.env.JWT_SECRET || 'test-secret';`,
     `const init = { credentials: 'include' as const }; let password = 'hunter22'; password = read();`,
     // A literal passed to a non-secret option of a session.
     `app.use(session({ name: 'sid', secret: process.env.SESSION_SECRET!, cookie: { sameSite: 'lax' } }));`,
+    // An enum of secret names: each value is its own key.
+    `export const SecretName = { gocardless_secretKey: 'gocardless_secretKey', simplefin_accessKey: 'simplefin_accessKey' };`,
+    // Defaults the author marks for replacing, on their line or the line above.
+    `module.exports = { session_secret: 'node_club_secret', // 务必修改
+  cookie: 'x' };`,
+    `export const config = {
+  // change this before deploying
+  sessionSecret: 'keyboard-cat-2024',
+};`,
+    // Instructions to the reader, not values: 'your access key'.
+    `export const qn = { accessKey: 'your access key', secretKey: 'your secret key' };`,
+    // Config templates and documentation are for the reader to fill in.
+    { code: `export default { jwtSecret: 'a8f5f167f44f4964e6c998dee827110c' };`, filename: 'config/config.example.ts' },
+    { code: `export default { jwtSecret: 'a8f5f167f44f4964e6c998dee827110c' };`, filename: 'docs/setup/config.js' },
     // Sentences in a secret-named option are descriptions, not values.
     `@ApiProperty({ description: 'the secret', example: 'n/a' }) class Dto { @ApiProperty({ secret: 'The webhook signing secret from the dashboard' } as any) s!: string }`,
   ],
   invalid: [
+    // A note that the key should move elsewhere: until it does, the key in the code is the deployed one.
+    {
+      code: `export const config = {
+  sessionSecret: 'keyboard-cat-2024', // TODO: replace this with an env variable
+};`,
+      errors: [{ messageId: 'sinkSecret', line: 2 }],
+    },
+    // A value that only shares words with its key is no name.
+    {
+      code: `export const keys = { simplefin_accessKey: 'simplefin_accessKey_8f2a91c3' };`,
+      errors: [{ messageId: 'sinkSecret', line: 1 }],
+    },
     // jsonwebtoken sign with a literal key
     {
       code: `import jwt from 'jsonwebtoken';

@@ -28,6 +28,8 @@ const DEFAULT_IGNORE_FILES = [
   '**/{vitest,jest}{Setup,.setup,-setup,_setup}.*', '**/setup{Tests,Test,-tests,_tests}.*', '**/playwright/**',
   // Database seeds: documented local accounts, not deployed credentials.
   '**/seed{.,-,_}*', '**/seeds/**', '**/seeders/**', '**/*.seed.*',
+  // Documentation, examples and config templates to copy: their values are for the reader to replace.
+  '**/docs/**', '**/examples/**', '**/*.{example,sample,template}.*', '**/*{-,_}{example,sample,template}.*',
 ];
 
 /** Option keys whose value is a signing, session or API secret wherever the object goes. */
@@ -39,10 +41,17 @@ const SECRET_OPTION_KEYS = [
 
 /** Words that mark a value as a placeholder in docs and examples. */
 const DEFAULT_PLACEHOLDERS = [
-  'changeme', 'change-me', 'change_me', 'change-this', 'change_this', 'changethis', 'your-', 'your_', 'yoursecret',
+  'changeme', 'change-me', 'change_me', 'change-this', 'change_this', 'changethis', 'your-', 'your_', 'your ', 'yoursecret',
   'yourkey', 'example', 'placeholder', 'dummy', 'fake', 'sample', 'xxx', 'redacted', 'replace', 'insert', 'todo',
   '<', '{{', '${', '***', '...',
 ];
+
+/** A comment telling whoever deploys to replace a value: `// change this`, `// 务必修改`, `/* override in production *\/`. */
+const CHANGE_ME_COMMENT =
+  /\b(?:change|replace|override|modify|set)\b[^.\n]*\b(?:this|it|me|in production|before deploying|your own)\b|\bmust be changed\b|修改|更改|替换|变更|変更してください/i;
+
+/** `// TODO: replace this key with an env variable`: the secret in the code is the deployed one, for now. */
+const UNFINISHED_COMMENT = /\b(?:todo|fixme|hack|xxx)\b/i;
 
 /**
  * Known credential prefixes: `whsec` in an id-prefix table (`{ webhookSecret: 'whsec' }`)
@@ -253,7 +262,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function add(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
-      if (messageId !== 'knownKey' && isInsidePlaceholderList(node)) return;
+      if (messageId !== 'knownKey' && (isInsidePlaceholderList(node) || isMarkedToChange(node))) return;
       const existing = pending.get(node);
       if (existing && PRIORITY[existing.messageId] <= PRIORITY[messageId]) return;
       pending.set(node, { messageId, data });
@@ -484,9 +493,25 @@ export default createRule<Options, MessageIds>({
       if (/^[a-z]+(?:\.[\w-]+)+$/.test(trimmed)) return false; // a config path or i18n key (`jwt.secret`, `label.new-password`)
       if (!fallback && trimmed.split(/\s+/).length > 3) return false; // a sentence: a description or an error message
       if (/^(?:\/|\.\/|\.\.\/|https?:\/\/)/.test(trimmed) && !trimmed.includes('@')) return false; // a path or URL
-      // `const password = 'password'`: a field name, not a value (only for names; `jwt.sign(p, 'secret')` is a secret).
-      if (name !== undefined && /^[a-z][a-zA-Z]*$/.test(trimmed) && trimmed.toLowerCase() === name.toLowerCase().replace(/[_-]/g, '')) return false;
+      // `const password = 'password'`, `{ simplefin_accessKey: 'simplefin_accessKey' }` (an enum of secret names): a
+      // field name, not a value (only for names; `jwt.sign(p, 'secret')` is a secret).
+      if (name !== undefined && /^[a-z][\w-]*$/i.test(trimmed) && toNameKey(trimmed) === toNameKey(name)) return false;
       return true;
+    }
+
+    /**
+     * A default its author marks for replacing, in a comment on its line or the
+     * line above: `session_secret: 'node_club_secret', // 务必修改` ("be sure to change").
+     * The value is a stand-in the deployment overrides, not the deployed secret.
+     */
+    function isMarkedToChange(node: TSESTree.Node): boolean {
+      const line = node.loc.start.line;
+      return sourceCode.getAllComments().some((comment) => (comment.loc.end.line === line || comment.loc.end.line === line - 1) &&
+        comment.loc.start.line <= line && CHANGE_ME_COMMENT.test(comment.value) && !UNFINISHED_COMMENT.test(comment.value));
+    }
+
+    function toNameKey(name: string): string {
+      return name.toLowerCase().replace(/[_-]/g, '');
     }
 
     function isPlaceholder(value: string): boolean {
