@@ -155,6 +155,17 @@ export const login = async (req, res) => {
 };
 `,
     },
+    // the hash is replaced by a flag that only says there is one
+    {
+      code: `
+import prisma from 'lib/prisma';
+export async function handler(req, res) {
+  const user = await prisma.user.findUnique({ where: { id: req.query.id } });
+  if (user.password) user.password = true;
+  return res.json(user);
+}
+`,
+    },
     // rest destructuring leaves the hash out
     {
       code: `

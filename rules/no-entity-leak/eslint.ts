@@ -533,11 +533,14 @@ function isTransparentWrapper(node: TSESTree.Node): boolean {
   );
 }
 
-/** `undefined`, `null`, `''`, `void 0`: assigning one takes the field off the response. */
+/**
+ * `undefined`, `null`, `''`, `void 0`, or a flag in its place (`file.password = true`: "has a password"):
+ * assigning one takes the secret off the response.
+ */
 function isClearingValue(node: TSESTree.Node): boolean {
   const value = unwrapExpression(node);
   if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
-  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === '';
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === '' || typeof value.value === 'boolean';
   return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
 }
 
