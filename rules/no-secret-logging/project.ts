@@ -15,7 +15,8 @@ const REASONS: Record<LoggedArgumentFact['reason'], string> = {
  * `logRequest` calls `logger.info(payload)`); and a log call that writes a
  * whole record whose schema has a secret column nothing strips
  * (`logger.info(user)` after `userService.findByEmail()` read the `User`
- * with its `passwordHash`).
+ * with its `passwordHash`); and a log call that writes the app's settings
+ * with a secret among them (`logger.info({ config })`).
  */
 const noSecretLoggingProject: ProjectCheck = {
   name: 'no-secret-logging',
@@ -33,7 +34,12 @@ const noSecretLoggingProject: ProjectCheck = {
       message: `\`${fact.argument}\` is a \`${fact.type}\`, which carries \`${fact.field}\`, and \`${fact.sink}\` writes it whole to the log. Log its id instead, or only the fields you need.`,
       related: [{ at: fact.declaredAt, message: `\`${fact.field}\` is declared here.` }],
     }));
-    return [...throughHelpers, ...(facts.loggedRecords ?? []).flatMap((fact) => checkLoggedRecord(fact, facts)), ...typedValues];
+    const settings: ProjectFinding[] = (facts.loggedSettings ?? []).map((fact) => ({
+      at: fact.at,
+      message: `\`${fact.argument}\` holds \`${fact.field}\`, and \`${fact.sink}\` writes it whole to the log. Log only the settings you need.`,
+      related: [{ at: fact.declaredAt, message: `\`${fact.field}\` is set here.` }],
+    }));
+    return [...throughHelpers, ...(facts.loggedRecords ?? []).flatMap((fact) => checkLoggedRecord(fact, facts)), ...typedValues, ...settings];
   },
 };
 

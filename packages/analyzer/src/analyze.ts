@@ -24,6 +24,7 @@ import { findAxiosDefaultTimeout } from './summaries/client-defaults.js';
 import { keepsUnknownDtoKeys } from './summaries/validation-pipes.js';
 import { findClientOnlyModules } from './summaries/client-only-modules.js';
 import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-records.js';
+import { traceLoggedSettings } from './summaries/logged-settings.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
 import { FastifyErrorDelegationAdapter } from './adapters/fastify/error-delegation.js';
@@ -185,6 +186,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     loggedArguments: logForwarding.resolve(project),
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
     loggedTypedValues: traceLoggedTypedValues(logForwarding.sinkCalls, project, vocabulary),
+    loggedSettings: traceLoggedSettings(logForwarding.sinkCalls, project, vocabulary),
     numericIdParameters: numericIds.found,
     nestJwt: nestJwt.facts,
     fastifyErrors: fastifyErrors.facts,

@@ -19,6 +19,8 @@ export interface ProjectFacts {
   loggedRecords?: LoggedRecordFact[];
   /** Log calls that write a whole value whose declared project type has a secret member (absent when not computed). */
   loggedTypedValues?: LoggedTypedValueFact[];
+  /** Log calls that write a whole settings object with a secret key in it. */
+  loggedSettings?: LoggedSettingsFact[];
   /**
    * Where the API reads a numeric record id from the URL (`Number(req.params.id)`,
    * `@Param('id', ParseIntPipe)`): then sequential ids are its public identifiers.
@@ -291,6 +293,17 @@ export interface LoggedTypedValueFact {
   sink: string;
   type: string;
   /** The secret member (`password`, `_password`). */
+  field: string;
+  declaredAt: CodeSpan;
+}
+
+/** A log call that writes a whole settings object (the app's `config`, a schema-checked value) with a secret key in it. */
+export interface LoggedSettingsFact {
+  at: CodeSpan;
+  /** The logged value as written (`config`), never its runtime value. */
+  argument: string;
+  sink: string;
+  /** The secret key (`jwtSecret`). */
   field: string;
   declaredAt: CodeSpan;
 }

@@ -55,7 +55,7 @@ export function traceLoggedRecords(sinkCalls: readonly LogSinkCall[], summaries:
  * on the way (`'user: ' + user`, `${user}`), which shows an object's fields only
  * when it defines its own `toString`.
  */
-interface WholeValue {
+export interface WholeValue {
   identifier: ts.Identifier;
   overridden: ReadonlySet<string>;
   stringified: boolean;
@@ -64,7 +64,7 @@ interface WholeValue {
 const NOTHING_OVERRIDDEN: ReadonlySet<string> = new Set();
 
 /** The identifiers an argument writes whole. */
-function getWholeValues(argument: ts.Expression, stringified = false): WholeValue[] {
+export function getWholeValues(argument: ts.Expression, stringified = false): WholeValue[] {
   const node = skipOuterExpressions(argument);
   if (ts.isIdentifier(node)) return [{ identifier: node, overridden: NOTHING_OVERRIDDEN, stringified }];
   if (ts.isTemplateExpression(node)) return node.templateSpans.flatMap((span) => getWholeValues(span.expression, true));
