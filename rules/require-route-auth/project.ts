@@ -124,9 +124,28 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   // another method, a file that authenticates its routes, a resource the app authenticates elsewhere) is reported.
   if (unauthenticated.length > routes.filter(isAuthenticated).length) {
     const weak = new Set(unauthenticated.filter((entry) => !entry.corroborated).map((entry) => entry.route.at));
-    return findings.filter((finding) => !weak.has(finding.at));
+    return mergeSameSpot(findings.filter((finding) => !weak.has(finding.at)), routes);
   }
-  return findings;
+  return mergeSameSpot(findings, routes);
+}
+
+/**
+ * One finding per place a reviewer fixes: routes a controller inherits from a
+ * base class (`class CategoryController extends ControllerFactory<Category>()`)
+ * all point at the controller, and one finding there names them all.
+ */
+function mergeSameSpot(findings: ProjectFinding[], routes: RouteFact[]): ProjectFinding[] {
+  const bySpot = new Map<string, ProjectFinding[]>();
+  for (const finding of findings) {
+    const key = `${finding.at.file}:${finding.at.line}:${finding.at.column}`;
+    bySpot.set(key, [...(bySpot.get(key) ?? []), finding]);
+  }
+  return [...bySpot.values()].map(([first, ...others]) => {
+    if (others.length === 0) return first!;
+    const labels = others.map((other) => routes.find((route) => route.at === other.at && other.message.startsWith(`\`${route.method} ${route.path}\``)))
+      .flatMap((route) => (route ? [`\`${route.method} ${route.path}\``] : []));
+    return { ...first!, message: `${first!.message} The same holds for ${labels.join(', ')}, served from the same place.` };
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { RouterAdapter } from './adapters/express/router-adapter.js';
 import { expandRoutes } from './adapters/express/expand-routes.js';
 import { NestAdapter } from './adapters/nestjs/nest-adapter.js';
 import { buildNestRoutes } from './adapters/nestjs/nest-routes.js';
+import { addDerivedNestControllers } from './adapters/nestjs/nest-derived-controllers.js';
 import { buildNextRoutes } from './adapters/nextjs/next-routes.js';
 import { GuardClassifier } from './guards/classify-guard.js';
 import { HandlerInspector } from './guards/handler-checks.js';
@@ -164,6 +165,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   ]);
   const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, retryBounds], siteRecords);
 
+  addDerivedNestControllers(nest, project);
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
   const entities = [

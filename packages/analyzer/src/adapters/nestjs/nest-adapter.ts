@@ -1,5 +1,5 @@
 import ts from '../../project/typescript.cjs';
-import type { HttpMethod } from '@redline/core';
+import { splitIdentifierWords, type HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { NodeVisitor } from '../../walk/walker.js';
@@ -22,6 +22,15 @@ export interface NestEndpoint {
   guards: ts.Expression[];
   /** Decorators on the class, then the method: `@Public()`-style metadata, composite decorators. */
   decorators: ts.Decorator[];
+  /** For a route inherited from a base class (`file` and `decorator` are the base's): the controller that serves it, whose class decorators apply. */
+  inheritedBy?: NestController;
+}
+
+/** A controller class and its path. */
+export interface NestController {
+  node: ts.ClassDeclaration;
+  file: AnalyzedFile;
+  controllerPath: string;
 }
 
 /** `consumer.apply(AuthMiddleware).forRoutes(...)`: middleware and the routes it covers. */
@@ -40,6 +49,10 @@ export interface NestMiddlewareBinding {
 export class NestAdapter implements NodeVisitor {
   readonly kinds = [ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.CallExpression, ts.SyntaxKind.ObjectLiteralExpression] as const;
   readonly endpoints: NestEndpoint[] = [];
+  /** Classes with `@Controller()`, and those a project decorator made controllers (see nest-derived-controllers.ts). */
+  readonly controllers: NestController[] = [];
+  /** Classes with a project decorator named like a controller (`@GenericController('tags')`), not yet known to apply `Controller()`. */
+  readonly composedCandidates: { node: ts.ClassDeclaration; file: AnalyzedFile; decorator: ts.Decorator }[] = [];
   readonly globalGuards: { file: AnalyzedFile; guard: ts.Expression }[] = [];
   readonly middleware: NestMiddlewareBinding[] = [];
   globalPrefix = '';
@@ -53,23 +66,41 @@ export class NestAdapter implements NodeVisitor {
   private readController(node: ts.ClassDeclaration, file: AnalyzedFile): void {
     const classDecorators = getDecorators(node);
     const controller = classDecorators.find((decorator) => getDecoratorName(decorator) === 'Controller');
-    if (!controller) return;
-    const controllerPath = readDecoratorPath(controller);
+    if (controller) {
+      const found = { node, file, controllerPath: readDecoratorPath(controller) };
+      this.controllers.push(found);
+      this.addEndpoints(found, node, file);
+      return;
+    }
+    // `@GenericController('categories')`: a project decorator that may apply `Controller()`; confirmed once the project is read.
+    const composed = classDecorators.find((decorator) => ts.isCallExpression(decorator.expression) && splitIdentifierWords(getDecoratorName(decorator) ?? '').at(-1) === 'controller');
+    if (composed) this.composedCandidates.push({ node, file, decorator: composed });
+  }
+
+  /**
+   * Adds the route methods of `source` (the controller class itself, or a base
+   * class it inherits them from) as endpoints of `controller`, under its path,
+   * class guards and class decorators. A method the controller overrides is its own.
+   */
+  addEndpoints(controller: NestController, source: ts.ClassLikeDeclaration, sourceFile: AnalyzedFile): void {
+    const classDecorators = getDecorators(controller.node);
     const classGuards = classDecorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments);
-    for (const member of node.members) {
-      if (!ts.isMethodDeclaration(member)) continue;
+    const overridden = new Set(source === controller.node ? [] : controller.node.members.flatMap((member) => (member.name ? [member.name.getText()] : [])));
+    for (const member of source.members) {
+      if (!ts.isMethodDeclaration(member) || overridden.has(member.name.getText())) continue;
       const decorators = getDecorators(member);
       const route = decorators.find((decorator) => ROUTE_DECORATORS.has(getDecoratorName(decorator) ?? ''));
       if (!route) continue;
       this.endpoints.push({
-        file,
+        file: sourceFile,
         method: ROUTE_DECORATORS.get(getDecoratorName(route)!)!,
-        controllerPath,
+        controllerPath: controller.controllerPath,
         methodPath: readDecoratorPath(route),
         decorator: route,
         handler: member,
         guards: [...classGuards, ...decorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments)],
         decorators: [...classDecorators, ...decorators],
+        ...(source === controller.node ? {} : { inheritedBy: controller }),
       });
     }
   }
@@ -157,7 +188,7 @@ export function getDecoratorArguments(decorator: ts.Decorator): ts.Expression[] 
 }
 
 /** `@Controller('users')`, `@Controller({ path: 'users' })`, `@Get(':id')` → the path. */
-function readDecoratorPath(decorator: ts.Decorator): string {
+export function readDecoratorPath(decorator: ts.Decorator): string {
   const [first] = getDecoratorArguments(decorator);
   if (!first) return '';
   const direct = getStringValue(first);

@@ -10,6 +10,10 @@ import type { ProjectModel } from '../../project/project-model.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
+import { skipOuterExpressions } from '../../project/lexical-scope.js';
+
+/** How deep project decorators that call other project decorators (`GenericController` → `Auth`) are followed. */
+const MAX_COMPOSITE_DEPTH = 2;
 
 /**
  * NestJS endpoints as routes: global guards, then middleware bound with
@@ -31,13 +35,16 @@ export function buildNestRoutes(
       scope,
       at: getCodeSpan(expression, file.sourceFile, file.relativePath),
     });
+    // A route inherited from a base class has its class decorators in the controller's file.
+    const controller = endpoint.inheritedBy;
+    const fileOf = (node: ts.Node) => (controller && node.getSourceFile() !== endpoint.file.sourceFile ? controller.file : endpoint.file);
     const guards: GuardFact[] = [
       ...adapter.globalGuards.map(({ guard, file }) => toGuard(guard, file, 'global')),
       ...adapter.middleware
         .filter((binding) => bindingCovers(binding, endpoint, localPath))
         .flatMap((binding) => binding.middleware.map((middleware) => toGuard(middleware, binding.file, 'mount'))),
-      ...endpoint.guards.map((guard) => toGuard(guard, endpoint.file, 'guard')),
-      ...endpoint.decorators.flatMap((decorator) => getCompositeGuards(decorator, endpoint.file, project))
+      ...endpoint.guards.map((guard) => toGuard(guard, fileOf(guard), 'guard')),
+      ...endpoint.decorators.flatMap((decorator) => getCompositeGuards(decorator, fileOf(decorator), project))
         .map(({ guard, file }) => toGuard(guard, file, 'guard')),
     ];
     const optsOutOfGuards = endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? ''));
@@ -46,7 +53,10 @@ export function buildNestRoutes(
       app: 'nestjs',
       method: endpoint.method,
       path,
-      at: getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
+      // An inherited route is served, and protected or not, by the controller that extends the base: it is where a reviewer looks.
+      at: controller
+        ? getCodeSpan(controller.node.name ?? controller.node, controller.file.sourceFile, controller.file.relativePath)
+        : getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
       handler: getCodeSpan(endpoint.handler, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
       isPublic: optsOutOfGuards || isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) ||
@@ -72,15 +82,50 @@ function getCompositeGuards(decorator: ts.Decorator, file: AnalyzedFile, project
   if (!name || name === 'UseGuards') return [];
   const resolved = project.resolveName(file, name);
   if (!resolved || !ts.isFunctionLike(resolved.node)) return [];
+  const passed = ts.isCallExpression(decorator.expression) ? decorator.expression.arguments : undefined;
+  return collectUseGuards(resolved.node, resolved.file, project, passed, 0);
+}
+
+/**
+ * The `UseGuards(…)` calls in a composite decorator's body, and in the project
+ * decorators it calls (`decs.push(Auth())`); a branch the caller switched off
+ * (`if (secured) decs.push(Auth())` with `@GenericController('tags', false)`) adds none.
+ */
+function collectUseGuards(
+  fn: ts.SignatureDeclaration,
+  file: AnalyzedFile,
+  project: ProjectModel,
+  passed: ts.NodeArray<ts.Expression> | undefined,
+  depth: number,
+): { guard: ts.Expression; file: AnalyzedFile }[] {
   const guards: { guard: ts.Expression; file: AnalyzedFile }[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'UseGuards') {
-      for (const guard of node.arguments) guards.push({ guard, file: resolved.file });
+    if (ts.isIfStatement(node) && isSwitchedOff(node.expression, fn, passed)) {
+      if (node.elseStatement) visit(node.elseStatement);
+      return;
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      if (node.expression.text === 'UseGuards') {
+        for (const guard of node.arguments) guards.push({ guard, file });
+      } else if (depth < MAX_COMPOSITE_DEPTH) {
+        const callee = project.resolveName(file, node.expression.text);
+        if (callee && callee.node !== fn && ts.isFunctionLike(callee.node)) guards.push(...collectUseGuards(callee.node, callee.file, project, node.arguments, depth + 1));
+      }
     }
     ts.forEachChild(node, visit);
   };
-  visit(resolved.node);
+  ts.forEachChild(fn, visit);
   return guards;
+}
+
+/** `if (secured)` where `secured` is the decorator's parameter and the caller passed `false` (or left out one that defaults to `false`). */
+function isSwitchedOff(condition: ts.Expression, fn: ts.SignatureDeclaration, passed: ts.NodeArray<ts.Expression> | undefined): boolean {
+  const flag = skipOuterExpressions(condition);
+  if (!ts.isIdentifier(flag)) return false;
+  const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === flag.text);
+  if (index < 0) return false;
+  const value = passed?.[index] ?? fn.parameters[index]!.initializer;
+  return value !== undefined && skipOuterExpressions(value).kind === ts.SyntaxKind.FalseKeyword;
 }
 
 /** `@Public()`, `@AllowAnonymous()`, `@SkipAuth()`, `@IsPublic()`, `@NoAuth()`. */
