@@ -35,5 +35,10 @@ export function readsCallerFromRequest(fn: ts.Node): boolean {
   // `req.user?.id || 'system'`: a handler that copes without a caller expects anonymous requests.
   if (/\b(?:req|request|ctx|context)\.(?:user|userId|auth|currentUser)\s*(?:\?\.|\?\?|\|\|)/.test(text)) return false;
   if (CALLER_ON_REQUEST.test(text)) return true;
-  return getParameterDecoratorNames(fn).some((name) => !REQUEST_DECORATORS.has(name) && splitIdentifierWords(name).some((word) => CALLER_DECORATOR_WORDS.has(word)));
+  if (!ts.isFunctionLike(fn)) return false;
+  // `@LoggedInUser() user?: User`: declared optional, the caller may well be nobody.
+  return fn.parameters.some((parameter) => !parameter.questionToken && (ts.getDecorators(parameter) ?? []).some((decorator) => {
+    const name = getTrailingName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression);
+    return !REQUEST_DECORATORS.has(name) && splitIdentifierWords(name).some((word) => CALLER_DECORATOR_WORDS.has(word));
+  }));
 }

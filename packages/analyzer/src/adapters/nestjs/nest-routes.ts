@@ -10,7 +10,7 @@ import type { ProjectModel } from '../../project/project-model.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
-import { skipOuterExpressions } from '../../project/lexical-scope.js';
+import { findLocalDeclaration, skipOuterExpressions } from '../../project/lexical-scope.js';
 
 /** How deep project decorators that call other project decorators (`GenericController` → `Auth`) are followed. */
 const MAX_COMPOSITE_DEPTH = 2;
@@ -106,7 +106,7 @@ function collectUseGuards(
     }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
       if (node.expression.text === 'UseGuards') {
-        for (const guard of node.arguments) guards.push({ guard, file });
+        for (const guard of node.arguments.flatMap(expandSpreadGuards)) guards.push({ guard, file });
       } else if (depth < MAX_COMPOSITE_DEPTH) {
         const callee = project.resolveName(file, node.expression.text);
         if (callee && callee.node !== fn && ts.isFunctionLike(callee.node)) guards.push(...collectUseGuards(callee.node, callee.file, project, node.arguments, depth + 1));
@@ -116,6 +116,31 @@ function collectUseGuards(
   };
   ts.forEachChild(fn, visit);
   return guards;
+}
+
+/**
+ * `UseGuards(...options.guards)` with `const options = { guards: [JwtAuthGuard, PoliciesGuard], ...overrides }`:
+ * the guards of the local array it spreads.
+ */
+function expandSpreadGuards(argument: ts.Expression): ts.Expression[] {
+  if (!ts.isSpreadElement(argument)) return [argument];
+  const spread = skipOuterExpressions(argument.expression);
+  let array: ts.Expression | undefined;
+  if (ts.isIdentifier(spread)) {
+    array = getLocalInitializer(spread);
+  } else if (ts.isPropertyAccessExpression(spread) && ts.isIdentifier(spread.expression)) {
+    const owner = getLocalInitializer(spread.expression);
+    const property = owner && ts.isObjectLiteralExpression(owner)
+      ? owner.properties.find((candidate) => ts.isPropertyAssignment(candidate) && candidate.name.getText() === spread.name.text)
+      : undefined;
+    array = property && ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+  }
+  return array && ts.isArrayLiteralExpression(array) ? array.elements.filter((element) => !ts.isSpreadElement(element)) : [];
+}
+
+function getLocalInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = findLocalDeclaration(identifier);
+  return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
 }
 
 /** `if (secured)` where `secured` is the decorator's parameter and the caller passed `false` (or left out one that defaults to `false`). */
