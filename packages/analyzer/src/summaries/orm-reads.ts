@@ -27,6 +27,8 @@ export const PRISMA_CLIENT = /(?:^|\.)(?:prisma|prismaService|prismaClient|db|cl
 /** TypeORM's EntityManager and DataSource take the entity as their first argument: `manager.findOne(User, …)`. */
 const TYPEORM_MANAGER = /(?:^|\.)(?:manager|entityManager|em|dataSource|connection|getManager\(\))$/i;
 const MANY_METHODS = /^(?:find|findMany|findAll|findBy|getMany|findAndCount|findAndCountAll|findAndCountBy)$/;
+/** Reads on an injected repository beyond TypeORM's: MikroORM's `EntityRepository` (`this.userRepository.findAll()`). */
+const REPOSITORY_ONLY_METHODS = new Set(['findAll', 'findByCursor']);
 /** TypeORM methods no other ORM has: on a class, it extends `BaseEntity`. */
 const TYPEORM_ONLY_METHODS = new Set(['findOneBy', 'findBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy']);
 /** Mongoose query helpers chained onto a read. */
@@ -66,7 +68,7 @@ export function readOrmCall(expression: ts.Expression, repositoryEntities: Reado
   if (ts.isPropertyAccessExpression(receiver) && PRISMA_RECORD_METHODS.has(method) && PRISMA_CLIENT.test(receiver.expression.getText())) {
     return toRead(receiver.name.text, 'prisma', method === 'findMany', readPrismaShape(node.arguments[0]));
   }
-  if (TYPEORM_RECORD_METHODS.has(method)) {
+  if (TYPEORM_RECORD_METHODS.has(method) || REPOSITORY_ONLY_METHODS.has(method)) {
     // this.userRepository.findOne({ where, select, relations }), dataSource.getRepository(User).findOneBy(...)
     const repositoryEntity = getRepositoryEntity(receiver, repositoryEntities);
     if (repositoryEntity) return toRead(repositoryEntity, 'typeorm', many, readTypeOrmShape(options));

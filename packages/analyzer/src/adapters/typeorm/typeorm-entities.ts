@@ -11,10 +11,13 @@ const COLUMN_DECORATORS = new Set([
   'VersionColumn', 'ObjectIdColumn', 'Prop', // sequelize-typescript uses Column too; @nestjs/mongoose uses Prop
 ]);
 
+/** MikroORM's column decorators (`@Property()`, `@PrimaryKey()`), on `@Entity()` classes. */
+const MIKRO_ORM_COLUMN_DECORATORS = new Set(['Property', 'PrimaryKey', 'SerializedPrimaryKey', 'Enum']);
+
 const RELATION_DECORATORS = new Set(['ManyToOne', 'OneToOne', 'OneToMany', 'ManyToMany', 'BelongsTo', 'HasOne', 'HasMany', 'BelongsToMany']);
 
 /**
- * TypeORM entities (`@Entity()` classes), sequelize-typescript models
+ * TypeORM and MikroORM entities (`@Entity()` classes), sequelize-typescript models
  * (`@Table` classes) and @nestjs/mongoose schemas (`@Schema()` classes):
  * columns, primary key kind, `select: false` and `@Exclude()` hidden columns.
  */
@@ -40,7 +43,8 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       const names = memberDecorators.map(getDecoratorName);
       const target = getRelationTarget(member, memberDecorators);
       if (target) relations.push({ name: member.name.text, target, at: getCodeSpan(member, file.sourceFile, file.relativePath) });
-      if (!names.some((name) => name && COLUMN_DECORATORS.has(name))) continue;
+      const isMikroOrmColumn = kind === 'Entity' && names.some((name) => name && MIKRO_ORM_COLUMN_DECORATORS.has(name));
+      if (!names.some((name) => name && COLUMN_DECORATORS.has(name)) && !isMikroOrmColumn) continue;
       const name = member.name.text;
       const generated = memberDecorators.find((decorator) => getDecoratorName(decorator) === 'PrimaryGeneratedColumn');
       if (generated) {
@@ -52,8 +56,13 @@ export class DecoratedEntityAdapter implements NodeVisitor {
         primaryKey = { name, kind: 'objectid' };
       } else if (names.includes('AutoIncrement') || (kind === 'Table' && names.includes('PrimaryKey'))) {
         primaryKey = { name, kind: names.includes('AutoIncrement') ? 'autoincrement' : 'other' };
+      } else if (kind === 'Entity' && names.includes('PrimaryKey')) {
+        primaryKey = { name, kind: readMikroOrmKeyKind(member) };
       }
-      const hidden = strippedBySerializer.has(name) || memberDecorators.some((decorator) => /select\s*:\s*false/.test(decorator.getText()));
+      // MikroORM leaves `@Property({ hidden: true })` and `Hidden<string>` / `string & Hidden` out of the serialized entity.
+      const hidden = strippedBySerializer.has(name) ||
+        memberDecorators.some((decorator) => /select\s*:\s*false|hidden\s*:\s*true/.test(decorator.getText())) ||
+        (member.type !== undefined && /\bHidden\b/.test(member.type.getText()));
       if (names.includes('Exclude')) this.excludedColumns.add(`${declaration.name.text}.${name}`);
       columns.push({ name, sensitive: isSecretName(name), hidden, internalForeignKey: false, at: getCodeSpan(member, file.sourceFile, file.relativePath) });
     }
@@ -83,6 +92,13 @@ export class DecoratedEntityAdapter implements NodeVisitor {
       })),
     }));
   }
+}
+
+/** `@PrimaryKey() id!: number` counts up; `@PrimaryKey() id = v4()` / `randomUUID()` is a uuid. */
+function readMikroOrmKeyKind(member: ts.PropertyDeclaration): PrimaryKeyKind {
+  if (member.initializer && /\b(?:v4|uuid\w*|randomUUID)\s*\(/.test(member.initializer.getText())) return 'uuid';
+  if (member.type?.kind === ts.SyntaxKind.NumberKeyword || member.type?.kind === ts.SyntaxKind.BigIntKeyword) return 'autoincrement';
+  return 'other';
 }
 
 /**
