@@ -27,10 +27,10 @@ describe('route intent', () => {
     }
   });
   it('knows a path whose parameter is its credential', () => {
-    for (const path of ['/invitations/:token', '/reset/:passwordToken', '/share/:secret', '/:inviteToken/accept']) {
+    for (const path of ['/invitations/:token', '/reset/:passwordToken', '/share/:secret', '/:inviteToken/accept', '/company/invite/verify/:verificationString', '/activate/:activationCode']) {
       expect(hasCredentialParameter(path), path).toBe(true);
     }
-    for (const path of ['/tokens/:id', '/api-keys/:keyId', '/secrets', '/users/:id']) {
+    for (const path of ['/tokens/:id', '/api-keys/:keyId', '/secrets', '/users/:id', '/invitations/:invitationId']) {
       expect(hasCredentialParameter(path), path).toBe(false);
     }
   });
@@ -54,10 +54,10 @@ describe('route intent', () => {
   });
 
   it('knows the public flows by the words of a segment, outside the signed-in account', () => {
-    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook', '/identity/accounts/prelogin', '/notifications/anonymous-hub']) {
+    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook', '/identity/accounts/prelogin', '/notifications/anonymous-hub', '/selfhosted/initial-user', '/account/bootstrap', '/setup/first-admin']) {
       expect(hasPublicFlowSegment(path), path).toBe(true);
     }
-    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history']) {
+    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance']) {
       expect(hasPublicFlowSegment(path), path).toBe(false);
     }
   });

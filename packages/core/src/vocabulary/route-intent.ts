@@ -48,10 +48,12 @@ export function isAccountConfirmationPath(path: string): boolean {
 
 /**
  * A path whose parameter is the route's own credential: `POST /invitations/:token`,
- * `/reset/:passwordToken`, `/share/:secret`. Whoever holds the link may use it.
+ * `/reset/:passwordToken`, `/share/:secret`, `/invite/verify/:verificationString`.
+ * Whoever holds the link may use it.
  */
 export function hasCredentialParameter(path: string): boolean {
-  return path.split('/').some((segment) => /^:\w*(?:token|secret)\w*$/i.test(segment));
+  // `:invitationId` names the invitation; its secret is what the link carries.
+  return path.split('/').some((segment) => /^:\w*(?:token|secret|verification|activation|invitation|confirmation)\w*$/i.test(segment) && !/id$/i.test(segment));
 }
 
 /**
@@ -185,10 +187,15 @@ export function hasPublicFlowSegment(path: string): boolean {
   }
   // `/admin/login`, `/account/sign-in`: the sign-in itself, which no one can call signed in, whatever it is under.
   if (words.length > 0 && isSignIn(words.at(-1)!)) return true;
+  // `POST /selfhosted/initial-user`, `/account/bootstrap`: the first-run setup that creates the first account, before anyone can sign in.
+  if (segments.some((segment) => FIRST_RUN_SEGMENT.test(segment))) return true;
   if (resource !== undefined && ACCOUNT_RESOURCES.has(resource)) return false;
   // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
   return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
 }
+
+/** A first-run setup endpoint: `initial-user`, `first-admin`, `setup-owner`, `bootstrap` (not `needs-bootstrap`, a status read). */
+const FIRST_RUN_SEGMENT = /^(?:(?:initial|first)[-_]?(?:user|admin|owner|setup)|setup[-_]?(?:admin|owner)|bootstrap)$/i;
 
 /** `login`, `signin`, `sign-in`, `log-in`, `adminLogin`: a segment that is the sign-in (not `login-history`). */
 function isSignIn(words: readonly string[]): boolean {

@@ -10,7 +10,7 @@ import type { ProjectModel } from '../../project/project-model.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
-import { findLocalDeclaration, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { findLocalDeclaration, getTrailingName, skipOuterExpressions } from '../../project/lexical-scope.js';
 
 /** How deep project decorators that call other project decorators (`GenericController` → `Auth`) are followed. */
 const MAX_COMPOSITE_DEPTH = 2;
@@ -48,6 +48,8 @@ export function buildNestRoutes(
         .map(({ guard, file }) => toGuard(guard, file, 'guard')),
     ];
     const optsOutOfGuards = endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? ''));
+    // `@UseGuards(SitePublicReadGuard)`: a guard that admits callers by the resource's public-access policy opens the route on purpose.
+    const admitsThePublic = endpoint.guards.some((guard) => splitIdentifierWords(getTrailingName(skipOuterExpressions(guard))).includes('public'));
     return {
       framework: 'nestjs' as const,
       app: 'nestjs',
@@ -59,7 +61,7 @@ export function buildNestRoutes(
         : getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
       handler: getCodeSpan(endpoint.handler, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
-      isPublic: optsOutOfGuards || isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) ||
+      isPublic: optsOutOfGuards || admitsThePublic || isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) ||
         isPublicPath(path, endpoint.method, vocabulary.publicRoutes) || isDeclaredPublicInComment(endpoint.handler),
       optsOutOfGuards,
       handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
