@@ -131,6 +131,18 @@ ruleTester.run('no-error-details-in-response', rule, {
   ],
   invalid: [
     {
+      // Hono's error handler, declared apart from the app.onError(handleError) that registers it: the app's own errors
+      // say what they mean; the last branch sends whatever else was thrown.
+      filename,
+      code: `import type { Context } from 'hono';
+import { ApiError } from './api-error';
+export function handleError(err: Error, c: Context) {
+  if (err instanceof ApiError) return c.json({ message: err.message }, err.status);
+  return c.json({ code: 'INTERNAL_SERVER_ERROR', message: err.message ?? 'Something went wrong' }, 500);
+}`,
+      errors: [{ messageId: 'errorDetails', line: 5 }],
+    },
+    {
       // A check of this file that also writes: a database error of the write reaches the catch.
       filename,
       code: `async function addMember(teamId: string, email: string) {

@@ -425,6 +425,10 @@ export default createRule<Options, MessageIds>({
       if (fn.params.length === 4 && isNamedParam(fn.params[1], REQUEST_NAMES) && isNamedParam(fn.params[2], RESPONSE_NAMES)) {
         return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
       }
+      // Hono's error handler declared apart from `app.onError(handleError)`: `function handleError(err: Error, c: Context)`.
+      if (fn.params.length === 2 && /^(?:e|err|error|exception)$/.test(variable.name) && isHonoContextParam(fn.params[1])) {
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
+      }
       const parent = fn.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
         const callee = getCalleeName(parent);
@@ -687,6 +691,13 @@ function getFunctionName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return getMemberPath(parent.left)?.at(-1);
   return undefined;
+}
+
+/** `c`, or any name typed as Hono's `Context`. */
+function isHonoContextParam(param: TSESTree.Parameter | undefined): boolean {
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const type = param.typeAnnotation?.typeAnnotation;
+  return param.name === 'c' || (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Context');
 }
 
 function isNamedParam(param: TSESTree.Parameter | undefined, names: ReadonlySet<string>): boolean {
