@@ -58,8 +58,8 @@ const requireAuthRateLimitProject: ProjectCheck = {
       if (!isJudged(route, appsWithAuth.has(route.app))) continue;
       if (route.guards.some((guard) => RATE_LIMITER_NAME.test(guard.name))) continue;
       // Behind authentication it is an account action, not a public guessing target.
-      // (`passport.authenticate('local')` is the login itself.)
-      if (route.guards.some((guard) => guard.authenticates && !guard.name.startsWith('passport.authenticate'))) continue;
+      // (`passport.authenticate('local')`, or a handler that calls it, is the login itself.)
+      if (route.guards.some((guard) => guard.authenticates && !guard.name.startsWith('passport.authenticate') && !guard.signsIn)) continue;
       findings.push({
         at: route.at,
         message: `\`${route.method} ${route.path}\` takes credentials, and no rate limiter runs anywhere in its chain from the app down, so a client can try passwords or codes as fast as it can send requests. Add a limiter (express-rate-limit, koa-ratelimit, hono-rate-limiter, …) to the route, its router or the app.`,

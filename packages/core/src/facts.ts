@@ -120,6 +120,8 @@ export interface GuardFact {
   authenticates: boolean;
   /** Whether it checks a role or permission. */
   checksRole: boolean;
+  /** Whether it is the sign-in itself: it checks a password (`passport.authenticate('local')`, a handler that calls it), not a session. */
+  signsIn?: boolean;
   at: CodeSpan;
 }
 

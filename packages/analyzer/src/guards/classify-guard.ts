@@ -19,6 +19,7 @@ interface BodyKind {
   authenticates: boolean;
   checksRole: boolean;
   letsEveryoneThrough: boolean;
+  signsIn: boolean;
 }
 
 /** What a middleware or guard does, as far as its name and body tell. */
@@ -26,7 +27,12 @@ export interface GuardKind {
   name: string;
   authenticates: boolean;
   checksRole: boolean;
+  /** It checks a password: passport's `local`, LDAP or basic strategy, itself or in its body. */
+  signsIn?: boolean;
 }
+
+/** `passport.authenticate('local')`, `passport.authenticate('ldapauth', …)`: the strategies that take a password. */
+const SIGN_IN_STRATEGY = /\bpassport\.authenticate\(\s*['"](?:local|ldap|basic|digest)[\w-]*['"]/;
 
 /** Middleware that loads a session or sets up a library, and enforces nothing. */
 const SETUP_MIDDLEWARE = new Set(['session', 'cookieSession', 'cookieParser', 'passport.initialize', 'passport.session', 'expressSession']);
@@ -90,6 +96,7 @@ export class GuardClassifier {
     const byBody = this.classifyBody(node, file);
     return {
       name,
+      signsIn: SIGN_IN_STRATEGY.test(node.getText(file.sourceFile)) || byBody.signsIn,
       authenticates: !optional && !byBody.letsEveryoneThrough && (byName.authenticates || byBody.authenticates),
       // A CSRF or captcha check answers 403 too, yet it asks nothing about who the caller is.
       checksRole: byName.checksRole || (byBody.checksRole && !checksNobody) || namesRole(node),
@@ -105,7 +112,7 @@ export class GuardClassifier {
   private classifyBody(node: ts.Expression, file: AnalyzedFile): BodyKind {
     const target = ts.isCallExpression(node) ? node.expression : node;
     const resolved = ts.isFunctionLike(target) ? { node: target, file } : this.resolveFunction(target, file);
-    if (!resolved) return { authenticates: false, checksRole: false, letsEveryoneThrough: false };
+    if (!resolved) return { authenticates: false, checksRole: false, letsEveryoneThrough: false, signsIn: false };
     const fn = resolved.node;
     const cached = this.bodyCache.get(fn);
     if (cached) return cached;
@@ -121,6 +128,7 @@ export class GuardClassifier {
       authenticates: AUTH_BODY_PATTERN.test(text) || enforces || passport === 'enforces',
       checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),
       letsEveryoneThrough,
+      signsIn: SIGN_IN_STRATEGY.test(text),
     };
     this.bodyCache.set(fn, result);
     return result;

@@ -40,6 +40,8 @@ export const CREDENTIAL_PATH = new RegExp(
 /** Whether a route path is a public credential endpoint (`/api/auth/login`, `/reset-password/:token`, `/2fa/verify`). */
 export function isCredentialPath(path: string): boolean {
   const clean = path.split('?')[0]!.replace(/\/:[^/]+/g, '').replace(/\/+$/, '');
+  // `/login/callback`, `/auth/saml/callback`: an identity provider posts a signed assertion there; there is no password to guess.
+  if (/\/callback$/i.test(clean)) return false;
   return CREDENTIAL_PATH.test(clean);
 }
 
