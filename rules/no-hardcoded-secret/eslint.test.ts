@@ -63,6 +63,10 @@ const secret = process.env.JWT_SECRET || 'test-secret';`,
     `const init = { credentials: 'include' as const }; let password = 'hunter22'; password = read();`,
     // A literal passed to a non-secret option of a session.
     `app.use(session({ name: 'sid', secret: process.env.SESSION_SECRET!, cookie: { sameSite: 'lax' } }));`,
+    // Mock data for tests.
+    { code: `export const mockUser = { twoFactorSecret: 'JBSWY3DPEHPK3PXP', password: 'mock-pass-123' };`, filename: 'src/_mocks_/index.ts' },
+    // A search-only key, made to be shipped to browsers.
+    `const ALGOLIA_SEARCH_API_KEY = '3f1c9a7b2e4d6f8a0b1c2d3e4f5a6b7c';`,
     // An enum of secret names: each value is its own key.
     `export const SecretName = { gocardless_secretKey: 'gocardless_secretKey', simplefin_accessKey: 'simplefin_accessKey' };`,
     // Defaults the author marks for replacing, on their line or the line above.

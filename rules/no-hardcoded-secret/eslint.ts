@@ -20,7 +20,7 @@ type Options = [
 
 const DEFAULT_IGNORE_FILES = [
   '**/*.{test,spec}.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/fixtures/**', '**/__mocks__/**',
-  '**/e2e/**', '**/cypress/**', '**/{cypress,playwright}.config.*', '**/testing/**', '**/*.stories.*',
+  '**/_mocks_/**', '**/mocks/**', '**/*.mock.*', '**/e2e/**', '**/cypress/**', '**/{cypress,playwright}.config.*', '**/testing/**', '**/*.stories.*',
   // Scripts whose file name has `test` as a word: `bin/testdatarunner.js`, `test-utils.ts`, `auth_test.js`, `loadTestData.ts`.
   '**/bin/*test*', '**/test{-,_,.}*', '**/test{s,ing,er,data,Data,runner,Runner,util,utils,Utils,helper,helpers,Helpers,setup,Setup}*',
   '**/*{-,_,.}test{-,_,.}*', '**/*Test{,s,ing,Data,Utils,Helper,Helpers,Runner,Setup}.*',

@@ -205,6 +205,9 @@ const NON_SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['tokenizer', 'ends with another word'],
   ['', 'empty'],
   ['_', 'no words'],
+  ['ALGOLIA_SEARCH_API_KEY', 'a search-only key, made for browsers'],
+  ['stripePublishableKey', 'a publishable key'],
+  ['NEXT_PUBLIC_API_KEY', 'shipped to the browser by design'],
 ];
 
 describe('isSecretName', () => {

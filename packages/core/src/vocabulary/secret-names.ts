@@ -44,6 +44,8 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   'is', 'has', 'have', 'should', 'can', 'did', 'was', 'will', 'needs', 'need',
   'max', 'min', 'num', 'total', 'remaining', 'used', 'count',
   'masked', 'redacted', 'obfuscated', 'truncated', 'decoded',
+  // Keys made to be shipped to browsers: `stripePublishableKey`, `NEXT_PUBLIC_API_KEY`, Algolia's `SEARCH_API_KEY`.
+  'public', 'publishable', 'search',
 ]);
 
 /**
