@@ -37,8 +37,21 @@ export function readsCallerFromRequest(fn: ts.Node): boolean {
   if (CALLER_ON_REQUEST.test(text)) return true;
   if (!ts.isFunctionLike(fn)) return false;
   // `@LoggedInUser() user?: User`: declared optional, the caller may well be nobody.
-  return fn.parameters.some((parameter) => !parameter.questionToken && (ts.getDecorators(parameter) ?? []).some((decorator) => {
-    const name = getTrailingName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression);
-    return !REQUEST_DECORATORS.has(name) && splitIdentifierWords(name).some((word) => CALLER_DECORATOR_WORDS.has(word));
-  }));
+  return fn.parameters.some((parameter) => !parameter.questionToken && (ts.getDecorators(parameter) ?? []).some(isCallerDecorator));
+}
+
+/** `@CurrentUser()`, `@GetUser('id')`, `@AuthUser()`, `@JwtPayload()`: a Nest parameter decorator that hands over the caller. */
+function isCallerDecorator(decorator: ts.Decorator): boolean {
+  const name = getTrailingName(ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression);
+  return !REQUEST_DECORATORS.has(name) && splitIdentifierWords(name).some((word) => CALLER_DECORATOR_WORDS.has(word));
+}
+
+/**
+ * `@CurrentUser() user`, `@User() user`: the whole record authentication put on
+ * `req.user` (not `@User('email') email`, one field of it, nor `@JwtPayload()`, the token's claims).
+ */
+export function isCallerParameter(parameter: ts.ParameterDeclaration): boolean {
+  return (ts.getDecorators(parameter) ?? []).some((decorator) => isCallerDecorator(decorator) &&
+    ts.isCallExpression(decorator.expression) && decorator.expression.arguments.length === 0 &&
+    !splitIdentifierWords(getTrailingName(decorator.expression.expression)).some((word) => word === 'jwt' || word === 'payload' || word === 'session'));
 }

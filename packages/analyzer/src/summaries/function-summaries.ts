@@ -10,6 +10,7 @@ import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.j
 import { readQueryBuilder } from './query-builders.js';
 import { getConstructorFlows, getParameterFlows, getReturnedExpressions, type ParameterFlow } from './parameter-flows.js';
 import { getRequestPropertyPath, type RequestAssignment } from './request-records.js';
+import { isCallerParameter } from '../guards/caller-reads.js';
 import { ResponseHelpers } from './response-helpers.js';
 import { CalleeResolver, findEnclosingClass } from './resolve-callee.js';
 import { getStrippedFields } from './stripped-fields.js';
@@ -79,6 +80,8 @@ export class FunctionSummaries {
         const binding = findBindingDeclaration(node);
         return binding && this.traceBinding(binding, fn, file, depth);
       }
+      // `@CurrentUser() user`: Nest hands the handler what authentication put on `req.user`.
+      if (ts.isParameter(declaration) && isCallerParameter(declaration)) return this.traceRequestProperty(node, 'user', depth);
       if (!ts.isVariableDeclaration(declaration)) return undefined;
       const stripped = getStrippedFields(node.text, fn);
       if (stripped === 'all') return undefined;
@@ -199,7 +202,7 @@ export class FunctionSummaries {
    * when each of those is the same entity's records, whole. One that shapes
    * them (`.select('-password')`) or sets something else leaves it unknown.
    */
-  private traceRequestProperty(node: ts.PropertyAccessExpression, path: string, depth: number): EntityValue | undefined {
+  private traceRequestProperty(node: ts.Expression, path: string, depth: number): EntityValue | undefined {
     const assignments = this.requestAssignments.get(path) ?? [];
     const traced = assignments.map((assignment) => this.traceValue(assignment.value, assignment.fn, assignment.file, depth + 1));
     const [first] = traced;

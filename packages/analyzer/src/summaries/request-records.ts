@@ -17,16 +17,39 @@ export interface RequestAssignment {
  * from another file. Keyed by the property path (`user`, `state.user`).
  */
 export class RequestAssignmentAdapter implements NodeVisitor {
-  readonly kinds = [ts.SyntaxKind.BinaryExpression] as const;
+  readonly kinds = [ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.ClassDeclaration] as const;
   readonly assignments = new Map<string, RequestAssignment[]>();
 
   visit(node: ts.Node, file: AnalyzedFile): void {
+    if (ts.isClassDeclaration(node)) {
+      this.readPassportStrategy(node, file);
+      return;
+    }
     const assignment = node as ts.BinaryExpression;
     if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
     const path = getRequestPropertyPath(assignment.left);
     const fn = path && getEnclosingFunction(assignment);
     if (!path || !fn) return;
     this.assignments.set(path, [...(this.assignments.get(path) ?? []), { value: assignment.right, fn, file }]);
+  }
+
+  /**
+   * `class JwtStrategy extends PassportStrategy(Strategy) { validate(payload) { return this.users.findOneById(payload.id); } }`:
+   * passport puts what `validate` returns on `req.user`, for every route the strategy's guard lets in.
+   */
+  private readPassportStrategy(node: ts.ClassDeclaration, file: AnalyzedFile): void {
+    const base = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base || !ts.isCallExpression(base) || !ts.isIdentifier(base.expression) || base.expression.text !== 'PassportStrategy') return;
+    const validate = node.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === 'validate');
+    if (!validate?.body) return;
+    const returned: ts.Expression[] = [];
+    const collect = (child: ts.Node): void => {
+      if (ts.isReturnStatement(child) && child.expression) returned.push(child.expression);
+      if (!ts.isFunctionLike(child)) ts.forEachChild(child, collect);
+    };
+    ts.forEachChild(validate.body, collect);
+    const values = returned.map((value) => ({ value, fn: validate, file }));
+    if (values.length > 0) this.assignments.set('user', [...(this.assignments.get('user') ?? []), ...values]);
   }
 }
 

@@ -15,14 +15,15 @@ import { getEnclosingFunction } from '../project/lexical-scope.js';
  * Recorded in the walk so responses are traced even when the route is not known.
  */
 export class ResponseFunctionAdapter implements NodeVisitor {
-  readonly kinds = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression] as const;
+  readonly kinds = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.ClassDeclaration] as const;
   readonly functions: HandlerToTrace[] = [];
   /** What middleware puts on the request for these functions to send (`req.user = …`), recorded in the same walk. */
   readonly requests = new RequestAssignmentAdapter();
   private readonly seen = new Set<ts.Node>();
 
   visit(node: ts.Node, file: AnalyzedFile): void {
-    if (ts.isBinaryExpression(node)) this.requests.visit(node, file);
+    if (ts.isBinaryExpression(node) || ts.isClassDeclaration(node)) this.requests.visit(node, file);
+    if (ts.isClassDeclaration(node)) return;
     if (!isResponseSink(node) && !handsOnResponseObject(node)) return;
     const fn = getEnclosingFunction(node);
     if (!fn || this.seen.has(fn)) return;
