@@ -155,6 +155,19 @@ export const login = async (req, res) => {
 };
 `,
     },
+    // the schema shows no secret but the one deleted
+    {
+      code: `
+import mongoose from 'mongoose';
+const UserSchema = new mongoose.Schema({ email: String, password: String, displayName: String });
+const User = mongoose.model('User', UserSchema);
+export const me = async (req, res) => {
+  const user = await User.findById(req.params.id).lean();
+  delete user.password;
+  res.json(user);
+};
+`,
+    },
     // the hash is replaced by a flag that only says there is one
     {
       code: `
@@ -384,6 +397,20 @@ export default async function routes(fastify) {
     },
   ],
   invalid: [
+    // the hash is deleted, the reset token the schema shows is not
+    {
+      code: `
+import mongoose from 'mongoose';
+const UserSchema = new mongoose.Schema({ email: String, password: String, resetToken: String });
+const User = mongoose.model('User', UserSchema);
+export const me = async (req, res) => {
+  const user = await User.findById(req.params.id).lean();
+  delete user.password;
+  res.json(user);
+};
+`,
+      errors: [{ messageId: 'sensitiveEntityLeak', line: 8, data: { model: 'User', query: 'User.findById', field: 'resetToken' } }],
+    },
     // routing-controllers: a `@JsonController` method's return value is the body.
     {
       code: `
@@ -815,6 +842,19 @@ export async function getOrder(req, res) {
       errors: [
         { messageId: 'relationLeak', line: 6, column: 12, endLine: 6, endColumn: 17, data: { query: 'Order.findById', relation: 'customer' } },
       ],
+    },
+    // Mongoose schema written inside the model call
+    {
+      code: `
+import mongoose from 'mongoose';
+
+const Vendor = mongoose.model('Vendor', new mongoose.Schema({ name: String, apiSecret: String }));
+
+export async function listVendors(req, res) {
+  res.json(await Vendor.find());
+}
+`,
+      errors: [{ messageId: 'sensitiveEntityLeak', line: 7, data: { model: 'Vendor', query: 'Vendor.find', field: 'apiSecret' } }],
     },
     // Mongoose schema in the file with a password field
     {

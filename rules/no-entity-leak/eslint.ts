@@ -66,6 +66,8 @@ interface RecordOrigin {
   kind: OrmRecordQuery['result'];
   /** Columns the handler itself sets on the record (`user.password = hash`). */
   assignedColumns: string[];
+  /** Columns the handler takes off before sending (`delete user.password`): the others still go out. */
+  strippedColumns?: string[];
 }
 
 /** The column test with the team's extra sensitive words; verdicts are kept (column names repeat in every file). */
@@ -286,6 +288,7 @@ export default createRule<Options, MessageIds>({
       }
       if (origins.length === 0) return [];
       const assignedColumns: string[] = [];
+      const strippedColumns: string[] = [];
       for (const reference of variable.references) {
         if (reference.init) continue;
         if (reference.isWrite()) {
@@ -295,9 +298,14 @@ export default createRule<Options, MessageIds>({
         }
         const use = getRecordUse(reference.identifier);
         if (use === 'stripped') return [];
-        assignedColumns.push(...use);
+        if ('stripped' in use) strippedColumns.push(use.stripped);
+        else assignedColumns.push(...use);
       }
-      return origins.map((origin) => ({ ...origin, assignedColumns: [...origin.assignedColumns, ...assignedColumns] }));
+      return origins.map((origin) => ({
+        ...origin,
+        assignedColumns: [...origin.assignedColumns, ...assignedColumns],
+        ...(strippedColumns.length > 0 ? { strippedColumns } : {}),
+      }));
     }
 
     /** `const user = …`, `const [users, total] = await repo.findAndCount()`, `const { rows } = await User.findAndCountAll()`. */
@@ -359,7 +367,7 @@ export default createRule<Options, MessageIds>({
      * `user.set('password', undefined)`, `sanitize(user)`), otherwise the
      * columns it sets (`user.passwordHash = hash`, `user.update({ password })`).
      */
-    function getRecordUse(identifier: TSESTree.Node): 'stripped' | string[] {
+    function getRecordUse(identifier: TSESTree.Node): 'stripped' | { stripped: string } | string[] {
       let node: TSESTree.Node = identifier;
       while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
       const parent = node.parent;
@@ -367,9 +375,10 @@ export default createRule<Options, MessageIds>({
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
         const property = getMemberPropertyName(parent);
         const grand = parent.parent;
-        if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return 'stripped';
+        // One field taken off: what else the record carries still goes out (`delete user.password` leaves `totpSecret`).
+        if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return property !== undefined ? { stripped: property } : 'stripped';
         if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent && property !== undefined) {
-          return isClearingValue(grand.right) ? 'stripped' : [property];
+          return isClearingValue(grand.right) ? { stripped: property } : [property];
         }
         if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
           const [key, value] = grand.arguments;
@@ -409,10 +418,11 @@ export default createRule<Options, MessageIds>({
         return reportRelations(carrier, query);
       }
 
+      const stripped = new Set(origin.strippedColumns ?? []);
       const visible = declared
-        ? declared.filter((column) => !column.hidden).map((column) => column.name)
+        ? declared.filter((column) => !column.hidden && !stripped.has(column.name)).map((column) => column.name)
         : [];
-      const written = [...query.knownColumns, ...origin.assignedColumns];
+      const written = [...query.knownColumns, ...origin.assignedColumns].filter((column) => !stripped.has(column));
       // Columns written or filtered on prove the column exists; on a model that
       // does not hold people only a password-like one makes the record sensitive
       // (a webhook's `secret` is shown once on purpose).
@@ -423,8 +433,9 @@ export default createRule<Options, MessageIds>({
         context.report({ node: carrier, messageId: 'sensitiveEntityLeak', data: { model: query.model, query: query.label, field: sensitive } });
         return true;
       }
-      // A model declared in this file whose columns are all harmless, or all hidden, is fine.
-      if (declared && !sensitiveModels.has(key)) return reportRelations(carrier, query);
+      // A model declared in this file whose columns are all harmless, or all hidden, is fine; so is a record whose
+      // secret the handler took off, when the schema that would show others is not at hand.
+      if ((declared && !sensitiveModels.has(key)) || stripped.size > 0) return reportRelations(carrier, query);
       if (isUserModel || checkAllModels) {
         context.report({ node: carrier, messageId: 'entityLeak', data: { model: query.model, query: query.label } });
         return true;
@@ -844,6 +855,10 @@ function getModelDefinition(init: TSESTree.Node): { columns?: DeclaredColumn[]; 
   const [first, second, third] = expression.arguments;
   if (name === 'model' && first && getStaticKey(first) !== undefined) {
     const schema = second && unwrapExpression(second);
+    // `model('User', new Schema({ … }))`: the schema written in place.
+    if (schema?.type === AST_NODE_TYPES.NewExpression && getMemberPath(schema.callee)?.at(-1) === 'Schema' && schema.arguments[0]) {
+      return { columns: getColumnsOf(schema.arguments[0]), shaping: schema.arguments[1] !== undefined && hasToJsonOption(schema.arguments[1]) };
+    }
     return { schema: schema?.type === AST_NODE_TYPES.Identifier ? schema.name : undefined };
   }
   if (name === 'define' && first && getStaticKey(first) !== undefined && second) {
