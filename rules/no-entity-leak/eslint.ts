@@ -407,7 +407,8 @@ export default createRule<Options, MessageIds>({
       if (safeModels.has(key)) return reportRelations(carrier, query);
       const declared = models.columns.get(key);
       const isUserModel = isUserModelName(query.model) || sensitiveModels.has(key);
-      const forced = query.forcedColumns.find((column) => isSensitiveColumn(column));
+      const stripped = new Set(origin.strippedColumns ?? []);
+      const forced = query.forcedColumns.find((column) => isSensitiveColumn(column) && !stripped.has(column));
       if (forced) {
         context.report({ node: carrier, messageId: 'sensitiveEntityLeak', data: { model: query.model, query: query.label, field: forced } });
         return true;
@@ -418,7 +419,6 @@ export default createRule<Options, MessageIds>({
         return reportRelations(carrier, query);
       }
 
-      const stripped = new Set(origin.strippedColumns ?? []);
       const visible = declared
         ? declared.filter((column) => !column.hidden && !stripped.has(column.name)).map((column) => column.name)
         : [];
