@@ -168,6 +168,17 @@ export const me = async (req, res) => {
 };
 `,
     },
+    // the new account's API token, generated here, is handed over once; the hash is deleted
+    {
+      code: `
+import prisma from 'lib/prisma';
+export async function register(req, res) {
+  const newUser = await prisma.user.create({ data: { username: req.body.username, password: await hash(req.body.password), token: createToken() } });
+  delete newUser.password;
+  return res.json(newUser);
+}
+`,
+    },
     // the hash is replaced by a flag that only says there is one
     {
       code: `

@@ -426,9 +426,11 @@ export default createRule<Options, MessageIds>({
       // Columns written or filtered on prove the column exists; on a model that
       // does not hold people only a password-like one makes the record sensitive
       // (a webhook's `secret` is shown once on purpose).
+      // A token the handler itself generates on a record it creates (`token: createToken()`) is handed over once on purpose.
+      const creates = CREATE_METHODS.has(query.method) || query.call.type === AST_NODE_TYPES.NewExpression;
       const sensitive =
         visible.find((column) => isSensitiveColumn(column)) ??
-        written.find((column) => (isUserModel ? isSensitiveColumn(column) : isPasswordLike(column)));
+        written.find((column) => (isUserModel && !creates ? isSensitiveColumn(column) : isPasswordLike(column)));
       if (sensitive !== undefined) {
         context.report({ node: carrier, messageId: 'sensitiveEntityLeak', data: { model: query.model, query: query.label, field: sensitive } });
         return true;
@@ -543,6 +545,9 @@ function isTransparentWrapper(node: TSESTree.Node): boolean {
     node.type === AST_NODE_TYPES.TSSatisfiesExpression
   );
 }
+
+/** Queries that make a record rather than read one. */
+const CREATE_METHODS: ReadonlySet<string> = new Set(['create', 'createMany', 'insert', 'save']);
 
 /**
  * `undefined`, `null`, `''`, `void 0`, or a flag in its place (`file.password = true`: "has a password"):
