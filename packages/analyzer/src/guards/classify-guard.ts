@@ -13,6 +13,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 import { classifyPassportGuard } from './passport-guard.js';
+import { fallsThroughToNext } from './pass-through-middleware.js';
 
 /** What a project function's body says about it as middleware. */
 interface BodyKind {
@@ -123,7 +124,8 @@ export class GuardClassifier {
     const enforces = callsEnforcingAuthHelper(fn);
     const passport = ts.isClassDeclaration(fn) ? classifyPassportGuard(fn) : 'not-passport';
     const letsEveryoneThrough =
-      passport === 'lets-everyone-through' || (!ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces);
+      passport === 'lets-everyone-through' || (!ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces) ||
+      fallsThroughToNext(fn);
     const result = {
       authenticates: AUTH_BODY_PATTERN.test(text) || enforces || passport === 'enforces',
       checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),
