@@ -168,6 +168,15 @@ describe('files that do not parse', () => {
     expect(positions(output)).toEqual([{ ruleId: 'redline/no-unbounded-retry', file: 'src/retry.ts', line: 2, column: 3 }]);
   });
 
+  it('do not include an ESLint 8 environment comment, which ESLint 10 only declines to read', () => {
+    const root = createTempProject({ 'src/legacy.js': `/* eslint-env node, browser */\n${files['src/retry.ts']}` });
+    const run = runBin(['scan', '-f', 'json', '--fail-on', 'never'], { cwd: root });
+    const output = parseJson(run.stdout);
+    expect(run.code).toBe(0);
+    expect(output.notices ?? []).toEqual([]);
+    expect(positions(output)).toEqual([{ ruleId: 'redline/no-unbounded-retry', file: 'src/legacy.js', line: 3, column: 3 }]);
+  });
+
   it('--no-fail-on-parse-error only lists them', () => {
     const root = createTempProject(files);
     expect(runBin(['scan', '--fail-on', 'never', '--no-fail-on-parse-error'], { cwd: root }).code).toBe(0);

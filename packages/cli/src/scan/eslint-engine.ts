@@ -6,6 +6,9 @@ import type { EngineFinding, EngineResult, ScanEngine } from './engine.js';
 import type { SourceFile } from './source-file.js';
 import { UNEXPLAINED_DISABLE_RULE_ID } from './unexplained-disables.js';
 
+/** ESLint's message for an ESLint 8 environment comment (`eslint-env node`), which it no longer reads. */
+const ESLINT_ENV_COMMENT = /^\/\* eslint-env \*\/ comments are no longer supported/;
+
 /** Files per `lintFiles` call: small enough for a smooth progress bar, large enough to cost nothing. */
 const BATCH_SIZE = 32;
 
@@ -38,6 +41,9 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
           const file = byPath.get(lintResult.filePath);
           if (!file) continue;
           for (const message of lintResult.messages) {
+            // ESLint 10 declines an ESLint 8 environment comment (`eslint-env node`) with a fatal message, yet parses
+            // and lints the file: not a parse error.
+            if (message.fatal && message.ruleId === null && ESLINT_ENV_COMMENT.test(message.message)) continue;
             if (message.fatal) {
               result.notices.push(toNotice(file, message, 'parse-error'));
               continue;
