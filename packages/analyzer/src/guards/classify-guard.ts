@@ -72,6 +72,8 @@ export class GuardClassifier {
   private readonly authNames: Set<string>;
   private readonly roleNames: Set<string>;
   private readonly bodyCache = new Map<ts.Node, BodyKind>();
+  /** Guard classes whose base classes are being read, against a cycle of `extends`. */
+  private readonly classesInProgress = new Set<ts.Node>();
 
   constructor(private readonly project: ProjectModel, vocabulary: RedlineVocabulary) {
     this.authNames = new Set([...AUTH_MIDDLEWARE_NAMES, ...(vocabulary.authMiddleware ?? [])]);
@@ -127,7 +129,7 @@ export class GuardClassifier {
       passport === 'lets-everyone-through' || (!ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces) ||
       fallsThroughToNext(fn);
     const result = {
-      authenticates: AUTH_BODY_PATTERN.test(text) || enforces || passport === 'enforces',
+      authenticates: AUTH_BODY_PATTERN.test(text) || enforces || passport === 'enforces' || this.extendsAuthenticatingGuard(fn, resolved.file),
       checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),
       letsEveryoneThrough,
       signsIn: SIGN_IN_STRATEGY.test(text),
@@ -157,6 +159,24 @@ export class GuardClassifier {
     };
     visit(fn);
     return texts;
+  }
+
+  /**
+   * `class ShareOwnerGuard extends JwtGuard` (itself `extends AuthGuard('jwt')`): a guard built on one that
+   * authenticates authenticates too, whether it keeps its parent's `canActivate` or calls `super.canActivate()`.
+   */
+  private extendsAuthenticatingGuard(fn: ts.Node, file: AnalyzedFile): boolean {
+    if (!ts.isClassDeclaration(fn)) return false;
+    const base = fn.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base || !ts.isIdentifier(base) || this.classesInProgress.has(fn)) return false;
+    const overrides = fn.members.find((member) => ts.isMethodDeclaration(member) && member.name.getText() === 'canActivate');
+    if (overrides && !/\bsuper\.canActivate\(/.test(overrides.getText())) return false;
+    this.classesInProgress.add(fn);
+    try {
+      return this.classifyBody(base, file).authenticates;
+    } finally {
+      this.classesInProgress.delete(fn);
+    }
   }
 
   /** The body of the project function a factory call (`authorized(roles)`) calls, or nothing. */
