@@ -789,11 +789,16 @@ export default createRule<Options, MessageIds>({
         if (path.length === 1 && object.type === AST_NODE_TYPES.Identifier) return isLoggerVariable(object);
         return false;
       }
-      // `getLogger('x').info(…)`, `logger.child({ … }).warn(…)`.
+      // `getLogger('x').info(…)`, `logger.child({ … }).warn(…)`, and a project's own accessor: `logger().debug(…)`, `getLog('auth').info(…)`.
       if (object.type === AST_NODE_TYPES.CallExpression && LOG_METHODS.has(method)) {
         const factory = unwrapExpression(object.callee);
         const name = factory.type === AST_NODE_TYPES.Identifier ? factory.name : factory.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(factory) : undefined;
-        return name !== undefined && LOGGER_FACTORY_NAMES.has(name);
+        if (name !== undefined && (LOGGER_FACTORY_NAMES.has(name) || isLoggerObjectName(name, loggerNames))) return true;
+        // A builder chained on a logger: `log.atInfo().log(…)`, `log.withCause(error).log(…)`.
+        if (factory.type === AST_NODE_TYPES.MemberExpression) {
+          const owner = getMemberPath(unwrapExpression(factory.object))?.at(-1);
+          return owner !== undefined && isLoggerObjectName(owner, loggerNames);
+        }
       }
       return false;
     }
