@@ -96,6 +96,8 @@ function readVariableDeclaration(
   declarations: Map<string, ts.Node>,
 ): void {
   const initializer = declaration.initializer;
+  // `const imageRouter = module.exports = Router()`: an export made inside a declaration.
+  if (initializer) readCommonJsExport(initializer, exports);
   const required = initializer ? getRequiredSpecifier(initializer) : undefined;
   if (ts.isIdentifier(declaration.name)) {
     const name = declaration.name.text;

@@ -367,6 +367,12 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     const target = binding?.imported === '*' ? project.resolveModule(file, binding.specifier) : undefined;
     return resolveRouterDeclaration(target && project.resolveExport(target, node.name.text), adapter, project);
   }
+  // `app.use(require('./lib/routes').router)` with `exports.router = appRouter` there.
+  if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'require') {
+    const specifier = getStringValue(node.expression.arguments[0]);
+    const target = specifier ? project.resolveModule(file, specifier) : undefined;
+    return resolveRouterDeclaration(target && project.resolveExport(target, node.name.text), adapter, project);
+  }
   return undefined;
 }
 

@@ -149,7 +149,13 @@ export class RouterAdapter implements NodeVisitor {
       chain = chain.parent.parent;
       this.routerByNode.set(chain, router);
     }
-    const holder = chain.parent;
+    // `const imageRouter = module.exports = Router()`: the variable holds what the export does.
+    let holder = chain.parent;
+    while (holder && ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === chain) {
+      chain = holder;
+      this.routerByNode.set(chain, router);
+      holder = holder.parent;
+    }
     if (holder && ts.isVariableDeclaration(holder) && holder.initializer === chain) {
       this.routerByDeclaration.set(holder, router);
     }
