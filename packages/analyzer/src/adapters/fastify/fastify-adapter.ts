@@ -142,12 +142,14 @@ export class FastifyAdapter implements NodeVisitor {
    * `visit`), also at the end of a chain (`app.withTypeProvider<T>().register(auth).delete(…)`).
    */
   private getParameterInstance(receiver: ts.Expression, file: AnalyzedFile): FastifyInstance | undefined {
-    let root = receiver;
-    while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && SAME_INSTANCE_METHODS.has(root.expression.name.text)) {
-      root = skipOuterExpressions(root.expression.expression);
-    }
+    const root = skipSameInstanceCalls(receiver);
     if (!ts.isIdentifier(root)) return undefined;
-    const declaration = findLocalDeclaration(root);
+    let declaration = findLocalDeclaration(root);
+    // `const server = originalServer.withTypeProvider<T>()`: a local alias of the parameter.
+    for (let depth = 0; depth < MAX_ALIAS_DEPTH && declaration && ts.isVariableDeclaration(declaration) && declaration.initializer; depth++) {
+      const aliased = skipSameInstanceCalls(skipOuterExpressions(declaration.initializer));
+      declaration = ts.isIdentifier(aliased) ? findLocalDeclaration(aliased) : undefined;
+    }
     if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
     const existing = this.instanceByNode.get(declaration);
     if (existing) return existing;
@@ -272,6 +274,15 @@ function isFastifyFactoryCall(call: ts.CallExpression, file: AnalyzedFile): bool
 
 function isInstanceMethod(method: string): boolean {
   return FASTIFY_ROUTE_METHODS.has(method) || method === 'route' || method === 'register' || method === 'addHook';
+}
+
+/** `app.withTypeProvider<T>().after()` → `app`: calls that answer the instance they are made on. */
+function skipSameInstanceCalls(expression: ts.Expression): ts.Expression {
+  let root = expression;
+  while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && SAME_INSTANCE_METHODS.has(root.expression.name.text)) {
+    root = skipOuterExpressions(root.expression.expression);
+  }
+  return root;
 }
 
 /** Whether a call on a parameter has the shape of Fastify's API rather than of a map, a cache or an HTTP client. */
