@@ -8,6 +8,22 @@ const IMMEDIATE = 'immediateRetry';
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // walking a list: the next item is processed after a success as after a failure, nothing is repeated
+    `async function zip(keys: string[]) {
+  const processNextFile = async (index: number) => {
+    if (index >= keys.length) return;
+    const key = keys[index];
+    try {
+      const response = await s3.send(new GetObjectCommand({ Key: key }));
+      add(key, response.Body);
+      processNextFile(index + 1);
+    } catch (error) {
+      logger.error(error);
+      processNextFile(index + 1);
+    }
+  };
+  processNextFile(0);
+}`,
     // A batch loop that moves past a failed batch (the catch advances the cursor too): no batch is sent twice.
     {
       filename,

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import { RETRY_CONFLICT_MARKERS, splitIdentifierWords } from '@redline/core';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
-import { walkNodes } from '../utils/walk.js';
+import { findNode, walkNodes } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 
@@ -135,6 +135,7 @@ export default createRule<Options, MessageIds>({
       });
       if (attemptParams.size === 0 || !isComparedIn(fn.body, attemptParams)) return;
       if (!isOnFailurePath(call, fn)) return;
+      if (movesOnAfterSuccessToo(call, fn)) return;
       const operation = findAwaitedOperation(fn.body, attemptParams, call, true) ?? getPromiseChainRoot(call);
       if (!operation) return;
       if (isDeliberateImmediateRetry(fn.body)) return;
@@ -533,6 +534,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The function a call re-enters: `fn(…)` inside `function fn`, `this.method(…)` inside `method`. */
+    /**
+     * `processNextFile(index + 1)` in the `try` after the work and again in the `catch`: the function walks a
+     * list and moves on to the next item whether or not this one failed. That is iteration, not a retry.
+     */
+    function movesOnAfterSuccessToo(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+      const text = call.arguments.map((argument) => sourceCode.getText(argument)).join(',');
+      return findNode(fn.body, (node) =>
+        node !== call && node.type === AST_NODE_TYPES.CallExpression && getSelfTarget(node) === fn &&
+        node.arguments.map((argument) => sourceCode.getText(argument)).join(',') === text && !isOnFailurePath(node, fn)) !== undefined;
+    }
+
     function getSelfTarget(call: TSESTree.CallExpression): FunctionNode | undefined {
       const callee = unwrapExpression(call.callee);
       for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
