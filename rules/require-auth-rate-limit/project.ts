@@ -67,6 +67,13 @@ const requireAuthRateLimitProject: ProjectCheck = {
     }
     return findings;
   },
+  refute(facts) {
+    // A Nest route behind a global `ThrottlerGuard` (an `APP_GUARD`) is limited, even without a stricter `@Throttle()` of
+    // its own: the per-file half, which sees only the controller, cannot tell.
+    return facts.routes
+      .filter((route) => route.framework === 'nestjs' && route.guards.some((guard) => guard.scope === 'global' && RATE_LIMITER_NAME.test(guard.name)))
+      .map((route) => route.at);
+  },
 };
 
 export default requireAuthRateLimitProject;
