@@ -8,13 +8,22 @@ export function describeAppLocation(file: AnalyzedFile, creation: ts.Node): stri
   return `${file.relativePath}:${line + 1}`;
 }
 
-/** A route reached through two apps (or listed unmounted and mounted) is kept once, preferring the mounted view. */
+/**
+ * A route reached through two apps (or listed unmounted and mounted) is kept once, preferring the mounted view;
+ * one registration mounted under two prefixes (`/api/users` for sessions, `/api/admin/users` for admin keys)
+ * is two routes, each with its own chain.
+ */
 export function dedupeRoutes(routes: RouteFact[]): RouteFact[] {
-  const byKey = new Map<string, RouteFact>();
+  const byLocation = new Map<string, RouteFact[]>();
   for (const route of routes) {
     const key = `${route.at.file}:${route.at.line}:${route.at.column}:${route.method}`;
-    const existing = byKey.get(key);
-    if (!existing || (!existing.mountKnown && route.mountKnown)) byKey.set(key, route);
+    byLocation.set(key, [...(byLocation.get(key) ?? []), route]);
   }
-  return [...byKey.values()];
+  return [...byLocation.values()].flatMap((found) => {
+    const mounted = found.filter((route) => route.mountKnown);
+    if (mounted.length === 0) return [found[0]!];
+    const byPath = new Map<string, RouteFact>();
+    for (const route of mounted) if (!byPath.has(route.path)) byPath.set(route.path, route);
+    return [...byPath.values()];
+  });
 }
