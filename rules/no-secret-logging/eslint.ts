@@ -94,6 +94,7 @@ const METADATA_WORDS: ReadonlySet<string> = new Set([
   'expired', 'valid', 'prefix', 'suffix', 'last', 'version', 'status', 'provider', 'scope', 'scopes',
 ]);
 
+const SCRIPT_FILE = /(?:^|[\\/])scripts[\\/]/;
 const DEFAULT_TEST_FILE = /(?:\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$)|(?:[\\/](?:__tests__|__mocks__)[\\/])/;
 
 export default createRule<Options, MessageIds>({
@@ -156,6 +157,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (options.ignoreTestFiles !== false && DEFAULT_TEST_FILE.test(context.filename)) return {};
+    // A command-line script (`scripts/create-api-client.ts`) prints to the terminal of whoever runs it: that is its output, not a log.
+    if (SCRIPT_FILE.test(context.filename)) return {};
 
     const sourceCode = context.sourceCode;
     const settings = getRedlineSettings(context);
