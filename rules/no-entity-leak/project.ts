@@ -1,4 +1,4 @@
-import { isUserModelName, type ColumnFact, type EntityFact, type ProjectCheck, type ProjectFacts, type ProjectFinding, type ResponseFact, type ResponseRelation } from '@redline/core';
+import type { ColumnFact, EntityFact, ProjectCheck, ProjectFacts, ProjectFinding, ResponseFact, ResponseRelation } from '@redline/core';
 
 /** A sensitive column a response carries: `passwordHash`, or `author.passwordHash` through a relation. */
 interface ExposedColumn {
@@ -28,11 +28,8 @@ const noEntityLeakProject: ProjectCheck = {
       if (payload.kind !== 'entity') continue;
       const entity = findEntity(facts, payload.entity);
       if (!entity) continue;
-      // A record read and sent in the handler itself is the ESLint rule's (which reports a people model's records
-      // by their name); this half sees what other files hide, and the columns of a schema declared elsewhere
-      // (`Client.secret` in schema.prisma, sent by `reply.send({ data: await db.client.findMany() })`).
-      const crossFile = response.via.length > 0 || response.carriedBy !== undefined ||
-        (!isUserModelName(entity.name) && entity.at.file !== response.at.file);
+      // A record read and sent in the handler itself is the ESLint rule's; this half sees what other files hide.
+      const crossFile = response.via.length > 0 || response.carriedBy !== undefined;
       const own = crossFile && !payload.shaped ? getExposedColumns(entity, payload.omitted, payload.forced) : [];
       const loaded = getExposedRelationColumns(facts, payload.relations ?? []);
       if (own.length === 0 && loaded.length === 0) continue;
@@ -45,9 +42,7 @@ const noEntityLeakProject: ProjectCheck = {
         ? `This response sends the \`${entity.name}\` ${records} with ${describeRelations(payload.relations ?? [], loaded)} loaded whole`
         : source
           ? `This response sends the \`${entity.name}\` ${records} that \`${source.name}\` returns as ${payload.many ? 'they are' : 'it is'}`
-          : step
-            ? `This response sends the whole \`${entity.name}\` ${records} through \`${step.name}\``
-            : `This response sends whole \`${entity.name}\` ${records}, as the schema declares ${payload.many ? 'them' : 'it'}`;
+          : `This response sends the whole \`${entity.name}\` ${records} through \`${step!.name}\``;
       const fix = own.length === 0 ? `select only the fields of ${describeRelations(payload.relations ?? [], loaded, false)} the client needs` : 'map it to a DTO or select only the fields the client needs';
       findings.push({
         at: response.at,
