@@ -352,6 +352,21 @@ router.delete('/notes/:id', sessionGate, deleteNote);
   ],
   invalid: [
     {
+      // overnightjs: the siblings run `isAuthenticated` through `@Middleware([…])`; the new route forgot it.
+      code: `
+import { Controller, Get, Middleware, Post } from '@overnightjs/core';
+@Controller('projects')
+export class Projects {
+  @Get('id/:id')
+  @Middleware([isAuthenticated])
+  public async getProject(req, res) { res.json(await projects.find(req.params.id)); }
+  @Post('id/:id/archive')
+  public async archive(req, res) { res.json(await projects.archive(req.params.id)); }
+}
+`,
+      errors: [{ messageId: 'missingGuard', line: 8, data: { name: 'archive', route: '`POST /projects/id/:id/archive`', controller: 'Projects', auth: '`isAuthenticated`', action: 'change data through it' } }],
+    },
+    {
       // routing-controllers: the delete forgot the `@Authorized()` its siblings carry.
       code: `
 @JsonController('/orders')

@@ -658,8 +658,13 @@ export default createRule<Options, MessageIds>({
         }
         // routing-controllers: `@UseBefore(authMiddleware)` runs middleware first; `@Authorized()` requires a signed-in
         // user, `@Authorized('admin')` a role. tsoa: `@Security('jwt')` authenticates.
-        if (name === 'UseBefore' && expression.type === AST_NODE_TYPES.CallExpression) {
-          for (const argument of expression.arguments) mergeProtection(protection, classifyMiddleware(argument));
+        // overnightjs: `@Middleware(auth)` / `@Middleware([auth, limiter])` on a method, `@ClassMiddleware(…)` on a controller.
+        if ((name === 'UseBefore' || name === 'Middleware' || name === 'ClassMiddleware') && expression.type === AST_NODE_TYPES.CallExpression) {
+          for (const argument of expression.arguments) {
+            const value = unwrapExpression(argument);
+            const middleware = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [argument];
+            for (const element of middleware) if (element && element.type !== AST_NODE_TYPES.SpreadElement) mergeProtection(protection, classifyMiddleware(element));
+          }
           continue;
         }
         if (name === 'Authorized' || name === 'Security') {

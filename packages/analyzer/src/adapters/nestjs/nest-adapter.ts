@@ -26,6 +26,22 @@ export interface NestEndpoint {
   inheritedBy?: NestController;
 }
 
+/**
+ * Decorators whose arguments run before a route: Nest's `@UseGuards(…)`, and overnightjs's
+ * `@Middleware(fn | [fns])` on a method and `@ClassMiddleware(…)` on a controller (its `@Controller`
+ * and `@Get` read like Nest's).
+ */
+const METHOD_GUARD_DECORATORS = new Set(['UseGuards', 'Middleware']);
+const CLASS_GUARD_DECORATORS = new Set(['UseGuards', 'ClassMiddleware']);
+
+/** `@UseGuards(A, B)` → `A`, `B`; `@Middleware([auth, limiter])` → `auth`, `limiter`. */
+function getGuardArguments(decorator: ts.Decorator): ts.Expression[] {
+  return getDecoratorArguments(decorator).flatMap((argument) => {
+    const value = skipOuterExpressions(argument);
+    return ts.isArrayLiteralExpression(value) ? value.elements.filter((element) => !ts.isSpreadElement(element)) : [argument];
+  });
+}
+
 /** A controller class and its path. */
 export interface NestController {
   node: ts.ClassDeclaration;
@@ -84,7 +100,7 @@ export class NestAdapter implements NodeVisitor {
    */
   addEndpoints(controller: NestController, source: ts.ClassLikeDeclaration, sourceFile: AnalyzedFile): void {
     const classDecorators = getDecorators(controller.node);
-    const classGuards = classDecorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments);
+    const classGuards = classDecorators.filter((decorator) => CLASS_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '')).flatMap(getGuardArguments);
     const overridden = new Set(source === controller.node ? [] : controller.node.members.flatMap((member) => (member.name ? [member.name.getText()] : [])));
     for (const member of source.members) {
       if (!ts.isMethodDeclaration(member) || overridden.has(member.name.getText())) continue;
@@ -98,7 +114,7 @@ export class NestAdapter implements NodeVisitor {
         methodPath: readDecoratorPath(route),
         decorator: route,
         handler: member,
-        guards: [...classGuards, ...decorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getDecoratorArguments)],
+        guards: [...classGuards, ...decorators.filter((decorator) => METHOD_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '')).flatMap(getGuardArguments)],
         decorators: [...classDecorators, ...decorators],
         ...(source === controller.node ? {} : { inheritedBy: controller }),
       });
