@@ -182,7 +182,9 @@ export function hasPublicFlowSegment(path: string): boolean {
   const words = segments.map((segment) => splitIdentifierWords(segment));
   // `/request-password-reset`, `/forgot`, `/password-recovery`: the way back in for someone who cannot sign in
   // (under `/me` or `/settings`, a reset is the signed-in user's).
-  if (words.some((segmentWords) => segmentWords.includes('forgot') || (segmentWords.includes('password') && segmentWords.some((word) => RECOVERY_WORDS.has(word))))) {
+  if (words.some((segmentWords) => segmentWords.includes('forgot') || segmentWords.includes('forget') ||
+      (segmentWords.includes('password') && segmentWords.some((word) => RECOVERY_WORDS.has(word)))) ||
+      segments.some((segment) => GLUED_RECOVERY_SEGMENT.test(segment))) {
     return resource === undefined || !SIGNED_IN_RESOURCES.has(resource);
   }
   // `/admin/login`, `/account/sign-in`: the sign-in itself, which no one can call signed in, whatever it is under.
@@ -193,6 +195,9 @@ export function hasPublicFlowSegment(path: string): boolean {
   // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
   return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
 }
+
+/** `/forgetpassword`, `/resetpassword`, `/passwordreset`: the recovery flow written as one word. */
+const GLUED_RECOVERY_SEGMENT = /^(?:forget|forgot|reset|recover|lost)password$|^password(?:reset|forgot|recovery)$/i;
 
 /** A first-run setup endpoint: `initial-user`, `first-admin`, `setup-owner`, `bootstrap` (not `needs-bootstrap`, a status read). */
 const FIRST_RUN_SEGMENT = /^(?:(?:initial|first)[-_]?(?:user|admin|owner|setup)|setup[-_]?(?:admin|owner)|bootstrap)$/i;
