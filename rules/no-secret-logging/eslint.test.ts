@@ -8,6 +8,8 @@ ruleTester.run('no-secret-logging', rule, {
     valid: [
       // a command-line script prints what it made to the terminal of whoever runs it
       { code: `const client = await createClient(); const clientSecret = client.secret; console.log(\`Client secret: \${clientSecret}\`);`, filename: 'apps/api/scripts/test-manage-api.ts' },
+      // a count of tokens, not a token
+      `async function purge(tokens) { let removedTokens = 0; for (const token of tokens) { await remove(token); removedTokens++; } logger.log(\`\${removedTokens} tokens purged\`); }`,
       // accessors whose names only contain `log`
       `export function f(req) { catalog().update({ body: req.body }); blog().info(req.body); }`,
       // a string literal that only mentions the word

@@ -506,6 +506,7 @@ export default createRule<Options, MessageIds>({
             if (isScalarTypeAnnotation(declarator.id.typeAnnotation.typeAnnotation)) return true;
           }
           if (declarator.init && getRequiredModule(declarator.init) !== undefined) return true;
+          if (isCounter(variable, declarator)) return true;
           const init = getAliasInit(variable);
           if (!init || depth >= MAX_ALIAS_DEPTH) return false;
           const expression = unwrapExpression(init);
@@ -516,6 +517,18 @@ export default createRule<Options, MessageIds>({
         default:
           return false;
       }
+    }
+
+    /** `let removedTokens = 0; … removedTokens++`: a count of secrets, not one. */
+    function isCounter(variable: TSESLint.Scope.Variable, declarator: TSESTree.VariableDeclarator): boolean {
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (init?.type !== AST_NODE_TYPES.Literal || typeof init.value !== 'number') return false;
+      return variable.references.every((reference) => {
+        if (reference.init || !reference.isWrite()) return true;
+        const parent = reference.identifier.parent;
+        return parent.type === AST_NODE_TYPES.UpdateExpression ||
+          (parent.type === AST_NODE_TYPES.AssignmentExpression && (parent.operator === '+=' || parent.operator === '-='));
+      });
     }
 
     /**
