@@ -17,7 +17,7 @@ describe('looksLikeAuthCheckName', () => {
   });
 
   it('rejects routers, configs and names that act on auth without checking it', () => {
-    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig']) {
+    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig', 'checkIfUserExists', 'checkSuperadminExists', 'isUsernameAvailable']) {
       expect(looksLikeAuthCheckName(name), name).toBe(false);
     }
   });

@@ -83,6 +83,8 @@ export function looksLikeAuthCheckName(name: string): boolean {
   if (words.some((word) => ['router', 'routes', 'route', 'controller', 'module', 'service', 'config', 'options', 'provider', 'client', 'schema', 'dto', 'challenge', 'challenges', 'metrics', 'stats', 'logger', 'log', 'limiter', 'limit', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'cache', 'header', 'headers', 'cookie', 'cookies', 'handler', 'callback', 'page', 'view', 'form', 'error', 'errors'].includes(word))) {
     return false;
   }
+  // `checkIfUserExists`, `isUsernameAvailable`: a lookup of whether an account exists, not of who is calling.
+  if (words.some((word) => ['exists', 'exist', 'available', 'availability', 'taken', 'duplicate'].includes(word))) return false;
   // `updateAuthenticatedUsers`, `signJwt`, `getSession`: they do something with auth, they do not check it.
   if (['update', 'get', 'set', 'create', 'sign', 'issue', 'generate', 'refresh', 'log', 'track', 'count', 'parse', 'decode', 'init', 'initialize', 'configure', 'setup', 'register', 'load', 'save', 'store', 'clear', 'destroy', 'logout', 'handle', 'render', 'show', 'display', 'send'].includes(words[0] ?? '')) {
     return false;
