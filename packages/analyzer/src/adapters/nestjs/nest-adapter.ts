@@ -71,6 +71,10 @@ export class NestAdapter implements NodeVisitor {
   readonly composedCandidates: { node: ts.ClassDeclaration; file: AnalyzedFile; decorator: ts.Decorator }[] = [];
   readonly globalGuards: { file: AnalyzedFile; guard: ts.Expression }[] = [];
   readonly middleware: NestMiddlewareBinding[] = [];
+  /** `RouterModule.register(routes)`: the routes argument, resolved once the project is read (see router-module.ts). */
+  readonly routerModules: { file: AnalyzedFile; routes: ts.Expression }[] = [];
+  /** `@Module({ controllers: [UsersController] })`: each module class with the controllers it declares. */
+  readonly modules: { node: ts.ClassDeclaration; controllers: ts.Identifier[] }[] = [];
   globalPrefix = '';
 
   visit(node: ts.Node, file: AnalyzedFile): void {
@@ -131,6 +135,8 @@ export class NestAdapter implements NodeVisitor {
       this.globalPrefix = getStringValue(call.arguments[0]) ?? this.globalPrefix;
     } else if (name === 'forRoutes') {
       this.readMiddlewareBinding(call, file);
+    } else if (name === 'register' && callee.expression.getText() === 'RouterModule' && call.arguments[0]) {
+      this.routerModules.push({ file, routes: call.arguments[0] });
     }
   }
 
@@ -149,8 +155,21 @@ export class NestAdapter implements NodeVisitor {
     this.middleware.push({ file, middleware, targets: call.arguments.flatMap(readRouteInfo), excludes });
   }
 
-  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`. */
+  /** `@Module({ controllers: [UsersController, …] })` on `class PrivateApiModule`. */
+  private readModuleControllers(node: ts.ObjectLiteralExpression): void {
+    const call = node.parent;
+    const decorator = call?.parent;
+    if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Module') return;
+    if (!decorator || !ts.isDecorator(decorator) || !ts.isClassDeclaration(decorator.parent) || !decorator.parent.name) return;
+    const controllers = node.properties.find((property) => ts.isPropertyAssignment(property) && property.name.getText() === 'controllers');
+    const list = controllers && ts.isPropertyAssignment(controllers) ? skipOuterExpressions(controllers.initializer) : undefined;
+    if (!list || !ts.isArrayLiteralExpression(list)) return;
+    this.modules.push({ node: decorator.parent, controllers: list.elements.filter(ts.isIdentifier) });
+  }
+
+  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`; `@Module({ controllers: [...] })`. */
   private readProvider(node: ts.ObjectLiteralExpression, file: AnalyzedFile): void {
+    this.readModuleControllers(node);
     let isGlobalGuard = false;
     let guard: ts.Expression | undefined;
     for (const property of node.properties) {

@@ -7,6 +7,7 @@ import type { HandlerInspector } from '../../guards/handler-checks.js';
 import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { joinPaths } from '../express/expand-routes.js';
 import type { ProjectModel } from '../../project/project-model.js';
+import { getRouterModulePrefixes } from './router-module.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
@@ -27,9 +28,12 @@ export function buildNestRoutes(
   inspector: HandlerInspector,
   vocabulary: RedlineVocabulary,
 ): RouteFact[] {
+  const modulePrefixes = getRouterModulePrefixes(adapter, project);
   return adapter.endpoints.map((endpoint) => {
     const localPath = joinPaths(endpoint.controllerPath, endpoint.methodPath);
-    const path = joinPaths(adapter.globalPrefix, localPath);
+    const controllerNode = endpoint.inheritedBy?.node ?? endpoint.handler.parent;
+    const controllerName = controllerNode && ts.isClassDeclaration(controllerNode) ? controllerNode.name?.text : undefined;
+    const path = joinPaths(adapter.globalPrefix, joinPaths((controllerName && modulePrefixes.get(controllerName)) ?? '', localPath));
     const toGuard = (expression: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact => ({
       ...classifier.classify(expression, file),
       scope,
