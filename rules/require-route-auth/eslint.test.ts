@@ -5,6 +5,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // a sign-up page's question whether the first admin exists yet, next to signed-in user routes
+    `const router = Router();
+router.get('/users/superadmin', authController.checkSuperadminExists);
+router.get('/users', verifyJWT, authController.getAllUsers);
+router.delete('/users/:userId', verifyJWT, authController.deleteUserById);`,
     // The admin's sign-in is public like anyone's: no one calling it is signed in yet.
     `
 const routes = express.Router();

@@ -328,7 +328,8 @@ export default createRule<Options, MessageIds>({
         report: getRouteReportLocation(call, callee),
         trivial: isTrivialHandler(handler) || answersOnlyWithErrors(handler, resolveLocalFunction),
         // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
-        meantPublic: (getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler))) || isDeclaredPublic(call),
+        meantPublic: (getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler))) || isDeclaredPublic(call) ||
+          (method === 'get' && isExistenceCheckName(getExpressionName(handler))),
       });
     }
 
@@ -1302,6 +1303,13 @@ export default createRule<Options, MessageIds>({
       return words.some((word) => PUBLIC_HANDLER_WORDS.has(word)) || /\b(sign|log) (in|up|out)\b/.test(joined)
         || (words.includes('forgot') && words.includes('password'))
         || (words.includes('reset') && words.includes('password') && !words.includes('admin'));
+    }
+
+    /** `checkSuperadminExists`, `isEmailAvailable`: a read that answers whether something exists, for a sign-up or setup page. */
+    function isExistenceCheckName(dotted: string | undefined): boolean {
+      if (dotted === undefined) return false;
+      const words = splitIdentifierWords(dotted.split('.').at(-1)!);
+      return ['check', 'is', 'has', 'does'].includes(words[0] ?? '') && words.some((word) => ['exists', 'exist', 'available', 'availability', 'taken'].includes(word));
     }
 
     function isHandlerLike(node: TSESTree.Node): boolean {
