@@ -9,7 +9,7 @@ const route = (path: string, overrides: Partial<RouteFact> = {}): RouteFact => (
   isPublic: true, handlerChecksAuth: false, handlerChecksRole: false, mountedFromOtherFile: true, mountKnown: true, ...overrides,
 });
 const facts = (routes: RouteFact[], rateLimitFiles?: string[]): ProjectFacts => ({
-  routes, entities: [], responses: [], loggedArguments: [], unresolved: { imports: 0, mounts: 0 }, ...(rateLimitFiles ? { rateLimitFiles } : {}),
+  routes, entities: [], responses: [], loggedArguments: [], unresolved: { imports: 0, mounts: 0, routes: 0 }, ...(rateLimitFiles ? { rateLimitFiles } : {}),
 });
 const next = (path: string, overrides: Partial<RouteFact> = {}): RouteFact =>
   route(path, { framework: 'nextjs', app: 'nextjs', mountedFromOtherFile: false, at: span('pages/api/auth.ts', 5), ...overrides });

@@ -166,6 +166,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, retryBounds], siteRecords);
 
   addDerivedNestControllers(nest, project);
+  project.unresolved.routes = routers.computedRoutes;
   const classifier = new GuardClassifier(project, vocabulary);
   const inspector = new HandlerInspector(project);
   const entities = [

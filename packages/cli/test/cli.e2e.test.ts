@@ -191,6 +191,24 @@ describe('files that do not parse', () => {
   });
 });
 
+describe('routes the analyzer cannot list', () => {
+  it('are counted in --verbose: registrations with a computed method, as a table of routes makes them', () => {
+    const root = createTempProject({
+      'package.json': '{ "name": "table-routes", "dependencies": { "koa-router": "^12.0.0" } }',
+      'src/router.js': [
+        "const Router = require('koa-router');",
+        'const router = new Router();',
+        "const table = [{ method: 'post', path: '/user/del' }, { method: 'get', path: '/user/list' }];",
+        'for (const item of table) router[item.method](`/api${item.path}`, async (ctx) => { ctx.body = item.path; });',
+        'module.exports = router;',
+        '',
+      ].join('\n'),
+    });
+    const run = runBin(['scan', '--verbose', '--fail-on', 'never', '--no-cache'], { cwd: root });
+    expect(run.stderr).toContain('analyzer: 1 route registrations with a computed method (router[method](…)) were not listed\n');
+  });
+});
+
 describe('discovery', () => {
   it('skips node_modules, build output, declarations, minified, generated and git-ignored files', () => {
     const retry = 'export async function f() {\n  while (true) {\n    try {\n      await fetch("/x");\n      return;\n    } catch {}\n  }\n}\n';

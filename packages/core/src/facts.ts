@@ -34,7 +34,8 @@ export interface ProjectFacts {
   /** Calls that hand a caught error to a project helper whose every return is a message the app wrote (absent when not computed). */
   maskedErrorCalls?: CodeSpan[];
   /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
-  unresolved: { imports: number; mounts: number };
+  /** What the analyzer could not follow: imports, router mounts, and route registrations with a computed method (`router[method](path, …)`). */
+  unresolved: { imports: number; mounts: number; routes: number };
   /**
    * Files (relative paths) whose text mentions rate limiting (`mentionsRateLimiting`):
    * a rate-limit package, Nest's `ThrottlerModule`/`ThrottlerGuard`/`@Throttle()`, a

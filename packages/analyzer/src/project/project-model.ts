@@ -26,7 +26,7 @@ const MAX_REEXPORT_DEPTH = 8;
  */
 export class ProjectModel {
   readonly files = new Map<string, ProjectFile>();
-  readonly unresolved = { imports: 0, mounts: 0 };
+  readonly unresolved = { imports: 0, mounts: 0, routes: 0 };
   /** The project files each file's module specifiers were resolved to in this analysis (for the cache's import graph). */
   readonly resolvedImports = new Map<AnalyzedFile, Set<AnalyzedFile>>();
   private readonly resolved = new Map<string, AnalyzedFile | undefined>();

@@ -175,6 +175,8 @@ function describeAnalyzerRun(summary: AnalyzerRunSummary): string {
   const cache = cacheUsed ? ' (cache used)' : cacheRead ? ' (cache ignored: another redline build or vocabulary made it)' : '';
   return [
     `analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved`,
+    // `router[method](base + path, …)` in a loop over a table of routes: none of them is in the inventory or judged.
+    ...(unresolved.routes > 0 ? [`analyzer: ${unresolved.routes} route registrations with a computed method (router[method](…)) were not listed`] : []),
     `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cache}`,
     // How many trees the worker built while the scan got ready depends on timing: a line of its own.
     ...(parsedAhead > 0 ? [`analyzer: ${parsedAhead} of the parsed files were parsed while the scan got ready`] : []),

@@ -20,7 +20,7 @@ export interface AnalyzerRunInput {
 
 /** What an analyzer run did, for `--verbose`. */
 export interface AnalyzerRunSummary {
-  unresolved: { imports: number; mounts: number };
+  unresolved: { imports: number; mounts: number; routes: number };
   /** Project files, how many were walked, how many were parsed, and how many of those the worker parsed ahead. */
   files: number;
   walked: number;

@@ -37,6 +37,8 @@ export class RouterAdapter implements NodeVisitor {
    * (`createRouter().openapi(…)`, `const app = createApp(); register(app)`):
    * whether the function makes a router is known after the walk.
    */
+  /** Route registrations with a computed method (`router[method](…)`), which the inventory cannot list. */
+  computedRoutes = 0;
   private readonly factoryCalls: { root: ts.CallExpression; file: AnalyzedFile; call: ts.CallExpression; method?: string; argumentIndex?: number }[] = [];
 
   visit(node: ts.Node, file: AnalyzedFile): void {
@@ -163,6 +165,7 @@ export class RouterAdapter implements NodeVisitor {
 
   private readCall(call: ts.CallExpression, file: AnalyzedFile): void {
     const callee = call.expression;
+    if (isComputedRouteRegistration(call)) this.computedRoutes++;
     if (ts.isIdentifier(callee) && REQUIRE_DIRECTORY_MODULES.has(file.imports.get(callee.text)?.specifier ?? '')) this.readDirectoryLoad(call, file);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
@@ -406,6 +409,18 @@ export class RouterAdapter implements NodeVisitor {
 }
 
 /** Router methods that register routes or middleware: `use`, Hono's `route`, `openapi` and `on`, and the HTTP verbs. */
+/**
+ * `router[method](base + path, async (ctx) => …)`: a route registered with a computed method, as apps that read
+ * their routes from a table do. Its method and path are not known, so it is counted, not listed.
+ */
+function isComputedRouteRegistration(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isElementAccessExpression(callee) || ts.isStringLiteralLike(callee.argumentExpression) || call.arguments.length < 2) return false;
+  const receiver = skipOuterExpressions(callee.expression);
+  const handler = call.arguments.at(-1);
+  return ts.isIdentifier(receiver) && /router|app/i.test(receiver.text) && handler !== undefined && ts.isFunctionLike(skipOuterExpressions(handler));
+}
+
 function isRouterMethodName(method: string): boolean {
   return method === 'use' || method === 'route' || method === 'openapi' || method === 'on' || ROUTE_METHODS.has(method);
 }
