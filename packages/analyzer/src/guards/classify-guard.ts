@@ -10,7 +10,7 @@ import {
 } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
+import { getExtendedExpression, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 import { classifyPassportGuard } from './passport-guard.js';
 import { fallsThroughToNext } from './pass-through-middleware.js';
@@ -167,7 +167,7 @@ export class GuardClassifier {
    */
   private extendsAuthenticatingGuard(fn: ts.Node, file: AnalyzedFile): boolean {
     if (!ts.isClassDeclaration(fn)) return false;
-    const base = fn.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = getExtendedExpression(fn);
     if (!base || !ts.isIdentifier(base) || this.classesInProgress.has(fn)) return false;
     const overrides = fn.members.find((member) => ts.isMethodDeclaration(member) && member.name.getText() === 'canActivate');
     if (overrides && !/\bsuper\.canActivate\(/.test(overrides.getText())) return false;

@@ -1,4 +1,5 @@
 import ts from '../project/typescript.cjs';
+import { getExtendedExpression } from '../project/lexical-scope.js';
 
 /** How a Nest guard class built on `@nestjs/passport`'s `AuthGuard(strategy)` treats a caller. */
 export type PassportGuardKind = 'enforces' | 'lets-everyone-through' | 'not-passport';
@@ -11,9 +12,7 @@ export type PassportGuardKind = 'enforces' | 'lets-everyone-through' | 'not-pass
  * an optional guard.
  */
 export function classifyPassportGuard(declaration: ts.ClassDeclaration): PassportGuardKind {
-  const base = declaration.heritageClauses
-    ?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
-    ?.types[0]?.expression;
+  const base = getExtendedExpression(declaration);
   if (!base || !ts.isCallExpression(base) || !ts.isIdentifier(base.expression) || base.expression.text !== 'AuthGuard') return 'not-passport';
   const handleRequest = declaration.members.find(
     (member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === 'handleRequest',

@@ -68,3 +68,8 @@ export function getTrailingName(expression: ts.Expression): string {
   const node = skipOuterExpressions(expression);
   return ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : '';
 }
+
+/** What a class extends, as written: `AuthGuard('jwt')`, `JwtGuard`, `PassportStrategy(Strategy)`, `ControllerFactory<T>()`. */
+export function getExtendedExpression(node: ts.ClassLikeDeclaration): ts.Expression | undefined {
+  return node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+}

@@ -1,6 +1,6 @@
 import ts from '../project/typescript.cjs';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
-import { findLocalDeclaration, getEnclosingFunction } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getEnclosingFunction, getExtendedExpression } from '../project/lexical-scope.js';
 import type { NodeVisitor } from '../walk/walker.js';
 
 /** `req.user = <value>` inside a middleware: the value, the function it is computed in, and its file. */
@@ -38,7 +38,7 @@ export class RequestAssignmentAdapter implements NodeVisitor {
    * passport puts what `validate` returns on `req.user`, for every route the strategy's guard lets in.
    */
   private readPassportStrategy(node: ts.ClassDeclaration, file: AnalyzedFile): void {
-    const base = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = getExtendedExpression(node);
     if (!base || !ts.isCallExpression(base) || !ts.isIdentifier(base.expression) || base.expression.text !== 'PassportStrategy') return;
     const validate = node.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === 'validate');
     if (!validate?.body) return;

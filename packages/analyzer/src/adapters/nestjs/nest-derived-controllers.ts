@@ -1,6 +1,6 @@
 import ts from '../../project/typescript.cjs';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
-import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { getExtendedExpression, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import type { NestAdapter } from './nest-adapter.js';
 
@@ -69,7 +69,7 @@ function readComposedControllerPath(decorator: ts.Decorator, file: AnalyzedFile,
 
 /** The class a class extends: a project class (`extends BaseController`), or the one a factory returns (`extends ControllerFactory<T>()`). */
 function resolveBaseClass(node: ts.ClassLikeDeclaration, file: AnalyzedFile, project: ProjectModel): { node: ts.ClassLikeDeclaration; file: AnalyzedFile } | undefined {
-  const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const heritage = getExtendedExpression(node);
   if (!heritage) return undefined;
   const base = skipOuterExpressions(heritage);
   const target = ts.isCallExpression(base) ? skipOuterExpressions(base.expression) : base;
