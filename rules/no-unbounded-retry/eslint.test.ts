@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // a retry after a unique-key collision, with a fresh random key each time; any other failure stops
+    `class MockServers {
+  async create(user, input) {
+    try {
+      const subdomain = randomBytes(10).toString('base64url').substring(0, 13);
+      return await prisma.mockServer.create({ data: { ...input, subdomain, userId: user.id } });
+    } catch (e) {
+      if (e.code === UNIQUE_CONSTRAINT_VIOLATION) return this.create(user, input);
+      return { error: 'MOCK_SERVER_CREATION_FAILED' };
+    }
+  }
+}`,
     // A retry helper given a count and a long delay: a large number by position may be milliseconds.
     `await withRetry(() => syncInventory(), 3, 100000);`,
     // Infinity handed to a helper that does not say it retries.

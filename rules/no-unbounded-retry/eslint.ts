@@ -42,6 +42,8 @@ interface Recursion {
   timer: string | undefined;
 }
 
+/** A test for a unique-key collision: Prisma `P2002`, Mongo `11000`, Postgres `23505`, MySQL `ER_DUP_ENTRY`, a named constant. */
+const COLLISION_TEST = /unique|duplicate|collision|conflict|P2002|\b11000\b|\b23505\b|ER_DUP|already.?exists/i;
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask']);
 const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime', 'hrtime.bigint', 'process.hrtime.bigint']);
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
@@ -370,6 +372,9 @@ export default createRule<Options, MessageIds>({
       const isBounding = (guard: Guard) =>
         getSuccessPolarity(guard.test) === undefined && !isErrorFirstTest(guard.test) && !isErrorOnlyTest(guard.test, errorNames, mutated);
       if (getGuards(site, target).some(isBounding)) return;
+      // `if (e.code === 'P2002') return this.create(input)`: a retry after a key collision, with a fresh random key,
+      // ends as soon as a key is free; a dependency that is down fails with another error and stops.
+      if (getGuards(site, target).some((guard) => COLLISION_TEST.test(sourceCode.getText(guard.test)))) return;
       if (hasExitBefore(region, site, errorNames, mutated)) return;
       if (hasBoundExitInFunction(target, mutated)) return;
       if (hasAttemptParameter(target, call, recursion.timer !== undefined && isTimerCall(call))) return;
