@@ -189,8 +189,9 @@ export function hasPublicFlowSegment(path: string): boolean {
   }
   // `/admin/login`, `/account/sign-in`: the sign-in itself, which no one can call signed in, whatever it is under.
   if (words.length > 0 && isSignIn(words.at(-1)!)) return true;
-  // `POST /selfhosted/initial-user`, `/account/bootstrap`: the first-run setup that creates the first account, before anyone can sign in.
-  if (segments.some((segment) => FIRST_RUN_SEGMENT.test(segment))) return true;
+  // `POST /selfhosted/initial-user`, `/account/bootstrap`, `/setup-wizard/create-first-user`: the first-run setup that creates
+  // the first account, before anyone can sign in.
+  if (segments.some((segment) => FIRST_RUN_SEGMENT.test(segment)) || words.some(isFirstAccountSegment)) return true;
   if (resource !== undefined && ACCOUNT_RESOURCES.has(resource)) return false;
   // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
   return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
@@ -201,6 +202,12 @@ const GLUED_RECOVERY_SEGMENT = /^(?:forget|forgot|reset|recover|lost)password$|^
 
 /** A first-run setup endpoint: `initial-user`, `first-admin`, `setup-owner`, `bootstrap` (not `needs-bootstrap`, a status read). */
 const FIRST_RUN_SEGMENT = /^(?:(?:initial|first)[-_]?(?:user|admin|owner|setup)|setup[-_]?(?:admin|owner)|bootstrap)$/i;
+
+/** `create-first-user`, `first-admin-setup`, `setup-wizard`: words of a segment that make the first account. */
+function isFirstAccountSegment(words: readonly string[]): boolean {
+  return (words.includes('first') && words.some((word) => word === 'user' || word === 'admin' || word === 'owner')) ||
+    (words.includes('setup') && words.includes('wizard'));
+}
 
 /** `login`, `signin`, `sign-in`, `log-in`, `adminLogin`: a segment that is the sign-in (not `login-history`). */
 function isSignIn(words: readonly string[]): boolean {
