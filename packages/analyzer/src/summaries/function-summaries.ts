@@ -333,7 +333,7 @@ export function getRepositoryEntities(fn: ts.Node): Map<string, string> {
   if (known) return known;
   const entities = new Map<string, string>();
   repositoryEntitiesByFunction.set(fn, entities);
-  for (const match of fn.getText().matchAll(/\b(?:const|let)\s+(\w+)(?:\s*:[^=]+)?=\s*[\w.()]*getRepository\(\s*(\w+)\s*\)/g)) {
+  for (const match of fn.getText().matchAll(/\b(?:const|let)\s+(\w+)(?:\s*:[^=]+)?\s*=\s*[\w.()]*getRepository\(\s*(\w+)\s*\)/g)) {
     entities.set(match[1]!, match[2]!);
   }
   const classNode = findEnclosingClass(fn);
