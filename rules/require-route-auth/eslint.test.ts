@@ -5,6 +5,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // the settings' public view, read by the sign-in page before anyone signs in
+    `const router = Router();
+router.get('/settings/public', (req, res) => res.json(settings.fullPublicSettings));
+router.get('/settings/main', isAuthenticated, (req, res) => res.json(settings.main));
+router.post('/settings/main', isAuthenticated, (req, res) => res.json(save(req.body)));`,
     // a sign-up page's question whether the first admin exists yet, next to signed-in user routes
     `const router = Router();
 router.get('/users/superadmin', authController.checkSuperadminExists);

@@ -1,4 +1,4 @@
-import { getResourceKey, isAvailabilityCheck, isPublicAssetRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { getResourceKey, isAvailabilityCheck, isPublicAssetRead, isPublicViewRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Names of middleware that decide access to what a route acts on: `requireWorkspacePermission`, `workspaceAccess.fromTask`, `isProjectMember`. */
@@ -82,8 +82,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // siblings in the same file carry their auth on the route itself, and this one forgot it.
     if (route.handlerReadsCaller && !isAuthenticated(route) && !authenticatesRoutesIn(route.at.file)) continue;
     // `getHello(): string`: a read declared to answer a plain value returns no one's records; nor does an image read
-    // by its file name (`GET /profile/photo/:fileName`), which pages load in an `<img>`.
-    if (route.method === 'GET' && (route.handlerReturnsPlainValue || isPublicAssetRead(route.path))) continue;
+    // by its file name (`GET /profile/photo/:fileName`), which pages load in an `<img>`, nor a resource's public view
+    // (`GET /settings/public`).
+    if (route.method === 'GET' && (route.handlerReturnsPlainValue || isPublicAssetRead(route.path) || isPublicViewRead(route.path))) continue;
     // A stub that only turns requests down (`return c.json(notImplemented, 501)`) reads and changes nothing.
     if (route.handlerOnlyRejects) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -60,6 +60,11 @@ describe('route intent', () => {
     for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance', '/users/first-orders', '/public-keys/:id', '/orders/:id/publication']) {
       expect(hasPublicFlowSegment(path), path).toBe(false);
     }
+  });
+
+  it('knows the public view of a resource by its last segment', () => {
+    for (const path of ['/api/v1/settings/public', '/users/:id/public']) expect(isPublicViewRead(path), path).toBe(true);
+    for (const path of ['/public/:id/settings', '/settings', '/publications']) expect(isPublicViewRead(path), path).toBe(false);
   });
 
   it('knows an image read by its file name', () => {

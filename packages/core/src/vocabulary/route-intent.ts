@@ -229,6 +229,14 @@ const ASSET_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The public view of a resource, named by its last segment: `GET /settings/public` (what the sign-in page
+ * shows before anyone signs in), `GET /users/:id/public`. Only reads: `PATCH /profile/public` changes something.
+ */
+export function isPublicViewRead(path: string): boolean {
+  return path.split('/').filter((segment) => segment.length > 0).at(-1)?.toLowerCase() === 'public';
+}
+
+/**
  * A read of an image by its file name or key (`GET /profile/photo/:fileName`,
  * `/entityTypes/image/:fileName`, `/avatars/:key`): pages load it in an `<img>`,
  * which sends no bearer token, so it is public by design; it is no one's records.
