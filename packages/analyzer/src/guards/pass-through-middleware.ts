@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 
 
 /**
@@ -51,7 +51,7 @@ function handsOn(expression: ts.Expression, name: string): boolean {
  * to `next` (`next(new Unauthorized())`), or a check that throws for a caller without credentials (`jwt.verify(token, key)`).
  */
 function turnsAway(call: ts.CallExpression, next: string): boolean {
-  const name = getCalleeName(call);
+  const name = getTrailingName(call.expression);
   if (name === next) return call.arguments.length > 0;
   if (STATUS_METHODS.has(name)) return /^4\d\d$/.test(call.arguments[0]?.getText() ?? '');
   return THROWING_CHECK.test(name);
@@ -60,12 +60,6 @@ function turnsAway(call: ts.CallExpression, next: string): boolean {
 const STATUS_METHODS = new Set(['status', 'code', 'sendStatus']);
 /** Checks that throw for a caller without credentials: `jwt.verify`, `assertSignedIn`, `requireUser`, `ensureAuth`. */
 const THROWING_CHECK = /^(?:verify|assert|require|ensure|authenticate|authorize)/i;
-
-function getCalleeName(call: ts.CallExpression): string {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-}
 
 function isBareCall(expression: ts.Expression, name: string): boolean {
   const call = skipOuterExpressions(expression);

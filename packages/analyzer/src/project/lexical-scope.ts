@@ -73,3 +73,11 @@ export function getTrailingName(expression: ts.Expression): string {
 export function getExtendedExpression(node: ts.ClassLikeDeclaration): ts.Expression | undefined {
   return node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
 }
+
+/** What a local constant holds: `const auth = expressjwt(…).unless(…)` for `auth`; nothing for a parameter or an import. */
+export function getLocalInitializer(node: ts.Expression): ts.Expression | undefined {
+  const unwrapped = skipOuterExpressions(node);
+  if (!ts.isIdentifier(unwrapped)) return undefined;
+  const declaration = findLocalDeclaration(unwrapped);
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+}

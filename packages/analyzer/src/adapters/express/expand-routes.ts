@@ -3,7 +3,7 @@ import { CalleeResolver } from '../../summaries/resolve-callee.js';
 import { isTestFile, type GuardFact, type RedlineVocabulary, type RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
-import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { findLocalDeclaration, getLocalInitializer, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
 import { mayNeedHandlerAuth, type HandlerInspector } from '../../guards/handler-checks.js';
@@ -330,7 +330,7 @@ function findIteratedArray(identifier: ts.Identifier): ts.Expression | undefined
 }
 
 /** An array expression as written, or the initialiser of the variable (here or imported) that holds it. */
-function resolveArray(expression: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+export function resolveArray(expression: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
   const node = skipOuterExpressions(expression);
   if (!ts.isIdentifier(node)) return { node, file };
   const local = findLocalDeclaration(node);
@@ -500,10 +500,3 @@ function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
 
-/** What a local constant used as middleware holds: `const auth = expressjwt(…).unless(…)`. */
-function getLocalInitializer(node: ts.Expression): ts.Expression | undefined {
-  const unwrapped = skipOuterExpressions(node);
-  if (!ts.isIdentifier(unwrapped)) return undefined;
-  const declaration = findLocalDeclaration(unwrapped);
-  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
-}

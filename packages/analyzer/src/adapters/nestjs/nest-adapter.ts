@@ -223,7 +223,7 @@ export function getDecoratorArguments(decorator: ts.Decorator): ts.Expression[] 
 }
 
 /** `@Controller('users')`, `@Controller({ path: 'users' })`, `@Get(':id')` → the path. */
-export function readDecoratorPath(decorator: ts.Decorator): string {
+function readDecoratorPath(decorator: ts.Decorator): string {
   const [first] = getDecoratorArguments(decorator);
   if (!first) return '';
   const direct = getStringValue(first);

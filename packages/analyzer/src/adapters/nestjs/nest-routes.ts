@@ -11,7 +11,8 @@ import { getRouterModulePrefixes } from './router-module.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
-import { findLocalDeclaration, getTrailingName, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { getLocalInitializer, getTrailingName, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { getPropertyValue } from '../../project/object-literal.js';
 
 /** How deep project decorators that call other project decorators (`GenericController` → `Auth`) are followed. */
 const MAX_COMPOSITE_DEPTH = 2;
@@ -131,22 +132,16 @@ function collectUseGuards(
 function expandSpreadGuards(argument: ts.Expression): ts.Expression[] {
   if (!ts.isSpreadElement(argument)) return [argument];
   const spread = skipOuterExpressions(argument.expression);
-  let array: ts.Expression | undefined;
-  if (ts.isIdentifier(spread)) {
-    array = getLocalInitializer(spread);
-  } else if (ts.isPropertyAccessExpression(spread) && ts.isIdentifier(spread.expression)) {
+  let list: ts.Expression | undefined;
+  if (ts.isPropertyAccessExpression(spread)) {
     const owner = getLocalInitializer(spread.expression);
-    const property = owner && ts.isObjectLiteralExpression(owner)
-      ? owner.properties.find((candidate) => ts.isPropertyAssignment(candidate) && candidate.name.getText() === spread.name.text)
-      : undefined;
-    array = property && ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+    const object = owner && skipOuterExpressions(owner);
+    list = object && ts.isObjectLiteralExpression(object) ? getPropertyValue(object, spread.name.text) : undefined;
+  } else {
+    list = getLocalInitializer(spread);
   }
+  const array = list && skipOuterExpressions(list);
   return array && ts.isArrayLiteralExpression(array) ? array.elements.filter((element) => !ts.isSpreadElement(element)) : [];
-}
-
-function getLocalInitializer(identifier: ts.Identifier): ts.Expression | undefined {
-  const declaration = findLocalDeclaration(identifier);
-  return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
 }
 
 /** `if (secured)` where `secured` is the decorator's parameter and the caller passed `false` (or left out one that defaults to `false`). */
