@@ -14,6 +14,7 @@ import {
   hasCredentialParameter,
   hasPublicFlowSegment,
   isAccountConfirmationPath,
+  EXISTENCE_WORDS,
   isAvailabilityCheck,
   isInPublicSection,
   isPublicAssetRead,
@@ -1309,7 +1310,7 @@ export default createRule<Options, MessageIds>({
     function isExistenceCheckName(dotted: string | undefined): boolean {
       if (dotted === undefined) return false;
       const words = splitIdentifierWords(dotted.split('.').at(-1)!);
-      return ['check', 'is', 'has', 'does'].includes(words[0] ?? '') && words.some((word) => ['exists', 'exist', 'available', 'availability', 'taken'].includes(word));
+      return ['check', 'is', 'has', 'does'].includes(words[0] ?? '') && words.some((word) => EXISTENCE_WORDS.has(word));
     }
 
     function isHandlerLike(node: TSESTree.Node): boolean {

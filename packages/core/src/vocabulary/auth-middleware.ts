@@ -73,6 +73,9 @@ export function looksLikeOptionalAuthName(name: string): boolean {
   return splitIdentifierWords(name).some((word) => OPTIONAL_AUTH_WORDS.has(word));
 }
 
+/** Words of a name that asks whether something exists: `checkIfUserExists`, `isEmailAvailable`, `isUsernameTaken`. */
+export const EXISTENCE_WORDS: ReadonlySet<string> = new Set(['exists', 'exist', 'available', 'availability', 'taken', 'duplicate']);
+
 /**
  * Whether a name reads as a check that a request is authenticated, wider than
  * `looksLikeAuthName`: `isAuthorized`, `verifyToken`, `requireSignin`, `bearerAuth`.
@@ -84,7 +87,7 @@ export function looksLikeAuthCheckName(name: string): boolean {
     return false;
   }
   // `checkIfUserExists`, `isUsernameAvailable`: a lookup of whether an account exists, not of who is calling.
-  if (words.some((word) => ['exists', 'exist', 'available', 'availability', 'taken', 'duplicate'].includes(word))) return false;
+  if (words.some((word) => EXISTENCE_WORDS.has(word))) return false;
   // `updateAuthenticatedUsers`, `signJwt`, `getSession`: they do something with auth, they do not check it.
   if (['update', 'get', 'set', 'create', 'sign', 'issue', 'generate', 'refresh', 'log', 'track', 'count', 'parse', 'decode', 'init', 'initialize', 'configure', 'setup', 'register', 'load', 'save', 'store', 'clear', 'destroy', 'logout', 'handle', 'render', 'show', 'display', 'send'].includes(words[0] ?? '')) {
     return false;
