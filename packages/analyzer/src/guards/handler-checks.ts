@@ -8,7 +8,7 @@ import { callsEnforcingAuthHelper, isEnforcingAuthHelperName, resolveCallable } 
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
-  /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verifyToken\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b)/;
+  /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verify(?:Token|Jwt|JWT|AccessToken)\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b)/;
 /** A handler that rate-limits its own callers was left open on purpose (a public OTP or sign-up step). */
 const HANDLER_RATE_LIMIT_PATTERN = /\b(?:rateLimit|ratelimit|rateLimiter|limiter|throttle)\w*\s*[.(]/i;
 /** A write through a model, DAO or repository: `AdminDao.create(`, `prisma.admin.create(`, `adminRepository.save(`. */

@@ -30,6 +30,16 @@ export function isPublicHandlerName(name: string | undefined): boolean {
   return words.some((word) => PUBLIC_HANDLER_WORDS.has(word));
 }
 
+/**
+ * Whether a controller's class name says its routes serve callers who are not signed in:
+ * `PublicController`, `NoAuthIntegrationsController`, `AnonymousFeedbackController`.
+ */
+export function isPublicControllerName(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = splitIdentifierWords(name);
+  return words.some((word, index) => word === 'public' || word === 'anonymous' || word === 'unauthenticated' || (word === 'no' && words[index + 1] === 'auth'));
+}
+
 /** The shared public patterns, except `/auth/**`: under `auth`, account actions are not public (see ACCOUNT_ACTION_WORDS). */
 const DEFAULT_PATTERNS = [...PUBLIC_PATH_PATTERNS, ...MORE_PUBLIC_PATH_PATTERNS].filter((pattern) => pattern !== '/auth/**');
 

@@ -1,7 +1,7 @@
 import ts from '../../project/typescript.cjs';
 import { splitIdentifierWords, type HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
-import { getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { getLocalInitializer, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { NodeVisitor } from '../../walk/walker.js';
 
 const ROUTE_DECORATORS: ReadonlyMap<string, HttpMethod> = new Map([
@@ -148,11 +148,11 @@ export class NestAdapter implements NodeVisitor {
       ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression);
       current = current.expression.expression) {
       const step = current.expression.name.text;
-      if (step === 'apply') middleware = [...current.arguments];
-      if (step === 'exclude') excludes.push(...current.arguments.flatMap(readRouteInfo).filter((target): target is { path: string; method?: HttpMethod } => target.path !== undefined));
+      if (step === 'apply') middleware = expandLocalSpreads(current.arguments);
+      if (step === 'exclude') excludes.push(...expandLocalSpreads(current.arguments).flatMap(readRouteInfo).filter((target): target is { path: string; method?: HttpMethod } => target.path !== undefined));
     }
     if (!middleware) return;
-    this.middleware.push({ file, middleware, targets: call.arguments.flatMap(readRouteInfo), excludes });
+    this.middleware.push({ file, middleware, targets: expandLocalSpreads(call.arguments).flatMap(readRouteInfo), excludes });
   }
 
   /** `@Module({ controllers: [UsersController, …] })` on `class PrivateApiModule`. */
@@ -180,6 +180,19 @@ export class NestAdapter implements NodeVisitor {
     }
     if (isGlobalGuard && guard) this.globalGuards.push({ file, guard });
   }
+}
+
+/**
+ * Arguments with `...list` replaced by the elements of the array `list` holds, when it is
+ * declared in this file (`const authenticatedControllers = [UsersController, …]`).
+ */
+function expandLocalSpreads(args: readonly ts.Expression[]): ts.Expression[] {
+  return args.flatMap((argument) => {
+    if (!ts.isSpreadElement(argument)) return [argument];
+    const list = getLocalInitializer(argument.expression);
+    const array = list && skipOuterExpressions(list);
+    return array && ts.isArrayLiteralExpression(array) ? expandLocalSpreads(array.elements) : [];
+  });
 }
 
 function readRouteInfo(argument: ts.Expression): { path?: string; method?: HttpMethod; controller?: string }[] {

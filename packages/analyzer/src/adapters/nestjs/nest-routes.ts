@@ -4,7 +4,7 @@ import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import type { GuardClassifier } from '../../guards/classify-guard.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
-import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
+import { isDeclaredPublicInComment, isPublicControllerName, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { joinPaths } from '../express/expand-routes.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { getRouterModulePrefixes } from './router-module.js';
@@ -66,8 +66,9 @@ export function buildNestRoutes(
         : getCodeSpan(endpoint.decorator, endpoint.file.sourceFile, endpoint.file.relativePath),
       handler: getCodeSpan(endpoint.handler, endpoint.file.sourceFile, endpoint.file.relativePath),
       guards,
-      isPublic: optsOutOfGuards || admitsThePublic || isPublicHandlerName(endpoint.handler.name.getText()) || inspector.optsOutOfAuth(endpoint.handler) ||
-        isPublicPath(path, endpoint.method, vocabulary.publicRoutes) || isDeclaredPublicInComment(endpoint.handler),
+      // `class NoAuthIntegrationsController`: named for serving callers who are not signed in.
+      isPublic: optsOutOfGuards || admitsThePublic || isPublicControllerName(controllerName) || isPublicHandlerName(endpoint.handler.name.getText()) ||
+        inspector.optsOutOfAuth(endpoint.handler) || isPublicPath(path, endpoint.method, vocabulary.publicRoutes) || isDeclaredPublicInComment(endpoint.handler),
       optsOutOfGuards,
       handlerChecksAuth: inspector.checksAuth(endpoint.handler, endpoint.file),
       handlerChecksRole: inspector.checksRole(endpoint.handler),
