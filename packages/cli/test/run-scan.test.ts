@@ -64,7 +64,7 @@ describe('runScan with a second engine (how the analyzer will plug in)', () => {
     expect(second.summary.baselined).toBe(1);
   });
 
-  it('reports disable comments without a reason from real comments only, bare block disables included', async () => {
+  it('reports disable comments without a reason from real comments only; a blanket one only where it silences a redline finding', async () => {
     const cwd = createTempProject({
       'src/a.ts': [
         '/* eslint-disable */',
@@ -72,13 +72,26 @@ describe('runScan with a second engine (how the analyzer will plug in)', () => {
         'const template = `/* eslint-disable redline/no-entity-leak */`;',
         '// eslint-disable-next-line redline/no-secret-logging -- the key is a public test key',
         'console.log(text, template); // eslint-disable-line redline/no-secret-logging',
+        'export function signIn(password: string) {',
+        '  console.log(`signing in with ${password}`);',
+        '}',
+        '',
+      ].join('\n'),
+      'src/b.ts': [
+        '// eslint-disable-next-line',
+        'export const answer: any = 42;',
+        'export function signIn(password: string) {',
+        '  // eslint-disable-next-line',
+        '  console.log(`signing in with ${password}`);',
+        '}',
         '',
       ].join('\n'),
     });
     const report = await runScan({ cwd });
-    expect(report.notices.map(({ kind, line, column }) => ({ kind, line, column }))).toEqual([
-      { kind: 'unexplained-disable', line: 1, column: 1 },
-      { kind: 'unexplained-disable', line: 5, column: 30 },
+    expect(report.notices.map(({ kind, file, line, column }) => ({ kind, file, line, column }))).toEqual([
+      { kind: 'unexplained-disable', file: 'src/a.ts', line: 1, column: 1 },
+      { kind: 'unexplained-disable', file: 'src/a.ts', line: 5, column: 30 },
+      { kind: 'unexplained-disable', file: 'src/b.ts', line: 4, column: 3 },
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { getScanExitCode } from '../src/exit-code.js';
 import { parseChangedLines } from '../src/git/diff-hunks.js';
 import { getFlaggedCode, mergeFindings } from '../src/scan/merge-findings.js';
 import type { EngineFinding } from '../src/scan/engine.js';
-import { isUnexplainedRedlineDisable } from '../src/scan/unexplained-disables.js';
+import { blanketDisableReaches, classifyUnexplainedDisable } from '../src/scan/unexplained-disables.js';
 import { isGeneratedOrMinified } from '../src/scan/read-sources.js';
 import { REPORT_FIXTURE } from './helpers/report-fixture.js';
 
@@ -80,21 +80,30 @@ describe('mergeFindings: fingerprints from rule, file and code, never the line',
   });
 });
 
-describe('isUnexplainedRedlineDisable (the text of one comment)', () => {
+describe('classifyUnexplainedDisable (the text of one comment)', () => {
   it.each([
-    [' eslint-disable-next-line redline/no-secret-logging', true],
-    [' eslint-disable-line redline/no-secret-logging', true],
-    [' eslint-disable ', true],
-    [' eslint-disable redline/no-entity-leak, no-console ', true],
-    [' eslint-disable-next-line redline/no-secret-logging --', true],
-    [' eslint-disable-next-line redline/no-secret-logging -- public test key', false],
-    [' eslint-disable redline/no-entity-leak -- DTO applied by the interceptor ', false],
-    [' eslint-disable-next-line no-console', false],
-    [' eslint-enable redline/no-entity-leak', false],
-    [' eslint-disabled-by-design', false],
-    [' a comment about eslint-disable', false],
+    [' eslint-disable-next-line redline/no-secret-logging', 'named'],
+    [' eslint-disable-line redline/no-secret-logging', 'named'],
+    [' eslint-disable redline/no-entity-leak, no-console ', 'named'],
+    [' eslint-disable-next-line redline/no-secret-logging --', 'named'],
+    [' eslint-disable ', 'blanketBlock'],
+    [' eslint-disable-line', 'blanketLine'],
+    [' eslint-disable-next-line', 'blanketNextLine'],
+    [' eslint-disable-next-line -- the generated code below', undefined],
+    [' eslint-disable-next-line redline/no-secret-logging -- public test key', undefined],
+    [' eslint-disable redline/no-entity-leak -- DTO applied by the interceptor ', undefined],
+    [' eslint-disable-next-line no-console', undefined],
+    [' eslint-enable redline/no-entity-leak', undefined],
+    [' eslint-disabled-by-design', undefined],
+    [' a comment about eslint-disable', undefined],
   ])('%j → %s', (text, expected) => {
-    expect(isUnexplainedRedlineDisable(text)).toBe(expected);
+    expect(classifyUnexplainedDisable(text)).toBe(expected);
+  });
+
+  it('a blanket directive reaches its own line, the next one, or (a block) every line after it', () => {
+    expect([blanketDisableReaches('blanketLine', 5, 5), blanketDisableReaches('blanketLine', 5, 6)]).toEqual([true, false]);
+    expect([blanketDisableReaches('blanketNextLine', 5, 6), blanketDisableReaches('blanketNextLine', 5, 5)]).toEqual([true, false]);
+    expect([blanketDisableReaches('blanketBlock', 5, 90), blanketDisableReaches('blanketBlock', 5, 4)]).toEqual([true, false]);
   });
 });
 

@@ -4,7 +4,7 @@ import { PLUGIN_NAME, type RedlineRuleMeta } from '@redline/core';
 import type { Notice } from '../report.js';
 import type { EngineFinding, EngineResult, ScanEngine } from './engine.js';
 import type { SourceFile } from './source-file.js';
-import { UNEXPLAINED_DISABLE_RULE_ID } from './unexplained-disables.js';
+import { UNEXPLAINED_DISABLE_RULE_ID, blanketDisableReaches, type UnexplainedDisable } from './unexplained-disables.js';
 
 /** ESLint's message for an ESLint 8 environment comment (`eslint-env node`), which it no longer reads. */
 const ESLINT_ENV_COMMENT = /^\/\* eslint-env \*\/ comments are no longer supported/;
@@ -40,6 +40,7 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
         for (const lintResult of lintResults) {
           const file = byPath.get(lintResult.filePath);
           if (!file) continue;
+          const disables: Linter.LintMessage[] = [];
           for (const message of lintResult.messages) {
             // ESLint 10 declines an ESLint 8 environment comment (`eslint-env node`) with a fatal message, yet parses
             // and lints the file: not a parse error.
@@ -49,15 +50,17 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
               continue;
             }
             if (message.ruleId === UNEXPLAINED_DISABLE_RULE_ID) {
-              result.notices.push(toNotice(file, message, 'unexplained-disable'));
+              disables.push(message);
               continue;
             }
             const meta = message.ruleId ? metaByRuleId.get(message.ruleId) : undefined;
             if (meta) result.findings.push(toEngineFinding(file, message, meta));
           }
           // A bare `/* eslint-disable */` silences the check that reports it.
-          for (const message of lintResult.suppressedMessages) {
-            if (message.ruleId === UNEXPLAINED_DISABLE_RULE_ID) result.notices.push(toNotice(file, message, 'unexplained-disable'));
+          disables.push(...lintResult.suppressedMessages.filter((message) => message.ruleId === UNEXPLAINED_DISABLE_RULE_ID));
+          const silenced = lintResult.suppressedMessages.filter((message) => message.ruleId !== null && metaByRuleId.has(message.ruleId));
+          for (const disable of disables) {
+            if (silencesRedline(disable, silenced)) result.notices.push(toNotice(file, disable, 'unexplained-disable'));
           }
           onFileDone?.();
         }
@@ -135,6 +138,17 @@ function toAnalysisError(file: SourceFile, error: unknown): Notice {
     column: 1,
     message: `${rule ?? 'A rule'} failed on this file (${text.split('\n')[0]}); the rest of the scan went on. Please report it.`,
   };
+}
+
+/**
+ * Whether an unexplained disable matters: one naming a redline rule always does; a blanket one
+ * (`// eslint-disable-next-line` with no rule list, written for some other linter) only where it
+ * silenced a redline finding.
+ */
+function silencesRedline(disable: Linter.LintMessage, silenced: readonly Linter.LintMessage[]): boolean {
+  const kind = disable.messageId as UnexplainedDisable | undefined;
+  if (kind === undefined || kind === 'named') return true;
+  return silenced.some((message) => blanketDisableReaches(kind, disable.line, message.line));
 }
 
 function toNotice(file: SourceFile, message: Linter.LintMessage, kind: Notice['kind']): Notice {
