@@ -145,6 +145,12 @@ describe('the analyzer', () => {
     expect(positions(parseJson(run.stdout))).toEqual([{ ruleId: 'redline/require-auth-rate-limit', file: 'backend/src/auth.routes.ts', line: 4, column: 1 }]);
   });
 
+  it('runs on a scanned subfolder (backend/src) of a repository whose package.json is above it', async () => {
+    const root = createTempProject({ ...loginApp, 'package.json': JSON.stringify({ dependencies: { express: '^5' } }) });
+    const run = await runInProcess(['scan', 'backend/src', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never'], { cwd: root });
+    expect(positions(parseJson(run.stdout))).toEqual([{ ruleId: 'redline/require-auth-rate-limit', file: 'backend/src/auth.routes.ts', line: 4, column: 1 }]);
+  });
+
   it('is skipped, and says so with --verbose, where no folder holds a project', async () => {
     const root = createTempProject(loginApp);
     const run = await runInProcess(['scan', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never', '--verbose'], { cwd: root });

@@ -153,7 +153,7 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
   return (context) => {
     const root = findAnalyzerRoot(context.cwd, args.paths);
     if (!root) {
-      if (args.verbose) io.stderr.write('analyzer: skipped: no tsconfig.json, jsconfig.json or package.json in the scanned folder or the two levels below it\n');
+      if (args.verbose) io.stderr.write('analyzer: skipped: no tsconfig.json, jsconfig.json or package.json in the scanned folder, the two levels below it or the folders above it up to the repository root\n');
       return [];
     }
     const ignores = { patterns: context.config.ignores ?? [], base: configDirectory ?? context.cwd };

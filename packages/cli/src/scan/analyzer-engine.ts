@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { RedlineRuleMeta } from '@redline/core';
 import fg from 'fast-glob';
 import type { RedlineConfig } from '../config/redline-config.js';
@@ -14,19 +14,36 @@ const PROJECT_MARKERS = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
 /**
  * The folder the analyzer treats as the project: the one folder being
- * scanned, or the working directory; undefined when neither it nor the
- * folders one or two levels below it have a tsconfig, jsconfig or
- * package.json (then there is no project to reason about). A repository that
- * keeps its projects in `backend/` and `frontend/`, or `apps/api/`, with no
- * manifest at the top, is analysed from the top: each file resolves its
- * imports with its nearest tsconfig.
+ * scanned, or the working directory; undefined when no tsconfig, jsconfig or
+ * package.json says there is a project to reason about — not in it, nor the
+ * folders one or two levels below it, nor the folders above it up to the
+ * repository's root. A repository that keeps its projects in `backend/` and
+ * `frontend/`, or `apps/api/`, with no manifest at the top, is analysed from
+ * the top; a scan of `server/` in a repository whose package.json is at the
+ * top analyses `server/`. Each file resolves its imports with its nearest tsconfig.
  */
 export function findAnalyzerRoot(cwd: string, paths: readonly string[]): string | undefined {
   const single = paths.length === 1 ? resolve(cwd, paths[0]!) : cwd;
   const root = existsSync(single) && statSync(single).isDirectory() ? single : cwd;
-  if (PROJECT_MARKERS.some((name) => existsSync(join(root, name)))) return root;
+  if (hasProjectMarker(root)) return root;
   const nested = fg.sync(PROJECT_MARKERS.flatMap((name) => [`*/${name}`, `*/*/${name}`]), { cwd: root, ignore: ['**/node_modules/**'], dot: false });
-  return nested.length > 0 ? root : undefined;
+  if (nested.length > 0) return root;
+  return isInsideProject(root) ? root : undefined;
+}
+
+function hasProjectMarker(folder: string): boolean {
+  return PROJECT_MARKERS.some((name) => existsSync(join(folder, name)));
+}
+
+/** Whether a folder above `folder`, up to the repository's root (the one with `.git`), is a project. */
+function isInsideProject(folder: string): boolean {
+  for (let current = folder; !existsSync(join(current, '.git'));) {
+    const parent = dirname(current);
+    if (parent === current) return false;
+    current = parent;
+    if (hasProjectMarker(current)) return true;
+  }
+  return false;
 }
 
 /**
