@@ -3,6 +3,19 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-hardcoded-secret', rule, {
   valid: [
+    // Stand-ins that keep an optional integration from throwing: no other service takes them.
+    `const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY || 'sk-proj-' });
+const resend = new Resend(process.env.RESEND_API_KEY || 're_132');
+const local = { apiKey: process.env.OLLAMA_API_KEY ?? 'not-used' };
+const { STRIPE_API_KEY = 'sk-local-123456' } = process.env;
+const agent = { apiKey: ctx.apiKey ?? 'internal-agent' };
+const datasource = { host: 'warehouse', user: 'reader', password: 'pending_provisioning' };`,
+    // A permission name, a config schema's type tag and an OpenAPI sample response.
+    `const apikey = 'apikeys:import';
+export const ENV_MAP = { CAPTCHA_TURNSTILE_SECRET: ['plugins.captcha.turnstile.secret', 'string'] };
+export const tokensSchema = { type: 'array', example: [{ secret: 'a3c84b25409ea8ca1782ef17f94a42fc', name: 'Invite viewers' }] };`,
+    // A local development entry point.
+    { code: `const db = { host: 'localhost', user: 'unleash', password: 'Passw0rd!' };`, filename: 'src/server-dev.ts' },
     // The secret comes from the environment with no fallback.
     `import jwt from 'jsonwebtoken';
 export const issue = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRET!, { expiresIn: '1h' });`,
@@ -136,14 +149,24 @@ export const readToken = (token: string) => check(token, JWT_KEY);
         { messageId: 'envFallback', line: 1, column: 42, endLine: 1, endColumn: 64, data: {"name":"JWT_SECRET"} },
       ],
     },
-    // A placeholder fallback inside an option, with ?? and a sentence
+    // A placeholder fallback inside an option, with ??: the session is signed with it when the variable is unset.
     {
       code: `app.use(session({ secret: process.env.SESSION_SECRET ?? 'change-me-in-production', resave: false }));
-const { API_KEY = 'replace with your key please' } = process.env;
+const { COOKIE_SECRET = 'replace with your secret please' } = process.env;
 `,
       errors: [
         { messageId: 'envFallback', line: 1, column: 57, endLine: 1, endColumn: 82, data: {"name":"SESSION_SECRET"} },
-        { messageId: 'envFallback', line: 2, column: 19, endLine: 2, endColumn: 49, data: {"name":"API_KEY"} },
+        { messageId: 'envFallback', line: 2, column: 25, endLine: 2, endColumn: 58, data: {"name":"COOKIE_SECRET"} },
+      ],
+    },
+    // A fallback for another service's credential that could work: a real-looking key is one to rotate.
+    {
+      code: `const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY || 'k3yF0rTheDemoAccount9Q' });
+const { MAILER_PASSWORD = 'Mail3r!pass' } = process.env;
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 67, endLine: 1, endColumn: 91, data: {"name":"OPENAI_API_KEY"} },
+        { messageId: 'envFallback', line: 2, column: 27, endLine: 2, endColumn: 40, data: {"name":"MAILER_PASSWORD"} },
       ],
     },
     // A short secret in a config object (not a table of ids) is still reported.
@@ -181,10 +204,10 @@ const { API_KEY = 'replace with your key please' } = process.env;
     },
     // destructured env default
     {
-      code: `const { STRIPE_API_KEY = 'sk-local-123456' } = process.env;
+      code: `const { JWT_SECRET = 'local-jwt-secret' } = process.env;
 `,
       errors: [
-        { messageId: 'envFallback', line: 1, column: 26, endLine: 1, endColumn: 43, data: {"name":"STRIPE_API_KEY"} },
+        { messageId: 'envFallback', line: 1, column: 22, endLine: 1, endColumn: 40, data: {"name":"JWT_SECRET"} },
       ],
     },
     // express-session secret option

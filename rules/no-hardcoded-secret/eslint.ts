@@ -30,6 +30,8 @@ const DEFAULT_IGNORE_FILES = [
   '**/seed{.,-,_}*', '**/seeds/**', '**/seeders/**', '**/*.seed.*',
   // Documentation, examples and config templates to copy: their values are for the reader to replace.
   '**/docs/**', '**/examples/**', '**/*.{example,sample,template}.*', '**/*{-,_}{example,sample,template}.*',
+  // Entry points and configs for local development only: `server-dev.ts`, `config.dev.js`, `dev-server.ts`.
+  '**/*{-,_,.}dev.*', '**/dev{-,_,.}*',
 ];
 
 /** Option keys whose value is a signing, session or API secret wherever the object goes. */
@@ -94,6 +96,17 @@ const SLOT_WORDS: ReadonlySet<string> = new Set([
   'key', 'keys', 'header', 'headers', 'cookie', 'name', 'field', 'column', 'param', 'query', 'storage', 'event', 'route',
   'label', 'placeholder', 'prefix', 'selector', 'input', 'env', 'var', 'variable', 'file', 'path',
 ]);
+
+/**
+ * Words that name a credential for another service (`OPENAI_API_KEY`, `clientSecret`, `authToken`, a
+ * password) rather than a key this app signs or encrypts with: a literal there matters only when it
+ * could be a working credential, not a stand-in that keeps an optional integration from throwing.
+ */
+const SERVICE_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['apikey', 'token', 'credential', 'credentials', ...PASSWORD_WORDS]);
+const SERVICE_CREDENTIAL_PAIRS: ReadonlySet<string> = new Set(['api key', 'client secret', 'access key', 'app key', 'account key']);
+
+/** Type tags in a config schema (`[path, 'string']`): never a value. */
+const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'object', 'array', 'json', 'integer', 'float', 'bigint']);
 
 /** Words naming a collection of non-secrets: `PLACEHOLDER_SECRETS`, `exampleKeys`, `weakPasswords`. */
 const PLACEHOLDER_CONTAINER_WORDS: ReadonlySet<string> = new Set([
@@ -178,7 +191,7 @@ export default createRule<Options, MessageIds>({
         const name = getEnvVariableName(node.left);
         if (name === undefined || !isSecretName(name, secretWords)) return;
         const literal = getSecretLiteral(node.right);
-        if (literal && looksLikeSecretValue(literal.value, undefined, true)) add(literal.node, 'envFallback', { name });
+        if (literal && looksLikeSecretValue(literal.value, undefined, true) && couldWork(name, literal.value)) add(literal.node, 'envFallback', { name });
       },
       VariableDeclarator(node) {
         // `const { JWT_SECRET = 'dev' } = process.env`
@@ -187,7 +200,7 @@ export default createRule<Options, MessageIds>({
             if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.AssignmentPattern) continue;
             const name = getPropertyKeyName(property);
             const literal = getSecretLiteral(property.value.right);
-            if (name !== undefined && isSecretName(name, secretWords) && literal && looksLikeSecretValue(literal.value, undefined, true)) {
+            if (name !== undefined && isSecretName(name, secretWords) && literal && looksLikeSecretValue(literal.value, undefined, true) && couldWork(name, literal.value)) {
               add(literal.node, 'envFallback', { name });
             }
           }
@@ -199,7 +212,7 @@ export default createRule<Options, MessageIds>({
         if (!mayNameSecret(name) || !isStrongSecretName(name) || isReassignable(node)) return;
         const literal = getDirectLiteral(node.init);
         // A value with spaces under a secret-ish name is a message (`NO_PASSWORD = 'Password not found'`).
-        if (literal && !/\s/.test(literal.value.trim()) && looksLikeSecretValue(literal.value, name)) add(literal.node, 'namedSecret', { name });
+        if (literal && !/\s/.test(literal.value.trim()) && looksLikeSecretValue(literal.value, name) && couldWork(name, literal.value)) add(literal.node, 'namedSecret', { name });
       },
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isValueWorthChecking(node.value)) return;
@@ -208,7 +221,7 @@ export default createRule<Options, MessageIds>({
         if (secretOptionKeys.has(key) || (mayNameSecret(key) && isStrongOptionKey(key))) {
           for (const literal of getSecretLiterals(node.value)) {
             // `{ '--api-key': 'apiKey' }`: a table from a CLI flag or field to an option name holds names, not values.
-            if (!looksLikeSecretValue(literal.value, literal.node === unwrapExpression(node.value) ? key : undefined)) continue;
+            if (!looksLikeSecretValue(literal.value, literal.node === unwrapExpression(node.value) ? key : undefined) || !couldWork(key, literal.value)) continue;
             // `{ webhook: 'wh', webhookSecret: 'whsec', token: 'pmk' }`: a table of short ids, not a config.
             if (literal.node === unwrapExpression(node.value) && isShortLowEntropy(literal.value) && isShortLiteralTable(node.parent)) continue;
             add(literal.node, 'sinkSecret', { sink: `The \`${key}\` option` });
@@ -216,9 +229,12 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // `password` only counts in a connection shape: `{ host, user, password }`, nodemailer's `{ user, pass }`.
-        if ((key === 'password' || key === 'pass') && (isConnectionObject(node.parent) || isBasicAuthOptions(node.parent))) {
+        // A basic-auth password guards this app, whatever it says; a connection's opens another service, if it could work.
+        if (key !== 'password' && key !== 'pass') return;
+        const guardsThisApp = isBasicAuthOptions(node.parent);
+        if (guardsThisApp || isConnectionObject(node.parent)) {
           const literal = getSecretLiteral(node.value);
-          if (literal && looksLikeSecretValue(literal.value)) add(literal.node, 'sinkSecret', { sink: `The connection's \`${key}\`` });
+          if (literal && looksLikeSecretValue(literal.value) && (guardsThisApp || couldWork(key, literal.value))) add(literal.node, 'sinkSecret', { sink: `The connection's \`${key}\`` });
         }
       },
       ...(checksCalls && {
@@ -439,6 +455,34 @@ export default createRule<Options, MessageIds>({
       return isStrongSecretName(key) && !splitIdentifierWords(key).some((word) => PASSWORD_WORDS.has(word));
     }
 
+    /**
+     * Whether a literal under this name could be the secret that matters. A key the app signs, encrypts or
+     * verifies with (`JWT_SECRET`, `session.secret`) is live whatever it says, even `'unknown'` when the
+     * variable is unset. A credential for another service (`OPENAI_API_KEY || 'not-used'`, `clientSecret`,
+     * a password) only when the literal could be a working one: a stand-in such as `'sk-proj-'`, `'ollama'`
+     * or `'pending_provisioning'` opens nothing.
+     */
+    function couldWork(name: string, value: string): boolean {
+      return !isServiceCredentialName(name) || looksLikeWorkingCredential(value, splitIdentifierWords(name).some((word) => PASSWORD_WORDS.has(word)));
+    }
+
+    function isServiceCredentialName(name: string): boolean {
+      const words = splitIdentifierWords(name);
+      return words.some((word, index) => SERVICE_CREDENTIAL_WORDS.has(word) || SERVICE_CREDENTIAL_PAIRS.has(`${word} ${words[index + 1]}`));
+    }
+
+    /**
+     * A value shaped like a working credential: no spaces, long enough (8 characters for a password, 16 for
+     * a key or token) and mixing at least two of lower case, upper case, digits and symbols (`-`, `_` and
+     * `.` only join words).
+     */
+    function looksLikeWorkingCredential(value: string, isPassword: boolean): boolean {
+      const trimmed = value.trim();
+      if (/\s/.test(trimmed) || trimmed.length < (isPassword ? 8 : 16)) return false;
+      const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^\w.-]/].filter((pattern) => pattern.test(trimmed)).length;
+      return classes >= 2;
+    }
+
     /** A string literal or plain template written right there. */
     function getDirectLiteral(node: TSESTree.Node): { node: TSESTree.Node; value: string } | undefined {
       const expression = unwrapExpression(node);
@@ -455,6 +499,8 @@ export default createRule<Options, MessageIds>({
      */
     function isInsidePlaceholderList(node: TSESTree.Node): boolean {
       for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+        // An OpenAPI schema's `example: [{ secret: 'a3c8…' }]`: a documented sample response.
+        if (current.type === AST_NODE_TYPES.Property && current.value !== node && splitIdentifierWords(getPropertyKeyName(current) ?? '').some((word) => PLACEHOLDER_CONTAINER_WORDS.has(word))) return true;
         if (current.type === AST_NODE_TYPES.VariableDeclarator) {
           return current.id.type === AST_NODE_TYPES.Identifier && splitIdentifierWords(current.id.name).some((word) => PLACEHOLDER_CONTAINER_WORDS.has(word));
         }
@@ -485,7 +531,7 @@ export default createRule<Options, MessageIds>({
      */
     function looksLikeSecretValue(value: string, name?: string, fallback = false): boolean {
       const trimmed = value.trim();
-      if (trimmed.length < 4 || KEY_PREFIX_PATTERN.test(trimmed)) return false;
+      if (trimmed.length < 4 || KEY_PREFIX_PATTERN.test(trimmed) || TYPE_NAMES.has(trimmed)) return false;
       // A fallback is what runs in production when the variable is unset: `'your-secret-here'` is then the secret.
       if (!fallback && (isPlaceholder(trimmed) || isRepeatedFiller(trimmed))) return false;
       if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false; // an env variable / DI token name
