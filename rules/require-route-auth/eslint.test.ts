@@ -5,6 +5,41 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // \`canModifyAdmin(user, updates)\` asks about the record being changed (the last admin must stay one), not the caller.
+    `const { canModifyAdmin } = require('../utils/helpers/admin');
+const { validApiKey } = require('../utils/middleware/validApiKey');
+function adminEndpoints(app) {
+  app.get('/v1/admin/users', [validApiKey], async (request, response) => {
+    if (!multiUserMode(response)) return response.sendStatus(401).end();
+    response.json(await User.where({}));
+  });
+  app.post('/v1/admin/users/:id', [validApiKey], async (request, response) => {
+    if (!multiUserMode(response)) return response.sendStatus(401).end();
+    const user = await User.get({ id: Number(request.params.id) });
+    const { valid, error } = await canModifyAdmin(user, request.body);
+    if (!valid) return response.status(200).json({ success: false, error });
+    response.json(await User.update(user.id, request.body));
+  });
+}`,    // A handler's own 403 refuses a caller who is signed in (module middleware authenticates them all): a role
+    // check, not evidence that the other handlers were meant to carry auth of their own.
+    `
+@Controller('/posts')
+export class PostsController {
+  @Get('/debug-export')
+  async debugExport(@GetUserFromRequest() user: User) {
+    if (!user.isSuperAdmin) throw new HttpException('Forbidden', 403);
+    return this.posts.exportAll();
+  }
+  @Post('/')
+  create(@GetOrgFromRequest() org: Organization, @Body() body: CreatePostDto) { return this.posts.create(org.id, body); }
+}
+`,
+    `const router = Router();
+router.get('/reports/all', async (req, res) => {
+  if (req.user.role !== 'admin') return res.status(403).json({ error: 'Forbidden' });
+  res.json(await reports.all());
+});
+router.post('/reports', async (req, res) => res.json(await reports.create(req.user.id, req.body)));`,
     // the settings' public view, read by the sign-in page before anyone signs in
     `const router = Router();
 router.get('/settings/public', (req, res) => res.json(settings.fullPublicSettings));
@@ -361,6 +396,40 @@ router.delete('/notes/:id', sessionGate, deleteNote);
     },
   ],
   invalid: [
+    // A role check on the caller in one admin handler is the check its sibling lacks.
+    {
+      code: `const router = Router();
+router.get('/admin/users', requireAuth, async (req, res) => {
+  if (!isAdmin(req.user)) return res.status(403).end();
+  res.json(await User.where({}));
+});
+router.delete('/admin/users/:id', requireAuth, async (req, res) => res.json(await User.delete(req.params.id)));`,
+      errors: [{ messageId: 'missingRoleCheck', line: 6 }],
+    },
+    // A middleware that answers 403 to a request without a token authenticates, whatever the status says.
+    {
+      code: `const router = Router();
+const requireToken = (req, res, next) => (req.headers.authorization ? next() : res.status(403).json({ error: 'no token' }));
+router.get('/reports', requireToken, (req, res) => res.json(reports.list()));
+router.post('/reports', (req, res) => res.json(reports.create(req.body)));`,
+      errors: [{ messageId: 'missingAuth', line: 4 }],
+    },
+    // A handler that rejects callers without a session (401) is auth its siblings lack.
+    {
+      code: `
+@Controller('/posts')
+export class PostsController {
+  @Get('/mine')
+  mine(@Req() req) {
+    if (!req.session?.userId) throw new HttpException('Unauthorized', 401);
+    return this.posts.listFor(req.session.userId);
+  }
+  @Post('/')
+  create(@Body() body: CreatePostDto) { return this.posts.create(body); }
+}
+`,
+      errors: [{ messageId: 'missingGuard', line: 9 }],
+    },
     {
       // overnightjs: the siblings run `isAuthenticated` through `@Middleware([…])`; the new route forgot it.
       code: `

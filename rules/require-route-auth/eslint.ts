@@ -200,6 +200,7 @@ export default createRule<Options, MessageIds>({
     const protectedOwners = new Map<unknown, Protection>();
     const ownerNames = new Map<unknown, string>();
     const functionProtectionCache = new Map<TSESTree.Node, Protection>();
+    const handlerProtectionCache = new Map<TSESTree.Node, Protection>();
 
     return {
       CallExpression(node) {
@@ -578,7 +579,7 @@ export default createRule<Options, MessageIds>({
         const routeDecorator = method.decorators.find((decorator) => isRouteDecoratorName(getDecoratorName(decorator)))!;
         const protection = classifyDecorators(method.decorators);
         mergeProtection(protection, classifyRouteDecoratorHooks(routeDecorator));
-        mergeProtection(protection, classifyFunctionBody(method.value));
+        mergeProtection(protection, classifyFunctionBody(method.value, undefined, true));
         const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')) || isCommentedPublic(method);
         return {
           method,
@@ -738,20 +739,20 @@ export default createRule<Options, MessageIds>({
         if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
         const declaration = statement.declaration;
         if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && NEXT_HANDLER_NAMES.has(declaration.id.name)) {
-          handlers.push({ name: declaration.id.name, id: declaration.id, protection: classifyFunctionBody(declaration, getAuthFunctions()) });
+          handlers.push({ name: declaration.id.name, id: declaration.id, protection: classifyFunctionBody(declaration, getAuthFunctions(), true) });
         } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
           for (const declarator of declaration.declarations) {
             if (declarator.id.type !== AST_NODE_TYPES.Identifier || !NEXT_HANDLER_NAMES.has(declarator.id.name) || !declarator.init) continue;
             const init = unwrapExpression(declarator.init);
             let protection: Protection;
             if (isFunctionNode(init)) {
-              protection = classifyFunctionBody(init, getAuthFunctions());
+              protection = classifyFunctionBody(init, getAuthFunctions(), true);
             } else if (init.type === AST_NODE_TYPES.CallExpression) {
               // `export const POST = withAuth(async (req) => …)`: the wrapper or the wrapped function.
               protection = classifyMiddleware(init.callee);
               for (const argument of init.arguments) {
                 const inner = unwrapExpression(argument);
-                if (isFunctionNode(inner)) mergeProtection(protection, classifyFunctionBody(inner, getAuthFunctions()));
+                if (isFunctionNode(inner)) mergeProtection(protection, classifyFunctionBody(inner, getAuthFunctions(), true));
               }
             } else {
               continue;
@@ -841,7 +842,7 @@ export default createRule<Options, MessageIds>({
         }
         return protection;
       }
-      if (isFunctionNode(node)) return classifyFunctionBody(node);
+      if (isFunctionNode(node)) return classifyFunctionBody(node, undefined, !isMiddleware);
 
       const name = getExpressionName(node);
       const text = truncate(sourceCode.getText(node));
@@ -872,12 +873,12 @@ export default createRule<Options, MessageIds>({
       }
       // A handler or middleware defined in this file: judge it by its body.
       const local = resolveLocalFunction(node);
-      if (local) return classifyFunctionBody(local);
+      if (local) return classifyFunctionBody(local, undefined, !isMiddleware);
       if (node.type === AST_NODE_TYPES.CallExpression) {
         // `asyncHandler(async (req, res) => …)`, `catchAsync(handler)`.
         for (const argument of node.arguments) {
           const inner = unwrapExpression(argument);
-          if (isFunctionNode(inner) || inner.type === AST_NODE_TYPES.Identifier) mergeProtection(protection, classifyMiddleware(inner));
+          if (isFunctionNode(inner) || inner.type === AST_NODE_TYPES.Identifier) mergeProtection(protection, classifyMiddleware(inner, isMiddleware));
         }
       }
       return protection;
@@ -958,21 +959,25 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * What a function's body proves: it rejects anonymous callers (401/403,
+     * What a function's body proves: it rejects anonymous callers (401,
      * `UnauthorizedException`, an auth helper, `jwt.verify`, a webhook signature
      * check) or checks a role. Reading `req.user` alone proves nothing: without the
-     * middleware its siblings carry, it is simply undefined.
+     * middleware its siblings carry, it is simply undefined. A 403 from a middleware
+     * turns away callers without credentials as often as callers without rights; from
+     * a route's own handler (`asHandler`) it refuses a caller already signed in
+     * (`if (!user.isSuperAdmin) throw new HttpException('Forbidden', 403)`): a role check.
      */
-    function classifyFunctionBody(fn: FunctionNode, authFunctions?: ReadonlySet<string>): Protection {
-      const cached = authFunctions ? undefined : functionProtectionCache.get(fn);
+    function classifyFunctionBody(fn: FunctionNode, authFunctions?: ReadonlySet<string>, asHandler = false): Protection {
+      const cache = asHandler ? handlerProtectionCache : functionProtectionCache;
+      const cached = authFunctions ? undefined : cache.get(fn);
       if (cached) return cached;
       const protection = emptyProtection();
-      if (!authFunctions) functionProtectionCache.set(fn, protection);
+      if (!authFunctions) cache.set(fn, protection);
       const requestNames = new Set(['req', 'request', 'ctx', 'context', 'c']);
       const first = fn.params[0];
       if (first?.type === AST_NODE_TYPES.Identifier) requestNames.add(first.name);
       const visit = (node: TSESTree.Node): void => {
-        inspectNode(node, protection, requestNames, authFunctions);
+        inspectNode(node, protection, requestNames, authFunctions, asHandler);
         for (const key of sourceCode.visitorKeys[node.type] ?? []) {
           const child = (node as unknown as Record<string, unknown>)[key];
           if (Array.isArray(child)) {
@@ -986,14 +991,19 @@ export default createRule<Options, MessageIds>({
       return protection;
     }
 
-    function inspectNode(node: TSESTree.Node, protection: Protection, requestNames: ReadonlySet<string>, authFunctions: ReadonlySet<string> | undefined): void {
+    function inspectNode(node: TSESTree.Node, protection: Protection, requestNames: ReadonlySet<string>, authFunctions: ReadonlySet<string> | undefined, asHandler: boolean): void {
+      const markDenial = (statuses: readonly TSESTree.Node[]) => {
+        const status = getDenyStatus(statuses);
+        if (status === 401 || (status === 403 && !asHandler)) markAuth(protection, 'a 401 response');
+        else if (status === 403) markRole(protection, 'a 403 response');
+      };
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression: {
           const path = getCalleePath(node);
           const dotted = path?.join('.');
           const last = path?.at(-1);
           if (dotted === undefined || last === undefined) {
-            if (node.arguments.some(isDenyStatus)) markAuth(protection, 'a 401 response');
+            markDenial(node.arguments);
             return;
           }
           if (isAuthHelperCall(node, path!, requestNames, authFunctions)) {
@@ -1002,24 +1012,26 @@ export default createRule<Options, MessageIds>({
             // `return trashCipherById(c)`: a function of this file given the request does the handler's work, checks included.
             const local = resolveLocalFunction(node.callee);
             if (local) {
-              const inner = classifyFunctionBody(local, authFunctions);
+              const inner = classifyFunctionBody(local, authFunctions, asHandler);
               if (inner.auth) markAuth(protection, inner.label ?? `\`${last}()\``);
               if (inner.role) {
                 protection.role = true;
                 protection.roleLabel ??= inner.roleLabel;
               }
             }
-          } else if (isRoleName(dotted) && !isRequestDataCall(path!)) {
+          } else if (isRoleName(dotted) && !isRequestDataCall(path!) && (!asHandler || asksAboutCaller(node, requestNames))) {
             protection.role = true;
             protection.roleLabel ??= `\`${last}()\``;
           }
           const words = splitIdentifierWords(last);
-          if (words.includes('unauthorized') || words.includes('unauthenticated') || words.includes('forbidden')
+          if (words.includes('unauthorized') || words.includes('unauthenticated')
             || ((words.includes('authentication') || words.includes('authorization')) && (words.includes('error') || words.includes('exception')))) {
             markAuth(protection, 'a 401 response');
+          } else if (words.includes('forbidden')) {
+            markDenial([node]);
           }
           if (isSignatureCheck(words)) markAuth(protection, 'a signature check');
-          if (node.arguments.some(isDenyStatus) && isStatusCall(last)) markAuth(protection, 'a 401 response');
+          if (isStatusCall(last)) markDenial(node.arguments);
           return;
         }
         case AST_NODE_TYPES.NewExpression: {
@@ -1030,18 +1042,18 @@ export default createRule<Options, MessageIds>({
           } else if (words.includes('forbidden')) {
             protection.role = true;
             protection.roleLabel ??= `\`${name}\``;
-          } else if (node.arguments.some(isDenyStatus) && (words.includes('exception') || words.includes('error') || name === 'Response' || name === 'NextResponse')) {
-            markAuth(protection, 'a 401 response');
+          } else if (words.includes('exception') || words.includes('error') || name === 'Response' || name === 'NextResponse') {
+            markDenial(node.arguments);
           }
           return;
         }
         case AST_NODE_TYPES.Property: {
-          if (getPropertyKeyName(node) === 'status' && isDenyStatus(node.value)) markAuth(protection, 'a 401 response');
+          if (getPropertyKeyName(node) === 'status') markDenial([node.value]);
           return;
         }
         case AST_NODE_TYPES.AssignmentExpression: {
           const path = node.left.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(node.left) : undefined;
-          if (path?.at(-1) === 'status' && isDenyStatus(node.right)) markAuth(protection, 'a 401 response');
+          if (path?.at(-1) === 'status') markDenial([node.right]);
           return;
         }
         case AST_NODE_TYPES.MemberExpression: {
@@ -1049,7 +1061,7 @@ export default createRule<Options, MessageIds>({
           if (!path) return;
           const last = path.at(-1)!;
           if (/^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/.test(last) && path.length === 2) {
-            markAuth(protection, 'a 401 response');
+            markDenial([node]);
             return;
           }
           if (['role', 'roles', 'isAdmin', 'permissions', 'scopes', 'isSuperAdmin', 'isStaff'].includes(last) && path.length >= 2) {
@@ -1063,6 +1075,29 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Whether a role-named call in a handler asks about the caller: `isAdmin(req.user)`, `requireRole(req, 'admin')`,
+     * `checkAdmin()`, not `canModifyAdmin(userToModify, updates)` about the record being changed.
+     */
+    function asksAboutCaller(call: TSESTree.CallExpression, requestNames: ReadonlySet<string>): boolean {
+      return call.arguments.every((argument) => {
+        const value = unwrapExpression(argument);
+        if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.ArrayExpression) return true;
+        if (value.type === AST_NODE_TYPES.Identifier && !requestNames.has(value.name)) return isCallerBinding(value, requestNames);
+        const root = value.type === AST_NODE_TYPES.Identifier ? value.name : getMemberPath(value)?.[0];
+        return root !== undefined && (requestNames.has(root) || root === 'res' || root === 'response' || root === 'session');
+      });
+    }
+
+    /** `@CurrentUser() user` (a parameter) or `const user = req.user`: the caller, not a record the handler loaded. */
+    function isCallerBinding(identifier: TSESTree.Identifier, requestNames: ReadonlySet<string>): boolean {
+      const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+      if (definition?.type === 'Parameter') return true;
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      const root = getMemberPath(unwrapExpression(definition.node.init))?.[0];
+      return root !== undefined && (requestNames.has(root) || root === 'res' || root === 'response');
+    }
+
     /** A call that passes the request object on (`trashCipherById(c)`, `handle(req, res)`). */
     function handsOverRequest(call: TSESTree.CallExpression, requestNames: ReadonlySet<string>): boolean {
       return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && requestNames.has(argument.name));
@@ -1071,6 +1106,11 @@ export default createRule<Options, MessageIds>({
     function markAuth(protection: Protection, label: string): void {
       protection.auth = true;
       protection.label ??= label;
+    }
+
+    function markRole(protection: Protection, label: string): void {
+      protection.role = true;
+      protection.roleLabel ??= label;
     }
 
 
@@ -1117,11 +1157,27 @@ export default createRule<Options, MessageIds>({
       return ['status', 'sendStatus', 'code', 'throw', 'json', 'text', 'send', 'redirect', 'createError', 'assert', 'error', 'HttpError', 'httpError', 'fail'].includes(name);
     }
 
-    function isDenyStatus(node: TSESTree.Node): boolean {
-      const value = unwrapExpression(node);
-      if (value.type === AST_NODE_TYPES.Literal) return value.value === 401 || value.value === 403;
-      const path = value.type === AST_NODE_TYPES.MemberExpression ? getMemberPath(value) : undefined;
-      return path !== undefined && /^(UNAUTHORIZED|FORBIDDEN)$/.test(path.at(-1) ?? '');
+    /**
+     * The refusal among these values: 401 when one says the caller is unknown (`401`, `UNAUTHORIZED`),
+     * else 403 when one says they may not (`403`, `FORBIDDEN`, a call named for it).
+     */
+    function getDenyStatus(nodes: readonly TSESTree.Node[]): 401 | 403 | undefined {
+      let found: 403 | undefined;
+      for (const node of nodes) {
+        const value = unwrapExpression(node);
+        let name: string | undefined;
+        if (value.type === AST_NODE_TYPES.Literal) {
+          if (value.value === 401) return 401;
+          if (value.value === 403) found = 403;
+          continue;
+        }
+        if (value.type === AST_NODE_TYPES.MemberExpression) name = getMemberPath(value)?.at(-1);
+        else if (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression) name = getCalleePath(value)?.at(-1);
+        if (name === undefined) continue;
+        if (/^(?:UNAUTHORIZED|Unauthorized)$/.test(name)) return 401;
+        if (/^(?:FORBIDDEN|Forbidden)$/.test(name) || splitIdentifierWords(name).includes('forbidden')) found = 403;
+      }
+      return found;
     }
 
     // ------------------------------------------------------------- owners
