@@ -6,6 +6,19 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // Written to run with or without \`next\`: Express always passes it, so the error reaches the app's error handler.
+    `app.get('/auth/callback', (req, res, next) => {
+  passport.authenticate('sso', (err, user) => {
+    if (err) return next ? next(err) : res.status(401).json(err);
+    if (!next) { res.status(401).json({ message: err.message }); return; }
+    res.redirect('/');
+  })(req, res, next);
+});`,
+    // Internal errors masked in production; the API's own errors pass.
+    `app.use((error, req, res, next) => {
+  const message = req.server?.options?.production ? 'Internal Server Error' : error.message;
+  res.status(500).json({ message });
+});`,
     // A generic message; the error is logged.
     { filename, code: `app.get('/u', async (req, res) => { try { res.json(await db.user.findMany()); } catch (err) { logger.error(err); res.status(500).json({ message: 'Internal error' }); } });` },
     // The app's own error class carries a message written for the client.

@@ -54,7 +54,7 @@ const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply',
 const DEV_HANDLER = /dev(?:elopment)?|debug/i;
 
 // `isProductionEnv`, `IS_DEV`, `inDevMode`, `isLocal`: flags that say which environment runs.
-const DEBUG_NAMES = /^(?:NODE_ENV|APP_ENV|debug|DEBUG|dev|exposeErrors|showStack|(?:is|in)_?(?:dev|development|prod|production|debug|local)(?:_?(?:env|environment|mode))?)$/i;
+const DEBUG_NAMES = /^(?:NODE_ENV|APP_ENV|debug|DEBUG|dev|production|development|exposeErrors|showStack|(?:is|in)_?(?:dev|development|prod|production|debug|local)(?:_?(?:env|environment|mode))?)$/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-error-details-in-response',
@@ -158,7 +158,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check({ payload, sink }: ResponsePayload): void {
-      if (candidateNames.size === 0) return;
+      if (candidateNames.size === 0 || isReachedOnlyWithoutNext(sink)) return;
       const leak = findLeak(payload, 0);
       if (!leak || reported.has(leak.node)) return;
       reported.add(leak.node);
@@ -341,6 +341,23 @@ export default createRule<Options, MessageIds>({
         const [member, other] = expression.left.type === AST_NODE_TYPES.MemberExpression ? [expression.left, expression.right] : [expression.right, expression.left];
         const object = member.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(member.object) : undefined;
         return object?.type === AST_NODE_TYPES.Identifier && object.name === errorName && other.type === AST_NODE_TYPES.Literal && other.value !== null;
+      }
+      return false;
+    }
+
+    /**
+     * `return next ? next(err) : res.status(401).json(err)`: a handler written to run with or without a
+     * `next` callback answers only without one, and Express always passes it, so the error goes to the app's
+     * error handler instead.
+     */
+    function isReachedOnlyWithoutNext(node: TSESTree.Node): boolean {
+      for (let child: TSESTree.Node = node, current = node.parent; current; child = current, current = current.parent) {
+        if (isFunctionNode(current)) return false;
+        if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+        const test = unwrapExpression(current.test);
+        if (child === current.alternate && test.type === AST_NODE_TYPES.Identifier && test.name === 'next') return true;
+        if (child === current.consequent && test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' &&
+          test.argument.type === AST_NODE_TYPES.Identifier && test.argument.name === 'next') return true;
       }
       return false;
     }
