@@ -17,6 +17,8 @@ const AXIOS_FIX = 'a `timeout`';
 
 ruleTester.run('require-request-timeout', rule, {
   valid: [
+    // An undici dispatcher (an \`Agent\` with \`headersTimeout\`/\`bodyTimeout\`) carries the request's timeouts.
+    { filename, code: `export const ingest = (url: string, body: string) => fetch(url, { method: 'POST', body, dispatcher: new Agent({ headersTimeout: 600_000 }) });` },
     // AbortSignal.timeout bounds the request.
     { code: `export async function getRate() { return fetch('https://api.example.com/rate', { signal: AbortSignal.timeout(5000) }); }`, filename },
     // A signal from a controller aborted by a timer.
@@ -120,7 +122,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `export const rates = () => fetch('https://api.example.com/rates');`,
       errors: [
         {
-          messageId: 'missingTimeout',
+          messageId: 'missingFetchTimeout',
           line: 1,
           column: 28,
           suggestions: [
@@ -137,7 +139,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `export async function getRate() {\n  return fetch('https://api.example.com/rate');\n}`,
       errors: [
         {
-          messageId: 'missingTimeout',
+          messageId: 'missingFetchTimeout',
           data: { call: 'fetch', fix: FETCH_FIX },
           line: 2, column: 10, endLine: 2, endColumn: 47,
           suggestions: [
@@ -155,7 +157,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `export const post = async (url: string, body: object) => (await fetch(url!, { method: 'POST', body: JSON.stringify(body) } as RequestInit)).json();`,
       errors: [
         {
-          messageId: 'missingTimeout',
+          messageId: 'missingFetchTimeout',
           data: { call: 'fetch', fix: FETCH_FIX },
           line: 1, column: 65, endLine: 1, endColumn: 139,
           suggestions: [
@@ -173,7 +175,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `export const get = (url: string) => globalThis.fetch(url, {});`,
       errors: [
         {
-          messageId: 'missingTimeout',
+          messageId: 'missingFetchTimeout',
           data: { call: 'globalThis.fetch', fix: FETCH_FIX },
           line: 1, column: 37, endLine: 1, endColumn: 62,
           suggestions: [{ messageId: 'addSignal', output: `export const get = (url: string) => globalThis.fetch(url, { signal: AbortSignal.timeout(10_000) });` }],
@@ -186,7 +188,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `import { fetch as undiciFetch } from 'undici';\nexport const get = (endpoint: string) => undiciFetch(endpoint);`,
       errors: [
         {
-          messageId: 'missingTimeout',
+          messageId: 'missingFetchTimeout',
           data: { call: 'undiciFetch', fix: FETCH_FIX },
           line: 2, column: 42, endLine: 2, endColumn: 63,
           suggestions: [{ messageId: 'addSignal', output: `import { fetch as undiciFetch } from 'undici';\nexport const get = (endpoint: string) => undiciFetch(endpoint, { signal: AbortSignal.timeout(10_000) });` }],
@@ -199,6 +201,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `export async function send(url: string) {\n  const { default: fetch } = await import('node-fetch');\n  await fetch(url, { method: 'post' });\n}`,
       errors: [
         {
+          // node-fetch has no default timeout at all.
           messageId: 'missingTimeout',
           data: { call: 'fetch', fix: FETCH_FIX },
           line: 3, column: 9, endLine: 3, endColumn: 39,
@@ -296,7 +299,7 @@ ruleTester.run('require-request-timeout', rule, {
       code: `export const get = (url?: string) => fetch(url ?? 'https://api.example.com', { headers: {} } satisfies RequestInit)?.then((r) => r.json());`,
       errors: [
         {
-          messageId: 'missingTimeout',
+          messageId: 'missingFetchTimeout',
           data: { call: 'fetch', fix: FETCH_FIX },
           line: 1, column: 38, endLine: 1, endColumn: 116,
           suggestions: [{ messageId: 'addSignal', output: `export const get = (url?: string) => fetch(url ?? 'https://api.example.com', { headers: {}, signal: AbortSignal.timeout(10_000) } satisfies RequestInit)?.then((r) => r.json());` }],

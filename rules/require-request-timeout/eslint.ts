@@ -16,11 +16,13 @@ import { getPackageKind } from '../utils/package-kind.js';
 import { mayMentionModule, mayMentionWord } from '../utils/text-gate.js';
 
 type Options = [{ timeoutOptions: string[]; checkTestFiles: boolean; checkClientFiles: boolean }];
-type MessageIds = 'missingTimeout' | 'clientWithoutTimeout' | 'timeoutDisabled' | 'addSignal';
+type MessageIds = 'missingTimeout' | 'missingFetchTimeout' | 'clientWithoutTimeout' | 'timeoutDisabled' | 'addSignal';
 
 /** What a local name is bound to. */
 type Binding =
-  | { kind: 'fetch' | 'axios' | 'got' | 'ky' | 'http-module' | 'undici-module' | 'request-library' }
+  | { kind: 'axios' | 'got' | 'ky' | 'http-module' | 'undici-module' | 'request-library' }
+  /** The runtime's fetch (undici in Node, with its five-minute defaults), or a package's (`node-fetch`: none). */
+  | { kind: 'fetch'; fromPackage?: boolean }
   | { kind: 'http-call'; method: 'request' | 'get' }
   | { kind: 'undici-request' }
   | { kind: 'instance'; client: 'axios' | 'got'; safe: boolean };
@@ -32,7 +34,7 @@ type TimeoutState = 'present' | 'absent' | 'disabled' | 'unknown';
 
 interface Candidate {
   node: TSESTree.Node;
-  messageId: 'missingTimeout' | 'clientWithoutTimeout' | 'timeoutDisabled';
+  messageId: 'missingTimeout' | 'missingFetchTimeout' | 'clientWithoutTimeout' | 'timeoutDisabled';
   data: Record<string, string>;
   /** For axios: the finding goes away when the file sets `<owner>.defaults.timeout`. */
   defaultsOwners?: string[];
@@ -64,6 +66,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingTimeout:
         '`{{call}}` makes an outbound HTTP request with no timeout or abort signal, so a slow or silent server holds this request and its socket open indefinitely; pass {{fix}}.',
+      missingFetchTimeout:
+        '`{{call}}` makes an outbound HTTP request with no abort signal, so a slow or silent server holds this request for up to five minutes before answering (undici\'s default) and indefinitely while its body trickles in; pass {{fix}}.',
       clientWithoutTimeout:
         '`{{call}}` creates an HTTP client with no default timeout, so every request made through it can hang indefinitely; set `timeout` in its config.',
       timeoutDisabled:
@@ -184,7 +188,7 @@ export default createRule<Options, MessageIds>({
         if (!binding) return;
         switch (binding.kind) {
           case 'fetch':
-            return checkFetch(call, callee.name);
+            return checkFetch(call, callee.name, binding.fromPackage === true);
           case 'axios':
             return checkOptions(call, 'axios', getAxiosCallConfig(call, undefined), callee.name, callee.name);
           case 'got':
@@ -257,7 +261,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function checkFetch(call: TSESTree.CallExpression, label: string): void {
+    function checkFetch(call: TSESTree.CallExpression, label: string, fromPackage = false): void {
       const [input, init] = call.arguments;
       if (!input || input.type === AST_NODE_TYPES.SpreadElement || isLocalOrRelativeUrl(input, sourceCode)) return;
       // `fetch(request)` with a `Request` built elsewhere may carry its own signal.
@@ -271,7 +275,7 @@ export default createRule<Options, MessageIds>({
       const initNode = init ? unwrapExpression(init) : undefined;
       candidates.push({
         node: call,
-        messageId: 'missingTimeout',
+        messageId: fromPackage ? 'missingTimeout' : 'missingFetchTimeout',
         data: { call: label, fix: '`signal: AbortSignal.timeout(ms)`' },
         suggest: [
           {
@@ -553,7 +557,7 @@ function getModuleBinding(source: string, imported: string): Binding | undefined
     if (imported === 'request') return { kind: 'undici-request' };
     return imported === 'fetch' ? { kind: 'fetch' } : undefined;
   }
-  if (FETCH_PACKAGES.has(source)) return whole || imported === 'fetch' ? { kind: 'fetch' } : undefined;
+  if (FETCH_PACKAGES.has(source)) return whole || imported === 'fetch' ? { kind: 'fetch', fromPackage: true } : undefined;
   if (REQUEST_LIBRARY_MODULES.has(source)) return whole ? { kind: 'request-library' } : undefined;
   return undefined;
 }

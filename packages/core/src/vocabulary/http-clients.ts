@@ -26,11 +26,11 @@ export const GOT_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', '
 
 /** Option names, per client, that abort a request after a while (or on a signal). */
 export const TIMEOUT_OPTIONS_BY_CLIENT: Readonly<Record<'fetch' | 'axios' | 'got' | 'undici' | 'http', readonly string[]>> = {
-  // node-fetch v2 also honours a non-standard `timeout`.
-  fetch: ['signal', 'timeout'],
+  // node-fetch v2 also honours a non-standard `timeout`; an undici `dispatcher` (an `Agent`) carries its own timeouts.
+  fetch: ['signal', 'timeout', 'dispatcher'],
   axios: ['timeout', 'signal', 'cancelToken'],
   got: ['timeout', 'signal'],
-  undici: ['signal', 'headersTimeout', 'bodyTimeout'],
+  undici: ['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher'],
   http: ['timeout', 'signal'],
 };
 
