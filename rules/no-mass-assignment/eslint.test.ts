@@ -3,6 +3,13 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-mass-assignment', rule, {
   valid: [
+    // The route middleware checks the body against a named schema (additionalProperties: false) before the handler.
+    `router.patch('/', route({ requestBody: 'GuildUpdateSchema', permission: 'MANAGE_GUILD' }), async (req, res) => {
+  const guild = await Guild.findOneOrFail({ where: { id: req.params.guild_id } });
+  guild.assign(req.body);
+  await guild.save();
+  res.json(guild);
+});`,
     // An explicit pick of fields.
     `app.post('/posts', async (req, res) => {
   const { title, body } = req.body;

@@ -34,6 +34,9 @@ const ORM_OBJECT_WORDS = /prisma|repo|repository|model|manager|entitymanager|kne
 /** Methods whose object must also look like a database handle (they are common names elsewhere). */
 const WRITE_METHODS: ReadonlySet<string> = new Set([...ORM_WRITE_METHODS, 'build', 'insertOne', 'values', 'set', 'assign', 'preload']);
 
+/** Option keys of a route middleware factory that give the request body's schema. */
+const BODY_SCHEMA_KEYS = ['requestBody', 'body', 'bodySchema', 'validate', 'validation', 'schema'];
+
 /** Names without which no request body is in reach (see `getDirectBodySource`, `isUnvalidatedNestBody`). */
 const BODY_WORDS = ['body', 'Body', 'json', 'parseBody'];
 
@@ -342,7 +345,9 @@ export default createRule<Options, MessageIds>({
       return call.arguments.some((argument) => {
         if (argument === fn) return false;
         const value = unwrapExpression(argument);
-        if (value.type === AST_NODE_TYPES.CallExpression) return isValidatorCall(value) || /zValidator|vValidator|tbValidator/.test(getCalleeName(value) ?? '');
+        if (value.type === AST_NODE_TYPES.CallExpression) {
+          return isValidatorCall(value) || /zValidator|vValidator|tbValidator/.test(getCalleeName(value) ?? '') || namesBodySchema(value);
+        }
         if (value.type === AST_NODE_TYPES.Identifier) return isValidatorName(value.name, extraValidators);
         if (value.type === AST_NODE_TYPES.ObjectExpression) {
           const schema = findProperty(value, 'schema')?.value;
@@ -351,6 +356,17 @@ export default createRule<Options, MessageIds>({
             : false;
         }
         return false;
+      });
+    }
+
+    /**
+     * Route middleware made from options that name the body's schema: `route({ requestBody: 'GuildUpdateSchema' })`,
+     * `endpoint({ body: UpdateUserSchema, permission })`. The factory checks the body against it before the handler.
+     */
+    function namesBodySchema(call: TSESTree.CallExpression): boolean {
+      return call.arguments.some((argument) => {
+        const options = unwrapExpression(argument);
+        return options.type === AST_NODE_TYPES.ObjectExpression && BODY_SCHEMA_KEYS.some((key) => findProperty(options, key) !== undefined);
       });
     }
 

@@ -70,6 +70,10 @@ interface RouteRecord {
   report: TSESTree.Node | TSESTree.SourceLocation;
   /** The handler only answers (`c.json({ ok: true })`) or only turns requests down (a 405/501 stub): it cannot change data. */
   trivial: boolean;
+  /** Its auth, if any, is only its own handler's check (`if (!member) throw new HTTPError('…', 401)`), no middleware's. */
+  authInHandlerOnly: boolean;
+  /** A middleware made by a factory this file cannot read (`route({ permission: 'MANAGE_GUILD' })`) runs before the handler. */
+  unreadMiddleware: boolean;
   /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path, or the comment above the route declares it public. */
   meantPublic: boolean;
 }
@@ -306,7 +310,11 @@ export default createRule<Options, MessageIds>({
         }
         if (method === 'all') return;
       }
-      pushRoute(call, callee, owner, ownerName, method, path, protection, last);
+      const middleware = handlers.slice(0, -1).map((handler) => middlewareProtections.get(handler) ?? emptyProtection());
+      pushRoute(call, callee, owner, ownerName, method, path, protection, last, {
+        authInHandlerOnly: protection.auth && !middleware.some((entry) => entry.auth),
+        unreadMiddleware: handlers.slice(0, -1).some((handler, index) => unwrapExpression(handler).type === AST_NODE_TYPES.CallExpression && isEmptyProtection(middleware[index]!)),
+      });
     }
 
     /** A route `call` registers, answered by `handler` (its last argument). */
@@ -319,8 +327,10 @@ export default createRule<Options, MessageIds>({
       path: string | undefined,
       protection: Protection,
       handler: TSESTree.Node,
+      chain: Pick<RouteRecord, 'authInHandlerOnly' | 'unreadMiddleware'> = { authInHandlerOnly: false, unreadMiddleware: false },
     ): void {
       routes.push({
+        ...chain,
         owner,
         ownerName,
         method,
@@ -453,6 +463,8 @@ export default createRule<Options, MessageIds>({
         order: call.range[0],
         protection,
         report: call,
+        authInHandlerOnly: false,
+        unreadMiddleware: false,
         trivial: false,
         meantPublic: false,
       });
@@ -474,7 +486,10 @@ export default createRule<Options, MessageIds>({
         // not a login route's own 401, not a path-scoped `use` (its scope is a deliberate choice).
         const authUse = uses.find((use) => use.owner === owner && use.prefix === undefined && !use.exact && use.protection.auth);
         const findEvidence = (route: RouteRecord): string | undefined => {
+          // A sibling's own handler check says little next to a middleware factory we cannot read
+          // (`route({ permission })`): that factory may well be the auth, and the handler's check an extra one.
           const sibling = effective.find((candidate) => candidate.evidence && candidate.route !== route
+            && !(candidate.route.authInHandlerOnly && route.unreadMiddleware)
             && !(candidate.route.path !== undefined && isPublicPath(candidate.route.path))
             && getResourceKey(candidate.route.path) === getResourceKey(route.path));
           if (sibling) return sibling.protection.label ?? 'an auth check';
@@ -794,6 +809,11 @@ export default createRule<Options, MessageIds>({
 
     function emptyProtection(): Protection {
       return { auth: false, optional: false, role: false, assumes: false, label: undefined, roleLabel: undefined };
+    }
+
+    /** Nothing read: no auth, optional auth, role check or unreadable gate. */
+    function isEmptyProtection(protection: Protection): boolean {
+      return !protection.auth && !protection.optional && !protection.role && !protection.assumes;
     }
 
     function mergeProtection(target: Protection, source: Protection): Protection {
