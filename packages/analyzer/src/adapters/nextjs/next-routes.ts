@@ -40,7 +40,7 @@ export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifi
     const path = toRoutePath(match[1] ?? '');
     for (const [name, binding] of file.exports) {
       if (!HTTP_EXPORTS.has(name)) continue;
-      const handler = binding.kind === 'local' ? file.declarations.get(binding.local) : binding.kind === 'expression' ? binding.node : undefined;
+      const handler = followLocalAlias(binding.kind === 'local' ? file.declarations.get(binding.local) : binding.kind === 'expression' ? binding.node : undefined, file);
       if (!handler) continue;
       const method = name as HttpMethod;
       const middlewareGuards: GuardFact[] = middleware && middleware.covers(path) ? [middleware.guard] : [];
@@ -64,6 +64,13 @@ export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifi
   routes.push(...buildNextPagesRoutes(project, classifier, inspector, vocabulary, middleware));
   routes.push(...buildNextAuthCredentialRoutes(project, inspector, middleware, routes));
   return routes;
+}
+
+/** `export const PUT = PATCH` (kept for old clients): the handler `PATCH` names, wrapper and all. */
+function followLocalAlias(handler: ts.Node | undefined, file: AnalyzedFile): ts.Node | undefined {
+  let current = handler;
+  for (let hops = 0; hops < 3 && current && ts.isIdentifier(current); hops++) current = file.declarations.get(current.text);
+  return current;
 }
 
 /**
