@@ -29,8 +29,14 @@ const CONVERSIONS = new Set(['Number', 'String', 'parseInt', 'BigInt', 'ObjectId
  */
 const READS_CALLER =
   /\b(?:req|request|ctx|c)\.(?:user|auth|session)\b|\.state\.user\b|\.locals\.user\b|\bgetServerSession\(|\bauth\(\)|\b(?:const|let|var)\s+(?:\{[^}]*\b)?(?:auth|user|session|currentUser|authentication|principal|caller)\b/;
-/** Names the caller goes by in a handler's parameters. */
-const CALLER_NAMES = new Set(['auth', 'user', 'session', 'currentUser', 'authentication', 'principal', 'caller', 'me']);
+/**
+ * Names the caller goes by in a handler's parameters, and the tenant an auth wrapper resolved for them
+ * (`withWorkspace(async ({ workspace, params }) => …)` checked the caller's membership before the handler).
+ */
+const CALLER_NAMES = new Set([
+  'auth', 'user', 'session', 'currentUser', 'authentication', 'principal', 'caller', 'me',
+  'workspace', 'tenant', 'organization', 'org', 'team', 'project', 'partner',
+]);
 /** An id in an expression: `id`, `user.id`, `order.userId`, `doc._id`. */
 const ID_TEXT = /(?:^|\W)(?:id|_id|\w*Id)$/;
 
