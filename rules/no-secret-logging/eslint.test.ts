@@ -6,6 +6,23 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A known code made unique with a random suffix, a coupon's token, a channel selector: no credentials.
+    `const nextCode = \`\${code}\${nanoid(2)}\`;
+console.warn(\`Discount code "\${code}" exists. Retrying with "\${nextCode}".\`);
+console.error(\`Link not found for coupon \${coupon.token}\`);
+Logger.info(\`Creating payment for channel \${ctx.channel.token}\`);`,
+    // On the failed branch the body is the provider's error, whatever the success path reads off it.
+    `export async function refresh(refreshToken: string) {
+  const response = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ refresh_token: refreshToken }) });
+  const newToken = await response.json();
+  if (!response.ok) {
+    console.error('token refresh failed', newToken);
+    return null;
+  }
+  return newToken.access_token;
+}`,
+    // A command-line tool prints the password it generated to whoever runs it.
+    { code: `winston.info(\`User created. Generated password: \${password}\`);`, filename: 'src/cli/user.js' },
       // a command-line script prints what it made to the terminal of whoever runs it
       { code: `const client = await createClient(); const clientSecret = client.secret; console.log(\`Client secret: \${clientSecret}\`);`, filename: 'apps/api/scripts/test-manage-api.ts' },
       // a count of tokens, not a token
@@ -160,6 +177,16 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+      // The failed branch excuses the provider's answer, not the secret the request sent; a fully random code is one.
+      {
+        code: `export async function refresh(refreshToken: string) {
+  const response = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ refresh_token: refreshToken }) });
+  if (!response.ok) console.error('token refresh failed for', refreshToken);
+  const code = \`\${randomInt(0, 999)}\${randomInt(0, 999)}\`;
+  console.log('sms code', code);
+}`,
+        errors: [{ messageId: 'secret', line: 3 }, { messageId: 'secret', line: 5 }],
+      },
     // a project's logger accessor and a builder chained on a logger are loggers too
     {
       code: `import { logger } from './logger';

@@ -11,7 +11,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
-import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
+import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
@@ -94,7 +94,7 @@ const METADATA_WORDS: ReadonlySet<string> = new Set([
   'expired', 'valid', 'prefix', 'suffix', 'last', 'version', 'status', 'provider', 'scope', 'scopes',
 ]);
 
-const SCRIPT_FILE = /(?:^|[\\/])scripts[\\/]/;
+const SCRIPT_FILE = /(?:^|[\\/])(?:scripts|cli|bin)[\\/]/;
 const DEFAULT_TEST_FILE = /(?:\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$)|(?:[\\/](?:__tests__|__mocks__)[\\/])/;
 
 export default createRule<Options, MessageIds>({
@@ -157,7 +157,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (options.ignoreTestFiles !== false && DEFAULT_TEST_FILE.test(context.filename)) return {};
-    // A command-line script (`scripts/create-api-client.ts`) prints to the terminal of whoever runs it: that is its output, not a log.
+    // A command-line script (`scripts/create-api-client.ts`, `cli/user.js` printing the password it generated) prints to
+    // the terminal of whoever runs it: that is its output, not a log.
     if (SCRIPT_FILE.test(context.filename)) return {};
 
     const sourceCode = context.sourceCode;
@@ -205,7 +206,7 @@ export default createRule<Options, MessageIds>({
       call.arguments.forEach((argument, index) => {
         const value = argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument;
         const leak = findLeak(value, 'value', [], 0);
-        if (!leak) return;
+        if (!leak || isFailedResponseBody(call, value)) return;
         // pino redacts keys of the first (merging) object only.
         if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
         const data: Record<string, string> = { name: leak.name, sink };
@@ -213,6 +214,26 @@ export default createRule<Options, MessageIds>({
         if (leak.kind === 'record') data['field'] = leak.field ?? '';
         context.report({ node: argument, messageId: leak.kind, data });
       });
+    }
+
+    /**
+     * `const tokens = await response.json(); if (!response.ok) console.error('refresh failed', tokens)`: on that branch
+     * the body is the provider's error, whatever the success path later reads off it (`tokens.access_token`).
+     */
+    function isFailedResponseBody(call: TSESTree.CallExpression, value: TSESTree.Node): boolean {
+      const logged = unwrapExpression(value);
+      if (logged.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(logged), logged)?.defs[0];
+      const init = definition?.type === 'Variable' ? definition.node.init : undefined;
+      const read = init && unwrapExpression(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
+      if (read?.type !== AST_NODE_TYPES.CallExpression || !['json', 'text'].includes(getMemberPath(read.callee)?.at(-1) ?? '')) return false;
+      const response = getMemberPath(read.callee)?.slice(0, -1).join('.');
+      for (let child: TSESTree.Node = call, current: TSESTree.Node | undefined = call.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+        if (current.type !== AST_NODE_TYPES.IfStatement || child !== current.consequent) continue;
+        const test = unwrapExpression(current.test);
+        if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && getMemberPath(test.argument)?.join('.') === `${response}.ok`) return true;
+      }
+      return false;
     }
 
     // ─── What leaks ──────────────────────────────────────────────────────────
@@ -367,6 +388,8 @@ export default createRule<Options, MessageIds>({
       if (allowedNames.has(property)) return undefined;
       if ((isSensitiveName(property) && !isSessionName(property)) || isConnectionStringName(property)) {
         if (mode === 'string' && isObjectShapedMember(property)) return undefined;
+        // `coupon.token`, `ctx.channel.token`: the token of something that is no credential (a promo code, a channel selector).
+        if (path && path.length >= 2 && isNonCredentialOwner(path.at(-2)!)) return undefined;
         return { kind: 'secret', name: path ? formatPath(path) : property, keyPath };
       }
       // `req.session` or `req.user` logged whole while the file reads `req.session.accessToken`.
@@ -1132,10 +1155,20 @@ function getNestedObject(object: TSESTree.ObjectExpression, key: string): TSESTr
   return undefined;
 }
 
-/** `code`, `verificationCode`, `pin`, `smsCode`: a name that holds a one-time code when its value is random. */
+/** `code`, `verificationCode`, `pin`, `smsCode`: a name that holds a one-time code when its value is random (not `discountCode`). */
 function isOneTimeCodeName(name: string): boolean {
-  const head = splitIdentifierWords(name).at(-1);
-  return head === 'code' || head === 'pin' || head === 'otp';
+  const words = splitIdentifierWords(name);
+  const head = words.at(-1);
+  return (head === 'code' || head === 'pin' || head === 'otp') && !words.some((word) => NON_CREDENTIAL_OWNER_WORDS.has(word));
+}
+
+/** Things whose `token` or `code` is public: a coupon or promo code, a Vendure channel token, a lexer's token. */
+const NON_CREDENTIAL_OWNER_WORDS: ReadonlySet<string> = new Set([
+  'coupon', 'coupons', 'promo', 'promotion', 'discount', 'voucher', 'referral', 'channel', 'lexer', 'parser', 'tokenizer', 'country', 'currency', 'language', 'error',
+]);
+
+function isNonCredentialOwner(name: string): boolean {
+  return splitIdentifierWords(name).some((word) => NON_CREDENTIAL_OWNER_WORDS.has(word));
 }
 
 /** `Math.floor(100000 + Math.random() * 900000)`, `crypto.randomInt(0, 999999)`, `randomBytes(3).toString('hex')`. */
@@ -1158,7 +1191,8 @@ function isRandomValue(node: TSESTree.Node): boolean {
       visit(expression.left, depth + 1);
       visit(expression.right, depth + 1);
     } else if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
-      for (const part of expression.expressions) visit(part, depth + 1);
+      // `${code}${nanoid(2)}` makes a known value unique; only a template of random parts is a fresh code.
+      if (expression.expressions.every((part) => isRandomValue(part))) for (const part of expression.expressions) visit(part, depth + 1);
     }
   };
   visit(node, 0);
