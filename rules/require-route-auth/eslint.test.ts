@@ -5,6 +5,17 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // A privilege middleware decides who may read profiles (guests included, by default).
+    `router.get('/user/unread/total', [...middlewares, middleware.ensureLoggedIn], controllers.unreadTotal);
+router.get('/user/uid/:uid', [...middlewares, middleware.canViewUsers], controllers.getUserByUID);`,
+    // Middleware passed by the name of a local list or alias.
+    `module.exports = function (router, name, middleware, controllers) {
+  const middlewares = [upload.array('files[]', 20), middleware.applyCSRF, middleware.ensureLoggedIn];
+  const mw = middleware.ensureLoggedIn;
+  router.get(\`/api/\${name}/config\`, middleware.ensureLoggedIn, controllers.getConfig);
+  router.post(\`/api/\${name}/uploadlogo\`, middlewares, controllers.uploadLogo);
+  router.post(\`/api/\${name}/uploadfavicon\`, mw, controllers.uploadFavicon);
+};`,
     // Every route goes through a middleware factory this file cannot read; one handler adds a membership check.
     `const router = Router({ mergeParams: true });
 router.get('/', route({ responses: { 200: { body: 'GuildResponse' } } }), async (req, res) => {

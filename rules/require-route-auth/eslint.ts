@@ -894,6 +894,9 @@ export default createRule<Options, MessageIds>({
       // A handler or middleware defined in this file: judge it by its body.
       const local = resolveLocalFunction(node);
       if (local) return classifyFunctionBody(local, undefined, !isMiddleware);
+      // `const middlewares = [upload.array('files'), middleware.ensureLoggedIn]`, `const mw = middleware.ensureLoggedIn`.
+      const listed = resolveLocalMiddlewareList(node);
+      if (listed) return classifyMiddleware(listed, isMiddleware);
       if (node.type === AST_NODE_TYPES.CallExpression) {
         // `asyncHandler(async (req, res) => …)`, `catchAsync(handler)`.
         for (const argument of node.arguments) {
@@ -976,6 +979,16 @@ export default createRule<Options, MessageIds>({
         if (isFunctionNode(init)) return init;
       }
       return undefined;
+    }
+
+    /** The array or member expression a local `const` holds, when middleware is passed by that name. */
+    function resolveLocalMiddlewareList(node: TSESTree.Node): TSESTree.Expression | undefined {
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+      if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+        definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+      const init = unwrapExpression(definition.node.init);
+      return init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.MemberExpression ? init : undefined;
     }
 
     /**
@@ -1492,7 +1505,8 @@ const getVocabulary = createConfigCache((options: Options[0], settings: RedlineS
 /**
  * Middleware that decides access in a way we cannot classify: denies everyone
  * (`denyAll`), lives in a security namespace (`security.x()`, `guards.x`), or, in
- * middleware position, loads the user from the token (`appendUserId`, `loadSession`).
+ * middleware position, loads the user from the token (`appendUserId`, `loadSession`) or
+ * checks a privilege (`canViewUsers`).
  */
 function looksLikeGatekeeperName(dotted: string, isMiddleware: boolean): boolean {
   const segments = dotted.split('.');
@@ -1500,6 +1514,8 @@ function looksLikeGatekeeperName(dotted: string, isMiddleware: boolean): boolean
   if (lastWords.some((word) => ['deny', 'block', 'forbid', 'forbidden', 'reject', 'disallow', 'restrict', 'restricted'].includes(word))) return true;
   const namespaceWords = segments.slice(0, -1).flatMap((segment) => splitIdentifierWords(segment));
   if (namespaceWords.some((word) => ['security', 'guard', 'guards', 'acl', 'policy', 'policies', 'permissions', 'access'].includes(word))) return true;
+  // `middleware.canViewUsers`, `canEditPost`: a privilege check, whoever the caller turns out to be.
+  if (isMiddleware && lastWords[0] === 'can' && lastWords.length > 1) return true;
   return isMiddleware && lastWords.some((word) => ['user', 'session', 'token', 'identity', 'principal', 'account', 'tenant', 'access', 'owner', 'ownership', 'apikey', 'key', 'signature', 'captcha'].includes(word));
 }
 
