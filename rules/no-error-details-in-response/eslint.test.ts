@@ -6,6 +6,11 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // Four parameters with req and res in the middle, but the first is the lookup field, not an error.
+    `async function byType(type, req, res, next) {
+  const userData = await getUserDataByField(req.uid, type, req.params[type]);
+  res.json(userData);
+}`,
     // Written to run with or without \`next\`: Express always passes it, so the error reaches the app's error handler.
     `app.get('/auth/callback', (req, res, next) => {
   passport.authenticate('sso', (err, user) => {

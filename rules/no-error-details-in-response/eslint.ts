@@ -362,6 +362,11 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /** A first parameter whose name says what else it holds: `type`, `field`, `name`, `options` — anything but an error. */
+    function isNonErrorName(name: string): boolean {
+      return !/^_?(?:e|er|err|error|errors|ex|exc|exception|reason|problem|failure|fault)$/i.test(name) && !/(?:err|error|exception)$/i.test(name);
+    }
+
     function isDevGuarded(node: TSESTree.Node): boolean {
       for (let child: TSESTree.Node = node, current = node.parent; current; child = current, current = current.parent) {
         if (isFunctionNode(current)) return false;
@@ -438,8 +443,8 @@ export default createRule<Options, MessageIds>({
       if (def.type !== 'Parameter') return undefined;
       const fn = def.node;
       if (!isFunctionNode(fn) || fn.params[0] !== def.name) return undefined;
-      // Express error handler: `(err, req, res, next)`.
-      if (fn.params.length === 4 && isNamedParam(fn.params[1], REQUEST_NAMES) && isNamedParam(fn.params[2], RESPONSE_NAMES)) {
+      // Express error handler: `(err, req, res, next)`, not `byType(type, req, res, next)` (a route helper taking a lookup field).
+      if (fn.params.length === 4 && isNamedParam(fn.params[1], REQUEST_NAMES) && isNamedParam(fn.params[2], RESPONSE_NAMES) && !isNonErrorName(variable.name)) {
         return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
       }
       // Hono's error handler declared apart from `app.onError(handleError)`: `function handleError(err: Error, c: Context)`.
