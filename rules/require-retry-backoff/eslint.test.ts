@@ -8,6 +8,30 @@ const IMMEDIATE = 'immediateRetry';
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // A project's own pause helper named timer.
+    `async function runStreamedUpload(func: () => Promise<unknown>, totalRetries = 0): Promise<unknown> {
+  try {
+    return await func();
+  } catch (err) {
+    if (totalRetries >= 3) throw err;
+    await timer(5000);
+    return runStreamedUpload(func, totalRetries + 1);
+  }
+}`,
+    // Stats the parent folder after ENOENT: a walk up the tree, not a retry of the same call.
+    `async function statFile(filename: string, dirStatLimit = 3): Promise<[Date | null, boolean]> {
+  if (dirStatLimit < 1) return [null, false];
+  try {
+    const stats = await fs.stat(filename);
+    return [stats.mtime, stats.isFile()];
+  } catch (err) {
+    if (['ENOENT', 'ENOTDIR'].includes(err.code)) {
+      const [date] = await statFile(path.dirname(filename), dirStatLimit - 1);
+      return [date, false];
+    }
+    throw err;
+  }
+}`,
     // walking a list: the next item is processed after a success as after a failure, nothing is repeated
     `async function zip(keys: string[]) {
   const processNextFile = async (index: number) => {

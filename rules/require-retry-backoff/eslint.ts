@@ -15,8 +15,8 @@ type LoopNode = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhi
 /** How the wait between attempts behaves. */
 type DelayKind = 'none' | 'growing' | 'unknown' | { constant: number };
 
-/** Callee names that pause: `await sleep(500)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises). */
-const DELAY_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
+/** Callee names that pause: `await sleep(500)`, `await delay(ms)`, `await timer(ms)`, `await setTimeout(ms)` (timers/promises). */
+const DELAY_NAMES = /^(?:sleep|delay|wait|pause|timer|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
 const RANDOM_ID_CALLS = /^(?:randomUUID|randomBytes|randomInt|nanoid|uuid|v4|cuid|createId|ulid|random)$|^generate/;
 const RETRY_LIBRARY_SOURCES: ReadonlySet<string> = new Set(['axios-retry', 'rxjs', 'rxjs/operators', 'p-retry', 'async-retry']);
 /** Properties of a result that hold when the call succeeded, and those that hold when it failed. */
@@ -134,6 +134,8 @@ export default createRule<Options, MessageIds>({
         if (name !== undefined && isStep(argument, name)) attemptParams.add(name);
       });
       if (attemptParams.size === 0 || !isComparedIn(fn.body, attemptParams)) return;
+      // `statFile(path.dirname(filename), limit - 1)` after ENOENT asks about something else: a walk up, not a retry.
+      if (asksAboutSomethingElse(call, fn, attemptParams)) return;
       if (!isOnFailurePath(call, fn)) return;
       if (movesOnAfterSuccessToo(call, fn)) return;
       const operation = findAwaitedOperation(fn.body, attemptParams, call, true) ?? getPromiseChainRoot(call);
@@ -151,6 +153,17 @@ export default createRule<Options, MessageIds>({
       const delay = getDelayKind(fn.body, attemptParams, (name) => changedParams.has(name));
       const name = getFunctionName(fn) ?? 'This function';
       report(call, delay, operation, name === 'This function' ? name : `\`${name}\``);
+    }
+
+    /** Whether the self-call passes a computed value (not the parameter itself) for what the function works on. */
+    function asksAboutSomethingElse(call: TSESTree.CallExpression, fn: FunctionNode, attemptParams: ReadonlySet<string>): boolean {
+      return call.arguments.some((argument, index) => {
+        const param = fn.params[index];
+        const name = param ? getParamName(param) : undefined;
+        if (name === undefined || attemptParams.has(name) || DELAY_NAMES.test(name) || /delay|wait|backoff|timeout|interval/i.test(name)) return false;
+        const value = unwrapExpression(argument);
+        return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.MemberExpression;
+      });
     }
 
     function report(node: TSESTree.Node, delay: DelayKind, operation: TSESTree.CallExpression, retry: string): void {
