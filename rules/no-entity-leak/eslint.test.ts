@@ -3,6 +3,19 @@ import { createRuleTester } from '../utils/rule-tester.js';
 
 createRuleTester().run('no-entity-leak', rule, {
   valid: [
+    // The user relation is replaced by its partial form after the spread; a TypeORM entity's own toJSON shapes it.
+    `import { In } from 'typeorm';
+import { Webhook, Message } from '@app/database';
+router.get('/:webhook_id', async (req, res) => {
+  const webhook = await Webhook.findOneOrFail({ where: { id: req.params.webhook_id }, relations: { user: true, channel: true } });
+  return res.json({ ...webhook, user: webhook.user.toPartialUser() });
+});`,
+    `import { In } from 'typeorm';
+import { Webhook, Message } from '@app/database';
+router.get('/:channel_id/pins', async (req, res) => {
+  const pins = await Message.find({ where: { channel_id: req.params.channel_id, pinned: true }, relations: { author: true } });
+  res.send(pins.map((pin) => pin.toJSON()));
+});`,
     // Prisma select picks the public fields
     {
       code: `

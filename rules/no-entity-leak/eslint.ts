@@ -135,6 +135,8 @@ export default createRule<Options, MessageIds>({
     const safeModels = new Set((options.safeModels ?? []).map(normalizeModelName));
     const checkAllModels = options.checkAllModels ?? false;
     let fileModels: FileModels | undefined;
+    /** Per spread in a response object, the keys written after it (`{ ...webhook, user: … }` → `user`). */
+    const replacedAfterSpread = new WeakMap<TSESTree.Node, ReadonlySet<string>>();
 
     return {
       CallExpression(node) {
@@ -176,14 +178,17 @@ export default createRule<Options, MessageIds>({
           const overridesSensitive = expression.properties.some(
             (property) => property.type === AST_NODE_TYPES.Property && isSensitiveColumn(getPropertyKeyName(property) ?? ''),
           );
-          for (const property of expression.properties) {
+          expression.properties.forEach((property, index) => {
             if (property.type === AST_NODE_TYPES.SpreadElement) {
+              // `{ ...webhook, user: webhook.user.toPartialUser() }`: a relation shaped after the spread replaces the whole one.
+              const replaced = expression.properties.slice(index + 1).flatMap((later) => (later.type === AST_NODE_TYPES.Property ? [getPropertyKeyName(later)] : []));
+              replacedAfterSpread.set(property.argument, new Set(replaced.filter((key): key is string => key !== undefined)));
               // `{ ...user, password: undefined }` takes the field off on purpose.
               if (!overridesSensitive) carriers.push(...getCarriers(property.argument, depth + 1));
             } else if (!isSensitiveColumn(getPropertyKeyName(property) ?? '')) {
               carriers.push(...getCarriers(property.value, depth + 1));
             }
-          }
+          });
           return carriers;
         }
         case AST_NODE_TYPES.ArrayExpression:
@@ -211,11 +216,12 @@ export default createRule<Options, MessageIds>({
           const callee = unwrapExpression(expression.callee);
           // `user.toObject()`, `user.toJSON()`, `row.get({ plain: true })`: the record as a plain object, every column kept.
           if (callee.type === AST_NODE_TYPES.MemberExpression && isPlainRecordCall(expression, getMemberPropertyName(callee))) {
-            return getRecordOrigins(callee.object, seen, depth + 1).filter((origin) => origin.kind === 'record');
+            return getRecordOrigins(callee.object, seen, depth + 1).filter((origin) => origin.kind === 'record' && !isEntitySerializer(origin, expression));
           }
           // `users.map((user) => user.toObject())`: each record as a plain object.
           if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(callee) === 'map' && isPlainRecordCallback(expression.arguments[0])) {
-            return getRecordOrigins(callee.object, seen, depth + 1).filter((origin) => origin.kind === 'record');
+            const each = unwrapExpression((expression.arguments[0] as TSESTree.ArrowFunctionExpression).body) as TSESTree.CallExpression;
+            return getRecordOrigins(callee.object, seen, depth + 1).filter((origin) => origin.kind === 'record' && !isEntitySerializer(origin, each));
           }
           // `await user.update({...})` / `await user.save()` resolve to the record itself.
           if (callee.type === AST_NODE_TYPES.MemberExpression && isRecordInstanceMethod(getMemberPropertyName(callee))) {
@@ -446,7 +452,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportRelations(carrier: TSESTree.Node, query: OrmRecordQuery): boolean {
-      const relation = query.userRelations.find((name) => !safeModels.has(normalizeModelName(name)));
+      const replaced = replacedAfterSpread.get(carrier);
+      const relation = query.userRelations.find((name) => !safeModels.has(normalizeModelName(name)) && !replaced?.has(name));
       if (relation === undefined) return false;
       context.report({ node: carrier, messageId: 'relationLeak', data: { query: query.label, relation } });
       return true;
@@ -520,6 +527,22 @@ function isPlainRecordCall(call: TSESTree.CallExpression, method: string | undef
   if (method !== 'get' || !options || options.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const plain = findProperty(options, 'plain')?.value;
   return plain?.type === AST_NODE_TYPES.Literal && plain.value === true;
+}
+
+/**
+ * `message.toJSON()` on a TypeORM entity: TypeORM adds no `toJSON`, so the entity class wrote its own, which is
+ * how it shapes itself (Mongoose's and Sequelize's built-in `toJSON` keep every column).
+ */
+function isEntitySerializer(origin: RecordOrigin, call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberPropertyName(callee) !== 'toJSON') return false;
+  return origin.query.orm === 'typeorm' || usesTypeormFindOptions(origin.query.call);
+}
+
+/** `Message.find({ where, relations })`: a BaseEntity static read, written like a Mongoose one but with TypeORM's options. */
+function usesTypeormFindOptions(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  return options?.type === AST_NODE_TYPES.ObjectExpression && (findProperty(options, 'relations') !== undefined || findProperty(options, 'where') !== undefined);
 }
 
 /** `(user) => user.toObject()`: a callback that turns each record into a plain object and nothing else. */
