@@ -426,6 +426,24 @@ function resolveParameterRouter(
 }
 
 /**
+ * `const controller = wrapController(rawController)` with `import * as rawController from './x.controller'`:
+ * `controller.upsert` is the module's `upsert`, run inside the wrapper (which adds error handling, not auth).
+ */
+function resolveWrappedMember(owner: { node: ts.Node; file: AnalyzedFile }, name: string, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  const call = ts.isExpression(owner.node) ? skipOuterExpressions(owner.node) : owner.node;
+  const wrapped = ts.isCallExpression(call) ? call.arguments.at(-1) : undefined;
+  if (!wrapped || !ts.isIdentifier(wrapped)) return undefined;
+  const binding = owner.file.imports.get(wrapped.text);
+  if (binding?.imported === '*') {
+    const target = project.resolveModule(owner.file, binding.specifier);
+    return target ? project.resolveExport(target, name) : undefined;
+  }
+  const inner = project.resolveName(owner.file, wrapped.text);
+  const member = inner ? findMember(inner.node, name) : undefined;
+  return inner && member ? { node: member, file: inner.file } : undefined;
+}
+
+/**
  * The function that handles a route, and its file: inline, imported, a method
  * of an imported controller, wrapped (`asyncHandler(h)`), or made by a
  * factory (`uploadImage()`: the factory's body holds the handler).
@@ -442,8 +460,9 @@ function resolveHandler(handler: ts.Expression, file: AnalyzedFile, project: Pro
     // controller.create: find the method on the resolved object or class
     const owner = project.resolveName(file, node.expression.text);
     const member = owner ? findMember(owner.node, node.name.text) : undefined;
+    if (owner && member) return { node: member, file: owner.file };
     // handlers.list on `import * as handlers from './tasks.handlers'`
-    return owner && member ? { node: member, file: owner.file } : resolveCallable(node, file, project) ?? new CalleeResolver(project).resolveFunction(node, file);
+    return resolveCallable(node, file, project) ?? (owner && resolveWrappedMember(owner, node.name.text, project)) ?? new CalleeResolver(project).resolveFunction(node, file);
   }
   // `controller.record.deleteRecord`, where `controller` is a barrel of required modules.
   if (ts.isPropertyAccessExpression(node)) return new CalleeResolver(project).resolveFunction(node, file);
