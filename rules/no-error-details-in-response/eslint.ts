@@ -159,7 +159,7 @@ export default createRule<Options, MessageIds>({
 
     function check({ payload, sink }: ResponsePayload): void {
       if (candidateNames.size === 0 || isReachedOnlyWithoutNext(sink)) return;
-      const leak = findLeak(payload, 0);
+      const leak = findLeak(payload, 0, isClientErrorStatus(getResponseStatus(sink)));
       if (!leak || reported.has(leak.node)) return;
       reported.add(leak.node);
       context.report({
@@ -167,6 +167,41 @@ export default createRule<Options, MessageIds>({
         messageId: 'errorDetails',
         data: { expression: sourceCode.getText(leak.node), what: leak.what, sink: getSinkLabel(sink) },
       });
+    }
+
+    /**
+     * The status a response is sent with, when the code says it: `res.status(400).json(…)`, `reply.code(404).send(…)`,
+     * Hono's `c.json(body, 400)`, `ctx.status = 400` just before `ctx.body = …`, a Nest `BadRequestException`.
+     */
+    function getResponseStatus(sink: TSESTree.Node): number | undefined {
+      if (sink.type === AST_NODE_TYPES.NewExpression) {
+        const name = getCalleeName(sink) ?? '';
+        return NEST_CLIENT_ERRORS.test(name) ? 400 : undefined;
+      }
+      if (sink.type === AST_NODE_TYPES.CallExpression) {
+        const second = sink.arguments[1];
+        if (second && second.type === AST_NODE_TYPES.Literal && typeof second.value === 'number') return second.value;
+        for (let current: TSESTree.Node = sink.callee; current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression;) {
+          if (current.type === AST_NODE_TYPES.CallExpression) {
+            const [first] = current.arguments;
+            if (STATUS_SETTERS.has(getCalleeName(current) ?? '') && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'number') return first.value;
+            current = current.callee;
+          } else {
+            current = current.object;
+          }
+        }
+        return undefined;
+      }
+      if (sink.type === AST_NODE_TYPES.AssignmentExpression && sink.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+        const block = sink.parent.parent;
+        const statements = 'body' in block && Array.isArray(block.body) ? (block.body as TSESTree.Node[]) : [];
+        for (const statement of statements.slice(0, statements.indexOf(sink.parent)).reverse()) {
+          const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+          if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && getMemberPath(assignment.left)?.at(-1) === 'status' &&
+            assignment.right.type === AST_NODE_TYPES.Literal && typeof assignment.right.value === 'number') return assignment.right.value;
+        }
+      }
+      return undefined;
     }
 
     function getSinkLabel(sink: TSESTree.Node): string {
@@ -179,7 +214,12 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The first expression in a payload that carries a caught error's internals, following one `const` alias. */
-    function findLeak(payload: TSESTree.Node, depth: number): { node: TSESTree.Node; what: string } | undefined {
+    /**
+     * `asClientError`: the response goes out with a 4xx status (`res.status(400).json({ message: err.message })`), which
+     * says the message is meant as feedback — the app's own "Email already taken" — unless the `try` visibly reaches a
+     * database, file or network call whose errors would come through too. The stack and the error object stay internals.
+     */
+    function findLeak(payload: TSESTree.Node, depth: number, asClientError = false): { node: TSESTree.Node; what: string } | undefined {
       let found: { node: TSESTree.Node; what: string } | undefined;
       const inspect = (node: TSESTree.Node): void => {
         if (node.type !== AST_NODE_TYPES.Identifier || !candidateNames.has(node.name)) return;
@@ -192,7 +232,8 @@ export default createRule<Options, MessageIds>({
         const error = getCaughtError(variable);
         if (error) {
           const leak = getLeakingUse(node);
-          if (leak && !isGuarded(leak.node, node.name, error)) found = leak;
+          const feedback = asClientError && leak?.what === 'the raw error message' && !error.reachesInternals;
+          if (leak && !feedback && !isGuarded(leak.node, node.name, error)) found = leak;
           return;
         }
         // `const message = err instanceof Error ? err.message : 'unknown'; res.json({ message })`
@@ -420,6 +461,8 @@ export default createRule<Options, MessageIds>({
       scope: TSESTree.Node;
       /** A `try` that can only throw the app's own errors (`throw new NotFoundError()`), or validation errors. */
       appErrorsOnly: boolean;
+      /** Whether the error may come from a database, file or network call (see `reachesInternalCall`); assumed for handlers and callbacks. */
+      reachesInternals: boolean;
     }
 
     /**
@@ -438,6 +481,7 @@ export default createRule<Options, MessageIds>({
           scopeFunction: undefined,
           scope: clause,
           appErrorsOnly: tryStatement.type === AST_NODE_TYPES.TryStatement && onlyThrowsOwnErrors(tryStatement.block, sourceCode),
+          reachesInternals: tryStatement.type !== AST_NODE_TYPES.TryStatement || reachesInternalCall(tryStatement.block, sourceCode),
         };
       }
       if (def.type !== 'Parameter') return undefined;
@@ -445,19 +489,19 @@ export default createRule<Options, MessageIds>({
       if (!isFunctionNode(fn) || fn.params[0] !== def.name) return undefined;
       // Express error handler: `(err, req, res, next)`, not `byType(type, req, res, next)` (a route helper taking a lookup field).
       if (fn.params.length === 4 && isNamedParam(fn.params[1], REQUEST_NAMES) && isNamedParam(fn.params[2], RESPONSE_NAMES) && !isNonErrorName(variable.name)) {
-        return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
       }
       // Hono's error handler declared apart from `app.onError(handleError)`: `function handleError(err: Error, c: Context)`.
       if (fn.params.length === 2 && /^(?:e|err|error|exception)$/.test(variable.name) && isHonoContextParam(fn.params[1])) {
-        return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
       }
       const parent = fn.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
         const callee = getCalleeName(parent);
-        if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
+        if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
         // Node-style callbacks `(err, rows) => …`, `upload(req, res, (err) => …)`, `.on('error', (err) => …)`.
         if (/^(?:err|error)$/.test(variable.name) && !(callee !== undefined && ARRAY_METHODS.has(callee))) {
-          return { scopeFunction: fn, scope: fn, appErrorsOnly: false };
+          return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
         }
       }
       // A Nest exception filter: `@Catch() class AllFilter { catch(exception, host) { … } }`
@@ -471,7 +515,7 @@ export default createRule<Options, MessageIds>({
         const catchesAll = expression.type === AST_NODE_TYPES.CallExpression && caught.length === 0;
         // `@Catch(QueryFailedError)`: a driver's message names tables, columns and constraints.
         const catchesDriverErrors = caught.some((argument) => DRIVER_ERROR.test(sourceCode.getText(argument)));
-        return { scopeFunction: fn, scope: fn, appErrorsOnly: !catchesAll && !catchesDriverErrors };
+        return { scopeFunction: fn, scope: fn, appErrorsOnly: !catchesAll && !catchesDriverErrors, reachesInternals: true };
       }
       return undefined;
     }
@@ -494,6 +538,14 @@ function maySendCaughtError(sourceCode: Readonly<TSESLint.SourceCode>): boolean 
 }
 
 const HONO_TEXT_METHODS: readonly string[] = ['text', 'html'];
+/** Calls that set a response's status: `res.status(400)`, `reply.code(404)`. */
+const STATUS_SETTERS: ReadonlySet<string> = new Set(['status', 'code']);
+/** Nest exceptions for a client error, whose message the client is meant to read. */
+const NEST_CLIENT_ERRORS = /^(?:BadRequest|NotFound|Conflict|Forbidden|Unauthorized|UnprocessableEntity|PayloadTooLarge|Gone|NotAcceptable|PreconditionFailed)Exception$/;
+
+function isClientErrorStatus(status: number | undefined): boolean {
+  return status !== undefined && status >= 400 && status < 500;
+}
 const HONO_CONTEXT_NAMES: readonly string[] = ['c', 'ctx'];
 const NEST_MODULES: readonly string[] = ['@nestjs/common'];
 /** A `catch`, a `.catch`/`onError`/`setErrorHandler` callback, a Node-style `(err) =>` callback. */
@@ -507,6 +559,33 @@ function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | un
   if ((path[0] === 'c' || path[0] === 'ctx') && (path[1] === 'text' || path[1] === 'html')) return { payload: first, sink: call };
   return undefined;
 }
+
+/** Receivers and callees whose errors carry a driver's or a remote's text: SQL, file paths, hosts. */
+const INTERNAL_RECEIVER = /^(?:prisma|db|database|knex|sequelize|mongoose|pool|pg|mysql|sql|redis|cache|fs|storage|s3|bucket|supabase|drizzle|em|entityManager|dataSource|connection|orm|collection|axios|got|http|https)$|(?:Repository|Repo|Model|Client|Pool|Collection|Storage)$/;
+const INTERNAL_CALLEES: ReadonlySet<string> = new Set(['fetch', 'query', 'execute', 'exec', 'spawn', 'readFile', 'writeFile', 'readFileSync', 'writeFileSync', 'request']);
+
+/**
+ * Whether a `try` block visibly reaches a database, file or network call — directly, or in a function of this file
+ * it calls (one level): `await prisma.member.create(…)`, `User.findOne(…)`, `fs.readFile(…)`, `fetch(…)`. A call to a
+ * service in another file says nothing either way, and the app's messages are what a 4xx answer usually carries.
+ */
+function reachesInternalCall(block: TSESTree.BlockStatement, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const visit = (root: TSESTree.Node, depth: number): boolean => findNode(root, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const path = getMemberPath(node.callee);
+    if (path && (path.slice(0, -1).some((segment) => INTERNAL_RECEIVER.test(segment)) || (path.length === 1 && INTERNAL_CALLEES.has(path[0]!)) ||
+      (path.length > 1 && /^[A-Z]/.test(path[0]!) && ORM_STATIC_METHODS.has(path.at(-1)!)))) return true;
+    const local = depth === 0 ? getLocalFunction(node, sourceCode) : undefined;
+    return local !== undefined && visit(local.body, depth + 1);
+  }) !== undefined;
+  return visit(block, 0);
+}
+
+/** Static model methods: `User.findOne(…)`, `Order.create(…)`. */
+const ORM_STATIC_METHODS: ReadonlySet<string> = new Set([
+  'find', 'findOne', 'findById', 'findAll', 'findByPk', 'findMany', 'findUnique', 'findFirst', 'create', 'insert', 'insertMany', 'update', 'updateOne',
+  'updateMany', 'save', 'delete', 'deleteOne', 'deleteMany', 'destroy', 'upsert', 'aggregate', 'count', 'countDocuments', 'findOneAndUpdate', 'bulkCreate',
+]);
 
 /**
  * Whether a `try` block can only throw errors the app wrote for the client:
