@@ -13,7 +13,7 @@ import {
 import { createRule } from '../utils/create-rule.js';
 import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
-import { isClientSideFile } from '../utils/file-kind.js';
+import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
 
@@ -95,7 +95,6 @@ const METADATA_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const SCRIPT_FILE = /(?:^|[\\/])(?:scripts|cli|bin)[\\/]/;
-const DEFAULT_TEST_FILE = /(?:\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$)|(?:[\\/](?:__tests__|__mocks__)[\\/])/;
 
 export default createRule<Options, MessageIds>({
   name: 'no-secret-logging',
@@ -143,7 +142,7 @@ export default createRule<Options, MessageIds>({
           },
           ignoreTestFiles: {
             type: 'boolean',
-            description: 'Skip `*.test.*`, `*.spec.*` and `__tests__` files, whose secrets are fixtures (default `true`).',
+            description: 'Skip test files and folders and test support code (`TestUtils.js`, `jest.setup.ts`), whose secrets are fixtures (default `true`).',
           },
           checkClientFiles: {
             type: 'boolean',
@@ -156,7 +155,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ loggers: [], redactionHelpers: [], secretWords: [], allowedNames: [], ignoreTestFiles: true, checkClientFiles: false }],
   },
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && DEFAULT_TEST_FILE.test(context.filename)) return {};
+    if (options.ignoreTestFiles !== false && isTestFile(context.filename)) return {};
     // A command-line script (`scripts/create-api-client.ts`, `cli/user.js` printing the password it generated) prints to
     // the terminal of whoever runs it: that is its output, not a log.
     if (SCRIPT_FILE.test(context.filename)) return {};

@@ -45,6 +45,16 @@ describe('isTestFile', () => {
     expect(isTestFile('e2e_tests/orders.ts')).toBe(true);
     expect(isTestFile('apps/api/src/features/test-email/test-email.routes.ts')).toBe(false);
     expect(isTestFile('src/modules/ab-test/routes.ts')).toBe(false);
+    // Test support beside the code it tests.
+    expect(isTestFile('src/TestUtils.js')).toBe(true);
+    expect(isTestFile('src/test-utils.ts')).toBe(true);
+    expect(isTestFile('src/testHelpers.ts')).toBe(true);
+    expect(isTestFile('jest.setup.ts')).toBe(true);
+    expect(isTestFile('src/setupTests.ts')).toBe(true);
+    expect(isTestFile('apps/api/global-setup.ts')).toBe(true);
+    expect(isTestFile('src/testing/factories.ts')).toBe(true);
+    expect(isTestFile('src/attestation/verify.ts')).toBe(false);
+    expect(isTestFile('src/contest-setup.ts')).toBe(false);
   });
 });
 
