@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { splitIdentifierWords, type GuardFact } from '@redline/core';
+import { RATE_LIMITER_NAME, splitIdentifierWords, type GuardFact } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
@@ -99,12 +99,17 @@ export class HandlerInspector {
     return calls;
   }
 
-  /** Where the handler answers "too many requests" itself (`res.status(429)`, a "Too many attempts" message). */
-  findRateLimitResponse(handler: ts.Node | undefined, excluded: readonly ts.Node[] = []): ts.Node | undefined {
+  /**
+   * Where the handler limits its callers itself: it answers "too many requests" (`res.status(429)`, a "Too many
+   * attempts" message) or calls a limiter (`await checkRateLimit(ip)`, `limiter.consume(key)`).
+   */
+  findOwnRateLimit(handler: ts.Node | undefined, excluded: readonly ts.Node[] = []): ts.Node | undefined {
     if (!handler) return undefined;
     let found: ts.Node | undefined;
     visitWithout(handler, excluded, (node) => {
       if (!found && (ts.isNumericLiteral(node) || ts.isStringLiteralLike(node) || ts.isIdentifier(node)) && TOO_MANY_REQUESTS.test(node.text)) found = node;
+      // `await rateLimit(req)`, `if (!(await limiter.check(ip)))`: a limiter called by the handler, whatever it answers.
+      if (!found && ts.isCallExpression(node) && RATE_LIMITER_NAME.test(node.expression.getText())) found = node;
       return found !== undefined;
     });
     return found;

@@ -8,6 +8,7 @@ import type { ProjectModel } from '../../project/project-model.js';
 import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
 import { mayNeedHandlerAuth, type HandlerInspector } from '../../guards/handler-checks.js';
 import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
+import { readOwnRateLimit } from '../../guards/own-rate-limit.js';
 import type { RouterAdapter } from './router-adapter.js';
 import type { RouterEvent, RouterObject } from './router-model.js';
 import { dedupeRoutes, describeAppLocation } from '../route-list.js';
@@ -88,7 +89,8 @@ export function expandRoutes(
           // A chain of route calls starts on one line; each route is where its own method is written.
           at: getCodeSpan(getRegistrationNode(event.call), event.file.sourceFile, event.file.relativePath),
           ...(handler ? { handler: getCodeSpan(handler.node, handler.file.sourceFile, handler.file.relativePath) } : {}),
-          guards: routeChain,
+          // A handler that limits its callers itself (`await checkRateLimit(ip)`) counts as a limiter on the route.
+          guards: handler ? [...routeChain, ...readOwnRateLimit(handler.node, handler.file, inspector)] : routeChain,
           isPublic,
           handlerChecksAuth: handler !== undefined && mayNeedHandlerAuth(routeChain, isPublic) && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),

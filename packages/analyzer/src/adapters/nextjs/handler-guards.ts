@@ -3,15 +3,13 @@ import type { GuardFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import type { HandlerInspector } from '../../guards/handler-checks.js';
-
-/** The name a handler's own "too many requests" answer goes by among guards (a rate limiter, see RATE_LIMITER_NAME). */
-export const HANDLER_TOO_MANY_REQUESTS = 'too many requests (429) in the handler';
+import { readOwnRateLimit } from '../../guards/own-rate-limit.js';
 
 /**
  * What a Next.js handler checks itself before its work, as the guards Express
  * would write as middleware: each call that reads the caller's session or
  * verifies their token (`getServerSession(…)`, `verifyUser({ req, res })`)
- * authenticates; an answer of 429 / "too many requests" limits the rate.
+ * authenticates; an answer of 429 / "too many requests", or a limiter it calls, limits the rate.
  * `excluded` are the branches of other methods.
  */
 export function readHandlerGuards(handler: ts.Node, file: AnalyzedFile, inspector: HandlerInspector, excluded: readonly ts.Node[] = []): GuardFact[] {
@@ -23,9 +21,5 @@ export function readHandlerGuards(handler: ts.Node, file: AnalyzedFile, inspecto
     seen.add(name);
     guards.push({ name, scope: 'route', authenticates: true, checksRole: false, at: getCodeSpan(call, file.sourceFile, file.relativePath) });
   }
-  const limited = inspector.findRateLimitResponse(handler, excluded);
-  if (limited) {
-    guards.push({ name: HANDLER_TOO_MANY_REQUESTS, scope: 'route', authenticates: false, checksRole: false, at: getCodeSpan(limited, file.sourceFile, file.relativePath) });
-  }
-  return guards;
+  return [...guards, ...readOwnRateLimit(handler, file, inspector, excluded)];
 }
