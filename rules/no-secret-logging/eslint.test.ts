@@ -177,6 +177,20 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+      // The request's headers under a destructured name, and a raw body parsed into an object.
+      {
+        code: `app.post('/c', (req, res) => {
+  const { headers } = req;
+  logger.debug(headers);
+  res.end();
+});
+export async function POST(request: Request) {
+  const body = JSON.parse(await request.text());
+  console.info('Webhook received', body);
+  return new Response('ok');
+}`,
+        errors: [{ messageId: 'payload', line: 3 }, { messageId: 'payload', line: 8 }],
+      },
       // The failed branch excuses the provider's answer, not the secret the request sent; a fully random code is one.
       {
         code: `export async function refresh(refreshToken: string) {

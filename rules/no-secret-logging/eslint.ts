@@ -79,6 +79,8 @@ const STRINGIFYING_FUNCTIONS: ReadonlySet<string> = new Set([
 const SERIALISING_FUNCTIONS: ReadonlySet<string> = new Set([
   'JSON.stringify', 'util.inspect', 'inspect', 'util.format', 'format', 'structuredClone',
   'Object.assign', 'Object.entries', 'Object.values', 'Object.fromEntries',
+  // `JSON.parse(rawBody)`: the same content as an object.
+  'JSON.parse',
 ]);
 /** String methods that keep the secret in their result (`auth.replace('Bearer ', '')`). */
 const PRESERVING_STRING_METHODS: ReadonlySet<string> = new Set([
@@ -341,6 +343,9 @@ export default createRule<Options, MessageIds>({
       if (destructuredKey !== undefined && isSensitiveName(destructuredKey)) {
         return { kind: 'secret', name: destructuredKey, keyPath };
       }
+      // `const { headers, body } = req`: the request's whole headers or body under a local name.
+      const container = getDestructuredRequestContainer(identifier, variable);
+      if (container) return mode === 'value' ? { kind: 'payload', name: container.path, what: container.what, keyPath } : undefined;
 
       // `const code = Math.floor(100000 + Math.random() * 900000)`: a one-time code, whatever its name.
       if (target && isOneTimeCodeName(name) && isRandomValue(target)) return { kind: 'secret', name, keyPath };
@@ -649,6 +654,16 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `const { password: pw } = req.body` / `({ token: t }) => …` → `password` / `token` for `pw` / `t`. */
+    /** `const { headers } = req`, `const { body: payload } = ctx.request`: which request part the name holds. */
+    function getDestructuredRequestContainer(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): { path: string; what: string } | undefined {
+      const definition = variable.defs[0];
+      if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.ObjectPattern || !definition.node.init) return undefined;
+      const source = getMemberPath(unwrapExpression(definition.node.init))?.join('.');
+      const key = getDestructuredKey(identifier, variable) ?? identifier.name;
+      const what = source === undefined ? undefined : REQUEST_CONTAINERS.get(`${source}.${key}`);
+      return what === undefined ? undefined : { path: `${source}.${key}`, what };
+    }
+
     function getDestructuredKey(identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): string | undefined {
       const definition = variable.defs[0];
       if (!definition) return undefined;
