@@ -5,6 +5,22 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Waits out a rate limit while paging: it stops when the pages run out.
+    `export async function fetchAll(client: Client) {
+  const items = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const res = await client.get('/items', { params: { cursor } });
+    if (res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    items.push(...res.data.items);
+    cursor = res.data.next;
+    if (!cursor) break;
+  }
+  return items;
+}`,
     // a retry after a unique-key collision, with a fresh random key each time; any other failure stops
     `class MockServers {
   async create(user, input) {
@@ -212,6 +228,28 @@ async function load(): Promise<void> {
     },
   ],
   invalid: [
+    // Goes round again for as long as the server answers "try later", and recurses on a 503 with nothing to stop it.
+    {
+      code: `export async function pollJob(client: Client, id: string) {
+  for (;;) {
+    const res = await client.get(\`/jobs/\${id}\`);
+    if (res.status === 429 || res.status >= 500) {
+      await sleep(1000);
+      continue;
+    }
+    return res.data;
+  }
+}
+export async function send(url: string, body: string): Promise<Response> {
+  const res = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+  if (res.status === 503) {
+    await sleep(1000);
+    return send(url, body);
+  }
+  return res;
+}`,
+      errors: [{ messageId: 'unboundedLoop', line: 2 }, { messageId: 'unboundedRecursion', line: 15 }],
+    },
     {
       // while (true) whose catch only counts the failures.
       code: `

@@ -292,10 +292,22 @@ export default createRule<Options, MessageIds>({
       if (guards.length > 0 && guards.every((guard) => isSuccessGuard(guard)) && containsAwaitOrCall(loop.body)) {
         return 'success';
       }
-      if (guards.length === 0 && isAfterContinuingTry(exit.node, loop, tries)) return 'success';
+      if (guards.length === 0 && (isAfterContinuingTry(exit.node, loop, tries) || isAfterFailureContinue(exit.node, loop))) return 'success';
       const errorNames = getErrorNames(exit.node, loop);
       if (guards.length > 0 && guards.every((guard) => isErrorOnlyTest(guard.test, errorNames, mutated))) return 'neutral';
       return 'bound';
+    }
+
+    /** `if (res.status === 429) { await sleep(…); continue; } return res.data;` — the exit right after a failure branch that goes round again. */
+    function isAfterFailureContinue(exit: TSESTree.Node, loop: LoopNode): boolean {
+      const body = loop.body;
+      if (body.type !== AST_NODE_TYPES.BlockStatement || exit.parent !== body) return false;
+      const index = body.body.indexOf(exit as TSESTree.Statement);
+      return body.body.slice(0, index).some((statement) => {
+        if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || getSuccessPolarity(statement.test) !== false) return false;
+        const last = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+        return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
+      });
     }
 
     /** `try { await f() } catch { …; continue } break;` — the exit right after a try whose catch always continues. */
@@ -897,15 +909,27 @@ export default createRule<Options, MessageIds>({
         const right = getSuccessPolarity(node.right);
         return left === true || right === true ? true : undefined;
       }
+      // `res.status === 429 || res.status >= 500`: holds when either failure does.
+      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+        const left = getSuccessPolarity(node.left);
+        const right = getSuccessPolarity(node.right);
+        return (left === false || right === false) && left !== true && right !== true ? false : undefined;
+      }
       if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISON_OPERATORS.has(node.operator)) {
         const status = isStatusRead(node.left) ? node.right : isStatusRead(node.right) ? node.left : undefined;
         const code = status && unwrapExpression(status);
         if (code?.type !== AST_NODE_TYPES.Literal || typeof code.value !== 'number') return undefined;
         const isOk = code.value >= 200 && code.value < 300;
+        // A status a server sends to say "try again": too many requests, timeouts, server errors.
+        const isRetryable = code.value === 408 || code.value === 425 || code.value === 429 || code.value >= 500;
         switch (node.operator) {
           case '===':
           case '==':
-            return isOk ? true : undefined;
+            return isOk ? true : isRetryable ? false : undefined;
+          case '>=':
+            return isStatusRead(node.left) && code.value >= 500 ? false : undefined;
+          case '>':
+            return isStatusRead(node.left) && code.value >= 499 ? false : undefined;
           case '!==':
           case '!=':
             return isOk ? false : undefined;
