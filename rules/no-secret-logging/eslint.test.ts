@@ -6,6 +6,25 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // The message of a request error, an error of a request that sent no secret, fetch's errors (no request config).
+    `import axios from 'axios';
+export async function sync(token: string) {
+  try {
+    await axios.get('https://api.vercel.com/v9/projects', { headers: { Authorization: \`Bearer \${token}\` } });
+  } catch (err) {
+    logger.error(err.message);
+  }
+  try {
+    await axios.get('https://api.example.com/status', { params: { page: 2 } });
+  } catch (err) {
+    logger.error(err);
+  }
+  try {
+    await fetch('https://api.example.com/x', { headers: { Authorization: \`Bearer \${token}\` } });
+  } catch (err) {
+    logger.error(err);
+  }
+}`,
     // A known code made unique with a random suffix, a coupon's token, a channel selector: no credentials.
     `const nextCode = \`\${code}\${nanoid(2)}\`;
 console.warn(\`Discount code "\${code}" exists. Retrying with "\${nextCode}".\`);
@@ -177,6 +196,23 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+      // axios keeps the request's headers and body on its errors: logging the error logs what the request sent.
+      {
+        code: `import axios from 'axios';
+export async function verify(token: string) {
+  try {
+    await axios.post(\`\${LICENSE_URL}/verify\`, { license: process.env.EE_LICENSE_KEY });
+  } catch (error) {
+    console.error('Error verifying license key:', error);
+  }
+  try {
+    await axios.get('https://api.vercel.com/v9/projects', { headers: { Authorization: \`Bearer \${token}\` } });
+  } catch (err) {
+    logger.error(err);
+  }
+}`,
+        errors: [{ messageId: 'requestError', line: 6, data: { name: 'error', field: 'license', sink: 'console.error' } }, { messageId: 'requestError', line: 11 }],
+      },
       // The request's headers under a destructured name, and a raw body parsed into an object.
       {
         code: `app.post('/c', (req, res) => {

@@ -16,8 +16,9 @@ import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
+import { walkNodes } from '../utils/walk.js';
 
-type MessageIds = 'secret' | 'payload' | 'record';
+type MessageIds = 'secret' | 'payload' | 'record' | 'requestError';
 type Options = [
   {
     loggers?: string[];
@@ -60,6 +61,9 @@ const REQUEST_CONTAINERS: ReadonlyMap<string, string> = new Map([
   ['req.cookies', 'request cookies'], ['req.signedCookies', 'request cookies'], ['request.cookies', 'request cookies'],
   ['process.env', 'environment'],
 ]);
+
+/** HTTP clients whose errors carry the request's config (headers, body): axios's `error.config`, got's `error.options`. */
+const REQUEST_ERROR_CLIENTS: ReadonlySet<string> = new Set(['axios', 'got']);
 
 /** Receivers whose `.json()`, `.formData()`, `.text()` read the request body (Next.js, Hono, Fetch API). */
 const REQUEST_BODY_READERS: ReadonlySet<string> = new Set(['req', 'request', 'c.req', 'ctx.req', 'context.req']);
@@ -117,6 +121,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{what}}) goes to the log whole through `{{sink}}`, and with it any password, token, cookie or API key it carries. Log only the fields you need, or redact the secret ones.',
       record:
         '`{{name}}` carries `{{field}}` and `{{sink}}` writes it whole to the log. Log its id instead, or leave `{{field}}` out before logging.',
+      requestError:
+        '`{{name}}` is the error of an HTTP request that sent `{{field}}`, and the client keeps the request (headers and body) on its errors, so `{{sink}}` writes `{{field}}` to the log. Log `{{name}}.message` and the response status instead.',
     },
     schema: [
       {
@@ -207,7 +213,12 @@ export default createRule<Options, MessageIds>({
       call.arguments.forEach((argument, index) => {
         const value = argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument;
         const leak = findLeak(value, 'value', [], 0);
-        if (!leak || isFailedResponseBody(call, value)) return;
+        if (!leak) {
+          const field = getRequestErrorSecret(value);
+          if (field !== undefined) context.report({ node: argument, messageId: 'requestError', data: { name: sourceCode.getText(value), field, sink } });
+          return;
+        }
+        if (isFailedResponseBody(call, value)) return;
         // pino redacts keys of the first (merging) object only.
         if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
         const data: Record<string, string> = { name: leak.name, sink };
@@ -215,6 +226,49 @@ export default createRule<Options, MessageIds>({
         if (leak.kind === 'record') data['field'] = leak.field ?? '';
         context.report({ node: argument, messageId: leak.kind, data });
       });
+    }
+
+    /**
+     * `try { await axios.post(url, { license: LICENSE_KEY }) } catch (error) { console.error('…', error) }`: axios and
+     * got keep the request's config on the error, so logging it whole logs the secret the request sent. The
+     * secret's key, when the `try` sends one (in headers or body) through such a client.
+     */
+    function getRequestErrorSecret(value: TSESTree.Node): string | undefined {
+      const logged = unwrapExpression(value);
+      if (logged.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(logged), logged)?.defs[0];
+      if (definition?.type !== 'CatchClause' || definition.node.parent.type !== AST_NODE_TYPES.TryStatement) return undefined;
+      let found: string | undefined;
+      walkNodes(definition.node.parent.block, (node) => {
+        if (found !== undefined || node.type !== AST_NODE_TYPES.CallExpression) return;
+        const root = getMemberPath(node.callee)?.[0];
+        if (root === undefined || !isRequestClient(root, node)) return;
+        for (const argument of node.arguments) found ??= findSentSecretKey(argument, 0);
+      });
+      return found;
+    }
+
+    /** `axios`, `got`, an instance made by `axios.create()`, Nest's `this.httpService`. */
+    function isRequestClient(root: string, call: TSESTree.CallExpression): boolean {
+      if (root === 'this') return getMemberPath(call.callee)?.[1] === 'httpService';
+      let rootNode: TSESTree.Node = unwrapExpression(call.callee);
+      while (rootNode.type === AST_NODE_TYPES.MemberExpression) rootNode = unwrapExpression(rootNode.object);
+      const binding = rootNode.type === AST_NODE_TYPES.Identifier ? getModuleBinding(sourceCode, rootNode) : undefined;
+      return binding !== undefined && REQUEST_ERROR_CLIENTS.has(binding.source);
+    }
+
+    /** A key sent in an object literal (headers, body, params) that names a secret: `Authorization`, `apiKey`, `license`. */
+    function findSentSecretKey(node: TSESTree.Node, depth: number): string | undefined {
+      const object = unwrapExpression(node);
+      if (object.type !== AST_NODE_TYPES.ObjectExpression || depth > 2) return undefined;
+      for (const property of object.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = getPropertyKeyName(property);
+        if (key !== undefined && (isSensitiveName(key) || /^(?:license|licen[cs]e_?key)$/i.test(key)) && !isSessionName(key)) return key;
+        const nested = findSentSecretKey(property.value, depth + 1);
+        if (nested !== undefined) return nested;
+      }
+      return undefined;
     }
 
     /**
