@@ -287,18 +287,12 @@ export class RouterAdapter implements NodeVisitor {
       router.events.push({ type: 'use', ...(path !== undefined ? { path } : {}), args: path !== undefined ? args.slice(1) : args, call, file });
       return;
     }
-    const path = routePath ?? getStringValue(args[0]);
+    const paths = routePath !== undefined ? [routePath] : readRoutePaths(args[0]);
     const handlers = routePath !== undefined ? args : args.slice(1);
     // `app.get('env')` reads a setting; a route has a path and at least one handler.
-    if (path === undefined || handlers.length === 0) return;
-    router.events.push({
-      type: 'route',
-      method: ROUTE_METHODS.get(method)!,
-      path,
-      args: handlers,
-      call,
-      file,
-    });
+    if (paths.length === 0 || handlers.length === 0) return;
+    // `router.get(['/', '/:id'], handler)`: Express serves each path of the array.
+    for (const path of paths) router.events.push({ type: 'route', method: ROUTE_METHODS.get(method)!, path, args: handlers, call, file });
   }
 
   /**
@@ -566,4 +560,14 @@ function readKoaPrefix(node: ts.NewExpression | ts.CallExpression): string {
     if (ts.isPropertyAssignment(property) && property.name.getText() === 'prefix') return getStringValue(property.initializer) ?? '';
   }
   return '';
+}
+
+/** A route's path, or each path of an array of them (`['/', '/:id']`); none when one is not a literal. */
+function readRoutePaths(argument: ts.Expression | undefined): string[] {
+  const single = getStringValue(argument);
+  if (single !== undefined) return [single];
+  const list = argument && skipOuterExpressions(argument);
+  if (!list || !ts.isArrayLiteralExpression(list)) return [];
+  const paths = list.elements.map((element) => getStringValue(element));
+  return paths.every((path): path is string => path !== undefined) ? paths : [];
 }
