@@ -254,7 +254,9 @@ export class FunctionSummaries {
     for (const flow of [...flows].sort((a, b) => Number(a.fields !== undefined) - Number(b.fields !== undefined))) {
       const argument = args[flow.index];
       const passed = argument && this.traceValue(argument, fn, file, depth + 1);
-      if (passed) return wrap(flow.fields ? { ...passed, fields: flow.fields } : passed);
+      if (!passed) continue;
+      const kept = flow.omitted ? { ...passed, omitted: [...(passed.omitted ?? []), ...flow.omitted] } : passed;
+      return wrap(flow.fields ? { ...kept, fields: flow.fields } : kept);
     }
     return undefined;
   }

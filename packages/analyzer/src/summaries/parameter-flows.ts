@@ -1,11 +1,14 @@
 import ts from '../project/typescript.cjs';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { getStrippedFields } from './stripped-fields.js';
 
 /** A parameter a function hands on: whole, or only some of its fields. */
 export interface ParameterFlow {
   index: number;
   /** Set when only these fields of the parameter are copied (`{ id: user.id }`). */
   fields?: string[];
+  /** Fields the function takes off the parameter before handing it back (`delete user.tempToken`). */
+  omitted?: string[];
 }
 
 /**
@@ -20,7 +23,9 @@ export function getParameterFlows(fn: ts.Node): ParameterFlow[] {
   for (const returned of getReturnedExpressions(fn)) {
     const node = skipOuterExpressions(returned);
     const index = indexOfParameter(node, names);
-    if (index !== -1) flows.push({ index });
+    // `sanitizeUser(user) { delete user.credential; delete user.tempToken; return user }` hands the record back without them.
+    const stripped = index !== -1 && ts.isIdentifier(node) ? getStrippedFields(node.text, fn) : [];
+    if (index !== -1 && stripped !== 'all') flows.push(stripped.length > 0 ? { index, omitted: stripped } : { index });
     const literal = ts.isNewExpression(node) ? node.arguments?.[0] : node;
     if (literal && ts.isObjectLiteralExpression(literal)) flows.push(...getObjectFlows(literal, names));
     if (ts.isIdentifier(node)) {
