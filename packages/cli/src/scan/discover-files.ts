@@ -5,9 +5,9 @@ import ignore, { type Ignore } from 'ignore';
 import { CliError } from '../cli-error.js';
 import { SOURCE_EXTENSIONS } from './source-extensions.js';
 
-/** Folders never scanned: dependencies and build output. */
+/** Folders never scanned: dependencies (installed or vendored) and build output. */
 const IGNORED_DIRECTORIES = [
-  'node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output',
+  'node_modules', 'vendor', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output',
   '.svelte-kit', '.turbo', '.vercel', '.serverless', '.cache', 'generated', '__generated__',
 ];
 /** Files never scanned: declarations, minified bundles, generated code (gitignore syntax). */

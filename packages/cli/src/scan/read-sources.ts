@@ -32,10 +32,20 @@ export async function readSources(options: {
   return files;
 }
 
-/** Whether a file is generated (a marker in its first lines) or minified (a very long first line). */
+/** Lines looked at for minified code: a licence banner may come before the one long line. */
+const MINIFIED_HEAD_LINES = 20;
+
+/** Whether a file is generated (a marker in its first lines) or minified (a very long line among its first ones). */
 export function isGeneratedOrMinified(text: string): boolean {
   const head = text.slice(0, 600);
   if (GENERATED_MARKER.test(head.split('\n').slice(0, 5).join('\n'))) return true;
-  const firstLineEnd = text.indexOf('\n');
-  return (firstLineEnd === -1 ? text.length : firstLineEnd) > MINIFIED_LINE_LENGTH;
+  let start = 0;
+  for (let line = 0; line < MINIFIED_HEAD_LINES && start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    if (lineEnd - start > MINIFIED_LINE_LENGTH) return true;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return false;
 }
