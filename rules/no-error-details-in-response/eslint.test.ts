@@ -6,6 +6,28 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // Only administrators reach these routes: they read the errors to fix their setup.
+    `router.post('/admin/backup', isAdmin, error_catcher(async (req, res) => {
+  try {
+    await createBackup();
+    res.json({ success: true });
+  } catch (e) {
+    res.status(500).json({ error: e.message });
+  }
+}));`,
+    `import { Body, Controller, InternalServerErrorException, Post } from '@nestjs/common';
+@Controller('admin/plugins')
+export class PluginsController {
+  @Post('install')
+  @Roles(Role.Admin)
+  async install(@Body() body: InstallDto) {
+    try {
+      return await this.plugins.install(body.name);
+    } catch (error) {
+      throw new InternalServerErrorException(error.message);
+    }
+  }
+}`,
     // A 4xx answer carries the message as feedback when nothing in the try visibly reaches a database, file or network.
     `export async function redeem(req: Request, res: Response) {
   try {

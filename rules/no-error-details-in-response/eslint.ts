@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode, someNode } from '../utils/walk.js';
+import { looksLikeRoleCheckName } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -158,7 +159,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check({ payload, sink }: ResponsePayload): void {
-      if (candidateNames.size === 0 || isReachedOnlyWithoutNext(sink)) return;
+      if (candidateNames.size === 0 || isReachedOnlyWithoutNext(sink) || servesAdminsOnly(sink)) return;
       const leak = findLeak(payload, 0, isClientErrorStatus(getResponseStatus(sink)));
       if (!leak || reported.has(leak.node)) return;
       reported.add(leak.node);
@@ -387,6 +388,29 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * A route only administrators reach (`router.post('/x', isAdmin, error_catcher(async (req, res) => …))`, a Nest
+     * method with `@Roles('admin')` or an admin guard): the people who run the app read its errors to fix it.
+     */
+    function servesAdminsOnly(sink: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node | undefined = sink.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.MethodDefinition) {
+          return current.decorators.some((decorator) => isRoleCheck(decorator.expression) || (decorator.expression.type === AST_NODE_TYPES.CallExpression && decorator.expression.arguments.some(isRoleCheck)));
+        }
+        if (current.type !== AST_NODE_TYPES.CallExpression || !ROUTE_REGISTRATIONS.has(getCalleeName(current) ?? '')) continue;
+        const handlerIndex = current.arguments.findIndex((argument) => isWithin(sink, argument));
+        if (handlerIndex > 0 && current.arguments.slice(1, handlerIndex).some(isRoleCheck)) return true;
+      }
+      return false;
+    }
+
+    /** `isAdmin`, `auth.requireRole('admin')`, `RolesGuard`, `@Roles(Role.Admin)`: a middleware, guard or decorator that checks a role. */
+    function isRoleCheck(node: TSESTree.Node): boolean {
+      const expression = unwrapExpression(node);
+      const name = expression.type === AST_NODE_TYPES.CallExpression ? getMemberPath(expression.callee)?.at(-1) : getMemberPath(expression)?.at(-1);
+      return name !== undefined && looksLikeRoleCheckName(name);
+    }
+
+    /**
      * `return next ? next(err) : res.status(401).json(err)`: a handler written to run with or without a
      * `next` callback answers only without one, and Express always passes it, so the error goes to the app's
      * error handler instead.
@@ -538,6 +562,8 @@ function maySendCaughtError(sourceCode: Readonly<TSESLint.SourceCode>): boolean 
 }
 
 const HONO_TEXT_METHODS: readonly string[] = ['text', 'html'];
+/** Route registrations whose arguments before the handler are middleware. */
+const ROUTE_REGISTRATIONS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use']);
 /** Calls that set a response's status: `res.status(400)`, `reply.code(404)`. */
 const STATUS_SETTERS: ReadonlySet<string> = new Set(['status', 'code']);
 /** Nest exceptions for a client error, whose message the client is meant to read. */
