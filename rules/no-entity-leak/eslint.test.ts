@@ -3,6 +3,15 @@ import { createRuleTester } from '../utils/rule-tester.js';
 
 createRuleTester().run('no-entity-leak', rule, {
   valid: [
+    // Selected fields from a procedure and a loader; a query() that is no tRPC procedure.
+    `import { prisma } from '~/db.server';
+export const userRouter = router({
+  byId: publicProcedure.input(z.object({ id: z.string() })).query(({ input }) => prisma.user.findUnique({ where: { id: input.id }, select: { id: true, name: true } })),
+});
+export async function loader({ params }: LoaderFunctionArgs) {
+  return json({ user: await prisma.user.findUnique({ where: { id: params.userId }, select: { id: true, name: true } }) });
+}
+export const rows = db.query(async () => prisma.user.findMany());`,
     // The user relation is replaced by its partial form after the spread; a TypeORM entity's own toJSON shapes it.
     `import { In } from 'typeorm';
 import { Webhook, Message } from '@app/database';
@@ -421,6 +430,21 @@ export default async function routes(fastify) {
     },
   ],
   invalid: [
+    // A tRPC procedure's and a Remix loader's return value is the response.
+    {
+      code: `import { prisma } from '~/db.server';
+export const userRouter = router({
+  byId: publicProcedure.input(z.object({ id: z.string() })).query(async ({ input }) => {
+    return prisma.user.findUnique({ where: { id: input.id } });
+  }),
+  list: protectedProcedure.query(() => prisma.user.findMany()),
+});
+export async function loader({ params }: LoaderFunctionArgs) {
+  const user = await prisma.user.findUnique({ where: { id: params.userId } });
+  return json({ user });
+}`,
+      errors: [{ messageId: 'entityLeak', line: 4 }, { messageId: 'entityLeak', line: 6 }, { messageId: 'entityLeak', line: 10 }],
+    },
     // the hash is deleted, the reset token the schema shows is not
     {
       code: `

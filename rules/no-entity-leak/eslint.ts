@@ -15,6 +15,7 @@ import {
   getAssignmentResponsePayload,
   getCallResponsePayload,
   getDecoratorName,
+  getArrowBodyResponsePayload,
   getReturnResponsePayload,
   mayHaveResponseSink,
   type ResponsePayload,
@@ -153,6 +154,11 @@ export default createRule<Options, MessageIds>({
       },
       ReturnStatement(node) {
         const payload = getReturnResponsePayload(node);
+        if (payload) checkPayload(payload);
+      },
+      // `fastify.get('/x', async () => prisma.user.findMany())`, `publicProcedure.query(() => prisma.user.findMany())`.
+      ArrowFunctionExpression(node) {
+        const payload = getArrowBodyResponsePayload(node);
         if (payload) checkPayload(payload);
       },
     };

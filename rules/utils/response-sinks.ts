@@ -94,11 +94,50 @@ export function getReturnResponsePayload(statement: TSESTree.ReturnStatement): R
   if (!statement.argument) return undefined;
   const fn = getEnclosingFunction(statement);
   if (!fn) return undefined;
-  if (isNestRouteMethod(fn) || isFastifyRouteHandler(fn)) {
+  if (isNestRouteMethod(fn) || isFastifyRouteHandler(fn) || isTrpcProcedure(fn)) {
     return { payload: statement.argument, sink: statement };
   }
+  if (isRemixDataFunction(fn)) return { payload: unwrapDataHelper(statement.argument), sink: statement };
   return undefined;
 }
+
+/**
+ * A tRPC procedure's resolver, whose return value is the response:
+ * `publicProcedure.input(schema).query(async ({ ctx }) => …)`, `t.procedure.mutation(…)`.
+ */
+function isTrpcProcedure(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !['query', 'mutation'].includes(getMemberPropertyName(callee) ?? '')) return false;
+  for (let current: TSESTree.Node = callee.object; ; ) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (/procedure$/i.test(getMemberPropertyName(current) ?? '')) return true;
+      current = current.object;
+    } else return current.type === AST_NODE_TYPES.Identifier && /procedure$/i.test(current.name);
+  }
+}
+
+/** A Remix / React Router route module's `loader` or `action`, whose return value the page (and anyone fetching it) receives. */
+function isRemixDataFunction(fn: TSESTree.Node): boolean {
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration
+    ? fn.id?.name
+    : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+  if (name !== 'loader' && name !== 'action') return false;
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+/** `json(user)`, `typedjson(user)`, `data(user)`: Remix's helpers around the returned data. */
+function unwrapDataHelper(node: TSESTree.Expression): TSESTree.Node {
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier) return node;
+  const [first] = expression.arguments;
+  return REMIX_DATA_HELPERS.has(expression.callee.name) && first && first.type !== AST_NODE_TYPES.SpreadElement ? first : node;
+}
+
+const REMIX_DATA_HELPERS: ReadonlySet<string> = new Set(['json', 'typedjson', 'data', 'defer']);
 
 /**
  * The body returned by an arrow route handler with an expression body, whose
@@ -106,7 +145,7 @@ export function getReturnResponsePayload(statement: TSESTree.ReturnStatement): R
  */
 export function getArrowBodyResponsePayload(fn: TSESTree.ArrowFunctionExpression): ResponsePayload | undefined {
   if (fn.body.type === AST_NODE_TYPES.BlockStatement) return undefined;
-  return isFastifyRouteHandler(fn) ? { payload: fn.body, sink: fn.body } : undefined;
+  return isFastifyRouteHandler(fn) || isTrpcProcedure(fn) ? { payload: fn.body, sink: fn.body } : undefined;
 }
 
 /**
@@ -129,7 +168,7 @@ export function mayHaveResponseSink(sourceCode: Readonly<TSESLint.SourceCode>): 
 
 const sinkAnswers = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
 
-const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', ...CONTROLLER_DECORATORS];
+const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', ...CONTROLLER_DECORATORS, 'procedure', 'Procedure', 'loader', 'action'];
 const BODY_WORDS: readonly string[] = ['body'];
 const KOA_CONTEXT_WORDS: readonly string[] = ['ctx', 'context'];
 const HANDLER_WORDS: readonly string[] = ['handler'];
