@@ -160,7 +160,7 @@ export default createRule<Options, MessageIds>({
 
     function check({ payload, sink }: ResponsePayload): void {
       if (candidateNames.size === 0 || isReachedOnlyWithoutNext(sink) || servesAdminsOnly(sink)) return;
-      const leak = findLeak(payload, 0, isClientErrorStatus(getResponseStatus(sink)));
+      const leak = findLeak(payload, 0);
       if (!leak || reported.has(leak.node)) return;
       reported.add(leak.node);
       context.report({
@@ -168,41 +168,6 @@ export default createRule<Options, MessageIds>({
         messageId: 'errorDetails',
         data: { expression: sourceCode.getText(leak.node), what: leak.what, sink: getSinkLabel(sink) },
       });
-    }
-
-    /**
-     * The status a response is sent with, when the code says it: `res.status(400).json(…)`, `reply.code(404).send(…)`,
-     * Hono's `c.json(body, 400)`, `ctx.status = 400` just before `ctx.body = …`, a Nest `BadRequestException`.
-     */
-    function getResponseStatus(sink: TSESTree.Node): number | undefined {
-      if (sink.type === AST_NODE_TYPES.NewExpression) {
-        const name = getCalleeName(sink) ?? '';
-        return NEST_CLIENT_ERRORS.test(name) ? 400 : undefined;
-      }
-      if (sink.type === AST_NODE_TYPES.CallExpression) {
-        const second = sink.arguments[1];
-        if (second && second.type === AST_NODE_TYPES.Literal && typeof second.value === 'number') return second.value;
-        for (let current: TSESTree.Node = sink.callee; current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression;) {
-          if (current.type === AST_NODE_TYPES.CallExpression) {
-            const [first] = current.arguments;
-            if (STATUS_SETTERS.has(getCalleeName(current) ?? '') && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'number') return first.value;
-            current = current.callee;
-          } else {
-            current = current.object;
-          }
-        }
-        return undefined;
-      }
-      if (sink.type === AST_NODE_TYPES.AssignmentExpression && sink.parent.type === AST_NODE_TYPES.ExpressionStatement) {
-        const block = sink.parent.parent;
-        const statements = 'body' in block && Array.isArray(block.body) ? (block.body as TSESTree.Node[]) : [];
-        for (const statement of statements.slice(0, statements.indexOf(sink.parent)).reverse()) {
-          const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
-          if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && getMemberPath(assignment.left)?.at(-1) === 'status' &&
-            assignment.right.type === AST_NODE_TYPES.Literal && typeof assignment.right.value === 'number') return assignment.right.value;
-        }
-      }
-      return undefined;
     }
 
     function getSinkLabel(sink: TSESTree.Node): string {
@@ -215,12 +180,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The first expression in a payload that carries a caught error's internals, following one `const` alias. */
-    /**
-     * `asClientError`: the response goes out with a 4xx status (`res.status(400).json({ message: err.message })`), which
-     * says the message is meant as feedback — the app's own "Email already taken" — unless the `try` visibly reaches a
-     * database, file or network call whose errors would come through too. The stack and the error object stay internals.
-     */
-    function findLeak(payload: TSESTree.Node, depth: number, asClientError = false): { node: TSESTree.Node; what: string } | undefined {
+    function findLeak(payload: TSESTree.Node, depth: number): { node: TSESTree.Node; what: string } | undefined {
       let found: { node: TSESTree.Node; what: string } | undefined;
       const inspect = (node: TSESTree.Node): void => {
         if (node.type !== AST_NODE_TYPES.Identifier || !candidateNames.has(node.name)) return;
@@ -233,7 +193,9 @@ export default createRule<Options, MessageIds>({
         const error = getCaughtError(variable);
         if (error) {
           const leak = getLeakingUse(node);
-          const feedback = asClientError && leak?.what === 'the raw error message' && !error.reachesInternals;
+          // A message from a `try` that reaches no database, file or network call is the app's own ("Email already
+          // taken", a service's domain error); the stack and the error object stay internals.
+          const feedback = leak?.what === 'the raw error message' && !error.reachesInternals;
           if (leak && !feedback && !isGuarded(leak.node, node.name, error)) found = leak;
           return;
         }
@@ -564,14 +526,6 @@ function maySendCaughtError(sourceCode: Readonly<TSESLint.SourceCode>): boolean 
 const HONO_TEXT_METHODS: readonly string[] = ['text', 'html'];
 /** Route registrations whose arguments before the handler are middleware. */
 const ROUTE_REGISTRATIONS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use']);
-/** Calls that set a response's status: `res.status(400)`, `reply.code(404)`. */
-const STATUS_SETTERS: ReadonlySet<string> = new Set(['status', 'code']);
-/** Nest exceptions for a client error, whose message the client is meant to read. */
-const NEST_CLIENT_ERRORS = /^(?:BadRequest|NotFound|Conflict|Forbidden|Unauthorized|UnprocessableEntity|PayloadTooLarge|Gone|NotAcceptable|PreconditionFailed)Exception$/;
-
-function isClientErrorStatus(status: number | undefined): boolean {
-  return status !== undefined && status >= 400 && status < 500;
-}
 const HONO_CONTEXT_NAMES: readonly string[] = ['c', 'ctx'];
 const NEST_MODULES: readonly string[] = ['@nestjs/common'];
 /** A `catch`, a `.catch`/`onError`/`setErrorHandler` callback, a Node-style `(err) =>` callback. */
@@ -587,7 +541,7 @@ function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | un
 }
 
 /** Receivers and callees whose errors carry a driver's or a remote's text: SQL, file paths, hosts. */
-const INTERNAL_RECEIVER = /^(?:prisma|db|database|knex|sequelize|mongoose|pool|pg|mysql|sql|redis|cache|fs|storage|s3|bucket|supabase|drizzle|em|entityManager|dataSource|connection|orm|collection|axios|got|http|https)$|(?:Repository|Repo|Model|Client|Pool|Collection|Storage)$/;
+const INTERNAL_RECEIVER = /^(?:prisma|db|database|knex|sequelize|mongoose|pool|pg|mysql|sql|redis|cache|fs|storage|s3|bucket|supabase|drizzle|em|entityManager|dataSource|connection|orm|collection|axios|got|http|https)$|(?:repository|repo|model|client|pool|collection|storage|db)$/i;
 const INTERNAL_CALLEES: ReadonlySet<string> = new Set(['fetch', 'query', 'execute', 'exec', 'spawn', 'readFile', 'writeFile', 'readFileSync', 'writeFileSync', 'request']);
 
 /**
@@ -601,10 +555,33 @@ function reachesInternalCall(block: TSESTree.BlockStatement, sourceCode: Readonl
     const path = getMemberPath(node.callee);
     if (path && (path.slice(0, -1).some((segment) => INTERNAL_RECEIVER.test(segment)) || (path.length === 1 && INTERNAL_CALLEES.has(path[0]!)) ||
       (path.length > 1 && /^[A-Z]/.test(path[0]!) && ORM_STATIC_METHODS.has(path.at(-1)!)))) return true;
+    // `this.payments.charge(…)` with `constructor(private readonly payments: PaymentsClient)`: the member's declared type says.
+    if (path && path[0] === 'this' && path.length >= 3 && INTERNAL_RECEIVER.test(getMemberTypeName(node, path[1]!) ?? '')) return true;
     const local = depth === 0 ? getLocalFunction(node, sourceCode) : undefined;
     return local !== undefined && visit(local.body, depth + 1);
   }) !== undefined;
   return visit(block, 0);
+}
+
+/** The type a class declares for `this.<name>`, as a constructor parameter property or a property: `PaymentsClient`. */
+function getMemberTypeName(from: TSESTree.Node, name: string): string | undefined {
+  let classBody: TSESTree.Node | undefined = from.parent;
+  while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+  if (!classBody || classBody.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  for (const member of classBody.body) {
+    const candidates: TSESTree.Node[] = member.type === AST_NODE_TYPES.PropertyDefinition ? [member]
+      : member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor'
+        ? member.value.params.flatMap((param) => (param.type === AST_NODE_TYPES.TSParameterProperty ? [param.parameter] : []))
+        : [];
+    for (const candidate of candidates) {
+      const key = candidate.type === AST_NODE_TYPES.PropertyDefinition ? candidate.key : candidate;
+      if (key.type !== AST_NODE_TYPES.Identifier || key.name !== name) continue;
+      const wrapper = candidate.type === AST_NODE_TYPES.PropertyDefinition || candidate.type === AST_NODE_TYPES.Identifier ? candidate.typeAnnotation : undefined;
+      const annotation = wrapper?.typeAnnotation;
+      return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Static model methods: `User.findOne(…)`, `Order.create(…)`. */
