@@ -11,13 +11,13 @@ import {
 
 describe('looksLikeAuthCheckName', () => {
   it('accepts names that check a request is authenticated', () => {
-    for (const name of ['requireAuth', 'isAuthorized', 'verifyToken', 'checkJwt', 'ensureAuthenticated', 'bearerAuth', 'basicAuth', 'requireUser', 'isLoggedIn', 'validateApiKey', 'requireLogin', 'validateToken', 'apiKeyGuard', 'tokenGuard', 'protectUser']) {
+    for (const name of ['requireAuth', 'isAuthorized', 'verifyToken', 'checkJwt', 'ensureAuthenticated', 'bearerAuth', 'basicAuth', 'requireUser', 'isLoggedIn', 'validateApiKey', 'requireLogin', 'validateToken', 'apiKeyGuard', 'tokenGuard', 'protectUser', 'validDeviceToken', 'validApiKey', 'verifiedSession']) {
       expect(looksLikeAuthCheckName(name), name).toBe(true);
     }
   });
 
   it('rejects routers, configs and names that act on auth without checking it', () => {
-    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig', 'checkIfUserExists', 'checkSuperadminExists', 'isUsernameAvailable']) {
+    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig', 'checkIfUserExists', 'checkSuperadminExists', 'isUsernameAvailable', 'validEmbedConfig']) {
       expect(looksLikeAuthCheckName(name), name).toBe(false);
     }
   });

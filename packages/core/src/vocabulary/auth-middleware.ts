@@ -101,7 +101,9 @@ export function looksLikeAuthCheckName(name: string): boolean {
   return (
     words.some((word) => ['authorized', 'authorised', 'authed', 'signedin', 'logged', 'login'].includes(word)) && verb
   ) || (verb && words.some((word) => ['token', 'user', 'signin', 'signed', 'bearer', 'apikey'].includes(word)))
-    || (words.includes('api') && words.includes('key') && verb);
+    || (words.includes('api') && words.includes('key') && verb)
+    // `validDeviceToken`, `validApiKey`, `verifiedSession`: lets through only a caller whose credential checked out.
+    || ((words[0] === 'valid' || words[0] === 'verified') && words.some((word) => ['token', 'session', 'key', 'apikey', 'jwt', 'bearer'].includes(word)));
 }
 
 /** Whether a name reads as a role or permission check (`requireRole`, `isAdmin`, `RolesGuard`, `checkPermissions`, `checkPolicy`). */
