@@ -11,7 +11,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
-import { getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { findRootIdentifier, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
@@ -251,9 +251,8 @@ export default createRule<Options, MessageIds>({
     /** `axios`, `got`, an instance made by `axios.create()`, Nest's `this.httpService`. */
     function isRequestClient(root: string, call: TSESTree.CallExpression): boolean {
       if (root === 'this') return getMemberPath(call.callee)?.[1] === 'httpService';
-      let rootNode: TSESTree.Node = unwrapExpression(call.callee);
-      while (rootNode.type === AST_NODE_TYPES.MemberExpression) rootNode = unwrapExpression(rootNode.object);
-      const binding = rootNode.type === AST_NODE_TYPES.Identifier ? getModuleBinding(sourceCode, rootNode) : undefined;
+      const rootNode = findRootIdentifier(call.callee);
+      const binding = rootNode ? getModuleBinding(sourceCode, rootNode) : undefined;
       return binding !== undefined && REQUEST_ERROR_CLIENTS.has(binding.source);
     }
 

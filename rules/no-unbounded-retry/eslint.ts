@@ -292,34 +292,27 @@ export default createRule<Options, MessageIds>({
       if (guards.length > 0 && guards.every((guard) => isSuccessGuard(guard)) && containsAwaitOrCall(loop.body)) {
         return 'success';
       }
-      if (guards.length === 0 && (isAfterContinuingTry(exit.node, loop, tries) || isAfterFailureContinue(exit.node, loop))) return 'success';
+      if (guards.length === 0 && isAfterFailureContinue(exit.node, loop, tries)) return 'success';
       const errorNames = getErrorNames(exit.node, loop);
       if (guards.length > 0 && guards.every((guard) => isErrorOnlyTest(guard.test, errorNames, mutated))) return 'neutral';
       return 'bound';
     }
 
-    /** `if (res.status === 429) { await sleep(…); continue; } return res.data;` — the exit right after a failure branch that goes round again. */
-    function isAfterFailureContinue(exit: TSESTree.Node, loop: LoopNode): boolean {
+    /**
+     * An exit in the loop's own body after a failure path that goes round again: a `try` whose `catch` ends with
+     * `continue` (`try { await f() } catch { …; continue } break;`), or a "try later" branch that does
+     * (`if (res.status === 429) { await sleep(…); continue; } return res.data;`).
+     */
+    function isAfterFailureContinue(exit: TSESTree.Node, loop: LoopNode, tries: readonly TSESTree.TryStatement[]): boolean {
       const body = loop.body;
       if (body.type !== AST_NODE_TYPES.BlockStatement || exit.parent !== body) return false;
-      const index = body.body.indexOf(exit as TSESTree.Statement);
-      return body.body.slice(0, index).some((statement) => {
-        if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || getSuccessPolarity(statement.test) !== false) return false;
-        const last = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+      const endsWithContinue = (block: TSESTree.Statement): boolean => {
+        const last = block.type === AST_NODE_TYPES.BlockStatement ? block.body.at(-1) : block;
         return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
-      });
-    }
-
-    /** `try { await f() } catch { …; continue } break;` — the exit right after a try whose catch always continues. */
-    function isAfterContinuingTry(exit: TSESTree.Node, loop: LoopNode, tries: readonly TSESTree.TryStatement[]): boolean {
-      const body = loop.body;
-      if (body.type !== AST_NODE_TYPES.BlockStatement || exit.parent !== body) return false;
-      const index = body.body.indexOf(exit as TSESTree.Statement);
-      return body.body.slice(0, index).some((statement) => {
-        if (statement.type !== AST_NODE_TYPES.TryStatement || !tries.includes(statement) || !statement.handler) return false;
-        const last = statement.handler.body.body.at(-1);
-        return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
-      });
+      };
+      return body.body.slice(0, body.body.indexOf(exit as TSESTree.Statement)).some((statement) =>
+        (statement.type === AST_NODE_TYPES.TryStatement && tries.includes(statement) && statement.handler !== null && endsWithContinue(statement.handler.body)) ||
+        (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && getSuccessPolarity(statement.test) === false && endsWithContinue(statement.consequent)));
     }
 
     /** The names of the caught error (and locals derived from it) in the catch clauses around a node. */

@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/util
 import { AUTH_MIDDLEWARE_NAMES, RATE_LIMIT_MODULES, RATE_LIMITER_NAME as LIMITER_NAME, isCredentialPath } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
-import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
+import { findProperty, findRootIdentifier, getCalleeName, getMemberPath, getMemberPropertyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
 import { getModuleBinding, getRequiredModule } from '../utils/module-bindings.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
 import { getRedlineSettings } from '../utils/settings.js';
@@ -308,12 +308,6 @@ export default createRule<Options, MessageIds>({
         default:
           return false;
       }
-    }
-
-    function findRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
-      let current = unwrapExpression(node);
-      while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
-      return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
     }
 
     function isAuthMiddleware(node: TSESTree.Node): boolean {

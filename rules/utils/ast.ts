@@ -71,6 +71,13 @@ export function getMemberPath(node: TSESTree.Node): string[] | undefined {
 }
 
 /** The callee's dotted path of a call (`res.status(500).json` → undefined; `logger.info` → `['logger', 'info']`). */
+/** The identifier a member chain starts from: `a` for `a.b.c`, `axios` for `axios.defaults.timeout`. */
+export function findRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
 export function getCalleePath(call: TSESTree.CallExpression | TSESTree.NewExpression): string[] | undefined {
   return getMemberPath(call.callee);
 }

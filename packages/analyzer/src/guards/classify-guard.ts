@@ -234,12 +234,8 @@ export function callsEnforcingAuthHelper(fn: ts.Node): boolean {
 export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
   if (ts.isIdentifier(node)) return project.resolveName(file, node.text);
   if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
-  const binding = file.imports.get(node.expression.text);
-  if (binding?.imported === '*') {
-    const target = project.resolveModule(file, binding.specifier);
-    const exported = target ? project.resolveExport(target, node.name.text) : undefined;
-    if (exported) return exported;
-  }
+  const exported = resolveNamespaceMember(node.expression.text, node.name.text, file, project);
+  if (exported) return exported;
   const owner = project.resolveName(file, node.expression.text);
   if (!owner || !ts.isObjectLiteralExpression(owner.node)) return undefined;
   for (const property of owner.node.properties) {
@@ -250,6 +246,14 @@ export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project
     if (ts.isShorthandPropertyAssignment(property)) return project.resolveName(owner.file, property.name.text);
   }
   return undefined;
+}
+
+/** `handlers.list` where `import * as handlers from './tasks.handlers'`: that module's export. */
+export function resolveNamespaceMember(local: string, member: string, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  const binding = file.imports.get(local);
+  if (binding?.imported !== '*') return undefined;
+  const target = project.resolveModule(file, binding.specifier);
+  return target ? project.resolveExport(target, member) : undefined;
 }
 
 /**

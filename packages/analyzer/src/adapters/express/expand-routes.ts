@@ -5,7 +5,7 @@ import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
 import { findLocalDeclaration, getLocalInitializer, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
-import { resolveCallable, type GuardClassifier } from '../../guards/classify-guard.js';
+import { resolveCallable, resolveNamespaceMember, type GuardClassifier } from '../../guards/classify-guard.js';
 import { mayNeedHandlerAuth, type HandlerInspector } from '../../guards/handler-checks.js';
 import { isDeclaredPublicInComment, isPublicHandlerName, isPublicPath } from '../../guards/public-paths.js';
 import { readOwnRateLimit } from '../../guards/own-rate-limit.js';
@@ -435,11 +435,8 @@ function resolveWrappedMember(owner: { node: ts.Node; file: AnalyzedFile }, name
   const call = ts.isExpression(owner.node) ? skipOuterExpressions(owner.node) : owner.node;
   const wrapped = ts.isCallExpression(call) ? call.arguments.at(-1) : undefined;
   if (!wrapped || !ts.isIdentifier(wrapped)) return undefined;
-  const binding = owner.file.imports.get(wrapped.text);
-  if (binding?.imported === '*') {
-    const target = project.resolveModule(owner.file, binding.specifier);
-    return target ? project.resolveExport(target, name) : undefined;
-  }
+  const exported = resolveNamespaceMember(wrapped.text, name, owner.file, project);
+  if (exported) return exported;
   const inner = project.resolveName(owner.file, wrapped.text);
   const member = inner ? findMember(inner.node, name) : undefined;
   return inner && member ? { node: member, file: inner.file } : undefined;
