@@ -546,7 +546,6 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** The function a call re-enters: `fn(…)` inside `function fn`, `this.method(…)` inside `method`. */
     /**
      * `processNextFile(index + 1)` in the `try` after the work and again in the `catch`: the function walks a
      * list and moves on to the next item whether or not this one failed. That is iteration, not a retry.
@@ -558,6 +557,7 @@ export default createRule<Options, MessageIds>({
         node.arguments.map((argument) => sourceCode.getText(argument)).join(',') === text && !isOnFailurePath(node, fn)) !== undefined;
     }
 
+    /** The function a call re-enters: `fn(…)` inside `function fn`, `this.method(…)` inside `method`. */
     function getSelfTarget(call: TSESTree.CallExpression): FunctionNode | undefined {
       const callee = unwrapExpression(call.callee);
       for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
@@ -684,12 +684,12 @@ function isLogCall(call: TSESTree.CallExpression): boolean {
   return owner !== undefined && /^(?:console|logger|log|Logger|winston|pino|debug)$/i.test(owner);
 }
 
-/** `new Promise((resolve) => setTimeout(resolve, ms))`: its executor runs in place. */
 /** Walks without nested functions (but into a `new Promise` executor, which runs at once), or into every function. */
 function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, enterFunctions = false): void {
   walkNodes(root, visit, enterFunctions ? () => true : isPromiseExecutor);
 }
 
+/** `new Promise((resolve) => setTimeout(resolve, ms))`: its executor runs in place. */
 function isPromiseExecutor(fn: TSESTree.Node): boolean {
   const parent = fn.parent;
   return (

@@ -68,14 +68,14 @@ interface RouteRecord {
   order: number;
   protection: Protection;
   report: TSESTree.Node | TSESTree.SourceLocation;
-  /** The handler only answers (`c.json({ ok: true })`) or only turns requests down (a 405/501 stub): it cannot change data. */
-  trivial: boolean;
+  /** The handler only answers (`c.json({ ok: true })`) or only turns requests down (a 405/501 stub): it cannot change data. Asked only of routes that could be reported: it reads the handler. */
+  isTrivial: () => boolean;
   /** Its auth, if any, is only its own handler's check (`if (!member) throw new HTTPError('…', 401)`), no middleware's. */
   authInHandlerOnly: boolean;
   /** A middleware made by a factory this file cannot read (`route({ permission: 'MANAGE_GUILD' })`) runs before the handler. */
   unreadMiddleware: boolean;
-  /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path, or the comment above the route declares it public. */
-  meantPublic: boolean;
+  /** The handler's name says sign-in or sign-up (`registerUser`, `authController.login`) on a relative path, or the comment above the route declares it public. Asked lazily, like `isTrivial`. */
+  isMeantPublic: () => boolean;
 }
 
 interface UseRecord {
@@ -338,9 +338,9 @@ export default createRule<Options, MessageIds>({
         order: call.range[0],
         protection,
         report: getRouteReportLocation(call, callee),
-        trivial: isTrivialHandler(handler) || answersOnlyWithErrors(handler, resolveLocalFunction),
+        isTrivial: () => isTrivialHandler(handler) || answersOnlyWithErrors(handler, resolveLocalFunction),
         // Only on relative paths (`/`, `/:id`): an absolute path says more than the handler's name.
-        meantPublic: (getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler))) || isDeclaredPublic(call) ||
+        isMeantPublic: () => (getResourceKey(path) === '' && isPublicHandlerName(getExpressionName(handler))) || isDeclaredPublic(call) ||
           (method === 'get' && isExistenceCheckName(getExpressionName(handler))),
       });
     }
@@ -465,8 +465,8 @@ export default createRule<Options, MessageIds>({
         report: call,
         authInHandlerOnly: false,
         unreadMiddleware: false,
-        trivial: false,
-        meantPublic: false,
+        isTrivial: () => false,
+        isMeantPublic: () => false,
       });
     }
 
@@ -496,6 +496,9 @@ export default createRule<Options, MessageIds>({
           // `router.use(auth)` registered after this route protects only what follows it.
           return authUse && authUse.order > route.order ? `${authUse.protection.label ?? 'an auth check'}, applied by a later \`use\`` : undefined;
         };
+        const protectedSiblings = (key: string): number => effective.filter((candidate) => candidate.evidence
+          && !(candidate.route.path !== undefined && isPublicPath(candidate.route.path)) && getResourceKey(candidate.route.path) === key).length;
+        const unprotected: { route: RouteRecord; evidence: string }[] = [];
         const ownerIsAdmin = splitIdentifierWords(ownerNames.get(owner) ?? '').includes('admin');
         const roleEvidence = effective.find(({ route }) => route.protection.role);
         for (const { route, protection } of effective) {
@@ -509,10 +512,18 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
-          if (protection.optional || protection.assumes || route.trivial || route.meantPublic) continue;
-          if (!isSensitiveRoute(route.method, route.path)) continue;
+          if (protection.optional || protection.assumes || !isSensitiveRoute(route.method, route.path)) continue;
+          if (route.isTrivial() || route.isMeantPublic()) continue;
           const evidence = findEvidence(route);
-          if (!evidence) continue;
+          if (evidence) unprotected.push({ route, evidence });
+        }
+        for (const { route, evidence } of unprotected) {
+          // One forgotten check stands out among protected siblings. When a resource's open routes outnumber
+          // its protected ones (2 of 25 behind a purchase-token middleware), the open ones are its design;
+          // not under the signed-in account (`/me/orders`), which has no meaning without a caller.
+          const key = getResourceKey(route.path);
+          const open = unprotected.filter((other) => getResourceKey(other.route.path) === key).length;
+          if (open > 1 && open > protectedSiblings(key) && !ACCOUNT_RESOURCES.has(key)) continue;
           context.report({
             ...toReportTarget(route.report),
             messageId: 'missingAuth',
