@@ -6,6 +6,16 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A table of message texts: the sentence about missing credentials is no credential.
+    `for (const provider of providers) {
+  if (!provider.apiKey) logger.warn(warningMessages.missingCredentials, { provider: provider.name });
+}`,
+    // A domain's log kept in the database: \`moderationLogService.log\` inserts a row, it is no logger.
+    `export class UserSuspendService {
+  async suspend(user: User, moderator: User) {
+    await this.moderationLogService.log(moderator, 'suspend', { userId: user.id, password: user.password });
+  }
+}`,
     // The message of a request error, an error of a request that sent no secret, fetch's errors (no request config).
     `import axios from 'axios';
 export async function sync(token: string) {
@@ -196,6 +206,30 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    // Encoding claims makes the bearer token: \`encodeToken\` is no measurement.
+    {
+      code: `export class AuthResponseFactory {
+  create(data: Claims, uuid: string) {
+    const token = this.tokenEncoder.encodeToken(data);
+    this.logger.debug(\`Created JWT token for user \${uuid}: \${token}\`);
+    return token;
+  }
+}`,
+      errors: [{ messageId: 'secret', line: 4 }],
+    },
+    // A Nest-style logger wrapper logs, whatever its method.
+    {
+      code: `export class AuthService {
+  login(password: string) {
+    this.loggerService.info(\`login with \${password}\`);
+    this.appLoggerService.warn(password);
+  }
+}`,
+      errors: [
+        { messageId: 'secret', line: 3 },
+        { messageId: 'secret', line: 4 },
+      ],
+    },
       // axios keeps the request's headers and body on its errors: logging the error logs what the request sent.
       {
         code: `import axios from 'axios';

@@ -1229,9 +1229,13 @@ function isOneTimeCodeName(name: string): boolean {
   return (head === 'code' || head === 'pin' || head === 'otp') && !words.some((word) => NON_CREDENTIAL_OWNER_WORDS.has(word));
 }
 
-/** Things whose `token` or `code` is public: a coupon or promo code, a Vendure channel token, a lexer's token. */
+/**
+ * Things whose `token` or `code` is public: a coupon or promo code, a Vendure channel token, a lexer's token; and
+ * tables of message texts (`warningMessages.missingCredentials` is the sentence that says they are missing).
+ */
 const NON_CREDENTIAL_OWNER_WORDS: ReadonlySet<string> = new Set([
   'coupon', 'coupons', 'promo', 'promotion', 'discount', 'voucher', 'referral', 'channel', 'lexer', 'parser', 'tokenizer', 'country', 'currency', 'language', 'error',
+  'messages', 'msgs', 'strings', 'texts', 'labels', 'translations', 'errors',
 ]);
 
 function isNonCredentialOwner(name: string): boolean {
@@ -1316,10 +1320,16 @@ function isMetadataName(name: string): boolean {
   return last !== undefined && (METADATA_WORDS.has(last) || isFlagName(name));
 }
 
-/** Functions that measure or encode text: `countTokens`, `encode`, `tokenize`, `estimateTokens`. */
+/**
+ * Functions that measure or encode text: `countTokens`, `encode`, `tokenize`, `estimateTokens`. Encoding a
+ * credential makes one: `tokenEncoder.encodeToken(claims)` returns the bearer token.
+ */
 function isMeasuringFunctionName(name: string): boolean {
-  return splitIdentifierWords(name).some((word) => MEASURING_WORDS.has(word));
+  const words = splitIdentifierWords(name);
+  if (words.includes('encode') && words.some((word) => ENCODED_CREDENTIAL_WORDS.has(word))) return words.some((word) => word !== 'encode' && MEASURING_WORDS.has(word));
+  return words.some((word) => MEASURING_WORDS.has(word));
 }
+const ENCODED_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['token', 'jwt', 'session', 'cookie', 'credentials', 'secret']);
 const MEASURING_WORDS: ReadonlySet<string> = new Set(['count', 'encode', 'tokenize', 'estimate', 'calculate', 'measure', 'num', 'length', 'size']);
 
 /** `session`, `req.session`, `userSession`: a server-side session object, not a credential by itself. */

@@ -107,6 +107,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     for (const at of check.refuteWithin?.(facts, vocabulary) ?? []) refuted.push({ ruleId, file: at.file, line: at.line, endLine: at.endLine });
     for (const finding of check.check(facts, vocabulary)) {
       const location = toLocation(finding.at);
+      // Test code and its harness (a test server, a script that waits for one) are not what the app runs.
+      if (isTestFile(location.file)) continue;
       const { code } = finding.at;
       findings.push({
         ruleId,

@@ -15,6 +15,8 @@ const SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['password2', 'trailing digits are dropped'],
   ['passwordConfirmation', 'value-form suffix'],
   ['passwordHash', 'a stored hash is crackable'],
+  ['authTokenFromHeaders', 'where the value came from does not change it'],
+  ['apiKeyInQuery', 'a key read off the query string'],
   ['password_hash', 'snake_case hash column'],
   ['hashedPassword', '`hashed` describes the value, not a function'],
   ['passwordDigest', 'Rails-style digest column'],
@@ -113,6 +115,9 @@ const SECRET_NAMES: readonly (readonly [string, string])[] = [
 /** Names that look secret-ish but do not hold a secret value, each with why. */
 const NON_SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['tokenCount', 'a count (issue list)'],
+  ['expireInToken', 'an OAuth `expires_in` duration'],
+  ['tokenExpiresIn', 'a lifetime'],
+  ['countOfTokens', 'a count, whatever follows `of`'],
   ['maxTokens', 'an LLM limit (issue list)'],
   ['max_tokens', 'an LLM limit, snake_case'],
   ['passwordMinLength', 'a policy setting (issue list)'],

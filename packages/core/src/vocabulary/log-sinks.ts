@@ -46,8 +46,12 @@ const LOGGER_HEAD_WORDS: ReadonlySet<string> = new Set(['logger', 'log', 'loggin
 export function isLoggerObjectName(name: string, extraNames: readonly string[] = []): boolean {
   if (LOGGER_OBJECT_NAMES.has(name) || extraNames.includes(name)) return true;
   const words = splitIdentifierWords(name);
-  // `loggerService`, `logService`: a Nest-style logger wrapper.
-  if (words.length > 1 && words.at(-1) === 'service') words.pop();
+  // `loggerService`, `logService`: a Nest-style logger wrapper. `moderationLogService`, `auditLogService` keep a
+  // domain's log: their `log(moderator, …)` writes a row to the database, not a line to a logger.
+  if (words.length > 1 && words.at(-1) === 'service') {
+    words.pop();
+    return words.length === 1 ? LOGGER_HEAD_WORDS.has(words[0]!) : words.at(-1) === 'logger';
+  }
   const last = words.at(-1);
   return last !== undefined && LOGGER_HEAD_WORDS.has(last);
 }

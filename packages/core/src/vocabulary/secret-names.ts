@@ -43,6 +43,8 @@ const VALUE_FORM_WORDS: ReadonlySet<string> = new Set([
 const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   'is', 'has', 'have', 'should', 'can', 'did', 'was', 'will', 'needs', 'need',
   'max', 'min', 'num', 'total', 'remaining', 'used', 'count',
+  // A lifetime: `expireInToken`, `expiresInSecret` are durations in milliseconds.
+  'expire', 'expires', 'expiry', 'expiration', 'ttl', 'lifetime',
   'masked', 'redacted', 'obfuscated', 'truncated', 'decoded',
   // Keys made to be shipped to browsers: `stripePublishableKey`, `NEXT_PUBLIC_API_KEY`, Algolia's `SEARCH_API_KEY`.
   'public', 'publishable', 'search',
@@ -65,6 +67,9 @@ const HARMLESS_TOKEN_KINDS: ReadonlySet<string> = new Set([
   'input', 'output', 'prompt', 'completion', 'reasoning', 'cached', 'captcha', 'recaptcha', 'hcaptcha',
   'turnstile', 'lexer', 'parser', 'syntax', 'design', 'css', 'theme', 'color', 'spacing',
 ]);
+
+/** Prepositions that name where a value came from, before its source's name: `tokenFromHeaders`, `keyInQuery`. */
+const ORIGIN_WORDS: ReadonlySet<string> = new Set(['from', 'in', 'of', 'via']);
 
 /** Words that make `credentials` public-key material: `webauthnCredentials`, `passkeyCredentials`. */
 const PUBLIC_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['webauthn', 'passkey', 'passkeys', 'fido', 'public']);
@@ -92,7 +97,12 @@ export function isSecretName(name: string, extraWords: readonly string[] = []): 
   // Peel the value-form and deployment suffixes off the end: `passwordHash` → `password`.
   let head = words.length - 1;
   while (head > 0 && VALUE_FORM_WORDS.has(words[head]!) && !isSecretWordAt(words, head, extra)) head--;
-  if (!isSecretWordAt(words, head, extra)) return false;
+  // Where a value came from does not change what it is: `authTokenFromHeaders`, `passwordInBody`.
+  if (!isSecretWordAt(words, head, extra)) {
+    const origin = words.findLastIndex((word, index) => index > 0 && index < head && ORIGIN_WORDS.has(word));
+    if (origin < 1 || !isSecretWordAt(words, origin - 1, extra)) return false;
+    head = origin - 1;
+  }
   // A pair such as `api key` starts one word earlier than its head.
   const start = isPairEndingAt(words, head) ? head - 1 : head;
 
