@@ -32,7 +32,7 @@ export interface NextMiddleware {
  */
 export function buildNextRoutes(project: ProjectModel, classifier: GuardClassifier, inspector: HandlerInspector, vocabulary: RedlineVocabulary): RouteFact[] {
   const files = [...project.files.values()];
-  const middleware = files.map(readAuthMiddleware).find((found) => found !== undefined);
+  const middleware = files.map((file) => readAuthMiddleware(file, files)).find((found) => found !== undefined);
   const routes: RouteFact[] = [];
   for (const file of files) {
     const match = ROUTE_FILE.exec(file.relativePath);
@@ -103,8 +103,11 @@ export function toRoutePath(folder: string): string {
   return `/${segments.join('/')}`;
 }
 
-function readAuthMiddleware(file: AnalyzedFile): NextMiddleware | undefined {
+function readAuthMiddleware(file: AnalyzedFile, files: readonly AnalyzedFile[]): NextMiddleware | undefined {
   if (!MIDDLEWARE_FILE.test(file.relativePath) || !MIDDLEWARE_AUTH.test(file.sourceFile.text)) return undefined;
+  // Next.js runs the `middleware.ts` that sits beside `app/` or `pages/`; `utils/middleware.ts` is a helper module.
+  const folder = file.relativePath.slice(0, file.relativePath.lastIndexOf('/') + 1);
+  if (!files.some((other) => other.relativePath.startsWith(`${folder}app/`) || other.relativePath.startsWith(`${folder}pages/`))) return undefined;
   const matchers = readMatchers(file.sourceFile);
   return {
     guard: {
