@@ -14,6 +14,26 @@ ruleTester.run('no-error-details-in-response', rule, {
     res.status(500).json({ message: err.message });
   }
 }`,
+    // The handler turns away everyone but administrators before it answers.
+    `import { json, redirect } from '@remix-run/node';
+export async function action({ request }) {
+  const user = await requireUser(request);
+  if (!user.admin) return redirect('/');
+  try {
+    await prisma.worker.deleteMany({ where: { id: String(request.url) } });
+    return json({ ok: true });
+  } catch (error) {
+    return json({ error: error.stack }, { status: 500 });
+  }
+}
+export async function loader({ request }) {
+  await requireAdminUser(request);
+  try {
+    return json(await prisma.worker.findMany());
+  } catch (error) {
+    return json({ error: error.stack }, { status: 500 });
+  }
+}`,
     // Only administrators reach these routes: they read the errors to fix their setup.
     `router.post('/admin/backup', isAdmin, error_catcher(async (req, res) => {
   try {
@@ -201,6 +221,21 @@ export const update = async (c: Context) => {
     },
   ],
   invalid: [
+    // A check of the record's own flag after the answer, or of another user, does not make the route admin-only.
+    {
+      code: `import { json } from '@remix-run/node';
+export async function action({ request }) {
+  const user = await requireUser(request);
+  try {
+    await prisma.worker.deleteMany({ where: { ownerId: user.id } });
+    return json({ ok: true });
+  } catch (error) {
+    return json({ error: error.stack }, { status: 500 });
+  }
+  if (!user.admin) return null;
+}`,
+      errors: [{ messageId: 'errorDetails', line: 8 }],
+    },
     {
       // Hono's error handler, declared apart from the app.onError(handleError) that registers it: the app's own errors
       // say what they mean; the last branch sends whatever else was thrown.

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode, someNode } from '../utils/walk.js';
-import { looksLikeRoleCheckName } from '@redline/core';
+import { looksLikeRoleCheckName, splitIdentifierWords } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -355,6 +355,7 @@ export default createRule<Options, MessageIds>({
      */
     function servesAdminsOnly(sink: TSESTree.Node): boolean {
       for (let current: TSESTree.Node | undefined = sink.parent; current; current = current.parent) {
+        if (isFunctionNode(current) && current.body.type === AST_NODE_TYPES.BlockStatement && checksAdminBefore(current.body, sink)) return true;
         if (current.type === AST_NODE_TYPES.MethodDefinition) {
           return current.decorators.some((decorator) => isRoleCheck(decorator.expression) || (decorator.expression.type === AST_NODE_TYPES.CallExpression && decorator.expression.arguments.some(isRoleCheck)));
         }
@@ -363,6 +364,36 @@ export default createRule<Options, MessageIds>({
         if (handlerIndex > 0 && current.arguments.slice(1, handlerIndex).some(isRoleCheck)) return true;
       }
       return false;
+    }
+
+    /**
+     * A handler that turns away everyone but administrators before it answers: `await requireAdmin(request)`,
+     * `if (!user.admin) return redirect('/')`, `if (user.role !== 'admin') throw new Response(null, { status: 403 })`.
+     */
+    function checksAdminBefore(body: TSESTree.BlockStatement, sink: TSESTree.Node): boolean {
+      return body.body.some((statement) => statement.range[1] <= sink.range[0] && (
+        (statement.type === AST_NODE_TYPES.IfStatement && mentionsAdmin(statement.test) && exitsEarly(statement.consequent)) ||
+        ((statement.type === AST_NODE_TYPES.ExpressionStatement || statement.type === AST_NODE_TYPES.VariableDeclaration) && callsAdminCheck(statement))));
+    }
+
+    function mentionsAdmin(test: TSESTree.Node): boolean {
+      return someNode(test, (node) =>
+        (node.type === AST_NODE_TYPES.Identifier && isAdminName(node.name)) ||
+        (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && isAdminName(node.value)), sourceCode.visitorKeys);
+    }
+
+    function callsAdminCheck(statement: TSESTree.Node): boolean {
+      const call = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression
+        : statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0]?.init : undefined;
+      const unwrapped = call && unwrapExpression(call.type === AST_NODE_TYPES.AwaitExpression ? call.argument : call);
+      if (unwrapped?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const name = getMemberPath(unwrapped.callee)?.at(-1);
+      return name !== undefined && isAdminName(name) && looksLikeRoleCheckName(name);
+    }
+
+    function exitsEarly(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.ReturnStatement) return true;
+      return node.type === AST_NODE_TYPES.BlockStatement && node.body.some((statement) => statement.type === AST_NODE_TYPES.ThrowStatement || statement.type === AST_NODE_TYPES.ReturnStatement);
     }
 
     /** `isAdmin`, `auth.requireRole('admin')`, `RolesGuard`, `@Roles(Role.Admin)`: a middleware, guard or decorator that checks a role. */
@@ -819,4 +850,9 @@ function isOwnText(node: TSESTree.Node): boolean {
   const value = unwrapExpression(node);
   return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
     (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0);
+}
+
+/** `admin`, `isAdmin`, `SUPERUSER`, `requireStaff`: a name about administrators. */
+function isAdminName(name: string): boolean {
+  return splitIdentifierWords(name).some((word) => word === 'admin' || word === 'admins' || word === 'superuser' || word === 'superadmin' || word === 'staff');
 }
