@@ -39,7 +39,17 @@ const noSecretLoggingProject: ProjectCheck = {
       message: `\`${fact.argument}\` holds \`${fact.field}\`, and \`${fact.sink}\` writes it whole to the log. Log only the settings you need.`,
       related: [{ at: fact.declaredAt, message: `\`${fact.field}\` is set here.` }],
     }));
-    return [...throughHelpers, ...(facts.loggedRecords ?? []).flatMap((fact) => checkLoggedRecord(fact, facts)), ...typedValues, ...settings];
+    // A logger that masks what it writes masks the records and settings given to it as well.
+    const masked = new Set((facts.maskedLogCalls ?? []).map((span) => `${span.file}:${span.line}`));
+    const unmasked = (finding: ProjectFinding): boolean => !masked.has(`${finding.at.file}:${finding.at.line}`);
+    return [
+      ...throughHelpers,
+      ...[...(facts.loggedRecords ?? []).flatMap((fact) => checkLoggedRecord(fact, facts)), ...typedValues, ...settings].filter(unmasked),
+    ];
+  },
+  // The per-file rule cannot see that the imported logger masks secrets before it writes.
+  refuteWithin(facts) {
+    return facts.maskedLogCalls ?? [];
   },
 };
 

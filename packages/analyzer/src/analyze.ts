@@ -26,6 +26,7 @@ import { keepsUnknownDtoKeys } from './summaries/validation-pipes.js';
 import { findClientOnlyModules } from './summaries/client-only-modules.js';
 import { traceLoggedRecords, traceLoggedTypedValues } from './summaries/logged-records.js';
 import { traceLoggedSettings } from './summaries/logged-settings.js';
+import { findMaskedLogCalls } from './summaries/masking-loggers.js';
 import { NumericIdParameterAdapter } from './requests/numeric-id-parameters.js';
 import { NestJwtAdapter } from './adapters/nestjs/jwt-module.js';
 import { FastifyErrorDelegationAdapter } from './adapters/fastify/error-delegation.js';
@@ -192,6 +193,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     loggedRecords: traceLoggedRecords(logForwarding.sinkCalls, summaries, entities),
     loggedTypedValues: traceLoggedTypedValues(logForwarding.sinkCalls, project, vocabulary),
     loggedSettings: traceLoggedSettings(logForwarding.sinkCalls, project, vocabulary),
+    maskedLogCalls: findMaskedLogCalls(logForwarding.sinkCalls, project),
     numericIdParameters: numericIds.found,
     nestJwt: nestJwt.facts,
     fastifyErrors: fastifyErrors.facts,

@@ -21,6 +21,8 @@ export interface ProjectFacts {
   loggedTypedValues?: LoggedTypedValueFact[];
   /** Log calls that write a whole settings object with a secret key in it. */
   loggedSettings?: LoggedSettingsFact[];
+  /** Log calls through a logger imported from a project module that masks what it writes (absent when not computed). */
+  maskedLogCalls?: CodeSpan[];
   /**
    * Where the API reads a numeric record id from the URL (`Number(req.params.id)`,
    * `@Param('id', ParseIntPipe)`): then sequential ids are its public identifiers.
@@ -33,7 +35,6 @@ export interface ProjectFacts {
   fastifyErrors?: FastifyErrorFacts;
   /** Calls that hand a caught error to a project helper whose every return is a message the app wrote (absent when not computed). */
   maskedErrorCalls?: CodeSpan[];
-  /** How much the analyzer could not resolve (imports of missing files, dynamic mounts). */
   /** What the analyzer could not follow: imports, router mounts, and route registrations with a computed method (`router[method](path, …)`). */
   unresolved: { imports: number; mounts: number; routes: number };
   /**

@@ -1,0 +1,33 @@
+import ts from '../project/typescript.cjs';
+import type { CodeSpan } from '@redline/core';
+import type { AnalyzedFile } from '../project/analyzed-file.js';
+import { getCodeSpan } from '../project/code-span.js';
+import type { ProjectModel } from '../project/project-model.js';
+import type { LogSinkCall } from './logged-records.js';
+
+/**
+ * What a logger module does to what it is given before it writes: a call of a masking helper
+ * (`hashSensitiveFields(data)`, `redactSecrets(meta)`, `maskSensitive(value)`, `sanitize(args)`). Not pino's
+ * `redact:` paths, which cover only what they list (`req.headers.authorization`, not a logged body).
+ */
+const MASKING = /\b(?:redact|mask|sanitiz|sanitis|scrub|censor|obfuscat|hashSensitive|filterSensitive|stripSensitive|removeSensitive)\w*\s*\(/i;
+
+/**
+ * Log calls through a logger the project imports from a module of its own that masks what it writes (a
+ * `logger.server.ts` whose formatter hashes sensitive fields and bearer-looking values): the per-file rule
+ * sees only `logger.info(…)` and cannot tell. The call spans, for refuting its findings there.
+ */
+export function findMaskedLogCalls(sinkCalls: readonly LogSinkCall[], project: ProjectModel): CodeSpan[] {
+  const masks = new Map<AnalyzedFile, boolean>();
+  const spans: CodeSpan[] = [];
+  for (const { call, file } of sinkCalls) {
+    const owner = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
+    if (!owner || !ts.isIdentifier(owner) || !file.imports.has(owner.text)) continue;
+    const declared = project.resolveName(file, owner.text)?.file;
+    if (!declared || declared === file) continue;
+    let masking = masks.get(declared);
+    if (masking === undefined) masks.set(declared, (masking = MASKING.test(declared.text)));
+    if (masking) spans.push(getCodeSpan(call, file.sourceFile, file.relativePath));
+  }
+  return spans;
+}
