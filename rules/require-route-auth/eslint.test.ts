@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // A gateway controller whose routes mostly forward to a service that checks its own callers.
+    `@controller('/v1')
+export class PaymentsController extends BaseHttpController {
+  @httpPost('/subscriptions/cancel', subscriptionTokenAuthMiddleware)
+  async confirm(req, res) { await this.proxy.callPaymentsServer(req, res, 'subscriptions/cancel', req.body); }
+  @httpPost('/admin/auth/logout')
+  async adminLogout(req, res) { await this.proxy.callPaymentsServer(req, res, 'admin/auth/logout', req.body); }
+  @httpPost('/students')
+  async students(req, res) { await this.proxy.callPaymentsServer(req, res, 'students', req.body); }
+  @httpDelete('/claims/:id')
+  async removeClaim(req, res) { await this.proxy.callPaymentsServer(req, res, 'claims', req.body); }
+}`,
     // Most of the resource is open by design; the route behind a purchase-token middleware is the exception.
     `router.post('/payments/subscriptions', subscriptionTokenAuth, controller.subscribe);
 router.post('/payments/students', (req, res) => paymentsProxy.forward(req, res, 'students'));

@@ -518,12 +518,8 @@ export default createRule<Options, MessageIds>({
           if (evidence) unprotected.push({ route, evidence });
         }
         for (const { route, evidence } of unprotected) {
-          // One forgotten check stands out among protected siblings. When a resource's open routes outnumber
-          // its protected ones (2 of 25 behind a purchase-token middleware), the open ones are its design;
-          // not under the signed-in account (`/me/orders`), which has no meaning without a caller.
           const key = getResourceKey(route.path);
-          const open = unprotected.filter((other) => getResourceKey(other.route.path) === key).length;
-          if (open > 1 && open > protectedSiblings(key) && !ACCOUNT_RESOURCES.has(key)) continue;
+          if (isOpenByDesign(unprotected.filter((other) => getResourceKey(other.route.path) === key).length, protectedSiblings(key), key)) continue;
           context.report({
             ...toReportTarget(route.report),
             messageId: 'missingAuth',
@@ -634,6 +630,7 @@ export default createRule<Options, MessageIds>({
       }
 
       if (classGuarded || hasGlobalGuard || !guarded) return;
+      const unguarded: typeof records = [];
       for (const record of records) {
         const { protection } = record;
         if (record.isPublic || protection.auth || protection.role || protection.optional || protection.assumes) continue;
@@ -645,6 +642,11 @@ export default createRule<Options, MessageIds>({
         if (record.verb === 'get' && isTrivialHandler(record.method.value)) continue;
         // `throw new NotImplementedException()`: a stub that only turns requests down exposes nothing.
         if (answersOnlyWithErrors(record.method.value, resolveLocalFunction)) continue;
+        unguarded.push(record);
+      }
+      const guardedCount = records.filter((record) => record.protection.auth && !record.isPublic && !isPublicPath(record.path)).length;
+      if (isOpenByDesign(unguarded.length, guardedCount, getResourceKey(prefix))) return;
+      for (const record of unguarded) {
         context.report({
           node: record.routeDecorator,
           messageId: 'missingGuard',
@@ -1621,4 +1623,13 @@ function returnsPlainValue(fn: TSESTree.FunctionExpression): boolean {
     type = type.typeArguments?.params[0];
   }
   return type?.type === AST_NODE_TYPES.TSStringKeyword || type?.type === AST_NODE_TYPES.TSNumberKeyword || type?.type === AST_NODE_TYPES.TSBooleanKeyword;
+}
+
+/**
+ * One forgotten check stands out among protected siblings. When a resource's open routes outnumber its
+ * protected ones (2 of 25 gateway routes behind a purchase-token middleware), the open ones are its design;
+ * not under the signed-in account (`/me/orders`), which has no meaning without a caller.
+ */
+function isOpenByDesign(open: number, guarded: number, resource: string): boolean {
+  return open > 1 && open > guarded && !ACCOUNT_RESOURCES.has(resource);
 }
