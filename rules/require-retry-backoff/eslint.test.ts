@@ -8,6 +8,28 @@ const IMMEDIATE = 'immediateRetry';
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Polling for something to appear: the loop goes round because the lookup found nothing yet.
+    `export async function waitForUser(email: string) {
+  for (let i = 0; i < 10; i++) {
+    const user = await models.user().loadByEmail(email);
+    if (user) return user;
+    await msleep(1000);
+  }
+  return null;
+}
+export async function resolveSentMessage(provider: Provider, threadId: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const ids = await provider.getSentMessageIds({ threadId });
+      const match = ids.find((id) => id.startsWith(threadId));
+      if (match) return match;
+    } catch (error) {
+      logger.warn('lookup failed', { error });
+    }
+    await sleep(500);
+  }
+  return undefined;
+}`,
     // A project's own pause helper named timer.
     `async function runStreamedUpload(func: () => Promise<unknown>, totalRetries = 0): Promise<unknown> {
   try {
@@ -328,6 +350,20 @@ ruleTester.run('require-retry-backoff', rule, {
     },
   ],
   invalid: [
+    // A read retried on failure, not a poll: it leaves as soon as the call succeeds.
+    {
+      code: `export async function loadProfile(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await api.getUserProfile(id);
+    } catch (error) {
+      await sleep(100);
+    }
+  }
+  throw new Error('unreachable');
+}`,
+      errors: [{ messageId: 'constantDelay', line: 2 }],
+    },
     {
       // A batch upload whose cursor moves on only when the post succeeded: a failed batch is posted again at once.
       filename,

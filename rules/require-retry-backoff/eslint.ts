@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import { RETRY_CONFLICT_MARKERS, splitIdentifierWords } from '@redline/core';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
-import { findNode, walkNodes } from '../utils/walk.js';
+import { findNode, someNode, walkNodes } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 
@@ -16,9 +16,11 @@ type LoopNode = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhi
 type DelayKind = 'none' | 'growing' | 'unknown' | { constant: number };
 
 /** Callee names that pause: `await sleep(500)`, `await delay(ms)`, `await timer(ms)`, `await setTimeout(ms)` (timers/promises). */
-const DELAY_NAMES = /^(?:sleep|delay|wait|pause|timer|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
+const DELAY_NAMES = /^(?:sleep|msleep|delay|wait|pause|timer|timeout|setTimeout|waitFor|waitMs|sleepMs|delayMs|backoff)$/i;
 const RANDOM_ID_CALLS = /^(?:randomUUID|randomBytes|randomInt|nanoid|uuid|v4|cuid|createId|ulid|random)$|^generate/;
 const RETRY_LIBRARY_SOURCES: ReadonlySet<string> = new Set(['axios-retry', 'rxjs', 'rxjs/operators', 'p-retry', 'async-retry']);
+/** First words of a call that looks something up: the loop around it polls for the answer. */
+const LOOKUP_VERBS: ReadonlySet<string> = new Set(['get', 'find', 'load', 'lookup', 'read', 'query', 'list', 'search', 'poll', 'check', 'count']);
 /** Properties of a result that hold when the call succeeded, and those that hold when it failed. */
 const SUCCESS_PROPERTIES: ReadonlySet<string> = new Set(['ok', 'success', 'succeeded', 'successful']);
 const FAILURE_PROPERTIES: ReadonlySet<string> = new Set(['error', 'errors', 'failed', 'failure']);
@@ -113,6 +115,7 @@ export default createRule<Options, MessageIds>({
       // A loop that changes the call's input each pass (a free name, the next page) searches; it does not retry.
       if (!drained && isInputChangedIn(operation, loop.body)) return;
       if (isDeliberateImmediateRetry(loop.body)) return;
+      if (isPolling(operation, loop.body)) return;
       const delay = getDelayKind(loop.body, counters, (name) => isReassignedIn(loop, name));
       report(loop, delay, operation, `This \`${loop.type === AST_NODE_TYPES.ForStatement ? 'for' : loop.type === AST_NODE_TYPES.WhileStatement ? 'while' : 'do…while'}\` loop`);
     }
@@ -331,6 +334,24 @@ export default createRule<Options, MessageIds>({
         });
       });
       return found;
+    }
+
+    /**
+     * A loop that waits for something to appear (`const user = await loadByEmail(email); if (user) return user;
+     * await sleep(1000)`): it goes round because the lookup found nothing yet, not because it failed, and a
+     * steady interval is how one polls. A lookup is a call named for reading (`getSentMessageIds`,
+     * `findPendingJob`), not a client's bare `get`; the loop leaves on what it found, not on a status.
+     */
+    function isPolling(operation: TSESTree.CallExpression, body: TSESTree.Statement): boolean {
+      const words = splitIdentifierWords(getCalleeName(operation) ?? '');
+      if (words.length < 2 || !LOOKUP_VERBS.has(words[0]!)) return false;
+      let leavesOnFound = false;
+      walk(body, (node) => {
+        if (leavesOnFound || node.type !== AST_NODE_TYPES.IfStatement || !exits(node.consequent)) return;
+        leavesOnFound = !someNode(node.test, (inner) => inner.type === AST_NODE_TYPES.Identifier &&
+          (SUCCESS_PROPERTIES.has(inner.name) || FAILURE_PROPERTIES.has(inner.name) || /^status(?:Code)?$/.test(inner.name)), sourceCode.visitorKeys);
+      });
+      return leavesOnFound;
     }
 
     /**
