@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { RESPONSE_OBJECT_NAMES, RESPONSE_SEND_METHODS } from '@redline/core';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getCalleePath, getMemberPath, getMemberPropertyName, getEnclosingFunction, unwrapExpression } from './ast.js';
+import { getCalleePath, getMemberPath, getMemberPropertyName, getEnclosingFunction, getPropertyKeyName, unwrapExpression } from './ast.js';
 import { mayMentionWord } from './text-gate.js';
 
 /** Names of Hono/Koa-style context parameters whose `.json(x)` sends `x`. */
@@ -103,20 +103,34 @@ export function getReturnResponsePayload(statement: TSESTree.ReturnStatement): R
 
 /**
  * A tRPC procedure's resolver, whose return value is the response:
- * `publicProcedure.input(schema).query(async ({ ctx }) => …)`, `t.procedure.mutation(…)`.
+ * `publicProcedure.input(schema).query(async ({ ctx }) => …)`, `t.procedure.mutation(…)`, and a project's
+ * own builder (`withPermission('member', 'read').query(async ({ ctx, input }) => …)`) by the resolver's
+ * `{ ctx, input }`. Not with an `.output(schema)` in the chain: tRPC parses the result with it, and a zod
+ * object drops every key it does not list.
  */
 function isTrpcProcedure(fn: TSESTree.Node): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !['query', 'mutation'].includes(getMemberPropertyName(callee) ?? '')) return false;
+  let procedure = takesResolverOptions(fn);
   for (let current: TSESTree.Node = callee.object; ; ) {
     if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
     else if (current.type === AST_NODE_TYPES.MemberExpression) {
-      if (/procedure$/i.test(getMemberPropertyName(current) ?? '')) return true;
+      const name = getMemberPropertyName(current) ?? '';
+      if (name === 'output') return false;
+      if (/procedure$/i.test(name)) procedure = true;
       current = current.object;
-    } else return current.type === AST_NODE_TYPES.Identifier && /procedure$/i.test(current.name);
+    } else return procedure || (current.type === AST_NODE_TYPES.Identifier && /procedure$/i.test(current.name));
   }
+}
+
+/** `async ({ ctx, input }) => …`: the options object tRPC hands a resolver. */
+function takesResolverOptions(fn: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const [first] = fn.params;
+  return first?.type === AST_NODE_TYPES.ObjectPattern && first.properties.some((property) =>
+    property.type === AST_NODE_TYPES.Property && ['ctx', 'input'].includes(getPropertyKeyName(property) ?? ''));
 }
 
 /** A Remix / React Router route module's `loader` or `action`, whose return value the page (and anyone fetching it) receives. */
