@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { isSensitiveColumnName, isUserModelName, isUserRelationName } from '../src/vocabulary/orm-calls.js';
 
 describe('isUserModelName', () => {
-  it.each(['user', 'User', 'users', 'UserModel', 'usersRepository', 'AppUser', 'AdminUser', 'user_accounts', 'customers', 'member', 'UserEntity'])(
+  it.each(['user', 'User', 'users', 'UserModel', 'usersRepository', 'AppUser', 'AdminUser', 'user_accounts', 'customers', 'UserEntity'])(
     '%s names people or their accounts',
     (name) => expect(isUserModelName(name)).toBe(true),
   );
-  it.each(['post', 'Post', 'TeamMember', 'teamUser', 'BankAccount', 'UserSettings', 'tag', 'profile', 'Session', 'userRole', 'Client', 'Owner', 'Employee', ''])(
+  it.each(['post', 'Post', 'TeamMember', 'member', 'teamUser', 'BankAccount', 'UserSettings', 'tag', 'profile', 'Session', 'userRole', 'Client', 'Owner', 'Employee', ''])(
     '%s does not',
     (name) => expect(isUserModelName(name)).toBe(false),
   );
 });
 
 describe('isUserRelationName', () => {
-  it.each(['author', 'user', 'owner', 'createdBy', 'members', 'customer', 'UserModel'])('%s pulls a person in', (name) =>
+  it.each(['author', 'user', 'owner', 'createdBy', 'customer', 'UserModel'])('%s pulls a person in', (name) =>
     expect(isUserRelationName(name)).toBe(true),
   );
-  it.each(['tags', 'comments', 'authorId', 'userId', 'category', 'ownerName'])('%s does not', (name) =>
+  it.each(['tags', 'members', 'comments', 'authorId', 'userId', 'category', 'ownerName'])('%s does not', (name) =>
     expect(isUserRelationName(name)).toBe(false),
   );
 });

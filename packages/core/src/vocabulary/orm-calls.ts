@@ -69,10 +69,11 @@ export const RECORD_SERIALIZE_METHODS: ReadonlySet<string> = new Set(['toObject'
  * email, and usually a password hash, tokens and flags. Deliberately narrow:
  * `Client`, `Owner`, `Employee`, `Patient` records in CRM/HR apps are the
  * resource the API serves, and are reported only when this file shows a
- * sensitive column on them.
+ * sensitive column on them. Nor `Member`: in most schemas a membership row (user id, organisation id, role),
+ * whose person is a relation of its own.
  */
 const USER_MODEL_NOUNS: ReadonlySet<string> = new Set([
-  'user', 'users', 'account', 'accounts', 'member', 'members', 'customer', 'customers',
+  'user', 'users', 'account', 'accounts', 'customer', 'customers',
   'admin', 'admins', 'administrator', 'administrators',
 ]);
 
@@ -109,7 +110,7 @@ export function isUserModelName(name: string): boolean {
  * `include: { author: true }`, `relations: ['owner']`, `.populate('createdBy')`.
  */
 const USER_RELATION_WORDS: ReadonlySet<string> = new Set([
-  'user', 'users', 'author', 'authors', 'owner', 'owners', 'creator', 'creators', 'member', 'members',
+  'user', 'users', 'author', 'authors', 'owner', 'owners', 'creator', 'creators',
   'admin', 'admins', 'assignee', 'assignees', 'reporter', 'sender', 'receiver', 'recipient', 'recipients',
   'participant', 'participants', 'follower', 'followers', 'following', 'reviewer', 'reviewers', 'uploader',
   'account', 'accounts', 'customer', 'customers',
