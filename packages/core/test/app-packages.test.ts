@@ -22,6 +22,8 @@ describe('classifyManifest', () => {
     expect(classifyManifest({ dependencies: { hono: '^4', express: '^5', 'react-dom': '^19' } })).toBe('other');
     expect(classifyManifest({ bin: { api: './server.js' }, dependencies: { fastify: '^5' } })).toBe('other');
     expect(classifyManifest({ dependencies: { zod: '^3' } })).toBe('other');
+    // tRPC routers over a database, with react-dom only to render e-mails.
+    expect(classifyManifest({ dependencies: { '@trpc/server': '^11', 'react-dom': '^19', 'drizzle-orm': '^0.39', dockerode: '^4' } })).toBe('other');
     expect(classifyManifest({})).toBe('other');
   });
 });

@@ -27,6 +27,15 @@ const SERVER_RUNTIMES: readonly string[] = [
  */
 const TYPED_CLIENT_RUNTIMES: ReadonlySet<string> = new Set(['hono', '@trpc/server', 'elysia']);
 
+/**
+ * Packages only a server runs: databases, queues, containers, shells. A package that renders e-mails with
+ * `react-dom` and defines tRPC routers over Drizzle and dockerode is the server.
+ */
+const SERVER_ONLY_PACKAGES: readonly string[] = [
+  'drizzle-orm', '@prisma/client', 'prisma', 'typeorm', 'sequelize', 'mongoose', 'mongodb', 'knex', 'kysely', '@mikro-orm/core',
+  'pg', 'postgres', 'mysql2', 'better-sqlite3', 'ioredis', 'redis', 'bullmq', 'bull', 'dockerode', 'node-pty', 'ssh2', 'nodemailer',
+];
+
 /** The fields of a package.json that say what its code runs as. */
 export interface PackageManifest {
   bin?: string | Record<string, string>;
@@ -41,7 +50,8 @@ export function classifyManifest(manifest: PackageManifest): PackageKind {
   const runtime = { ...manifest.peerDependencies, ...manifest.dependencies };
   const servers = SERVER_RUNTIMES.filter((name) => name in runtime);
   const hasUi = UI_RUNTIMES.some((name) => name in runtime);
-  if (hasUi && servers.every((name) => TYPED_CLIENT_RUNTIMES.has(name))) return 'frontend';
+  const serverOnly = SERVER_ONLY_PACKAGES.some((name) => name in runtime);
+  if (hasUi && !serverOnly && servers.every((name) => TYPED_CLIENT_RUNTIMES.has(name))) return 'frontend';
   if (servers.length > 0) return 'other';
   return manifest.bin === undefined ? 'other' : 'command-line';
 }
