@@ -22,12 +22,28 @@ export function findMaskedLogCalls(sinkCalls: readonly LogSinkCall[], project: P
   const spans: CodeSpan[] = [];
   for (const { call, file } of sinkCalls) {
     const owner = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
-    if (!owner || !ts.isIdentifier(owner) || !file.imports.has(owner.text)) continue;
-    const declared = project.resolveName(file, owner.text)?.file;
-    if (!declared || declared === file) continue;
+    if (!owner || !ts.isIdentifier(owner)) continue;
+    const declared = getLoggerModule(owner.text, file, project);
+    if (!declared) continue;
     let masking = masks.get(declared);
     if (masking === undefined) masks.set(declared, (masking = MASKING.test(declared.text)));
     if (masking) spans.push(getCodeSpan(call, file.sourceFile, file.relativePath));
   }
   return spans;
+}
+
+/**
+ * The project module a logger comes from: the one it is imported from (`import { logger } from '~/logger'`),
+ * or the one whose factory made it here (`const logger = createScopedLogger('webhook')`).
+ */
+function getLoggerModule(name: string, file: AnalyzedFile, project: ProjectModel): AnalyzedFile | undefined {
+  if (file.imports.has(name)) {
+    const declared = project.resolveName(file, name)?.file;
+    return declared === file ? undefined : declared;
+  }
+  // A top-level `const`'s entry is its initialiser.
+  const initializer = file.declarations.get(name);
+  if (!initializer || !ts.isCallExpression(initializer) || !ts.isIdentifier(initializer.expression)) return undefined;
+  const factory = initializer.expression.text;
+  return file.imports.has(factory) ? getLoggerModule(factory, file, project) : undefined;
 }
