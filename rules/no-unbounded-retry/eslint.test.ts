@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // The error filter counts its attempts.
+    `async function push(redisClient, data) {
+  let attempts = 0;
+  do {
+    try {
+      return await redisClient.xadd('notifications', '*', 'data', JSON.stringify(data));
+    } catch (e) {
+      if (e instanceof ReplyError && ++attempts < 5) continue;
+      throw e;
+    }
+  } while (true);
+}`,
     // A test harness waiting for the server it started: its runner's timeout bounds it.
     {
       code: `export async function waitForServer() {
@@ -242,6 +254,24 @@ async function load(): Promise<void> {
     },
   ],
   invalid: [
+    // An error-type filter is no bound: on a ReplyError the loop goes round at once, forever.
+    {
+      code: `async function push(redisClient, data) {
+  let redisId;
+  do {
+    const notification = { id: genId(), ...data };
+    try {
+      redisId = await redisClient.xadd('notifications', '*', 'data', JSON.stringify(notification));
+    } catch (e) {
+      if (e instanceof ReplyError) continue;
+      throw e;
+    }
+    break;
+  } while (true);
+  return redisId;
+}`,
+      errors: [{ messageId: 'unboundedLoop', line: 3 }],
+    },
     // Goes round again for as long as the server answers "try later", and recurses on a 503 with nothing to stop it.
     {
       code: `export async function pollJob(client: Client, id: string) {

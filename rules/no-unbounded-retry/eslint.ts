@@ -295,7 +295,10 @@ export default createRule<Options, MessageIds>({
       if (guards.length > 0 && guards.every((guard) => isSuccessGuard(guard)) && containsAwaitOrCall(loop.body)) {
         return 'success';
       }
-      if (guards.length === 0 && isAfterFailureContinue(exit.node, loop, tries)) return 'success';
+      if (guards.length === 0 && isAfterFailureContinue(exit.node, loop, tries, mutated)) return 'success';
+      // `catch (e) { if (e instanceof ReplyError) continue; throw e; }`: other errors leave, that one goes round forever.
+      if (exit.node.type === AST_NODE_TYPES.ThrowStatement && guards.length === 0 && exit.node.parent.type === AST_NODE_TYPES.BlockStatement &&
+        exit.node.parent.parent.type === AST_NODE_TYPES.CatchClause && continuesOnSomeErrors(exit.node.parent, mutated)) return 'neutral';
       const errorNames = getErrorNames(exit.node, loop);
       if (guards.length > 0 && guards.every((guard) => isErrorOnlyTest(guard.test, errorNames, mutated))) return 'neutral';
       return 'bound';
@@ -306,16 +309,18 @@ export default createRule<Options, MessageIds>({
      * `continue` (`try { await f() } catch { …; continue } break;`), or a "try later" branch that does
      * (`if (res.status === 429) { await sleep(…); continue; } return res.data;`).
      */
-    function isAfterFailureContinue(exit: TSESTree.Node, loop: LoopNode, tries: readonly TSESTree.TryStatement[]): boolean {
+    function isAfterFailureContinue(exit: TSESTree.Node, loop: LoopNode, tries: readonly TSESTree.TryStatement[], mutated: ReadonlySet<string>): boolean {
       const body = loop.body;
       if (body.type !== AST_NODE_TYPES.BlockStatement || exit.parent !== body) return false;
-      const endsWithContinue = (block: TSESTree.Statement): boolean => {
-        const last = block.type === AST_NODE_TYPES.BlockStatement ? block.body.at(-1) : block;
-        return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
-      };
       return body.body.slice(0, body.body.indexOf(exit as TSESTree.Statement)).some((statement) =>
-        (statement.type === AST_NODE_TYPES.TryStatement && tries.includes(statement) && statement.handler !== null && endsWithContinue(statement.handler.body)) ||
+        (statement.type === AST_NODE_TYPES.TryStatement && tries.includes(statement) && statement.handler !== null &&
+          (endsWithContinue(statement.handler.body) || continuesOnSomeErrors(statement.handler.body, mutated))) ||
         (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && getSuccessPolarity(statement.test) === false && endsWithContinue(statement.consequent)));
+    }
+
+    /** A `catch` that goes round again on some errors, with no count in its test: `if (e instanceof ReplyError) continue;`. */
+    function continuesOnSomeErrors(handler: TSESTree.BlockStatement, mutated: ReadonlySet<string>): boolean {
+      return handler.body.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && endsWithContinue(statement.consequent) && !isBoundTest(statement.test, mutated));
     }
 
     /** The names of the caught error (and locals derived from it) in the catch clauses around a node. */
@@ -1218,3 +1223,7 @@ function getPatternNames(pattern: TSESTree.Node): string[] {
   }
 }
 
+function endsWithContinue(block: TSESTree.Statement): boolean {
+  const last = block.type === AST_NODE_TYPES.BlockStatement ? block.body.at(-1) : block;
+  return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
+}
