@@ -5,6 +5,26 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // Handlers that check the caller's credential themselves: a project key in a header, a token in the query.
+    `router.post('/items', auth, createItem);
+router.put('/items/:id', auth, updateItem);
+router.patch('/items/:id', auth, patchItem);
+router.delete('/items/:id', auth, deleteItem);
+router.post('/items/ingest', async (req, res) => {
+  const project = await prisma.project.findFirst({ where: { apiKey: String(req.headers['x-api-key']) } });
+  if (!project) return res.status(404).json({ error: 'Not found' });
+  res.sendStatus(202);
+});
+router.post('/items/import', async (req, res) => {
+  const { token } = req.query;
+  const owner = await findOwnerByToken(String(token));
+  if (!owner) return res.sendStatus(404);
+  res.json(await importItems(owner.id, req.body.items));
+});
+router.delete('/items/:id/sync', async (req, res) => {
+  await syncService.forget(req.header('X-Sync-Token'), req.params.id);
+  res.sendStatus(204);
+});`,
     // A gateway controller whose routes mostly forward to a service that checks its own callers.
     `@controller('/v1')
 export class PaymentsController extends BaseHttpController {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import {
   ACCOUNT_RESOURCES,
   AUTH_HELPER_CALLS,
+  CREDENTIAL_QUERY_PARAMETERS,
   AUTH_MIDDLEWARE_NAMES,
   MORE_PUBLIC_PATH_PATTERNS,
   NON_ENFORCING_AUTH_NAMES,
@@ -13,6 +14,7 @@ import {
   getResourceKey,
   hasCredentialParameter,
   hasPublicFlowSegment,
+  isCredentialHeaderName,
   isAccountConfirmationPath,
   EXISTENCE_WORDS,
   isAvailabilityCheck,
@@ -1078,6 +1080,23 @@ export default createRule<Options, MessageIds>({
           }
           if (isSignatureCheck(words)) markAuth(protection, 'a signature check');
           if (isStatusCall(last)) markDenial(node.arguments);
+          // `req.header('x-api-key')`, `request.headers.get('authorization')`, `c.req.query('token')`.
+          const [first] = node.arguments;
+          const name = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+          if (name !== undefined && requestNames.has(path![0]!) &&
+            (((last === 'header' || last === 'get') && isCredentialHeaderName(name)) || (last === 'query' && CREDENTIAL_QUERY_PARAMETERS.has(name)))) {
+            markAuth(protection, `the \`${name}\` it reads from the request`);
+          }
+          return;
+        }
+        case AST_NODE_TYPES.VariableDeclarator: {
+          // `const { 'x-api-key': apiKey } = req.headers`, `const { token } = req.query`.
+          const source = node.init && getMemberPath(node.init);
+          if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !source || !requestNames.has(source[0]!)) return;
+          for (const property of node.id.properties) {
+            const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+            if (key !== undefined && isCredentialRead(source.at(-1)!, key)) markAuth(protection, `the \`${key}\` it reads from the request`);
+          }
           return;
         }
         case AST_NODE_TYPES.NewExpression: {
@@ -1108,6 +1127,11 @@ export default createRule<Options, MessageIds>({
           const last = path.at(-1)!;
           if (/^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/.test(last) && path.length === 2) {
             markDenial([node]);
+            return;
+          }
+          // `req.headers['x-api-key']`, `req.headers.authorization`, `req.query.apiKey`: the handler checks a credential itself.
+          if (path.length >= 3 && requestNames.has(path[0]!) && isCredentialRead(path.at(-2)!, last)) {
+            markAuth(protection, `the \`${last}\` it reads from the request`);
             return;
           }
           if (['role', 'roles', 'isAdmin', 'permissions', 'scopes', 'isSuperAdmin', 'isStaff'].includes(last) && path.length >= 2) {
@@ -1632,4 +1656,9 @@ function returnsPlainValue(fn: TSESTree.FunctionExpression): boolean {
  */
 function isOpenByDesign(open: number, guarded: number, resource: string): boolean {
   return open > 1 && open > guarded && !ACCOUNT_RESOURCES.has(resource);
+}
+
+/** `headers.authorization`, `headers['x-api-key']`, `query.apiKey`: a credential read off the request. */
+function isCredentialRead(container: string, name: string): boolean {
+  return (container === 'headers' && isCredentialHeaderName(name)) || (container === 'query' && CREDENTIAL_QUERY_PARAMETERS.has(name));
 }

@@ -70,7 +70,6 @@ export function getMemberPath(node: TSESTree.Node): string[] | undefined {
   return undefined;
 }
 
-/** The callee's dotted path of a call (`res.status(500).json` → undefined; `logger.info` → `['logger', 'info']`). */
 /** The identifier a member chain starts from: `a` for `a.b.c`, `axios` for `axios.defaults.timeout`. */
 export function findRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
   let current = unwrapExpression(node);
@@ -78,6 +77,7 @@ export function findRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | u
   return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
 }
 
+/** The callee's dotted path of a call (`res.status(500).json` → undefined; `logger.info` → `['logger', 'info']`). */
 export function getCalleePath(call: TSESTree.CallExpression | TSESTree.NewExpression): string[] | undefined {
   return getMemberPath(call.callee);
 }

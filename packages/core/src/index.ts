@@ -18,6 +18,7 @@ export * from './reaching-routes.js';
 export * from './vocabulary/team-vocabulary.js';
 export * from './vocabulary/rate-limit.js';
 export * from './vocabulary/route-intent.js';
+export * from './vocabulary/request-credentials.js';
 export * from './vocabulary/test-files.js';
 export * from './vocabulary/privileged-fields.js';
 export * from './vocabulary/app-packages.js';

@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { RATE_LIMITER_NAME, splitIdentifierWords, type GuardFact } from '@redline/core';
+import { CREDENTIAL_READ_PATTERN, RATE_LIMITER_NAME, splitIdentifierWords, type GuardFact } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
@@ -52,7 +52,9 @@ export class HandlerInspector {
 
   checksAuth(handler: ts.Node | undefined, file: AnalyzedFile, excluded: readonly ts.Node[] = []): boolean {
     if (!handler) return false;
-    if (HANDLER_AUTH_PATTERN.test(getTextWithout(handler, excluded))) return true;
+    const text = getTextWithout(handler, excluded);
+    // `req.headers['x-api-key']`, `query.token`: a handler that reads the caller's credential checks it itself.
+    if (HANDLER_AUTH_PATTERN.test(text) || CREDENTIAL_READ_PATTERN.test(text)) return true;
     let found = false;
     visitWithout(handler, excluded, (node) => {
       if (!found && ts.isCallExpression(node) && !SKIP_AUTH_OPTION.test(node.getText())) {
