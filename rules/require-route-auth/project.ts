@@ -38,8 +38,10 @@ const requireRouteAuthProject: ProjectCheck = {
       .filter((route) =>
         // A route the per-file half may doubt, whose whole chain (mounts in other files included) authenticates it,
         (route.mountKnown && route.mountedFromOtherFile && route.guards.some((guard) => guard.authenticates && guard.scope !== 'route')) ||
-        // or whose handler, written in another file, is a stub that only turns requests down.
-        route.handlerOnlyRejects)
+        // or whose handler, written in another file, is a stub that only turns requests down,
+        route.handlerOnlyRejects ||
+        // or checks the caller itself, or is public by what it does (takes a password: a sign-in by another name).
+        (route.handler !== undefined && route.handler.file !== route.at.file && (route.handlerChecksAuth || route.isPublic)))
       .map((route) => route.at);
   },
 };

@@ -11,6 +11,10 @@ const HANDLER_AUTH_PATTERN =
   /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verify(?:Token|Jwt|JWT|AccessToken)\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b)/;
 /** A handler that rate-limits its own callers was left open on purpose (a public OTP or sign-up step). */
 const HANDLER_RATE_LIMIT_PATTERN = /\b(?:rateLimit|ratelimit|rateLimiter|limiter|throttle)\w*\s*[.(]/i;
+/** `const { email, password } = req.body`, `request.body.password`: the handler takes a password. */
+const PASSWORD_FROM_BODY = /\{[^{}]*\bpassword\b[^{}]*\}\s*=\s*\w+\.body\b|\bbody\s*\.\s*password\b/;
+/** `req.user`, `res.locals.user`, `request.currentUser`, `session.user`: the handler works for a signed-in caller. */
+const READS_CALLER = /\b(?:req|request|ctx)\s*\.\s*(?:user|currentUser|auth|session)\b|\blocals\s*\.\s*(?:user|currentUser)\b/;
 /** A write through a model, DAO or repository: `AdminDao.create(`, `prisma.admin.create(`, `adminRepository.save(`. */
 const ACCOUNT_WRITE = /\b(\w+)\s*\.\s*(?:create|createOne|insert|insertOne|save|build|bulkCreate)\s*\(/g;
 /** A handler that checks a role itself before acting. */
@@ -125,6 +129,16 @@ export class HandlerInspector {
     if (handler === undefined) return false;
     const text = getTextWithout(handler, excluded);
     return SKIP_AUTH_OPTION.test(text) || HANDLER_RATE_LIMIT_PATTERN.test(text);
+  }
+
+  /**
+   * Whether the handler is a sign-in or sign-up under another name (`POST /access-tokens`, `POST /users/invitation`):
+   * it takes a password from the body and knows no caller (`req.user`, the session) — a change of password does.
+   */
+  takesCredentials(handler: ts.Node | undefined): boolean {
+    if (handler === undefined) return false;
+    const text = handler.getText();
+    return PASSWORD_FROM_BODY.test(text) && !READS_CALLER.test(text);
   }
 
   /**

@@ -180,7 +180,8 @@ export function expandRoutes(
    */
   function isPublicRoute(path: string, method: string, handlerArg: ts.Expression, handler: ts.Node | undefined): boolean {
     const publicFlow = isPublicPath(path, method, vocabulary.publicRoutes) || isPublicHandlerName(getHandlerName(handlerArg));
-    return (publicFlow && !inspector.createsAdminAccount(handler)) || inspector.optsOutOfAuth(handler) || isDeclaredPublicInComment(handlerArg);
+    return (publicFlow && !inspector.createsAdminAccount(handler)) || inspector.optsOutOfAuth(handler) || isDeclaredPublicInComment(handlerArg) ||
+      (method === 'POST' && !path.includes(':') && inspector.takesCredentials(handler));
   }
 
   /** `app.use(globalMiddleware)` where the name is declared in another project file. */
