@@ -3,6 +3,16 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-hardcoded-secret', rule, {
   valid: [
+    // A Sails route table and a JSON-LD context: paths to actions, terms to vocabulary IRIs.
+    `module.exports.routes = {
+  'POST /api/users/:id/api-key': 'users/create-api-key',
+  'DELETE /api/users/:id/api-key': 'users/delete-api-key',
+};
+export const securityContext = {
+  sec: 'https://w3id.org/security#',
+  privateKeyPem: 'sec:privateKeyPem',
+  encryptionKey: 'sec:encryptionKey',
+};`,
     // Stand-ins that keep an optional integration from throwing: no other service takes them.
     `const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY || 'sk-proj-' });
 const resend = new Resend(process.env.RESEND_API_KEY || 're_132');

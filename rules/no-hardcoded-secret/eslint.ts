@@ -217,9 +217,12 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isValueWorthChecking(node.value)) return;
         const key = getPropertyKeyName(node);
-        if (key === undefined) return;
+        // `'POST /api/users/:id/api-key': 'users/create-api-key'`: a route table maps paths to actions.
+        if (key === undefined || /^(?:get|post|put|patch|delete|head|options|all)\s+\//i.test(key)) return;
         if (secretOptionKeys.has(key) || (mayNameSecret(key) && isStrongOptionKey(key))) {
           for (const literal of getSecretLiterals(node.value)) {
+            // `privateKeyPem: 'sec:privateKeyPem'`: a JSON-LD context maps a term to its vocabulary IRI.
+            if (literal.value === `${literal.value.split(':')[0]}:${key}`) continue;
             // `{ '--api-key': 'apiKey' }`: a table from a CLI flag or field to an option name holds names, not values.
             if (!looksLikeSecretValue(literal.value, literal.node === unwrapExpression(node.value) ? key : undefined) || !couldWork(key, literal.value)) continue;
             // `{ webhook: 'wh', webhookSecret: 'whsec', token: 'pmk' }`: a table of short ids, not a config.

@@ -6,6 +6,10 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // Read from a masked copy of the settings.
+    `const obfuscatedConfig = this.envConfig.getObfuscatedValues();
+logger.debug(\`connecting to \${obfuscatedConfig.MONGO_URL}...\`);
+logger.debug(\`redis at \${obfuscatedConfig.REDIS_PASSWORD}\`);`,
     // A table of message texts: the sentence about missing credentials is no credential.
     `for (const provider of providers) {
   if (!provider.apiKey) logger.warn(warningMessages.missingCredentials, { provider: provider.name });

@@ -1230,12 +1230,15 @@ function isOneTimeCodeName(name: string): boolean {
 }
 
 /**
- * Things whose `token` or `code` is public: a coupon or promo code, a Vendure channel token, a lexer's token; and
- * tables of message texts (`warningMessages.missingCredentials` is the sentence that says they are missing).
+ * Things whose `token` or `code` is public: a coupon or promo code, a Vendure channel token, a lexer's token;
+ * tables of message texts (`warningMessages.missingCredentials` is the sentence that says they are missing); and
+ * values already masked.
  */
 const NON_CREDENTIAL_OWNER_WORDS: ReadonlySet<string> = new Set([
   'coupon', 'coupons', 'promo', 'promotion', 'discount', 'voucher', 'referral', 'channel', 'lexer', 'parser', 'tokenizer', 'country', 'currency', 'language', 'error',
   'messages', 'msgs', 'strings', 'texts', 'labels', 'translations', 'errors',
+  // `obfuscatedConfig.MONGO_URL`, `maskedSettings.apiKey`: values already masked.
+  'obfuscated', 'masked', 'redacted', 'sanitized', 'sanitised', 'scrubbed', 'censored',
 ]);
 
 function isNonCredentialOwner(name: string): boolean {

@@ -3,6 +3,11 @@ import rule from './eslint.js';
 
 createRuleTester().run('require-upload-limits', rule, {
   valid: [
+    // Text fields only: `.none()` turns any file part down.
+    `import multer from 'multer';
+const upload = multer();
+router.use(upload.none());
+router.post('/forms', multer().none(), handleForm);`,
     // multer with a file size limit.
     `import multer from 'multer';
 export const upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024, files: 1 } });`,

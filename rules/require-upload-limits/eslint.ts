@@ -115,7 +115,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       const library = UNLIMITED_BY_DEFAULT[module];
-      if (library === undefined) return;
+      if (library === undefined || (module === 'multer' && acceptsNoFiles(node))) return;
       if (optionsObject && hasUnknownParts(optionsObject)) return;
       const fileSize = optionsObject ? getOptionValue(optionsObject, ['limits', 'fileSize']) : undefined;
       if (fileSize) return;
@@ -123,6 +123,19 @@ export default createRule<Options, MessageIds>({
       const limits = optionsObject ? findProperty(optionsObject, 'limits')?.value : undefined;
       if (limits && !resolveObject(limits)) return;
       context.report({ node, messageId: 'missingFileSize', data: { call, library } });
+    }
+
+    /**
+     * `multer().none()`, or an instance used only through `.none()`: it takes text fields and turns any file
+     * part down (`LIMIT_UNEXPECTED_FILE`), so there is no file to limit.
+     */
+    function acceptsNoFiles(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      const isNone = (member: TSESTree.Node | undefined) => member?.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(member) === 'none';
+      if (isNone(node.parent)) return true;
+      const declarator = node.parent;
+      if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const uses = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id)?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+      return uses.length > 0 && uses.every((reference) => isNone(reference.identifier.parent));
     }
 
     /** Which library a call configures and where its options are. */

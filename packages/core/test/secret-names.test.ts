@@ -21,6 +21,7 @@ const SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['hashedPassword', '`hashed` describes the value, not a function'],
   ['passwordDigest', 'Rails-style digest column'],
   ['passwd', 'Unix spelling'],
+  ['newpsw', 'an abbreviation teams write (`oldpsw`, `newpsw`)'],
   ['passphrase', 'key passphrase'],
   ['dbPass', '`pass` as the head of a compound name'],
   ['SMTP_PASS', 'nodemailer-style environment variable'],

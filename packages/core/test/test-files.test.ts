@@ -9,6 +9,7 @@ describe('isTestFile', () => {
     'src/utils/testing/testRouters.ts',
     'packages/backend/test-server/entry.ts',
     'packages/backend/test-federation/test/utils.ts',
+    'test-int/bot.js',
     'src/test-utils.ts',
     'jest.setup.ts',
   ])('%s is test code', (file) => {

@@ -2,7 +2,7 @@ import { splitIdentifierWords } from './identifier-words.js';
 
 /** Single words that denote a secret value on their own. */
 const SECRET_WORDS: ReadonlySet<string> = new Set([
-  'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'passcode',
+  'password', 'passwords', 'passwd', 'pwd', 'psw', 'passphrase', 'passcode',
   'secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'authorization',
   'cookie', 'cookies', 'session', 'privatekey', 'credentials',
   'cvv', 'cvc', 'ssn', 'otp', 'totp', 'bearer', 'jwt', 'mnemonic',
@@ -141,7 +141,7 @@ const DATASTORE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Secret words long enough to be recognised at the end of an all-lower-case glued word. */
-const GLUED_SECRET_SUFFIXES: readonly string[] = ['password', 'passwd', 'secret', 'tokens', 'token', 'apikey', 'privatekey'];
+const GLUED_SECRET_SUFFIXES: readonly string[] = ['password', 'passwd', 'psw', 'secret', 'tokens', 'token', 'apikey', 'privatekey'];
 
 /**
  * `signingsecret` → `signing secret`, `accesstoken` → `access token`: names written
