@@ -11,7 +11,7 @@ import {
 
 describe('looksLikeAuthCheckName', () => {
   it('accepts names that check a request is authenticated', () => {
-    for (const name of ['requireAuth', 'isAuthorized', 'verifyToken', 'checkJwt', 'ensureAuthenticated', 'bearerAuth', 'basicAuth', 'requireUser', 'isLoggedIn', 'validateApiKey', 'requireLogin', 'validateToken', 'apiKeyGuard', 'tokenGuard', 'protectUser', 'validDeviceToken', 'validApiKey', 'verifiedSession']) {
+    for (const name of ['requireAuth', 'isAuthorized', 'verifyToken', 'checkJwt', 'ensureAuthenticated', 'bearerAuth', 'basicAuth', 'requireUser', 'isLoggedIn', 'validateApiKey', 'requireLogin', 'validateToken', 'apiKeyGuard', 'tokenGuard', 'protectUser', 'validDeviceToken', 'validApiKey', 'verifiedSession', 'requireSignIn', 'ensureSignedIn', 'mustBeLoggedIn']) {
       expect(looksLikeAuthCheckName(name), name).toBe(true);
     }
   });

@@ -76,13 +76,26 @@ export function looksLikeOptionalAuthName(name: string): boolean {
 /** Words of a name that asks whether something exists: `checkIfUserExists`, `isEmailAvailable`, `isUsernameTaken`. */
 export const EXISTENCE_WORDS: ReadonlySet<string> = new Set(['exists', 'exist', 'available', 'availability', 'taken', 'duplicate']);
 
+/** `requireSignIn`, `ensureLoggedIn`: `sign in`, `log in` and `logged in` read as one word (`signin`, `loggedin`). */
+function joinSignIn(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (['sign', 'signed', 'log', 'logged'].includes(word) && words[index + 1] === 'in') {
+      joined.push(`${word}in`);
+      index++;
+    } else joined.push(word);
+  }
+  return joined;
+}
+
 /**
  * Whether a name reads as a check that a request is authenticated, wider than
  * `looksLikeAuthName`: `isAuthorized`, `verifyToken`, `requireSignin`, `bearerAuth`.
  * Names of routers and modules (`authRouter`, `authController`) are not checks.
  */
 export function looksLikeAuthCheckName(name: string): boolean {
-  const words = splitIdentifierWords(name);
+  const words = joinSignIn(splitIdentifierWords(name));
   if (words.some((word) => ['router', 'routes', 'route', 'controller', 'module', 'service', 'config', 'options', 'provider', 'client', 'schema', 'dto', 'challenge', 'challenges', 'metrics', 'stats', 'logger', 'log', 'limiter', 'limit', 'csrf', 'xsrf', 'captcha', 'recaptcha', 'cache', 'header', 'headers', 'cookie', 'cookies', 'handler', 'callback', 'page', 'view', 'form', 'error', 'errors'].includes(word))) {
     return false;
   }
@@ -99,7 +112,7 @@ export function looksLikeAuthCheckName(name: string): boolean {
   // `apiKeyGuard`, `protectUser`: a guard or protection of a credential checks it as much as a verb does.
   const verb = words.some((word) => ['verify', 'check', 'validate', 'require', 'requires', 'ensure', 'is', 'must', 'assert', 'guard', 'protect'].includes(word));
   return (
-    words.some((word) => ['authorized', 'authorised', 'authed', 'signedin', 'logged', 'login'].includes(word)) && verb
+    words.some((word) => ['authorized', 'authorised', 'authed', 'signedin', 'logged', 'loggedin', 'login'].includes(word)) && verb
   ) || (verb && words.some((word) => ['token', 'user', 'signin', 'signed', 'bearer', 'apikey'].includes(word)))
     || (words.includes('api') && words.includes('key') && verb)
     // `validDeviceToken`, `validApiKey`, `verifiedSession`: lets through only a caller whose credential checked out.
