@@ -24,6 +24,8 @@ const DEFAULT_IGNORE_FILES = [
   // Scripts whose file name has `test` as a word: `bin/testdatarunner.js`, `test-utils.ts`, `auth_test.js`, `loadTestData.ts`.
   '**/bin/*test*', '**/test{-,_,.}*', '**/test{s,ing,er,data,Data,runner,Runner,util,utils,Utils,helper,helpers,Helpers,setup,Setup}*',
   '**/*{-,_,.}test{-,_,.}*', '**/*Test{,s,ing,Data,Utils,Helper,Helpers,Runner,Setup}.*',
+  // Test support folders and split test suffixes: `server/test-utils/tracing-factory.ts`, `form.clienttest.tsx`.
+  '**/test{-,_}{util,utils,helper,helpers,support,fixtures,data}/**', '**/*.{clienttest,servertest}.*',
   // Test runner setup: `vitestSetup.ts`, `jest.setup.js`, `setupTests.ts`, Playwright suites.
   '**/{vitest,jest}{Setup,.setup,-setup,_setup}.*', '**/setup{Tests,Test,-tests,_tests}.*', '**/playwright/**',
   // Database seeds: documented local accounts, not deployed credentials.
@@ -104,6 +106,11 @@ const SLOT_WORDS: ReadonlySet<string> = new Set([
  */
 const SERVICE_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['apikey', 'token', 'credential', 'credentials', ...PASSWORD_WORDS]);
 const SERVICE_CREDENTIAL_PAIRS: ReadonlySet<string> = new Set(['api key', 'client secret', 'access key', 'app key', 'account key']);
+/** Stores and brokers whose secret key opens them (`MINIO_SECRET_KEY`, `S3_SECRET`), unlike a bare `SECRET_KEY` that signs. */
+const STORE_WORDS: ReadonlySet<string> = new Set([
+  'minio', 's3', 'aws', 'gcs', 'azure', 'storage', 'bucket', 'smtp', 'mail', 'redis', 'db', 'database', 'postgres', 'mysql', 'mongo',
+  'rabbitmq', 'amqp', 'elastic', 'elasticsearch', 'ftp', 'sftp', 'ldap', 'clickhouse',
+]);
 
 /** Type tags in a config schema (`[path, 'string']`): never a value. */
 const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'object', 'array', 'json', 'integer', 'float', 'bigint']);
@@ -471,7 +478,8 @@ export default createRule<Options, MessageIds>({
 
     function isServiceCredentialName(name: string): boolean {
       const words = splitIdentifierWords(name);
-      return words.some((word, index) => SERVICE_CREDENTIAL_WORDS.has(word) || SERVICE_CREDENTIAL_PAIRS.has(`${word} ${words[index + 1]}`));
+      return words.some((word, index) => SERVICE_CREDENTIAL_WORDS.has(word) || SERVICE_CREDENTIAL_PAIRS.has(`${word} ${words[index + 1]}`)) ||
+        (words.includes('secret') && words.some((word) => STORE_WORDS.has(word)));
     }
 
     /**

@@ -10,6 +10,7 @@ describe('isTestFile', () => {
     'packages/backend/test-server/entry.ts',
     'packages/backend/test-federation/test/utils.ts',
     'test-int/bot.js',
+    'web/src/features/automations/components/automationForm.clienttest.tsx',
     'src/test-utils.ts',
     'jest.setup.ts',
   ])('%s is test code', (file) => {

@@ -2,7 +2,7 @@
 // word around `test`: `test-email/` (a feature that sends a test e-mail) and `ab-test/` are the app's own code;
 // `test-server/`, `test-federation/` run the suites.
 const TEST_FILE =
-  /(?:^|[\\/])(?:(?:integration|e2e|unit|api|functional|acceptance|load|smoke|regression|contract|system|component)[-_.]?)?(?:__tests__|__mocks__|test|tests|e2e|cypress|playwright|spec|specs)(?:[-_.](?:utils?|helpers?|support|setup|fixtures|data|suite|harness|env|e2e|integration|int|server|federation|runner))?[\\/]|\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$/;
+  /(?:^|[\\/])(?:(?:integration|e2e|unit|api|functional|acceptance|load|smoke|regression|contract|system|component)[-_.]?)?(?:__tests__|__mocks__|test|tests|e2e|cypress|playwright|spec|specs)(?:[-_.](?:utils?|helpers?|support|setup|fixtures|data|suite|harness|env|e2e|integration|int|server|federation|runner))?[\\/]|\.(?:test|spec|e2e-spec|cy|clienttest|servertest)\.[cm]?[jt]sx?$/;
 
 /**
  * Test support outside a test folder: `src/TestUtils.js`, `test-utils.ts`, `testHelpers.ts`, `jest.setup.ts`,
