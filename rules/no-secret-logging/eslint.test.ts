@@ -6,6 +6,10 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // Bodies with no credential in them: a GET's, a department form's, a profile update that reads no secret.
+    `router.get('/:departmentid', async (req, res) => { winston.debug(req.body); res.json(await Department.findById(req.params.departmentid)); });
+router.post('/departments', async (req, res) => { winston.debug('create department', req.body); res.json(await Department.create({ name: req.body.name })); });
+router.put('/users/:id', async (req, res) => { winston.debug('update profile', req.body); res.json(await User.updateOne({ _id: req.params.id }, { firstname: req.body.firstname })); });`,
     // Read from a masked copy of the settings.
     `const obfuscatedConfig = this.envConfig.getObfuscatedValues();
 logger.debug(\`connecting to \${obfuscatedConfig.MONGO_URL}...\`);
@@ -210,6 +214,19 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    // The body of a route that takes a secret: by its path, by the account it creates, by the field it reads.
+    {
+      code: `router.post('/auth/signin', async (req, res) => { winston.debug(req.body); });
+router.post('/users', async (req, res) => { winston.debug('create user', req.body); });
+router.put('/users/:id', async (req, res) => { winston.debug('update', req.body); await User.setPassword(req.params.id, req.body.newpsw); });
+app.use((req, res, next) => { winston.debug(req.body); next(); });`,
+      errors: [
+        { messageId: 'payload', line: 1 },
+        { messageId: 'payload', line: 2 },
+        { messageId: 'payload', line: 3 },
+        { messageId: 'payload', line: 4 },
+      ],
+    },
     // Encoding claims makes the bearer token: \`encodeToken\` is no measurement.
     {
       code: `export class AuthResponseFactory {
@@ -556,12 +573,12 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
         ],
       },
       {
-        // Fastify request.log
-        code: `fastify.post('/x', async (request, reply) => { request.log.info({ body: request.body }, 'received'); });`,
+        // Fastify request.log, on the sign-in route
+        code: `fastify.post('/login', async (request, reply) => { request.log.info({ body: request.body }, 'received'); });`,
         errors: [
           {
             messageId: 'payload',
-            line: 1, column: 65, endLine: 1, endColumn: 87,
+            line: 1, column: 69, endLine: 1, endColumn: 91,
             data: { name: 'request.body', sink: 'request.log.info', what: 'request body' },
           },
         ],

@@ -16,7 +16,8 @@ import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
 import { mayMentionWord } from '../utils/text-gate.js';
-import { walkNodes } from '../utils/walk.js';
+import { someNode, walkNodes } from '../utils/walk.js';
+import { getEnclosingRoute } from '../utils/enclosing-route.js';
 
 type MessageIds = 'secret' | 'payload' | 'record' | 'requestError';
 type Options = [
@@ -219,6 +220,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (isFailedResponseBody(call, value)) return;
+        if (leak.kind === 'payload' && leak.what === 'request body' && !mayCarryCredentials(call)) return;
         // pino redacts keys of the first (merging) object only.
         if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
         const data: Record<string, string> = { name: leak.name, sink };
@@ -226,6 +228,32 @@ export default createRule<Options, MessageIds>({
         if (leak.kind === 'record') data['field'] = leak.field ?? '';
         context.report({ node: argument, messageId: leak.kind, data });
       });
+    }
+
+    /**
+     * Whether the body a route handler logs may hold a credential. A GET or DELETE has none to speak of; a
+     * department, tag or label form has none either. A body does when the route is about signing in, keys or
+     * settings (its path or file says so) or when the handler reads a secret off it (`req.body.password`).
+     * Outside a route handler (a middleware that logs every request, a helper) any body passes, so it does.
+     */
+    function mayCarryCredentials(call: TSESTree.CallExpression): boolean {
+      const route = getEnclosingRoute(call);
+      if (!route) return true;
+      if (route.method === 'get' || route.method === 'delete' || route.method === 'head' || route.method === 'options') return false;
+      if (route.path === undefined || namesCredentialFlow(route.path) || namesCredentialFlow(context.filename)) return true;
+      // Creating an account (`POST /users`) takes its password.
+      if (route.method === 'post' && [route.path, context.filename].some((path) => path.split(/[\\/.:]+/).some((segment) => ACCOUNT_WORDS.has(segment.toLowerCase())))) return true;
+      return someNode(route.handler.body, (node) => {
+        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(node.object) === 'body') {
+          const field = getMemberPropertyName(node);
+          return field !== undefined && isSensitiveName(field);
+        }
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init &&
+          getMemberPath(node.init)?.at(-1) === 'body') {
+          return node.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && isSensitiveName(getPropertyKeyName(property) ?? ''));
+        }
+        return false;
+      }, sourceCode.visitorKeys);
     }
 
     /**
@@ -1378,4 +1406,21 @@ function getRequiredModule(node: TSESTree.Node): string | undefined {
     return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
   }
   return undefined;
+}
+
+/** Words of a route or file about signing in, keys and settings, whose bodies carry credentials. */
+const CREDENTIAL_FLOW_WORDS: ReadonlySet<string> = new Set([
+  'auth', 'authentication', 'login', 'logon', 'signin', 'signup', 'register', 'registration', 'password', 'passwd', 'psw', 'pwd',
+  'token', 'tokens', 'secret', 'secrets', 'key', 'keys', 'apikey', 'apikeys', 'credential', 'credentials', 'session', 'sessions',
+  'oauth', 'otp', 'totp', 'mfa', '2fa', 'verify', 'verification', 'reset', 'recover', 'recovery', 'invite', 'invitation', 'invitations',
+  'payment', 'payments', 'card', 'cards', 'billing', 'checkout', 'integration', 'integrations', 'webhook', 'webhooks', 'settings',
+  'config', 'configuration', 'connect', 'connection', 'connections', 'smtp', 'sso', 'saml', 'ldap', 'jwt',
+]);
+
+/** Resources whose creation takes a password: `POST /users`, `POST /admins`. */
+const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'member', 'members', 'admin', 'admins', 'customer', 'customers']);
+
+function namesCredentialFlow(path: string): boolean {
+  return path.split(/[\\/.:]+/).some((segment) => splitIdentifierWords(segment).some((word) => CREDENTIAL_FLOW_WORDS.has(word)) ||
+    /^(?:signin|signup|login|logon)$/i.test(segment.replace(/[-_]/g, '')));
 }
