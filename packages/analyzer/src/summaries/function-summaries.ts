@@ -82,6 +82,12 @@ export class FunctionSummaries {
       }
       // `@CurrentUser() user`: Nest hands the handler what authentication put on `req.user`.
       if (ts.isParameter(declaration) && isCallerParameter(declaration)) return this.traceRequestProperty(node, 'user', depth);
+      // `User.findByIdAndUpdate(id, update, function (err, user) { res.json(user) })`: Mongoose's callback gets the records.
+      if (ts.isParameter(declaration)) {
+        const call = getCallbackCall(declaration);
+        const callbackRead = call && readOrmCall(call, repositories);
+        if (call && callbackRead) return { read: callbackRead, source: getCodeSpan(call, file.sourceFile, file.relativePath), via: [] };
+      }
       if (!ts.isVariableDeclaration(declaration)) return undefined;
       const stripped = getStrippedFields(node.text, fn);
       if (stripped === 'all') return undefined;
@@ -385,4 +391,13 @@ function getAssignedValues(declaration: ts.VariableDeclaration, fn: ts.Node): ts
   };
   visit(fn);
   return values;
+}
+
+/** The call whose last argument is the `(err, result)` callback that declares `parameter` as its result. */
+function getCallbackCall(parameter: ts.ParameterDeclaration): ts.CallExpression | undefined {
+  const callback = parameter.parent;
+  if (!ts.isFunctionExpression(callback) && !ts.isArrowFunction(callback)) return undefined;
+  if (callback.parameters.indexOf(parameter) !== 1) return undefined;
+  const call = callback.parent;
+  return ts.isCallExpression(call) && call.arguments.at(-1) === callback ? call : undefined;
 }

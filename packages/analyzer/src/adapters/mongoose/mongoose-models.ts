@@ -43,7 +43,7 @@ export class ModelDefinitionAdapter implements NodeVisitor {
       const options = property.initializer.getText();
       return {
         name: columnName,
-        sensitive: isSecretName(columnName),
+        sensitive: isSecretName(columnName) && !holdsNoText(options),
         hidden: /select\s*:\s*false/.test(options) || deletedInTransform.has(columnName) || (pluginStripsFlagged && /\b(?:private|hide|hidden)\s*:\s*true/.test(options)),
         internalForeignKey: false,
         at: getCodeSpan(property, file.sourceFile, file.relativePath),
@@ -73,7 +73,7 @@ export class ModelDefinitionAdapter implements NodeVisitor {
       if (/primaryKey\s*:\s*true/.test(text)) {
         primaryKey = { name: columnName, kind: /autoIncrement\s*:\s*true/.test(text) ? 'autoincrement' : /UUID/.test(text) ? 'uuid' : 'other' };
       }
-      return { name: columnName, sensitive: isSecretName(columnName), hidden: false, internalForeignKey: false, at: getCodeSpan(property, file.sourceFile, file.relativePath) };
+      return { name: columnName, sensitive: isSecretName(columnName) && !holdsNoText(text), hidden: false, internalForeignKey: false, at: getCodeSpan(property, file.sourceFile, file.relativePath) };
     });
     // Sequelize adds an autoincrement `id` when no primary key is declared.
     primaryKey ??= { name: 'id', kind: 'autoincrement' };
@@ -112,4 +112,14 @@ function getSchemaText(reference: ts.Expression, schema: ts.NewExpression | ts.C
   const text = reference.getSourceFile().text;
   const uses = text.split('\n').filter((line) => line.includes(`${name}.`) || line.includes('toJSON') || line.includes('delete '));
   return `${schema.getText()}\n${uses.join('\n')}`;
+}
+
+/**
+ * A column declared as a number, flag or date (`tokens: Number`, `{ type: DataTypes.INTEGER }`): an LLM token count or a
+ * token's expiry, whatever its name says — no secret fits in it.
+ */
+function holdsNoText(declaration: string): boolean {
+  return /^(?:Number|Boolean|Date|BigInt)$/.test(declaration.trim()) ||
+    /^(?:(?:mongoose\.)?Schema\.Types\.(?:Number|Boolean|Date|Decimal128)|(?:DataTypes|Sequelize)\.(?:INTEGER|BIGINT|SMALLINT|FLOAT|DOUBLE|DECIMAL|REAL|BOOLEAN|DATE|DATEONLY|TIME)\b)/.test(declaration.trim()) ||
+    /\btype\s*:\s*(?:Number|Boolean|Date|BigInt|(?:mongoose\.)?Schema\.Types\.(?:Number|Boolean|Date|Decimal128)|(?:DataTypes|Sequelize)\.(?:INTEGER|BIGINT|SMALLINT|FLOAT|DOUBLE|DECIMAL|REAL|BOOLEAN|DATE|DATEONLY|TIME))\b/.test(declaration);
 }
