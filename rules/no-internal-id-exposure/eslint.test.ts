@@ -5,6 +5,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-internal-id-exposure', rule, {
   valid: [
+    // The API looks documents up by the Mongo id in the URL: `_id` is its public id.
+    `router.get('/tenants/:id', async (req, res) => {
+  const tenant = await Tenant.findById(req.params.id);
+  res.json({ _id: tenant._id, name: tenant.name });
+});
+router.put('/project_users/:project_userid', async (req, res) => {
+  const user = await ProjectUser.findOneAndUpdate({ _id: req.params.project_userid }, { role: String(req.body.role) });
+  res.json({ _id: user._id });
+});`,
     // The classic login response: the caller's own id next to the token issued for it.
     `app.post('/api/users/login', async (req, res) => {
   const user = await User.findOne({ email: req.body.email });
@@ -383,11 +392,11 @@ export async function signIn(req: Request, res: Response) {
 `,
       errors: [{ messageId: 'mongoIdKey', line: 6, column: 57, endLine: 6, endColumn: 72, data: { sink: 'res.json' } }],
     },
-    // Another user's record sent with its Mongo `_id` key.
+    // Another user's record, looked up by name, sent with its Mongo `_id` key.
     {
       code: `
-app.get('/api/users/:id', async (req, res) => {
-  const user = await User.findById(req.params.id);
+app.get('/api/users/:username', async (req, res) => {
+  const user = await User.findOne({ username: req.params.username });
   res.json({ _id: user._id, name: user.name });
 });
 `,

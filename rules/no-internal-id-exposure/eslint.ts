@@ -119,6 +119,13 @@ function isTokenIssuingCall(call: TSESTree.CallExpression): boolean {
   return (name === 'sign' || name === 'signAsync') && receiver !== undefined && splitIdentifierWords(receiver).includes('jwt');
 }
 
+/**
+ * A file that looks documents up by the Mongo id in the URL (`findById(req.params.id)`, `{ _id: req.params.leadId }`,
+ * `new ObjectId(req.params.id)`) takes `_id` as the API's public id: sending it back is the contract, not a leak.
+ */
+const MONGO_ID_FROM_URL =
+  /\bfindById\w*\(\s*(?:req|request|ctx)\.params\b|\b_id\s*:\s*(?:new\s+)?(?:[\w.]*ObjectId\(\s*)?(?:req|request|ctx)\.params\b|\bObjectId\(\s*(?:req|request|ctx)\.params\b/;
+
 export default createRule<Options, MessageIds>({
   name: 'no-internal-id-exposure',
   meta: {
@@ -170,7 +177,7 @@ export default createRule<Options, MessageIds>({
     if (!mayHaveResponseSink(sourceCode)) return {};
     const settings = getRedlineSettings(context);
     const internalFieldKeys = getInternalFieldKeys([...(settings.internalFields ?? []), ...(options.internalFields ?? [])]);
-    const reportMongoId = options.reportMongoId !== false;
+    const reportMongoId = options.reportMongoId !== false && !MONGO_ID_FROM_URL.test(sourceCode.text);
     const roleCheckNames = settings.roleChecks?.length ? new Set([...ROLE_CHECK_NAMES, ...settings.roleChecks]) : DEFAULT_ROLE_CHECKS;
     // Internal fields are internal to the company, not to the server: a back-office route shows them to staff.
     // Decided when a payload first carries an internal field name: most never do.
