@@ -5,6 +5,23 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Optimistic concurrency: on a lost race, fetch the current version and apply the change again.
+    `class App {
+  async updateAccount(transform: (account: Account) => Promise<void>) {
+    let account = this.account.clone();
+    await transform(account);
+    try {
+      account = await this.api.updateAccount(account);
+    } catch (e) {
+      if (e.code === ErrorCode.OUTDATED_REVISION) {
+        await this.fetchAccount();
+        await this.updateAccount(transform);
+      } else {
+        throw e;
+      }
+    }
+  }
+}`,
     // The error filter counts its attempts.
     `async function push(redisClient, data) {
   let attempts = 0;

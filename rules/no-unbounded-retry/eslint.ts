@@ -44,7 +44,7 @@ interface Recursion {
 }
 
 /** A test for a unique-key collision: Prisma `P2002`, Mongo `11000`, Postgres `23505`, MySQL `ER_DUP_ENTRY`, a named constant. */
-const COLLISION_TEST = /unique|duplicate|collision|conflict|P2002|\b11000\b|\b23505\b|ER_DUP|already.?exists/i;
+const COLLISION_TEST = /unique|duplicate|collision|conflict|P2002|\b11000\b|\b23505\b|ER_DUP|already.?exists|outdated|stale|revision|version.?mismatch|precondition/i;
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask']);
 const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime', 'hrtime.bigint', 'process.hrtime.bigint']);
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
@@ -70,7 +70,7 @@ export default createRule<Options, MessageIds>({
       unboundedRecursion:
         '`{{name}}` calls itself again when it fails and nothing stops it: while the dependency is down it recurses forever, piling up calls and load on the failing service. Pass an attempt number and give up after a maximum.',
       unboundedTimer:
-        '`{{name}}` re-schedules itself with `{{timer}}` on every failure, forever: a dependency that never comes back keeps it retrying for the life of the process, and nobody is told. Count the attempts and stop (and report the failure) after a maximum.',
+        '`{{name}}` re-schedules itself with `{{timer}}` on every failure, forever: a dependency that never comes back (a wrong URL, revoked credentials) keeps it retrying for the life of the process instead of failing where a supervisor or an alert would act. Count the attempts and stop (and report the failure) after a maximum.',
       unboundedOption:
         '`{{option}}: {{value}}` makes the retry never give up: a permanent failure is retried forever, holding the job or request and hammering the failing service. Set a finite number of attempts (library defaults are bounded).',
       unboundedArgument:
@@ -386,7 +386,8 @@ export default createRule<Options, MessageIds>({
         getSuccessPolarity(guard.test) === undefined && !isErrorFirstTest(guard.test) && !isErrorOnlyTest(guard.test, errorNames, mutated);
       if (getGuards(site, target).some(isBounding)) return;
       // `if (e.code === 'P2002') return this.create(input)`: a retry after a key collision, with a fresh random key,
-      // ends as soon as a key is free; a dependency that is down fails with another error and stops.
+      // ends as soon as a key is free; after a lost race (`OUTDATED_REVISION`: fetch the new version, apply again) as
+      // soon as no one else writes. A dependency that is down fails with another error and stops.
       if (getGuards(site, target).some((guard) => COLLISION_TEST.test(sourceCode.getText(guard.test)))) return;
       if (hasExitBefore(region, site, errorNames, mutated)) return;
       if (hasBoundExitInFunction(target, mutated)) return;
