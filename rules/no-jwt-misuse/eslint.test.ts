@@ -6,6 +6,17 @@ const filename = 'src/auth/tokens.ts';
 
 ruleTester.run('no-jwt-misuse', rule, {
   valid: [
+    // A long-lived integration token revoked by bumping the version the server stores.
+    `import jwt from 'jsonwebtoken';
+export const createIntegrationToken = (serviceId, version) => jwt.sign({ service_id: serviceId, token_version: version }, secret, { algorithm: 'HS256', audience: 'integration' });`,
+    // An OAuth strategy's verify callback: the provider's token endpoint sent these tokens, no user did.
+    `import jwt from 'jsonwebtoken';
+passport.use(new OAuth2Strategy(options, async function (accessToken, refreshToken, params, profile, cb) {
+  const token = jwt.decode(accessToken);
+  const user = await User.findOne({ _id: token.sub });
+  const profileInfo = jwt.decode(params.access_token);
+  cb(null, user, profileInfo);
+}));`,
     // Access token with an expiry.
     { filename, code: `import jwt from 'jsonwebtoken'; export const t = (id: string) => jwt.sign({ sub: id }, process.env.JWT_SECRET!, { expiresIn: '15m' });` },
     // `exp` in the payload.

@@ -201,7 +201,7 @@ export default createRule<Options, MessageIds>({
       const payloadObject = resolveObject(payload);
       // A string payload cannot carry `exp`, and jsonwebtoken rejects expiresIn with it: not this rule's concern.
       if (!payloadObject) return;
-      if (hasUnknownParts(payloadObject) || hasExpiryClaim(payloadObject)) return;
+      if (hasUnknownParts(payloadObject) || hasExpiryClaim(payloadObject) || hasRevocationVersion(payloadObject)) return;
       const optionsIndex = nest ? 1 : 2;
       const optionsNode = args[optionsIndex];
       if (optionsNode && !isFunctionNode(optionsNode)) {
@@ -275,11 +275,23 @@ export default createRule<Options, MessageIds>({
      */
     function checkDecode(call: TSESTree.CallExpression, label: string): void {
       const fn = getEnclosingFunction(call);
-      if (!fn || containsVerify(fn)) return;
+      if (!fn || containsVerify(fn) || isProviderToken(call, fn)) return;
       const names = getResultNames(call);
       if (names.size === 0) return;
       if (!drivesAccess(fn, names)) return;
       context.report({ node: call, messageId: 'decodeForAuth', data: { call: label, verify: label.replace(/decode(?:Jwt)?$/, (match) => (match === 'decodeJwt' ? 'jwtVerify' : 'verify')) } });
+    }
+
+    /**
+     * An OAuth strategy's verify callback (`function (accessToken, refreshToken, params, profile, cb)`) decoding
+     * what it was given: the provider's token endpoint sent that token to this server, no user did.
+     */
+    function isProviderToken(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+      const parameters = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+      if (!parameters.has('accessToken') || !parameters.has('refreshToken')) return false;
+      const [token] = call.arguments;
+      const root = token && getMemberPath(token)?.[0];
+      return root !== undefined && parameters.has(root);
     }
 
     function containsVerify(fn: FunctionNode): boolean {
@@ -445,6 +457,14 @@ function isMemberWrite(identifier: TSESTree.Node): boolean {
 /** A payload that carries its own expiry: `exp`, or an app-checked `expiresAt`/`createdAt`. */
 function hasExpiryClaim(payload: TSESTree.ObjectExpression): boolean {
   return payload.properties.some((property) => property.type === AST_NODE_TYPES.Property && EXPIRY_CLAIMS.test(getPropertyKeyName(property) ?? ''));
+}
+
+/**
+ * `{ service_id, token_version }`: a token the server checks against a version it stores, and revokes by bumping
+ * it — a long-lived credential by design (an integration's key), not an access token that forgot its expiry.
+ */
+function hasRevocationVersion(payload: TSESTree.ObjectExpression): boolean {
+  return payload.properties.some((property) => property.type === AST_NODE_TYPES.Property && /^(?:token_?version|tokenVersion|key_?version|keyVersion)$/i.test(getPropertyKeyName(property) ?? ''));
 }
 
 function hasUnknownParts(object: TSESTree.ObjectExpression): boolean {
