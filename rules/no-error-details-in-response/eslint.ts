@@ -159,9 +159,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function check({ payload, sink }: ResponsePayload): void {
-      if (candidateNames.size === 0 || isReachedOnlyWithoutNext(sink) || servesAdminsOnly(sink)) return;
+      if (candidateNames.size === 0) return;
+      // The payload first: most carry no error, and then where the response is sent does not matter.
       const leak = findLeak(payload, 0);
-      if (!leak || reported.has(leak.node)) return;
+      if (!leak || reported.has(leak.node) || isReachedOnlyWithoutNext(sink) || servesAdminsOnly(sink)) return;
       reported.add(leak.node);
       context.report({
         node: leak.node,

@@ -103,6 +103,9 @@ const METADATA_WORDS: ReadonlySet<string> = new Set([
 
 const SCRIPT_FILE = /(?:^|[\\/])(?:scripts|cli|bin)[\\/]/;
 
+/** Whether a name is sensitive, by vocabulary (secret words and allowed names): the answer holds in every file. */
+const sensitiveNameCaches = new Map<string, Map<string, boolean>>();
+
 export default createRule<Options, MessageIds>({
   name: 'no-secret-logging',
   meta: {
@@ -183,7 +186,10 @@ export default createRule<Options, MessageIds>({
     const pendingCalls: { call: TSESTree.CallExpression; sink: string }[] = [];
     // `req.session` → `accessToken` when the file reads or writes `req.session.accessToken`.
     const memberSecretFields = new Map<string, string>();
-    const sensitiveNameCache = new Map<string, boolean>();
+    // Names repeat across files: one cache per vocabulary, for the whole run.
+    const vocabularyKey = `${secretWords.join(',')}|${[...allowedNames].join(',')}`;
+    const sensitiveNameCache = sensitiveNameCaches.get(vocabularyKey) ?? new Map<string, boolean>();
+    sensitiveNameCaches.set(vocabularyKey, sensitiveNameCache);
 
     return {
       MemberExpression(node) {

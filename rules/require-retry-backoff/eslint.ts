@@ -279,14 +279,13 @@ export default createRule<Options, MessageIds>({
           ) {
             updated.add(node.left.name);
           }
+          // `while (true) { … if (attempt >= max) throw err; … }`
+          if (part === loop.body && node.type === AST_NODE_TYPES.IfStatement && exits(node.consequent)) collectCompared(node.test, compared);
         });
       }
+      if (updated.size === 0) return updated;
       const test = loop.test ? unwrapExpression(loop.test) : undefined;
       if (test) collectCompared(test, compared);
-      // `while (true) { … if (attempt >= max) throw err; … }`
-      walk(loop.body, (node) => {
-        if (node.type === AST_NODE_TYPES.IfStatement && exits(node.consequent)) collectCompared(node.test, compared);
-      });
       return new Set([...updated].filter((name) => compared.has(name)));
     }
 
