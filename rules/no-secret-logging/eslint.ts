@@ -183,7 +183,7 @@ export default createRule<Options, MessageIds>({
     // pino `redact` paths found anywhere in this file, and whether one of them could not be read statically.
     const redactPaths: string[][] = [];
     let hasUnreadableRedact = false;
-    const pendingCalls: { call: TSESTree.CallExpression; sink: string }[] = [];
+    const pendingCalls: TSESTree.CallExpression[] = [];
     // `req.session` → `accessToken` when the file reads or writes `req.session.accessToken`.
     const memberSecretFields = new Map<string, string>();
     // Names repeat across files: one cache per vocabulary, for the whole run.
@@ -204,32 +204,36 @@ export default createRule<Options, MessageIds>({
         collectRedactPaths(node.value);
       },
       CallExpression(node) {
-        const sink = getLogSink(node);
-        if (sink !== undefined && !isDevelopmentOnly(node)) pendingCalls.push({ call: node, sink });
+        if (isLogSink(node) && !isDevelopmentOnly(node)) pendingCalls.push(node);
       },
       // Reports wait for the end of the file: a pino `redact` config may come after a log call.
       'Program:exit'() {
         if (pendingCalls.length === 0) return;
         // Browser code logs to the user's own devtools, not to a log pipeline others read.
         if (!options.checkClientFiles && isClientSideFile(context)) return;
-        for (const { call, sink } of pendingCalls) checkLogCall(call, sink);
+        for (const call of pendingCalls) checkLogCall(call);
       },
     };
 
-    function checkLogCall(call: TSESTree.CallExpression, sink: string): void {
+    function checkLogCall(call: TSESTree.CallExpression): void {
+      // The sink's label, for messages: formatted only for a call that has something to report.
+      const sinkLabel = () => {
+        const callee = unwrapExpression(call.callee);
+        return callee.type === AST_NODE_TYPES.MemberExpression ? formatCallee(callee) : sourceCode.getText(callee);
+      };
       call.arguments.forEach((argument, index) => {
         const value = argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument;
         const leak = findLeak(value, 'value', [], 0);
         if (!leak) {
           const field = getRequestErrorSecret(value);
-          if (field !== undefined) context.report({ node: argument, messageId: 'requestError', data: { name: sourceCode.getText(value), field, sink } });
+          if (field !== undefined) context.report({ node: argument, messageId: 'requestError', data: { name: sourceCode.getText(value), field, sink: sinkLabel() } });
           return;
         }
         if (isFailedResponseBody(call, value)) return;
         if (leak.kind === 'payload' && leak.what === 'request body' && !mayCarryCredentials(call)) return;
         // pino redacts keys of the first (merging) object only.
         if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
-        const data: Record<string, string> = { name: leak.name, sink };
+        const data: Record<string, string> = { name: leak.name, sink: sinkLabel() };
         if (leak.kind === 'payload') data['what'] = leak.what ?? 'request body';
         if (leak.kind === 'record') data['field'] = leak.field ?? '';
         context.report({ node: argument, messageId: leak.kind, data });
@@ -900,20 +904,17 @@ export default createRule<Options, MessageIds>({
     // ─── Log sinks ───────────────────────────────────────────────────────────
 
     /** The text of the log function a call writes through (`logger.info`, `console.log`, `debug`), or undefined. */
-    function getLogSink(call: TSESTree.CallExpression): string | undefined {
-      if (call.arguments.length === 0) return undefined;
+    function isLogSink(call: TSESTree.CallExpression): boolean {
+      if (call.arguments.length === 0) return false;
       const callee = unwrapExpression(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = getMemberPropertyName(callee);
-        if (method === undefined) return undefined;
+        if (method === undefined) return false;
         // Most calls are not log calls: decide on the method name before walking the receiver.
-        if (!LOG_METHODS.has(method) && !CONSOLE_METHODS.has(method) && loggerNames.length === 0) return undefined;
-        return isLoggerReceiver(callee.object, method) ? formatCallee(callee) : undefined;
+        if (!LOG_METHODS.has(method) && !CONSOLE_METHODS.has(method) && loggerNames.length === 0) return false;
+        return isLoggerReceiver(callee.object, method);
       }
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        return isLogFunction(callee) ? callee.name : undefined;
-      }
-      return undefined;
+      return callee.type === AST_NODE_TYPES.Identifier && isLogFunction(callee);
     }
 
     function isLoggerReceiver(receiver: TSESTree.Node, method: string): boolean {

@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // A sibling that reads the session token itself shows how it checks its caller, not a convention its siblings skip.
+    `fastify.get('/api/v1/config/email', async (request, reply) => {
+  const session = await prisma.session.findUnique({ where: { sessionToken: String(request.headers.authorization) } });
+  reply.send({ email: await prisma.email.findFirst({ select: { host: true } }), user: session?.userId });
+});
+fastify.put('/api/v1/config/email', async (request, reply) => {
+  reply.send(await prisma.email.update({ where: { id: 1 }, data: { host: String(request.body.host) } }));
+});`,
     // Handlers that check the caller's credential themselves: a project key in a header, a token in the query.
     `router.post('/items', auth, createItem);
 router.put('/items/:id', auth, updateItem);

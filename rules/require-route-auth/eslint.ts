@@ -1085,7 +1085,7 @@ export default createRule<Options, MessageIds>({
           const name = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
           if (name !== undefined && requestNames.has(path![0]!) &&
             (((last === 'header' || last === 'get') && isCredentialHeaderName(name)) || (last === 'query' && CREDENTIAL_QUERY_PARAMETERS.has(name)))) {
-            markAuth(protection, `the \`${name}\` it reads from the request`);
+            markCredentialRead(protection);
           }
           return;
         }
@@ -1095,7 +1095,7 @@ export default createRule<Options, MessageIds>({
           if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !source || !requestNames.has(source[0]!)) return;
           for (const property of node.id.properties) {
             const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
-            if (key !== undefined && isCredentialRead(source.at(-1)!, key)) markAuth(protection, `the \`${key}\` it reads from the request`);
+            if (key !== undefined && isCredentialRead(source.at(-1)!, key)) markCredentialRead(protection);
           }
           return;
         }
@@ -1131,7 +1131,7 @@ export default createRule<Options, MessageIds>({
           }
           // `req.headers['x-api-key']`, `req.headers.authorization`, `req.query.apiKey`: the handler checks a credential itself.
           if (path.length >= 3 && requestNames.has(path[0]!) && isCredentialRead(path.at(-2)!, last)) {
-            markAuth(protection, `the \`${last}\` it reads from the request`);
+            markCredentialRead(protection);
             return;
           }
           if (['role', 'roles', 'isAdmin', 'permissions', 'scopes', 'isSuperAdmin', 'isStaff'].includes(last) && path.length >= 2) {
@@ -1176,6 +1176,15 @@ export default createRule<Options, MessageIds>({
     function markAuth(protection: Protection, label: string): void {
       protection.auth = true;
       protection.label ??= label;
+    }
+
+    /**
+     * A credential the code reads off the request itself (`req.headers['x-api-key']`): it checks its caller, but
+     * how, this file may not show (a lookup, a comparison, a session helper that repeats the app's global hook),
+     * so it protects its own route without being the evidence its siblings are held to.
+     */
+    function markCredentialRead(protection: Protection): void {
+      protection.assumes = true;
     }
 
     function markRole(protection: Protection, label: string): void {
