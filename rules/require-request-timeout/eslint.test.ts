@@ -17,6 +17,16 @@ const AXIOS_FIX = 'a `timeout`';
 
 ruleTester.run('require-request-timeout', rule, {
   valid: [
+    // The app calling itself: its own server's address, from the environment or a helper.
+    {
+      code: `import axios from 'axios';
+export async function sendMail(body: unknown) {
+  await axios.post(\`\${process.env.SERVER_URL}/functions/sendmailv3\`, body);
+  await fetch(\`\${getInternalApiUrl()}/api/jobs\`, { method: 'POST', body: JSON.stringify(body) });
+  await fetch(serverUrl + '/health');
+}`,
+      filename: 'src/server/mail.ts',
+    },
     // An undici dispatcher (an \`Agent\` with \`headersTimeout\`/\`bodyTimeout\`) carries the request's timeouts.
     { filename, code: `export const ingest = (url: string, body: string) => fetch(url, { method: 'POST', body, dispatcher: new Agent({ headersTimeout: 600_000 }) });` },
     // AbortSignal.timeout bounds the request.

@@ -7,6 +7,7 @@ import {
   NODE_HTTP_MODULES,
   REQUEST_LIBRARY_MODULES,
   TIMEOUT_OPTIONS_BY_CLIENT,
+  splitIdentifierWords,
 } from '@redline/core';
 import { findProperty, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
@@ -642,6 +643,8 @@ function isRequestObject(node: TSESTree.Node): boolean {
 function isLocalOrRelativeUrl(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') return isLocalOrRelativeUrl(expression.left, sourceCode, depth);
+  // `${process.env.SERVER_URL}/functions/x`, `getInternalApiUrl() + '/api/jobs'`: the app calling itself.
+  if (isOwnServerUrl(expression)) return true;
   if (expression.type === AST_NODE_TYPES.Identifier && depth < 2) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
     // `url += '/sync'` appends to what `url` held: only plain assignments and initialisers say where it points.
@@ -654,11 +657,22 @@ function isLocalOrRelativeUrl(node: TSESTree.Node, sourceCode: Readonly<TSESLint
     const [path, base] = expression.arguments;
     return path !== undefined && base !== undefined && isIncomingRequestUrl(base) && isLocalOrRelativeUrl(path, sourceCode, depth);
   }
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral && expression.quasis[0]?.value.cooked === '' && expression.expressions[0] && isOwnServerUrl(expression.expressions[0])) return true;
   let text: string | undefined;
   if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') text = expression.value;
   if (expression.type === AST_NODE_TYPES.TemplateLiteral) text = expression.quasis[0]?.value.cooked ?? undefined;
   if (text === undefined) return false;
   return text.startsWith('/') || text.startsWith('.') || LOCAL_URL.test(text);
+}
+
+/** `SERVER_URL`, `serverUrl`, `process.env.APP_URL`, `getInternalApiUrl()`, `selfOrigin`: the address of this app. */
+function isOwnServerUrl(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  const name = expression.type === AST_NODE_TYPES.CallExpression ? getMemberPath(expression.callee)?.at(-1) : getMemberPath(expression)?.at(-1);
+  if (name === undefined) return false;
+  const words = splitIdentifierWords(name);
+  return words.some((word) => ['server', 'self', 'internal', 'local', 'app'].includes(word)) &&
+    ['url', 'uri', 'origin', 'host', 'base'].includes(words.at(-1)!);
 }
 
 /** `req.url`, `request.url`, `request.nextUrl`: where the request being served was sent. */
