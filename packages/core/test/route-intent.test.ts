@@ -54,10 +54,10 @@ describe('route intent', () => {
   });
 
   it('knows the public flows by the words of a segment, outside the signed-in account', () => {
-    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook', '/identity/accounts/prelogin', '/notifications/anonymous-hub', '/selfhosted/initial-user', '/account/bootstrap', '/setup/first-admin', '/forgetpassword', '/api/resetpassword', '/setup-wizard/create-first-user']) {
+    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook', '/identity/accounts/prelogin', '/notifications/anonymous-hub', '/selfhosted/initial-user', '/account/bootstrap', '/setup/first-admin', '/forgetpassword', '/api/resetpassword', '/setup-wizard/create-first-user', '/sessions/validate', '/token/introspect', '/auth/jwt/verify']) {
       expect(hasPublicFlowSegment(path), path).toBe(true);
     }
-    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance', '/users/first-orders', '/public-keys/:id', '/orders/:id/publication']) {
+    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance', '/users/first-orders', '/public-keys/:id', '/orders/:id/publication', '/orders/:id/verify', '/sessions']) {
       expect(hasPublicFlowSegment(path), path).toBe(false);
     }
   });

@@ -189,6 +189,9 @@ export function hasPublicFlowSegment(path: string): boolean {
   }
   // `/admin/login`, `/account/sign-in`: the sign-in itself, which no one can call signed in, whatever it is under.
   if (words.length > 0 && isSignIn(words.at(-1)!)) return true;
+  // `POST /sessions/validate`, `/token/introspect`, `/auth/verify-token`: it checks the credential it is given.
+  if (words.length > 1 && words.at(-1)!.some((word) => TOKEN_CHECK_WORDS.has(word)) &&
+    words.some((segmentWords) => segmentWords.some((word) => PRESENTED_CREDENTIAL_WORDS.has(word)))) return true;
   // `POST /selfhosted/initial-user`, `/account/bootstrap`, `/setup-wizard/create-first-user`: the first-run setup that creates
   // the first account, before anyone can sign in.
   if (segments.some((segment) => FIRST_RUN_SEGMENT.test(segment)) || words.some(isFirstAccountSegment)) return true;
@@ -196,6 +199,10 @@ export function hasPublicFlowSegment(path: string): boolean {
   // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
   return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
 }
+
+/** Verbs of an endpoint that checks a presented credential, and the credentials it may check. */
+const TOKEN_CHECK_WORDS: ReadonlySet<string> = new Set(['validate', 'verify', 'introspect', 'introspection']);
+const PRESENTED_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['session', 'sessions', 'token', 'tokens', 'jwt']);
 
 /** `/forgetpassword`, `/resetpassword`, `/passwordreset`: the recovery flow written as one word. */
 const GLUED_RECOVERY_SEGMENT = /^(?:forget|forgot|reset|recover|lost)password$|^password(?:reset|forgot|recovery)$/i;
