@@ -8,7 +8,8 @@ import type { ProjectCheck } from '@redline/core';
  * sets one, the per-file findings on those delegations are refuted. And
  * `errorHandler.getErrorMessage(err)`: a project helper whose every return is
  * a message the app wrote (codes mapped to text, validation messages) shows
- * the client nothing of the error itself.
+ * the client nothing of the error itself. Handlers behind a role check shown
+ * in another file serve administrators, who may read their errors.
  */
 const noErrorDetailsInResponseProject: ProjectCheck = {
   name: 'no-error-details-in-response',
@@ -19,6 +20,11 @@ const noErrorDetailsInResponseProject: ProjectCheck = {
   refute(facts) {
     const delegated = facts.fastifyErrors?.errorHandlers.length ? facts.fastifyErrors.sentErrors : [];
     return [...delegated, ...(facts.maskedErrorCalls ?? [])];
+  },
+  // A handler only administrators reach (a role check in its chain, mounted in another file, or its own) may show
+  // them its errors: they read them to fix their setup. The per-file rule sees only the checks in its own file.
+  refuteWithin(facts) {
+    return facts.routes.flatMap((route) => (route.handler && (route.handlerChecksRole || route.guards.some((guard) => guard.checksRole)) ? [route.handler] : []));
   },
 };
 
