@@ -6,6 +6,16 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A URL with nothing secret in it.
+    `import axios from 'axios';
+export async function item(itemId: string) {
+  const url = \`https://api.example.com/items/\${itemId}\`;
+  try {
+    return (await axios.get(url, { params: { page: 1, expand: itemId }, timeout: 5000 })).data;
+  } catch (e) {
+    logger.error(e);
+  }
+}`,
     // Bodies with no credential in them: a GET's, a department form's, a profile update that reads no secret.
     `router.get('/:departmentid', async (req, res) => { winston.debug(req.body); res.json(await Department.findById(req.params.departmentid)); });
 router.post('/departments', async (req, res) => { winston.debug('create department', req.body); res.json(await Department.create({ name: req.body.name })); });
@@ -214,6 +224,29 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    // The secret went in the URL or under a key that does not name it: the error's config still carries it.
+    {
+      code: `import axios from 'axios';
+export async function weather(openWeatherApiKey: string, city: string) {
+  const url = \`https://api.openweathermap.org/data/2.5/weather?q=\${city}&appid=\${openWeatherApiKey}\`;
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (e) {
+    logger.error(e);
+  }
+}
+export async function sms(user: string, accessToken: string, msg: string) {
+  try {
+    await axios.get('https://smsapi.example.com/sendmsg', { params: { user, pass: accessToken, msg }, timeout: 5000 });
+  } catch (e) {
+    logger.error('Error sending SMS:', e);
+  }
+}`,
+      errors: [
+        { messageId: 'requestError', line: 7 },
+        { messageId: 'requestError', line: 14 },
+      ],
+    },
     // The body of a route that takes a secret: by its path, by the account it creates, by the field it reads.
     {
       code: `router.post('/auth/signin', async (req, res) => { winston.debug(req.body); });

@@ -281,9 +281,26 @@ export default createRule<Options, MessageIds>({
         if (found !== undefined || node.type !== AST_NODE_TYPES.CallExpression) return;
         const root = getMemberPath(node.callee)?.[0];
         if (root === undefined || !isRequestClient(root, node)) return;
-        for (const argument of node.arguments) found ??= findSentSecretKey(argument, 0);
+        for (const argument of node.arguments) found ??= findSentSecretKey(argument, 0) ?? findSecretInUrl(argument);
       });
       return found;
+    }
+
+    /** A URL that carries a secret in its text: `` `…/weather?appid=${apiKey}` ``, or a `const url` built so. */
+    function findSecretInUrl(node: TSESTree.Node): string | undefined {
+      let url = unwrapExpression(node);
+      if (url.type === AST_NODE_TYPES.Identifier) {
+        const definition = ASTUtils.findVariable(sourceCode.getScope(url), url)?.defs[0];
+        const init = definition?.type === 'Variable' && definition.parent.kind === 'const' ? definition.node.init : undefined;
+        if (!init) return undefined;
+        url = unwrapExpression(init);
+      }
+      if (url.type !== AST_NODE_TYPES.TemplateLiteral) return undefined;
+      for (const expression of url.expressions) {
+        const name = getMemberPath(expression)?.at(-1);
+        if (name !== undefined && isSensitiveName(name) && !isSessionName(name)) return name;
+      }
+      return undefined;
     }
 
     /** `axios`, `got`, an instance made by `axios.create()`, Nest's `this.httpService`. */
@@ -302,6 +319,9 @@ export default createRule<Options, MessageIds>({
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const key = getPropertyKeyName(property);
         if (key !== undefined && (isSensitiveName(key) || /^(?:license|licen[cs]e_?key)$/i.test(key)) && !isSessionName(key)) return key;
+        // `params: { user, pass: accessToken }`: the value's name says what the key does not.
+        const valueName = getMemberPath(property.value)?.at(-1);
+        if (key !== undefined && valueName !== undefined && isSensitiveName(valueName) && !isSessionName(valueName)) return key;
         const nested = findSentSecretKey(property.value, depth + 1);
         if (nested !== undefined) return nested;
       }
