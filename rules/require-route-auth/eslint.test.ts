@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // tRPC: public flows by their key, and a router whose procedures are all public.
+    `export const authRouter = router({
+  me: protectedProcedure.query(({ ctx }) => ctx.user),
+  updateProfile: protectedProcedure.input(profile).mutation(({ ctx, input }) => db.user.update({ where: { id: ctx.user.id }, data: input })),
+  signUp: publicProcedure.input(credentials).mutation(({ input }) => createAccount(input)),
+  resetPassword: publicProcedure.input(reset).mutation(({ input }) => resetPassword(input)),
+  verifyEmail: publicProcedure.input(token).mutation(({ input }) => verifyEmail(input)),
+});
+export const publicListsRouter = createTRPCRouter({
+  view: publicProcedure.input(id).query(({ input }) => getPublicList(input)),
+  vote: publicProcedure.input(id).mutation(({ input }) => vote(input)),
+});`,
     // A sibling that reads the session token itself shows how it checks its caller, not a convention its siblings skip.
     `fastify.get('/api/v1/config/email', async (request, reply) => {
   const session = await prisma.session.findUnique({ where: { sessionToken: String(request.headers.authorization) } });
@@ -462,6 +474,17 @@ router.delete('/notes/:id', sessionGate, deleteNote);
     },
   ],
   invalid: [
+    // tRPC: a mutation on publicProcedure among procedures that require a caller.
+    {
+      code: `export const bookmarksRouter = router({
+  list: authedProcedure.query(({ ctx }) => db.bookmark.findMany({ where: { userId: ctx.user.id } })),
+  create: authedProcedure.input(bookmark).mutation(({ ctx, input }) => db.bookmark.create({ data: { ...input, userId: ctx.user.id } })),
+  update: authedProcedure.input(bookmark).mutation(({ ctx, input }) => db.bookmark.update({ where: { id: input.id, userId: ctx.user.id }, data: input })),
+  deleteBookmark: publicProcedure.input(id).mutation(({ input }) => db.bookmark.delete({ where: { id: input.id } })),
+  archive: t.procedure.use(isAuthed).input(id).mutation(({ ctx, input }) => archive(ctx.user.id, input.id)),
+});`,
+      errors: [{ messageId: 'missingAuth', line: 5, data: { route: 'The `deleteBookmark` mutation (on `publicProcedure`)', owner: 'bookmarksRouter', auth: '`authedProcedure`', action: 'change data through it' } }],
+    },
     // A role check on the caller in one admin handler is the check its sibling lacks.
     {
       code: `const router = Router();

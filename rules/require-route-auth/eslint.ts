@@ -27,6 +27,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
+import { isTrpcRouterObject, readTrpcProcedures } from '../utils/trpc-procedures.js';
 import { isTestFile } from '../utils/file-kind.js';
 import { getCalleePath, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getDecoratorName } from '../utils/response-sinks.js';
@@ -112,7 +113,7 @@ const isRouteDecoratorName = (name: string | undefined) =>
  */
 const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', 'controller', 'Route']);
 const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', ...CONTROLLER_DECORATORS, ...NEXT_HANDLER_NAMES];
+const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', ...CONTROLLER_DECORATORS, ...NEXT_HANDLER_NAMES, 'mutation'];
 /** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
 const USER_DATA_WORDS: readonly string[] = [
   'me', 'my', 'profile', 'account', 'accounts', 'user', 'users', 'admin', 'settings', 'billing', 'order', 'orders',
@@ -214,6 +215,9 @@ export default createRule<Options, MessageIds>({
       },
       ClassDeclaration(node) {
         checkNestController(node);
+      },
+      ObjectExpression(node) {
+        if (isTrpcRouterObject(node)) checkTrpcRouter(node);
       },
       'Program:exit'(program: TSESTree.Program) {
         checkRouters();
@@ -575,6 +579,32 @@ export default createRule<Options, MessageIds>({
             protectedOwners.set(mounted, mergeProtection(existing, protection));
           }
         }
+      }
+    }
+
+    // ------------------------------------------------------------------- tRPC
+
+    /**
+     * A tRPC router whose procedures are built on an authenticating procedure (`protectedProcedure`), but one
+     * mutation on `publicProcedure`: the same evidence as a route without the middleware its siblings carry.
+     * Sign-in, sign-up and other public flows by their key (`signUp`, `resetPassword`) are public by design.
+     */
+    function checkTrpcRouter(router: TSESTree.ObjectExpression): void {
+      const procedures = readTrpcProcedures(router);
+      const authenticated = procedures.filter((procedure) => procedure.authenticated);
+      const [evidence] = authenticated;
+      if (!evidence) return;
+      const open = procedures.filter((procedure) => !procedure.authenticated && procedure.mutation && !isPublicHandlerName(procedure.key) &&
+        !hasPublicFlowSegment(procedure.key) && !isExistenceCheckName(procedure.key) && !isPublicPath(`/${procedure.key}`) && !isCommentedPublic(procedure.node));
+      if (isOpenByDesign(open.length, authenticated.length, '')) return;
+      const declarator = router.parent.parent;
+      const owner = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : 'router';
+      for (const procedure of open) {
+        context.report({
+          node: procedure.node.key,
+          messageId: 'missingAuth',
+          data: { route: `The \`${procedure.key}\` mutation (on \`${procedure.base}\`)`, owner, auth: `\`${evidence.base}\``, action: 'change data through it' },
+        });
       }
     }
 

@@ -1,0 +1,68 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { looksLikeAuthCheckName, splitIdentifierWords } from '@redline/core';
+import { getCalleeName, getMemberPropertyName, getPropertyKeyName, unwrapExpression } from './ast.js';
+
+/** A procedure of a tRPC router: its key, whether it changes data, and whether the procedure it is built on authenticates. */
+export interface TrpcProcedure {
+  key: string;
+  node: TSESTree.Property;
+  mutation: boolean;
+  /** Built on `protectedProcedure`, `authedProcedure`, `adminProcedure`, or a `.use(isAuthed)` middleware. */
+  authenticated: boolean;
+  /** The name of the procedure it is built on, for messages. */
+  base: string;
+}
+
+const ROUTER_FACTORIES: ReadonlySet<string> = new Set(['router', 'createTRPCRouter', 'createRouter', 'createTrpcRouter']);
+
+/** `router({ … })`, `t.router({ … })`, `createTRPCRouter({ … })`: the object that lists a router's procedures. */
+export function isTrpcRouterObject(node: TSESTree.ObjectExpression): boolean {
+  const call = node.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === node && ROUTER_FACTORIES.has(getCalleeName(call) ?? '');
+}
+
+/** The procedures a router object lists (nested routers and spreads are not procedures). */
+export function readTrpcProcedures(router: TSESTree.ObjectExpression): TrpcProcedure[] {
+  const procedures: TrpcProcedure[] = [];
+  for (const property of router.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = getPropertyKeyName(property);
+    const value = unwrapExpression(property.value);
+    if (key === undefined || value.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const kind = getMemberPropertyName(value.callee);
+    if (kind !== 'mutation' && kind !== 'query') continue;
+    const chain = readChain(value.callee.object);
+    if (chain) procedures.push({ key, node: property, mutation: kind === 'mutation', ...chain });
+  }
+  return procedures;
+}
+
+/** Walks `base.use(mw).input(schema)` down to its base: `publicProcedure`, `ctx.protectedProcedure`, `t.procedure`. */
+function readChain(node: TSESTree.Node): { authenticated: boolean; base: string } | undefined {
+  let authenticated = false;
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+    if (getMemberPropertyName(current.callee) === 'use') {
+      const [middleware] = current.arguments;
+      const name = middleware && unwrapExpression(middleware).type === AST_NODE_TYPES.Identifier ? (unwrapExpression(middleware) as TSESTree.Identifier).name : undefined;
+      if (name !== undefined && looksLikeAuthCheckName(name)) authenticated = true;
+    }
+    current = unwrapExpression(current.callee.object);
+  }
+  const base = current.type === AST_NODE_TYPES.Identifier ? current.name : current.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(current) : undefined;
+  if (base === undefined || !/procedure$/i.test(base)) return undefined;
+  return { authenticated: authenticated || isAuthenticatingProcedure(base), base };
+}
+
+/**
+ * `protectedProcedure`, `authedProcedure`, `privateProcedure`, `adminProcedure`, `orgProcedure`: a base that
+ * requires a caller. `publicProcedure` and `t.procedure` do not.
+ */
+function isAuthenticatingProcedure(base: string): boolean {
+  return splitIdentifierWords(base).some((word) => SIGNED_IN_PROCEDURE_WORDS.has(word));
+}
+
+const SIGNED_IN_PROCEDURE_WORDS: ReadonlySet<string> = new Set([
+  'protected', 'authed', 'auth', 'authenticated', 'authorized', 'private', 'user', 'admin', 'org', 'organization', 'team',
+  'workspace', 'project', 'member', 'owner', 'session', 'signed', 'logged', 'account',
+]);
