@@ -16,6 +16,16 @@ ruleTester.run('require-route-auth', rule, {
 export const publicListsRouter = createTRPCRouter({
   view: publicProcedure.input(id).query(({ input }) => getPublicList(input)),
   vote: publicProcedure.input(id).mutation(({ input }) => vote(input)),
+});
+export const usersAppRouter = router({
+  whoami: authedProcedure.query(({ ctx }) => ctx.user),
+  create: publicProcedure.input(signUp).mutation(({ input }) => createUser(input)),
+  invite: publicProcedure.use(createRateLimitMiddleware({ maxRequests: 3 })).input(email).mutation(({ input }) => sendInvite(input)),
+});
+// A project's own base procedure (defined in another file) is neither open nor known to authenticate.
+export const rolesRouter = router({
+  all: protectedProcedure.query(() => listRoles()),
+  create: enterpriseProcedure.input(role).mutation(({ input }) => createRole(input)),
 });`,
     // A sibling that reads the session token itself shows how it checks its caller, not a convention its siblings skip.
     `fastify.get('/api/v1/config/email', async (request, reply) => {

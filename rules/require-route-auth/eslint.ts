@@ -127,6 +127,13 @@ const PUBLIC_HANDLER_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'auth', 'oauth', 'sso', 'webhook',
   'callback', 'health', 'healthcheck',
 ]);
+/**
+ * Words of a tRPC procedure key that is public by what it does: trades or checks a credential it is given
+ * (`exchange`, `validate`, `accept` an invitation, `redeem` a code), or answers a third party (`webhook`, `callback`).
+ */
+const PUBLIC_PROCEDURE_WORDS: ReadonlySet<string> = new Set([
+  'exchange', 'validate', 'verify', 'accept', 'redeem', 'confirm', 'unsubscribe', 'subscribe', 'callback', 'webhook', 'track', 'ping', 'contact',
+]);
 /** Members of a request/response/context object that only read the request or write the answer. */
 const RESPONSE_MEMBERS: ReadonlySet<string> = new Set([
   'json', 'send', 'status', 'sendStatus', 'set', 'header', 'text', 'html', 'body', 'redirect', 'code', 'end', 'throw', 'type',
@@ -594,11 +601,14 @@ export default createRule<Options, MessageIds>({
       const authenticated = procedures.filter((procedure) => procedure.authenticated);
       const [evidence] = authenticated;
       if (!evidence) return;
-      const open = procedures.filter((procedure) => !procedure.authenticated && procedure.mutation && !isPublicHandlerName(procedure.key) &&
-        !hasPublicFlowSegment(procedure.key) && !isExistenceCheckName(procedure.key) && !isPublicPath(`/${procedure.key}`) && !isCommentedPublic(procedure.node));
-      if (isOpenByDesign(open.length, authenticated.length, '')) return;
       const declarator = router.parent.parent;
       const owner = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : 'router';
+      // `usersRouter.create`: creating an account is signing up.
+      const signsUp = (key: string) => (key === 'create' || key === 'register') && splitIdentifierWords(owner).some((word) => SIGN_UP_COLLECTIONS.has(word));
+      const open = procedures.filter((procedure) => procedure.open && procedure.mutation && !procedure.rateLimited && !signsUp(procedure.key) && !isPublicHandlerName(procedure.key) &&
+        !hasPublicFlowSegment(procedure.key) && !isExistenceCheckName(procedure.key) && !isPublicPath(`/${procedure.key}`) &&
+        !splitIdentifierWords(procedure.key).some((word) => PUBLIC_PROCEDURE_WORDS.has(word)) && !isCommentedPublic(procedure.node));
+      if (isOpenByDesign(open.length, authenticated.length, '')) return;
       for (const procedure of open) {
         context.report({
           node: procedure.node.key,

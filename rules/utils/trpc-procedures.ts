@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { looksLikeAuthCheckName, splitIdentifierWords } from '@redline/core';
+import { RATE_LIMITER_NAME, looksLikeAuthCheckName, splitIdentifierWords } from '@redline/core';
 import { getCalleeName, getMemberPropertyName, getPropertyKeyName, unwrapExpression } from './ast.js';
 
 /** A procedure of a tRPC router: its key, whether it changes data, and whether the procedure it is built on authenticates. */
@@ -9,6 +9,10 @@ export interface TrpcProcedure {
   mutation: boolean;
   /** Built on `protectedProcedure`, `authedProcedure`, `adminProcedure`, or a `.use(isAuthed)` middleware. */
   authenticated: boolean;
+  /** Built on `publicProcedure` or a bare `t.procedure` with no such middleware; a project's own base (`enterpriseProcedure`) is neither. */
+  open: boolean;
+  /** A rate limiter runs in its chain (`.use(createRateLimitMiddleware(…))`): left open on purpose, with its callers limited. */
+  rateLimited: boolean;
   /** The name of the procedure it is built on, for messages. */
   base: string;
 }
@@ -38,21 +42,33 @@ export function readTrpcProcedures(router: TSESTree.ObjectExpression): TrpcProce
 }
 
 /** Walks `base.use(mw).input(schema)` down to its base: `publicProcedure`, `ctx.protectedProcedure`, `t.procedure`. */
-function readChain(node: TSESTree.Node): { authenticated: boolean; base: string } | undefined {
+function readChain(node: TSESTree.Node): { authenticated: boolean; open: boolean; rateLimited: boolean; base: string } | undefined {
   let authenticated = false;
+  let rateLimited = false;
   let current = unwrapExpression(node);
   while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
     if (getMemberPropertyName(current.callee) === 'use') {
       const [middleware] = current.arguments;
-      const name = middleware && unwrapExpression(middleware).type === AST_NODE_TYPES.Identifier ? (unwrapExpression(middleware) as TSESTree.Identifier).name : undefined;
+      const name = middleware && getMiddlewareName(middleware);
       if (name !== undefined && looksLikeAuthCheckName(name)) authenticated = true;
+      if (name !== undefined && RATE_LIMITER_NAME.test(name)) rateLimited = true;
     }
     current = unwrapExpression(current.callee.object);
   }
   const base = current.type === AST_NODE_TYPES.Identifier ? current.name : current.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(current) : undefined;
   if (base === undefined || !/procedure$/i.test(base)) return undefined;
-  return { authenticated: authenticated || isAuthenticatingProcedure(base), base };
+  const signedIn = authenticated || isAuthenticatingProcedure(base);
+  return { authenticated: signedIn, open: !signedIn && (base === 'procedure' || splitIdentifierWords(base).some((word) => OPEN_PROCEDURE_WORDS.has(word))), rateLimited, base };
 }
+
+/** `isAuthed`, `createRateLimitMiddleware({ … })`: a middleware by its name or the name of the factory that made it. */
+function getMiddlewareName(node: TSESTree.Node): string | undefined {
+  const middleware = unwrapExpression(node);
+  if (middleware.type === AST_NODE_TYPES.Identifier) return middleware.name;
+  return middleware.type === AST_NODE_TYPES.CallExpression ? getCalleeName(middleware) : undefined;
+}
+
+const OPEN_PROCEDURE_WORDS: ReadonlySet<string> = new Set(['public', 'open', 'anonymous', 'unauthenticated']);
 
 /**
  * `protectedProcedure`, `authedProcedure`, `privateProcedure`, `adminProcedure`, `orgProcedure`: a base that
