@@ -19,7 +19,9 @@ export async function item(itemId: string) {
     // Bodies with no credential in them: a GET's, a department form's, a profile update that reads no secret.
     `router.get('/:departmentid', async (req, res) => { winston.debug(req.body); res.json(await Department.findById(req.params.departmentid)); });
 router.post('/departments', async (req, res) => { winston.debug('create department', req.body); res.json(await Department.create({ name: req.body.name })); });
-router.put('/users/:id', async (req, res) => { winston.debug('update profile', req.body); res.json(await User.updateOne({ _id: req.params.id }, { firstname: req.body.firstname })); });`,
+router.put('/users/:id', async (req, res) => { winston.debug('update profile', req.body); res.json(await User.updateOne({ _id: req.params.id }, { firstname: req.body.firstname })); });
+router.post('/tags', createTag);
+async function createTag(req, res) { winston.debug('create tag', req.body); res.json(await Tag.create({ name: req.body.name })); }`,
     // Read from a masked copy of the settings.
     `const obfuscatedConfig = this.envConfig.getObfuscatedValues();
 logger.debug(\`connecting to \${obfuscatedConfig.MONGO_URL}...\`);
@@ -252,12 +254,15 @@ export async function sms(user: string, accessToken: string, msg: string) {
       code: `router.post('/auth/signin', async (req, res) => { winston.debug(req.body); });
 router.post('/users', async (req, res) => { winston.debug('create user', req.body); });
 router.put('/users/:id', async (req, res) => { winston.debug('update', req.body); await User.setPassword(req.params.id, req.body.newpsw); });
-app.use((req, res, next) => { winston.debug(req.body); next(); });`,
+app.use((req, res, next) => { winston.debug(req.body); next(); });
+router.post('/auth/signup', signUp);
+const signUp = async (req, res) => { winston.debug('sign-up', req.body); };`,
       errors: [
         { messageId: 'payload', line: 1 },
         { messageId: 'payload', line: 2 },
         { messageId: 'payload', line: 3 },
         { messageId: 'payload', line: 4 },
+        { messageId: 'payload', line: 6 },
       ],
     },
     // Encoding claims makes the bearer token: \`encodeToken\` is no measurement.

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getMemberPropertyName, getStaticKey, isFunctionNode } from './ast.js';
+import { findNode } from './walk.js';
 
 /** A route handler a node sits in, with the method and path it was registered for. */
 export interface EnclosingRoute {
@@ -15,9 +16,9 @@ const NEST_METHOD_DECORATORS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The route a node is handled in: the function given inline to `router.post('/x', …, handler)` (Express, Koa
- * router, Hono, Fastify's shorthand), or a Nest controller method under `@Post('x')`. Undefined in middleware,
- * helpers and handlers registered by name.
+ * The route a node is handled in: the function given to `router.post('/x', …, handler)` (Express, Koa router,
+ * Hono, Fastify's shorthand) inline or by name in the same file, or a Nest controller method under `@Post('x')`.
+ * Undefined in middleware, helpers and handlers registered from another file.
  */
 export function getEnclosingRoute(node: TSESTree.Node): EnclosingRoute | undefined {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
@@ -29,6 +30,12 @@ export function getEnclosingRoute(node: TSESTree.Node): EnclosingRoute | undefin
       const [first] = registration.arguments;
       if (method !== undefined && ROUTE_METHODS.has(method) && first && first !== current) return { method, path: getPath(first), handler: current };
     }
+    // `router.post('/departments', createDepartment)` with `function createDepartment(req, res) { … }` in this file.
+    const name = getDeclaredName(current);
+    if (name !== undefined) {
+      const named = findNamedRegistration(current, name);
+      if (named) return named;
+    }
     if (registration?.type === AST_NODE_TYPES.MethodDefinition) {
       for (const decorator of registration.decorators) {
         const expression = decorator.expression;
@@ -39,6 +46,32 @@ export function getEnclosingRoute(node: TSESTree.Node): EnclosingRoute | undefin
     }
   }
   return undefined;
+}
+
+/** `function createDepartment() {}`, `const createDepartment = async () => {}`. */
+function getDeclaredName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+}
+
+/** The registration in the same file that hands the function over by name. */
+function findNamedRegistration(
+  handler: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression,
+  name: string,
+): EnclosingRoute | undefined {
+  let program: TSESTree.Node = handler;
+  while (program.parent) program = program.parent;
+  let route: EnclosingRoute | undefined;
+  findNode(program, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getMemberPropertyName(node.callee)?.toLowerCase();
+    const [first, ...rest] = node.arguments;
+    if (method === undefined || !ROUTE_METHODS.has(method) || !first || !rest.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name)) return false;
+    route = { method, path: getPath(first), handler };
+    return true;
+  }, () => true);
+  return route;
 }
 
 function getPath(node: TSESTree.Node): string | undefined {
