@@ -8,8 +8,8 @@ import type { ProjectCheck } from '@redline/core';
  * sets one, the per-file findings on those delegations are refuted. And
  * `errorHandler.getErrorMessage(err)`: a project helper whose every return is
  * a message the app wrote (codes mapped to text, validation messages) shows
- * the client nothing of the error itself. Handlers behind a role check shown
- * in another file serve administrators, who may read their errors.
+ * the client nothing of the error itself. Handlers behind an admin check
+ * shown in another file serve administrators, who may read their errors.
  */
 const noErrorDetailsInResponseProject: ProjectCheck = {
   name: 'no-error-details-in-response',
@@ -21,11 +21,15 @@ const noErrorDetailsInResponseProject: ProjectCheck = {
     const delegated = facts.fastifyErrors?.errorHandlers.length ? facts.fastifyErrors.sentErrors : [];
     return [...delegated, ...(facts.maskedErrorCalls ?? [])];
   },
-  // A handler only administrators reach (a role check in its chain, mounted in another file, or its own) may show
-  // them its errors: they read them to fix their setup. The per-file rule sees only the checks in its own file.
+  // A handler only administrators reach (an admin check in its chain, mounted in another file) may show them its
+  // errors: they read them to fix their setup. Another role (`hasRole('agent')`) is any signed-in member's.
+  // The per-file rule sees only the checks in its own file.
   refuteWithin(facts) {
-    return facts.routes.flatMap((route) => (route.handler && (route.handlerChecksRole || route.guards.some((guard) => guard.checksRole)) ? [route.handler] : []));
+    return facts.routes.flatMap((route) => (route.handler && route.guards.some((guard) => guard.checksRole && ADMIN_ROLE.test(guard.name)) ? [route.handler] : []));
   },
 };
+
+/** A guard named for administrators: `isAdmin`, `requireRole('admin')`, `requireSuperuser`, `staffOnly`. */
+const ADMIN_ROLE = /admin|superuser|staff|sysop|operator/i;
 
 export default noErrorDetailsInResponseProject;
