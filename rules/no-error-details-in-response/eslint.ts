@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode, someNode } from '../utils/walk.js';
-import { looksLikeRoleCheckName, splitIdentifierWords } from '@redline/core';
+import { isAdminName, looksLikeRoleCheckName } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -851,9 +851,4 @@ function isOwnText(node: TSESTree.Node): boolean {
   const value = unwrapExpression(node);
   return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
     (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0);
-}
-
-/** `admin`, `isAdmin`, `SUPERUSER`, `requireStaff`: a name about administrators. */
-function isAdminName(name: string): boolean {
-  return splitIdentifierWords(name).some((word) => word === 'admin' || word === 'admins' || word === 'superuser' || word === 'superadmin' || word === 'staff');
 }

@@ -1,4 +1,4 @@
-import type { ProjectCheck } from '@redline/core';
+import { isAdminName, type ProjectCheck } from '@redline/core';
 
 /**
  * The cross-file half of `no-error-details-in-response` only corrects the
@@ -25,11 +25,8 @@ const noErrorDetailsInResponseProject: ProjectCheck = {
   // errors: they read them to fix their setup. Another role (`hasRole('agent')`) is any signed-in member's.
   // The per-file rule sees only the checks in its own file.
   refuteWithin(facts) {
-    return facts.routes.flatMap((route) => (route.handler && route.guards.some((guard) => guard.checksRole && ADMIN_ROLE.test(guard.name)) ? [route.handler] : []));
+    return facts.routes.flatMap((route) => (route.handler && route.guards.some((guard) => guard.checksRole && isAdminName(guard.name)) ? [route.handler] : []));
   },
 };
-
-/** A guard named for administrators: `isAdmin`, `requireRole('admin')`, `requireSuperuser`, `staffOnly`. */
-const ADMIN_ROLE = /admin|superuser|staff|sysop|operator/i;
 
 export default noErrorDetailsInResponseProject;

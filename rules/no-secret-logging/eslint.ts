@@ -4,6 +4,7 @@ import {
   LOG_METHODS,
   LOGGER_FACTORY_NAMES,
   LOGGER_PACKAGES,
+  SIGN_UP_COLLECTIONS,
   isConnectionStringName,
   isLoggerObjectName,
   isRedactionHelperName,
@@ -252,7 +253,7 @@ export default createRule<Options, MessageIds>({
       if (route.method === 'get' || route.method === 'delete' || route.method === 'head' || route.method === 'options') return false;
       if (route.path === undefined || namesCredentialFlow(route.path) || namesCredentialFlow(context.filename)) return true;
       // Creating an account (`POST /users`) takes its password.
-      if (route.method === 'post' && [route.path, context.filename].some((path) => path.split(/[\\/.:]+/).some((segment) => ACCOUNT_WORDS.has(segment.toLowerCase())))) return true;
+      if (route.method === 'post' && [route.path, context.filename].some((path) => path.split(/[\\/.:]+/).some((segment) => SIGN_UP_COLLECTIONS.has(segment.toLowerCase())))) return true;
       return someNode(route.handler.body, (node) => {
         if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(node.object) === 'body') {
           const field = getMemberPropertyName(node);
@@ -1443,9 +1444,6 @@ const CREDENTIAL_FLOW_WORDS: ReadonlySet<string> = new Set([
   'payment', 'payments', 'card', 'cards', 'billing', 'checkout', 'integration', 'integrations', 'webhook', 'webhooks', 'settings',
   'config', 'configuration', 'connect', 'connection', 'connections', 'smtp', 'sso', 'saml', 'ldap', 'jwt',
 ]);
-
-/** Resources whose creation takes a password: `POST /users`, `POST /admins`. */
-const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'member', 'members', 'admin', 'admins', 'customer', 'customers']);
 
 function namesCredentialFlow(path: string): boolean {
   return path.split(/[\\/.:]+/).some((segment) => splitIdentifierWords(segment).some((word) => CREDENTIAL_FLOW_WORDS.has(word)) ||

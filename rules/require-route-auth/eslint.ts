@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import {
   ACCOUNT_RESOURCES,
   AUTH_HELPER_CALLS,
+  SIGN_UP_COLLECTIONS,
   CREDENTIAL_QUERY_PARAMETERS,
   AUTH_MIDDLEWARE_NAMES,
   MORE_PUBLIC_PATH_PATTERNS,
@@ -139,8 +140,6 @@ const RESPONSE_MEMBERS: ReadonlySet<string> = new Set([
   'json', 'send', 'status', 'sendStatus', 'set', 'header', 'text', 'html', 'body', 'redirect', 'code', 'end', 'throw', 'type',
   'render', 'cookie', 'get', 'req', 'param', 'query', 'params', 'newResponse', 'notFound', 'setHeader', 'append', 'vary', 'format',
 ]);
-/** Collection paths whose unauthenticated POST is sign-up by design (`POST /users`). */
-const SIGN_UP_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'customers']);
 /** Helper names that are also common data-access names: they count as auth only with no argument or the request. */
 const AMBIGUOUS_HELPERS: ReadonlySet<string> = new Set(['getUser', 'getSession', 'getToken', 'validateRequest', 'getCurrentUser', 'currentUser', 'auth']);
 /** Request properties that hold client input, never the authenticated user. */

@@ -4,6 +4,7 @@ import {
   NON_ENFORCING_AUTH_NAMES,
   PUBLIC_ROUTE_DECORATORS,
   ROUTER_FACTORY_NAMES,
+  isAdminName,
   looksLikeAuthCheckName,
   looksLikeOptionalAuthName,
   looksLikeRoleCheckName,
@@ -53,5 +54,12 @@ describe('auth vocabulary lists', () => {
     expect(ROUTER_FACTORY_NAMES).toEqual(expect.arrayContaining(['express', 'Router', 'Hono', 'Fastify']));
     expect(MORE_PUBLIC_PATH_PATTERNS).toContain('/refresh');
     expect(MORE_PUBLIC_PATH_PATTERNS).not.toContain('/password/**');
+  });
+});
+
+describe('isAdminName', () => {
+  it('knows names about administrators', () => {
+    for (const name of ['isAdmin', "requireRole('admin')", 'SUPERUSER', 'requireStaff', 'adminOnly']) expect(isAdminName(name), name).toBe(true);
+    for (const name of ["hasRole('agent')", 'requireOwner', 'administer', 'badminton']) expect(isAdminName(name), name).toBe(false);
   });
 });

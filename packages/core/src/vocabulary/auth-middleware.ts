@@ -119,6 +119,12 @@ export function looksLikeAuthCheckName(name: string): boolean {
     || ((words[0] === 'valid' || words[0] === 'verified') && words.some((word) => ['token', 'session', 'key', 'apikey', 'jwt', 'bearer'].includes(word)));
 }
 
+/** `admin`, `isAdmin`, `SUPERUSER`, `requireStaff`, `requireRole('admin')`: a name about administrators. */
+export function isAdminName(name: string): boolean {
+  return splitIdentifierWords(name).some((word) => ADMIN_WORDS.has(word));
+}
+const ADMIN_WORDS: ReadonlySet<string> = new Set(['admin', 'admins', 'administrator', 'superuser', 'superadmin', 'staff', 'sysop']);
+
 /** Whether a name reads as a role or permission check (`requireRole`, `isAdmin`, `RolesGuard`, `checkPermissions`, `checkPolicy`). */
 export function looksLikeRoleCheckName(name: string): boolean {
   const words = splitIdentifierWords(name);

@@ -6,10 +6,14 @@ const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'x-token',
 ]);
 
+/** A project's own credential header: `X-Project-Token`, `x-webhook-secret`. */
+const CUSTOM_CREDENTIAL_HEADER = 'x-[\\w-]*(?:api-?key|token|secret)';
+const CUSTOM_CREDENTIAL_HEADER_NAME = new RegExp(`^${CUSTOM_CREDENTIAL_HEADER}$`);
+
 /** `Authorization`, `x-api-key`, `X-Project-Token`, `x-webhook-secret`: a request header that carries a credential. */
 export function isCredentialHeaderName(name: string): boolean {
   const lower = name.toLowerCase();
-  return CREDENTIAL_HEADERS.has(lower) || /^x-[\w-]*(?:api-?key|token|secret)$/.test(lower);
+  return CREDENTIAL_HEADERS.has(lower) || CUSTOM_CREDENTIAL_HEADER_NAME.test(lower);
 }
 
 /** Query parameters that carry the caller's credential: `?apiKey=…`, `?token=…`, `?access_token=…`. */
@@ -17,9 +21,18 @@ export const CREDENTIAL_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'apiKey', 'api_key', 'apikey', 'key', 'token', 'access_token', 'accessToken', 'auth', 'secret',
 ]);
 
+/** Query names too common in other code to find by text alone: `key`, `auth`, `secret`. */
+const GENERIC_QUERY_NAMES: ReadonlySet<string> = new Set(['key', 'auth', 'secret']);
+const headerAlternatives = [...CREDENTIAL_HEADERS, CUSTOM_CREDENTIAL_HEADER].join('|');
+const queryAlternatives = [...CREDENTIAL_QUERY_PARAMETERS].filter((name) => !GENERIC_QUERY_NAMES.has(name)).join('|');
+
 /**
  * The same as text, for scanning a handler's source: `headers['x-api-key']`, `header('Authorization')`,
  * `headers.get("x-api-key")`, `query.apiKey`, `const { token } = req.query`.
  */
-export const CREDENTIAL_READ_PATTERN =
-  /\bheaders?\s*(?:\[\s*|\.get\(\s*|\(\s*)['"`](?:authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-token|x-[\w-]*(?:api-?key|token|secret))['"`]|\bquery\s*\.\s*(?:apiKey|api_key|apikey|token|access_token|accessToken)\b|\{[^{}]*\b(?:apiKey|api_key|apikey|token|access_token|accessToken|authorization)\b[^{}]*\}\s*=\s*\w+(?:\.req)?\.(?:query|headers)\b/i;
+export const CREDENTIAL_READ_PATTERN = new RegExp(
+  `\\bheaders?\\s*(?:\\[\\s*|\\.get\\(\\s*|\\(\\s*)['"\`](?:${headerAlternatives})['"\`]` +
+    `|\\bquery\\s*\\.\\s*(?:${queryAlternatives})\\b` +
+    `|\\{[^{}]*\\b(?:${queryAlternatives}|authorization)\\b[^{}]*\\}\\s*=\\s*\\w+(?:\\.req)?\\.(?:query|headers)\\b`,
+  'i',
+);

@@ -167,6 +167,9 @@ export function getResourceKey(path: string | undefined): string {
   return first === undefined || /^[:{[*?]/.test(first) ? '' : first;
 }
 
+/** Collection paths whose unauthenticated POST is sign-up by design (`POST /users`): creating one takes a password. */
+export const SIGN_UP_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'customers']);
+
 /** Resources whose routes act on the signed-in account: sign-in words under them (`/account/webauthn/register`) are not public. */
 export const ACCOUNT_RESOURCES: ReadonlySet<string> = new Set(['account', 'accounts', 'me', 'my', 'profile', 'settings', 'admin']);
 
