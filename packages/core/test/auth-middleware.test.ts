@@ -18,7 +18,7 @@ describe('looksLikeAuthCheckName', () => {
   });
 
   it('rejects routers, configs and names that act on auth without checking it', () => {
-    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig', 'checkIfUserExists', 'checkSuperadminExists', 'isUsernameAvailable', 'validEmbedConfig']) {
+    for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig', 'checkIfUserExists', 'checkSuperadminExists', 'isUsernameAvailable', 'validEmbedConfig', 'deleteSession', 'openSessionMiddleware', 'listSessions']) {
       expect(looksLikeAuthCheckName(name), name).toBe(false);
     }
   });

@@ -101,8 +101,9 @@ export function looksLikeAuthCheckName(name: string): boolean {
   }
   // `checkIfUserExists`, `isUsernameAvailable`: a lookup of whether an account exists, not of who is calling.
   if (words.some((word) => EXISTENCE_WORDS.has(word))) return false;
-  // `updateAuthenticatedUsers`, `signJwt`, `getSession`: they do something with auth, they do not check it.
-  if (['update', 'get', 'set', 'create', 'sign', 'issue', 'generate', 'refresh', 'log', 'track', 'count', 'parse', 'decode', 'init', 'initialize', 'configure', 'setup', 'register', 'load', 'save', 'store', 'clear', 'destroy', 'logout', 'handle', 'render', 'show', 'display', 'send'].includes(words[0] ?? '')) {
+  // `updateAuthenticatedUsers`, `signJwt`, `getSession`, `deleteSession`: they do something with auth (or with a
+  // resource named session), they do not check it.
+  if (['update', 'get', 'set', 'create', 'sign', 'issue', 'generate', 'refresh', 'log', 'track', 'count', 'parse', 'decode', 'init', 'initialize', 'configure', 'setup', 'register', 'load', 'save', 'store', 'clear', 'destroy', 'logout', 'handle', 'render', 'show', 'display', 'send', 'delete', 'remove', 'revoke', 'list', 'find', 'fetch', 'open', 'close', 'end', 'start', 'stop', 'kill', 'expire', 'extend', 'add'].includes(words[0] ?? '')) {
     return false;
   }
   if (looksLikeAuthName(name)) return true;
