@@ -6,6 +6,22 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // SASL PLAIN: the decoded token splits into authzid, username and password; the username is no secret.
+    `function authenticatePlain(connection, token) {
+  const data = Buffer.from(token, 'base64').toString().split('\\x00');
+  const username = data[1];
+  const password = data[2];
+  connection.logger.info({ tnx: 'auth', username }, 'Authentication failed for %s', username);
+  return connection.login({ username, password });
+}`,
+    // Two functions' \`options\` are two objects: the constructor's sender config holds a secret, the message's sender is an address.
+    `class FilterHandler {
+  constructor(options) { this.loopSecret = options.sender.loopSecret; }
+  storeMessage(userData, options) {
+    const sender = options.sender || '';
+    logger.info('Filter', 'Stored message from %s', sender);
+  }
+}`,
     // A URL with nothing secret in it.
     `import axios from 'axios';
 export async function item(itemId: string) {
@@ -226,6 +242,11 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // The same \`options\` object: its sender visibly carries the secret.
+      code: `function setup(options) { const loopSecret = options.sender.loopSecret; logger.info('sender', options.sender); return loopSecret; }`,
+      errors: [{ messageId: 'record', line: 1 }],
+    },
     // The secret went in the URL or under a key that does not name it: the error's config still carries it.
     {
       code: `import axios from 'axios';

@@ -69,6 +69,20 @@ const REQUEST_ERROR_CLIENTS: ReadonlySet<string> = new Set(['axios', 'got']);
 
 /** Receivers whose `.json()`, `.formData()`, `.text()` read the request body (Next.js, Hono, Fetch API). */
 const REQUEST_BODY_READERS: ReadonlySet<string> = new Set(['req', 'request', 'c.req', 'ctx.req', 'context.req']);
+/** The last word of a name for who someone is (`username`, `userEmail`, `loginName`): no credential. */
+const IDENTITY_WORDS: ReadonlySet<string> = new Set(['username', 'user', 'name', 'email', 'mail', 'login', 'account', 'authzid', 'authcid', 'uid']);
+
+function isIdentityName(name: string): boolean {
+  return IDENTITY_WORDS.has(splitIdentifierWords(name).at(-1) ?? '');
+}
+
+/** `parts[1]`: one element of an array. */
+function isElementAccess(expression: TSESTree.Node): boolean {
+  return expression.type === AST_NODE_TYPES.MemberExpression && expression.computed && expression.property.type === AST_NODE_TYPES.Literal && typeof expression.property.value === 'number';
+}
+
+/** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
+const REQUEST_ROOT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'c', 'context', 'res', 'reply', 'socket', 'client']);
 const BODY_READ_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'parseBody', 'arrayBuffer']);
 
 /** Names of request, response, error and framework objects: never treated as a user record. */
@@ -197,8 +211,8 @@ export default createRule<Options, MessageIds>({
         if (node.object.type !== AST_NODE_TYPES.MemberExpression || node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) return;
         const field = getMemberPropertyName(node);
         if (field === undefined || !isSensitiveName(field) || isSessionName(field)) return;
-        const objectPath = getMemberPath(node.object);
-        if (objectPath && !memberSecretFields.has(objectPath.join('.'))) memberSecretFields.set(objectPath.join('.'), field);
+        const key = getMemberSecretKey(node.object);
+        if (key !== undefined && !memberSecretFields.has(key)) memberSecretFields.set(key, field);
       },
       Property(node) {
         if (getPropertyKeyName(node) !== 'redact' || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
@@ -466,6 +480,8 @@ export default createRule<Options, MessageIds>({
       const nestPart = getNestRequestPart(variable);
       if (nestPart !== undefined) return mode === 'value' ? { kind: 'payload', name, what: nestPart, keyPath } : undefined;
 
+      // `const username = data[1]` of a decoded `authzid\0user\0password`: the element's name says which part it is.
+      if (target && isIdentityName(name) && isElementAccess(target)) return undefined;
       // `const body = req.body` → follow the alias.
       if (init) {
         const leak = findLeak(init, mode, keyPath, depth + 1);
@@ -510,7 +526,8 @@ export default createRule<Options, MessageIds>({
       }
       // `req.session` or `req.user` logged whole while the file reads `req.session.accessToken`.
       if (mode === 'value' && path) {
-        const field = memberSecretFields.get(path.join('.'));
+        const memberKey = getMemberSecretKey(member);
+        const field = memberKey === undefined ? undefined : memberSecretFields.get(memberKey);
         if (field !== undefined) return { kind: 'record', name: formatPath(path), field, keyPath: keyPath ? [...keyPath, field] : undefined };
       }
       return undefined;
@@ -1048,6 +1065,20 @@ export default createRule<Options, MessageIds>({
       if (!path) return false;
       const last = path.at(-1)!;
       return last === 'headers' || last === 'cookies' || isRequestLike(receiver);
+    }
+
+    /**
+     * Where `memberSecretFields` files an object path: a request's parts (`req.session`) are alike in every handler of
+     * the file, but two functions' `options` parameters are two objects, so a path on any other variable is its own.
+     */
+    function getMemberSecretKey(member: TSESTree.Node): string | undefined {
+      const path = getMemberPath(member);
+      if (!path) return undefined;
+      const root = findRootIdentifier(member);
+      if (!root || REQUEST_ROOT_NAMES.has(root.name)) return path.join('.');
+      const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+      const definition = variable?.defs[0]?.name;
+      return definition ? `${definition.range[0]}:${path.join('.')}` : path.join('.');
     }
 
     function isRequestLike(receiver: TSESTree.Node): boolean {
