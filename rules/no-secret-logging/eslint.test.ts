@@ -6,6 +6,8 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A parameter defaulting to \`false\` is a flag, and \`!!x\` is a boolean.
+    `function handleLoginSuccess(req, res, returnTokens = false) { const user = req.user; Logger.debug(\`returnTokens: \${returnTokens}, hasRefresh: \${!!user.refreshToken}\`); }`,
     // SASL PLAIN: the decoded token splits into authzid, username and password; the username is no secret.
     `function authenticatePlain(connection, token) {
   const data = Buffer.from(token, 'base64').toString().split('\\x00');

@@ -76,6 +76,10 @@ function isIdentityName(name: string): boolean {
   return IDENTITY_WORDS.has(splitIdentifierWords(name).at(-1) ?? '');
 }
 
+function isBooleanLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'boolean';
+}
+
 /** `parts[1]`: one element of an array. */
 function isElementAccess(expression: TSESTree.Node): boolean {
   return expression.type === AST_NODE_TYPES.MemberExpression && expression.computed && expression.property.type === AST_NODE_TYPES.Literal && typeof expression.property.value === 'number';
@@ -652,6 +656,9 @@ export default createRule<Options, MessageIds>({
           );
         }
         case 'Parameter': {
+          // `returnTokens = false`: a flag, by its default.
+          const parent = definition.name.parent;
+          if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === definition.name && isBooleanLiteral(parent.right)) return true;
           const annotation = getParameterAnnotation(definition.name);
           return annotation !== undefined && isScalarTypeAnnotation(annotation);
         }
