@@ -6,6 +6,20 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A controller's action whose route is registered elsewhere: the fields it reads off the body are no credential.
+    {
+      code: `class AuthorController {
+  async update(req, res) {
+    const { name, description } = req.body;
+    if (!name && !description) { Logger.error('[AuthorController] Invalid request payload', req.body); return res.status(400).end(); }
+  }
+  async checkPathExists(req, res) {
+    const { directory, folderPath } = req.body;
+    if (!directory) { Logger.error(\`Invalid request body: \${JSON.stringify(req.body)}\`); return res.status(400).end(); }
+  }
+}`,
+      filename: 'server/controllers/AuthorController.js',
+    },
     // A parameter defaulting to \`false\` is a flag, and \`!!x\` is a boolean.
     `function handleLoginSuccess(req, res, returnTokens = false) { const user = req.user; Logger.debug(\`returnTokens: \${returnTokens}, hasRefresh: \${!!user.refreshToken}\`); }`,
     // SASL PLAIN: the decoded token splits into authzid, username and password; the username is no secret.
@@ -244,6 +258,23 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    // A controller's action that creates accounts or signs in, or a middleware of any route, may log a password.
+    {
+      code: `class UserController {
+  async create(req, res) { if (!req.body.username) { Logger.error('Invalid user payload', req.body); return res.status(400).end(); } }
+}
+class LibraryController {
+  async update(req, res) { const { password } = req.body; if (!password) Logger.error('Invalid', req.body); }
+  logAll(req, res, next) { Logger.debug('body', req.body); next(); }
+}`,
+      filename: 'server/controllers/UserController.js',
+      errors: [{ messageId: 'payload', line: 2 }, { messageId: 'payload', line: 5 }, { messageId: 'payload', line: 6 }],
+    },
+    {
+      code: `class AuthController { async login(req, res) { Logger.error('Invalid login', req.body); } }`,
+      filename: 'server/controllers/AuthController.js',
+      errors: [{ messageId: 'payload', line: 1 }],
+    },
     {
       // The same \`options\` object: its sender visibly carries the secret.
       code: `function setup(options) { const loopSecret = options.sender.loopSecret; logger.info('sender', options.sender); return loopSecret; }`,

@@ -267,12 +267,25 @@ export default createRule<Options, MessageIds>({
      */
     function mayCarryCredentials(call: TSESTree.CallExpression): boolean {
       const route = getEnclosingRoute(call);
-      if (!route) return true;
+      if (!route) {
+        // A controller's action whose route is registered in another file: its file, its name and what it reads off
+        // the body say what form it takes (`AuthorController.update` reads `name` and `description`).
+        const action = getEnclosingControllerAction(call);
+        if (!action || namesCredentialFlow(context.filename) || namesCredentialFlow(action.name)) return true;
+        // A users or accounts controller creates accounts, which take a password.
+        const fileWords = splitIdentifierWords(context.filename.split(/[\\/]/).at(-1)!.replace(/\..*$/, ''));
+        return fileWords.some((word) => SIGN_UP_COLLECTIONS.has(word)) || readsSecretOffBody(action.fn.body);
+      }
       if (route.method === 'get' || route.method === 'delete' || route.method === 'head' || route.method === 'options') return false;
       if (route.path === undefined || namesCredentialFlow(route.path) || namesCredentialFlow(context.filename)) return true;
       // Creating an account (`POST /users`) takes its password.
       if (route.method === 'post' && [route.path, context.filename].some((path) => path.split(/[\\/.:]+/).some((segment) => SIGN_UP_COLLECTIONS.has(segment.toLowerCase())))) return true;
-      return someNode(route.handler.body, (node) => {
+      return readsSecretOffBody(route.handler.body);
+    }
+
+    /** `req.body.password`, `const { apiKey } = req.body`: the handler takes a secret from the body. */
+    function readsSecretOffBody(body: TSESTree.Node): boolean {
+      return someNode(body, (node) => {
         if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(node.object) === 'body') {
           const field = getMemberPropertyName(node);
           return field !== undefined && isSensitiveName(field);
@@ -283,6 +296,24 @@ export default createRule<Options, MessageIds>({
         }
         return false;
       }, sourceCode.visitorKeys);
+    }
+
+    /**
+     * The method of a controller (a class named `…Controller`, or a file in a `controllers` folder) that `node`
+     * sits in, when it takes a request and a response and no `next`: an action, not a middleware.
+     */
+    function getEnclosingControllerAction(node: TSESTree.Node): { name: string; fn: TSESTree.FunctionExpression } | undefined {
+      for (let current = node.parent; current; current = current.parent) {
+        if (!isFunctionNode(current)) continue;
+        const method = current.parent;
+        if (current.type !== AST_NODE_TYPES.FunctionExpression || method?.type !== AST_NODE_TYPES.MethodDefinition && method?.type !== AST_NODE_TYPES.Property) return undefined;
+        const name = method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;
+        const owner = method.parent.type === AST_NODE_TYPES.ClassBody ? method.parent.parent : undefined;
+        const inController = /controller/i.test(owner?.id?.name ?? '') || /(?:^|[\\/])controllers?[\\/]|controller\.[cm]?[jt]s$/i.test(context.filename);
+        if (name === undefined || !inController || current.params.length !== 2) return undefined;
+        return { name, fn: current };
+      }
+      return undefined;
     }
 
     /**
