@@ -51,6 +51,7 @@ export function mayNeedHandlerAuth(chain: readonly GuardFact[], isPublic: boolea
 export class HandlerInspector {
   private readonly helperCache = new Map<ts.Node, boolean>();
   private readonly sessionHelperCache = new Map<ts.Node, boolean>();
+  private readonly credentialHelperCache = new Map<ts.Node, boolean>();
 
   constructor(private readonly project: ProjectModel) {}
 
@@ -160,6 +161,8 @@ export class HandlerInspector {
   /** A project function that checks auth itself, or first asks a helper named for it (`trashCipherById(c)` → `authenticateVaultRequest(c)`). */
   private isAuthHelper(name: string, file: AnalyzedFile): boolean {
     if (this.testHelper(name, file, AUTH_BODY_PATTERN, this.helperCache)) return true;
+    // `readPushSubscription(req)` comparing `req.query.token` with the subscription's secret: a credential check.
+    if (this.testHelper(name, file, CREDENTIAL_READ_PATTERN, this.credentialHelperCache, true)) return true;
     const resolved = this.project.resolveName(file, name);
     return resolved !== undefined && ts.isFunctionLike(resolved.node) && callsEnforcingAuthHelper(resolved.node);
   }
