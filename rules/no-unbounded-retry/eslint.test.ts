@@ -5,6 +5,30 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // A periodic job re-schedules itself after the work is done too: the failure path's re-schedule is its next turn.
+    `function clearExpiredMessages() {
+  gcLock.acquireLock('gc', 60000, (err, lock) => {
+    if (err) { gcTimeout = setTimeout(clearExpiredMessages, GC_INTERVAL); return; }
+    purge(() => gcLock.releaseLock(lock, () => { gcTimeout = setTimeout(clearExpiredMessages, GC_INTERVAL); }));
+  });
+}`,
+    // A failure skips to the cursor's next document; the cursor ends.
+    `function deleteOrphaned(cursor, callback) {
+  const processNext = () => {
+    cursor.next((err, attachment) => {
+      if (err || !attachment) return callback(err);
+      files.deleteOne({ _id: attachment._id }, (err) => {
+        if (err) return processNext();
+        processNext();
+      });
+    });
+  };
+  processNext();
+}`,
+    // Up the path to the root: each call has another input.
+    `function realPath(p) {
+  return fs.realpathAsync(p).catch(() => realPath(path.dirname(p)).then((dir) => path.join(dir, path.basename(p))));
+}`,
     // Optimistic concurrency: on a lost race, fetch the current version and apply the change again.
     `class App {
   async updateAccount(transform: (account: Account) => Promise<void>) {
@@ -271,6 +295,12 @@ async function load(): Promise<void> {
     },
   ],
   invalid: [
+    // The same input again, and a timer that re-schedules only on failure.
+    {
+      code: `function send(p) { return post(p).catch(() => send(p)); }
+function connect() { client.connect((err) => { if (err) { setTimeout(connect, 1000); return; } ready(); }); }`,
+      errors: [{ messageId: 'unboundedRecursion', line: 1 }, { messageId: 'unboundedTimer', line: 2 }],
+    },
     // An error-type filter is no bound: on a ReplyError the loop goes round at once, forever.
     {
       code: `async function push(redisClient, data) {

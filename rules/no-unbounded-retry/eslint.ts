@@ -11,6 +11,7 @@ import {
 } from '@redline/core';
 import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, unwrapExpression } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { findNode, someNode } from '../utils/walk.js';
 
 type Options = [{ attemptLimit: number; retryLibraries: string[]; attemptOptions: string[] }];
 type MessageIds = 'unboundedLoop' | 'unboundedRecursion' | 'unboundedTimer' | 'unboundedOption' | 'unboundedArgument';
@@ -393,6 +394,12 @@ export default createRule<Options, MessageIds>({
       if (hasBoundExitInFunction(target, mutated)) return;
       if (hasAttemptParameter(target, call, recursion.timer !== undefined && isTimerCall(call))) return;
       if (handler && isPoller(handler, target)) return;
+      // `gcTimeout = setTimeout(clearExpired, GC_INTERVAL)` after the work is done too: a periodic job, not a retry.
+      if (reschedulesAfterSuccess(target)) return;
+      // `processNext()` reading `cursor.next(…)`: a failure skips to the next item; the cursor ends.
+      if (advancesCursor(target)) return;
+      // `realPath(dirname(p))`: a call on an input derived from its own (up a path, down a tree) walks, it does not retry.
+      if (!recursion.timer && passesDerivedInput(target, call)) return;
 
       if (recursion.timer) {
         context.report({ node: site, messageId: 'unboundedTimer', data: { name: recursion.name, timer: recursion.timer } });
@@ -641,6 +648,38 @@ export default createRule<Options, MessageIds>({
           value.type === AST_NODE_TYPES.Identifier &&
           value.name === simple.name
         );
+      });
+    }
+
+    /** Some self-call of `target` through a timer sits on no failure path. */
+    function reschedulesAfterSuccess(target: FunctionNode): boolean {
+      return someNode(target.body, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || !isTimerCall(node) || !node.arguments[0]) return false;
+        // `setTimeout(poll, ms)` is the self-call; in `setTimeout(() => this.poll(), ms)` the call inside is.
+        const scheduled = unwrapExpression(node.arguments[0]);
+        const site = isFunctionLike(scheduled)
+          ? findNode(scheduled.body, (inner) => inner.type === AST_NODE_TYPES.CallExpression && containsSelfReference(inner.callee, target))
+          : containsSelfReference(scheduled, target) ? node : undefined;
+        return site?.type === AST_NODE_TYPES.CallExpression && getRecursion(site) === undefined;
+      }, sourceCode.visitorKeys, () => true);
+    }
+
+    /** The function reads the next item of a cursor or iterator itself: `cursor.next((err, doc) => …)`. */
+    function advancesCursor(target: FunctionNode): boolean {
+      return someNode(target.body, (node) =>
+        node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        getMemberPropertyName(node.callee) === 'next' && node.callee.object.type !== AST_NODE_TYPES.ThisExpression, sourceCode.visitorKeys, () => true);
+    }
+
+    /** An argument computed from the parameter in its place (`dirname(p)`, `node.parent`), not the same value again. */
+    function passesDerivedInput(target: FunctionNode, call: TSESTree.CallExpression): boolean {
+      return target.params.some((param, index) => {
+        const simple = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+        const arg = call.arguments[index];
+        if (simple.type !== AST_NODE_TYPES.Identifier || !arg) return false;
+        const value = unwrapExpression(arg);
+        return (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.MemberExpression) &&
+          referencesAny(value, new Set([simple.name]));
       });
     }
 
