@@ -13,6 +13,7 @@ describe('isTestFile', () => {
     'web/src/features/automations/components/automationForm.clienttest.tsx',
     'src/test-utils.ts',
     'jest.setup.ts',
+    'app/server/lib/TestingHooks.ts',
   ])('%s is test code', (file) => {
     expect(isTestFile(file)).toBe(true);
   });
@@ -22,6 +23,7 @@ describe('isTestFile', () => {
     'src/test-email/send.ts',
     'src/ab-test/variant.ts',
     'src/contest/entries.ts',
+    'src/webhooks/hooks.ts',
   ])('%s is app code', (file) => {
     expect(isTestFile(file)).toBe(false);
   });
