@@ -258,6 +258,12 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // socket.io: the handshake's headers hold the session cookie.
+      code: `io.use((socket, next) => { try { check(socket); next(); } catch (e) { console.log('rejected', socket.handshake.headers); next(e); } });
+function onReject(handshake) { console.log(\`headers:\n\${util.inspect(handshake.headers, { depth: null })}\`); }`,
+      errors: [{ messageId: 'payload', line: 1 }, { messageId: 'payload', line: 2 }],
+    },
     // A controller's action that creates accounts or signs in, or a middleware of any route, may log a password.
     {
       code: `class UserController {

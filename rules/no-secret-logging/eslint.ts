@@ -540,7 +540,8 @@ export default createRule<Options, MessageIds>({
       if (path) {
         const dotted = path.join('.');
         if (allowedNames.has(dotted)) return undefined;
-        const what = REQUEST_CONTAINERS.get(dotted);
+        // socket.io's `socket.handshake.headers` are the upgrade request's: cookies and authorization included.
+        const what = REQUEST_CONTAINERS.get(dotted) ?? (path.at(-2) === 'handshake' && path.at(-1) === 'headers' ? 'request headers' : undefined);
         if (what !== undefined) {
           // `${req.body}` prints `[object Object]`.
           return mode === 'value' ? { kind: 'payload', name: dotted, what, keyPath } : undefined;
