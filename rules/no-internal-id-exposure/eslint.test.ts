@@ -5,6 +5,21 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-internal-id-exposure', rule, {
   valid: [
+    // The same through local names: \`const id = req.params.id\` and \`const { inviteId } = req.params\`.
+    `router.get('/team/invitations', async (req, res) => {
+  const invites = await TeamInvite.find({ teamId: req.user.team });
+  res.json({ data: invites.map((invite) => ({ _id: invite._id.toString(), email: invite.email })) });
+});
+router.delete('/team/invitation/:id', async (req, res) => {
+  const id = req.params.id;
+  await TeamInvite.findOneAndDelete({ _id: id, teamId: req.user.team });
+  res.sendStatus(204);
+});`,
+    `router.get('/members', async (req, res) => res.json((await Member.find()).map((m) => ({ _id: m._id }))));
+router.patch('/members/:memberId', async (req, res) => {
+  const { memberId: id } = req.params;
+  res.json(await Member.findByIdAndUpdate(id, { role: String(req.body.role) }));
+});`,
     // The API looks documents up by the Mongo id in the URL: `_id` is its public id.
     `router.get('/tenants/:id', async (req, res) => {
   const tenant = await Tenant.findById(req.params.id);

@@ -126,6 +126,21 @@ function isTokenIssuingCall(call: TSESTree.CallExpression): boolean {
 const MONGO_ID_FROM_URL =
   /\bfindById\w*\(\s*(?:req|request|ctx)\.params\b|\b_id\s*:\s*(?:new\s+)?(?:[\w.]*ObjectId\(\s*)?(?:req|request|ctx)\.params\b|\bObjectId\(\s*(?:req|request|ctx)\.params\b/;
 
+/** `const id = req.params.id`, `const { id } = req.params`: the URL's ids under local names. */
+const URL_ID_ALIAS = /\b(?:const|let|var)\s+(?:(\w+)\s*=\s*(?:req|request|ctx)\.params\.\w+|\{([^{}]*)\}\s*=\s*(?:req|request|ctx)\.params\b)/g;
+
+/** Whether the file looks documents up by the Mongo id in the URL, directly or through a local name (`{ _id: id, teamId }`). */
+function looksUpByUrlId(text: string): boolean {
+  if (MONGO_ID_FROM_URL.test(text)) return true;
+  for (const match of text.matchAll(URL_ID_ALIAS)) {
+    const names = match[1] ? [match[1]] : (match[2] ?? '').split(',').map((part) => part.split(':').at(-1)!.split('=')[0]!.trim());
+    for (const name of names.filter((candidate) => /^\w+$/.test(candidate))) {
+      if (new RegExp(`\\b_id\\s*:\\s*(?:new\\s+)?(?:[\\w.]*ObjectId\\(\\s*)?${name}\\b|\\bfindById\\w*\\(\\s*${name}\\b`).test(text)) return true;
+    }
+  }
+  return false;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-internal-id-exposure',
   meta: {
@@ -177,7 +192,7 @@ export default createRule<Options, MessageIds>({
     if (!mayHaveResponseSink(sourceCode)) return {};
     const settings = getRedlineSettings(context);
     const internalFieldKeys = getInternalFieldKeys([...(settings.internalFields ?? []), ...(options.internalFields ?? [])]);
-    const reportMongoId = options.reportMongoId !== false && !MONGO_ID_FROM_URL.test(sourceCode.text);
+    const reportMongoId = options.reportMongoId !== false && sourceCode.text.includes('_id') && !looksUpByUrlId(sourceCode.text);
     const roleCheckNames = settings.roleChecks?.length ? new Set([...ROLE_CHECK_NAMES, ...settings.roleChecks]) : DEFAULT_ROLE_CHECKS;
     // Internal fields are internal to the company, not to the server: a back-office route shows them to staff.
     // Decided when a payload first carries an internal field name: most never do.
