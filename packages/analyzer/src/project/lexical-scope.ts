@@ -81,3 +81,18 @@ export function getLocalInitializer(node: ts.Expression): ts.Expression | undefi
   const declaration = findLocalDeclaration(unwrapped);
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
+
+/** `this.router` → `router`. */
+export function getThisFieldName(expression: ts.Expression): string | undefined {
+  const target = skipOuterExpressions(expression);
+  return ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
+}
+
+/** The class whose `this` a node sees: through arrow functions, not through a `function` of its own. */
+export function findEnclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}

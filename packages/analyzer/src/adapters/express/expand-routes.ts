@@ -3,7 +3,7 @@ import { CalleeResolver } from '../../summaries/resolve-callee.js';
 import { isTestFile, type GuardFact, type RedlineVocabulary, type RouteFact } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getCodeSpan } from '../../project/code-span.js';
-import { findLocalDeclaration, getLocalInitializer, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { findEnclosingClass, findLocalDeclaration, getLocalInitializer, getStringValue, getThisFieldName, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { resolveCallable, resolveNamespaceMember, type GuardClassifier } from '../../guards/classify-guard.js';
 import { mayNeedHandlerAuth, type HandlerInspector } from '../../guards/handler-checks.js';
@@ -370,6 +370,13 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     const target = binding?.imported === '*' ? project.resolveModule(file, binding.specifier) : undefined;
     return resolveRouterDeclaration(target && project.resolveExport(target, node.name.text), adapter, project);
   }
+  // `this.apiRouter.router` with `this.apiRouter = new ApiRouter(this)`, `apiRouter.router` with `const apiRouter =
+  // new ApiRouter()`: the router that class keeps in that field.
+  if (ts.isPropertyAccessExpression(node)) {
+    const owner = resolveInstanceClass(node.expression, file, project);
+    const router = owner && adapter.getClassFieldRouter(owner.node, node.name.text);
+    if (router) return router;
+  }
   // `app.use(require('./lib/routes').router)` with `exports.router = appRouter` there.
   if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'require') {
     const specifier = getStringValue(node.expression.arguments[0]);
@@ -377,6 +384,36 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     return resolveRouterDeclaration(target && project.resolveExport(target, node.name.text), adapter, project);
   }
   return undefined;
+}
+
+/** The class of the instance an expression holds: `new ApiRouter(…)` in a variable or a field of `this`. */
+function resolveInstanceClass(expression: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  const target = skipOuterExpressions(expression);
+  let value: ts.Expression | undefined;
+  if (ts.isIdentifier(target)) {
+    value = getLocalInitializer(target);
+  } else {
+    const field = getThisFieldName(target);
+    const owner = field !== undefined ? findEnclosingClass(target) : undefined;
+    value = owner && field !== undefined ? findFieldInitializer(owner, field) : undefined;
+  }
+  const created = value && skipOuterExpressions(value);
+  if (!created || !ts.isNewExpression(created) || !ts.isIdentifier(created.expression)) return undefined;
+  const resolved = project.resolveName(file, created.expression.text);
+  return resolved && ts.isClassLike(resolved.node) ? resolved : undefined;
+}
+
+/** What a class puts in a field: `apiRouter = new ApiRouter()`, or `this.apiRouter = …` in one of its methods. */
+function findFieldInitializer(owner: ts.ClassLikeDeclaration, field: string): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === field && node.initializer) found = node.initializer;
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && getThisFieldName(node.left) === field) found = node.right;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(owner, visit);
+  return found;
 }
 
 /** The router a name stands for, through aliases (`export const UserRoutes: Router = router`). */

@@ -2,7 +2,7 @@ import ts from '../../project/typescript.cjs';
 import type { HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import type { ProjectModel } from '../../project/project-model.js';
-import { findLocalDeclaration, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
+import { findEnclosingClass, findLocalDeclaration, getStringValue, getThisFieldName, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { NodeVisitor } from '../../walk/walker.js';
 import { CHAINABLE_METHODS, ROUTE_METHODS, type DirectoryLoad, type RouterFramework, type RouterObject } from './router-model.js';
 
@@ -26,6 +26,8 @@ export class RouterAdapter implements NodeVisitor {
   readonly routerByNode = new Map<ts.Node, RouterObject>();
   /** Routers bound to a declaration (variable, parameter) → the router. */
   readonly routerByDeclaration = new Map<ts.Node, RouterObject>();
+  /** Routers held in a class's field (`this.router = express()`, `app = new Hono()`) → by class, by field name. */
+  readonly routerByClassField = new Map<ts.ClassLikeDeclaration, Map<string, RouterObject>>();
   /** `use` calls on function parameters that no other call shows to be routers (see `rememberParameterUse`). */
   private readonly parameterUses = new Map<ts.ParameterDeclaration, { call: ts.CallExpression; file: AnalyzedFile }[]>();
   /** Folders of modules loaded with require-directory whose routers a visitor mounts. */
@@ -95,6 +97,11 @@ export class RouterAdapter implements NodeVisitor {
       const declaration = findLocalDeclaration(target);
       return declaration ? this.routerByDeclaration.get(declaration) : undefined;
     }
+    const field = getThisFieldName(target);
+    if (field !== undefined) {
+      const owner = findEnclosingClass(target);
+      return owner ? this.getClassFieldRouter(owner, field) : undefined;
+    }
     const chained = getChainReceiver(target);
     return chained ? this.getRouterOf(chained) : undefined;
   }
@@ -154,6 +161,9 @@ export class RouterAdapter implements NodeVisitor {
     // `const imageRouter = module.exports = Router()`: the variable holds what the export does.
     let holder = chain.parent;
     while (holder && ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === chain) {
+      // `this.router = express()` in a constructor: the class's other methods register routes on `this.router`.
+      const field = getThisFieldName(holder.left);
+      if (field !== undefined) this.bindClassField(holder, field, router);
       chain = holder;
       this.routerByNode.set(chain, router);
       holder = holder.parent;
@@ -161,6 +171,22 @@ export class RouterAdapter implements NodeVisitor {
     if (holder && ts.isVariableDeclaration(holder) && holder.initializer === chain) {
       this.routerByDeclaration.set(holder, router);
     }
+    if (holder && ts.isPropertyDeclaration(holder) && holder.initializer === chain && ts.isIdentifier(holder.name)) {
+      this.bindClassField(holder, holder.name.text, router);
+    }
+  }
+
+  private bindClassField(at: ts.Node, field: string, router: RouterObject): void {
+    const owner = findEnclosingClass(at);
+    if (!owner) return;
+    const fields = this.routerByClassField.get(owner) ?? new Map<string, RouterObject>();
+    if (!fields.has(field)) fields.set(field, router);
+    this.routerByClassField.set(owner, fields);
+  }
+
+  /** The router a class keeps in `field`, for `this.router` in its methods or `apiRouter.router` from outside. */
+  getClassFieldRouter(owner: ts.Node, field: string): RouterObject | undefined {
+    return ts.isClassLike(owner) ? this.routerByClassField.get(owner)?.get(field) : undefined;
   }
 
   private readCall(call: ts.CallExpression, file: AnalyzedFile): void {
@@ -571,3 +597,4 @@ function readRoutePaths(argument: ts.Expression | undefined): string[] {
   const paths = list.elements.map((element) => getStringValue(element));
   return paths.every((path): path is string => path !== undefined) ? paths : [];
 }
+
