@@ -3,6 +3,9 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-hardcoded-secret', rule, {
   valid: [
+    // The cookie a session travels in is named, not secret.
+    `export const cookieName = process.env.GRIST_SESSION_COOKIE || 'grist_sid';
+const { AUTH_TOKEN_HEADER = 'x-grist-auth-token' } = process.env;`,
     { code: `export const trace = { ingestion_api_key: 'pk-lf-1234567890abcdef', secret_key: 'sk-lf-1234567890abcdef' };`, filename: 'packages/shared/src/server/test-utils/tracing-factory.ts' },
     { code: `const apiKey = 'sk-test-4f9a8b7c6d5e4f3a2b1c';`, filename: 'web/src/features/automations/components/automationForm.clienttest.tsx' },
     // A stand-in for the object store's own secret: without the variable the client cannot connect, nothing opens.

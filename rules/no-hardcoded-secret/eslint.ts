@@ -125,6 +125,9 @@ const PRIORITY: Readonly<Record<MessageIds, number>> = {
   envFallback: 0, knownKey: 1, connectionPassword: 2, sinkSecret: 3, namedSecret: 4,
 };
 
+/** Last words of a variable that names where a secret goes rather than holding it. */
+const SECRET_HOLDER_WORDS: ReadonlySet<string> = new Set(['cookie', 'name', 'header', 'field', 'param', 'prefix']);
+
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secret',
   meta: {
@@ -196,7 +199,7 @@ export default createRule<Options, MessageIds>({
       LogicalExpression(node) {
         if (node.operator !== '||' && node.operator !== '??' || !isStringish(node.right)) return;
         const name = getEnvVariableName(node.left);
-        if (name === undefined || !isSecretName(name, secretWords)) return;
+        if (name === undefined || !isSecretName(name, secretWords) || namesWhereSecretGoes(name)) return;
         const literal = getSecretLiteral(node.right);
         if (literal && looksLikeSecretValue(literal.value, undefined, true) && couldWork(name, literal.value)) add(literal.node, 'envFallback', { name });
       },
@@ -207,7 +210,7 @@ export default createRule<Options, MessageIds>({
             if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.AssignmentPattern) continue;
             const name = getPropertyKeyName(property);
             const literal = getSecretLiteral(property.value.right);
-            if (name !== undefined && isSecretName(name, secretWords) && literal && looksLikeSecretValue(literal.value, undefined, true) && couldWork(name, literal.value)) {
+            if (name !== undefined && isSecretName(name, secretWords) && !namesWhereSecretGoes(name) && literal && looksLikeSecretValue(literal.value, undefined, true) && couldWork(name, literal.value)) {
               add(literal.node, 'envFallback', { name });
             }
           }
@@ -472,6 +475,11 @@ export default createRule<Options, MessageIds>({
      * a password) only when the literal could be a working one: a stand-in such as `'sk-proj-'`, `'ollama'`
      * or `'pending_provisioning'` opens nothing.
      */
+    /** `SESSION_COOKIE`, `AUTH_HEADER`, `TOKEN_COOKIE_NAME`: the name of the cookie or header a secret travels in. */
+    function namesWhereSecretGoes(name: string): boolean {
+      return SECRET_HOLDER_WORDS.has(splitIdentifierWords(name).at(-1) ?? '');
+    }
+
     function couldWork(name: string, value: string): boolean {
       return !isServiceCredentialName(name) || looksLikeWorkingCredential(value, splitIdentifierWords(name).some((word) => PASSWORD_WORDS.has(word)));
     }
