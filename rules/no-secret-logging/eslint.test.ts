@@ -6,6 +6,13 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // An ACME challenge token is public: Let's Encrypt fetches it over plain HTTP.
+    `server.get('/.well-known/acme-challenge/:token', async (req, res) => {
+  const token = req.params.token;
+  const challenge = await acmeChallenge.get({ token });
+  if (!challenge) log.error('ACME', \`Unknown challenge: \${token}\`);
+  res.send(challenge.keyAuthorization);
+});`,
     // A controller's action whose route is registered elsewhere: the fields it reads off the body are no credential.
     {
       code: `class AuthorController {
@@ -25,9 +32,10 @@ ruleTester.run('no-secret-logging', rule, {
     // SASL PLAIN: the decoded token splits into authzid, username and password; the username is no secret.
     `function authenticatePlain(connection, token) {
   const data = Buffer.from(token, 'base64').toString().split('\\x00');
-  const username = data[1];
+  const username = (data[1] || '').toString().trim();
+  const user = data[1] || data[0] || '';
   const password = data[2];
-  connection.logger.info({ tnx: 'auth', username }, 'Authentication failed for %s', username);
+  connection.logger.info({ tnx: 'auth', username, user }, 'Authentication failed for %s', username);
   return connection.login({ username, password });
 }`,
     // Two functions' \`options\` are two objects: the constructor's sender config holds a secret, the message's sender is an address.

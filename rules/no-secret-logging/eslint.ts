@@ -80,9 +80,19 @@ function isBooleanLiteral(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'boolean';
 }
 
-/** `parts[1]`: one element of an array. */
-function isElementAccess(expression: TSESTree.Node): boolean {
-  return expression.type === AST_NODE_TYPES.MemberExpression && expression.computed && expression.property.type === AST_NODE_TYPES.Literal && typeof expression.property.value === 'number';
+/** `parts[1]`, `(parts[1] || '').toString().trim()`, `parts[1] || parts[0]`: one element of an array. */
+function isElementAccess(node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    return expression.computed && expression.property.type === AST_NODE_TYPES.Literal && typeof expression.property.value === 'number';
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression) {
+    return [expression.left, expression.right].every((side) => side.type === AST_NODE_TYPES.Literal || isElementAccess(side)) &&
+      (expression.left.type !== AST_NODE_TYPES.Literal || expression.right.type !== AST_NODE_TYPES.Literal);
+  }
+  // `.toString().trim()` keep the element what it is.
+  return expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0 && expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['toString', 'trim', 'toLowerCase', 'toUpperCase'].includes(getMemberPropertyName(expression.callee) ?? '') && isElementAccess(expression.callee.object);
 }
 
 /** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
@@ -250,6 +260,8 @@ export default createRule<Options, MessageIds>({
         }
         if (isFailedResponseBody(call, value)) return;
         if (leak.kind === 'payload' && leak.what === 'request body' && !mayCarryCredentials(call)) return;
+        // An ACME HTTP-01 challenge token is served to anyone at `/.well-known/acme-challenge/<token>`: public by design.
+        if (leak.kind === 'secret' && leak.name === 'token' && sourceCode.text.includes('acme-challenge')) return;
         // pino redacts keys of the first (merging) object only.
         if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
         const data: Record<string, string> = { name: leak.name, sink: sinkLabel() };
