@@ -87,8 +87,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // by its file name (`GET /profile/photo/:fileName`), which pages load in an `<img>`, nor a resource's public view
     // (`GET /settings/public`).
     if (route.method === 'GET' && (route.handlerReturnsPlainValue || isPublicAssetRead(route.path) || isPublicViewRead(route.path))) continue;
-    // A stub that only turns requests down (`return c.json(notImplemented, 501)`) reads and changes nothing.
-    if (route.handlerOnlyRejects) continue;
+    // A stub that only turns requests down (`return c.json(notImplemented, 501)`) reads and changes nothing; a
+    // collector that only logs what browsers send (`POST /api/log`) changes nothing either.
+    if (route.handlerOnlyRejects || route.handlerOnlyLogs) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);

@@ -153,6 +153,8 @@ export interface RouteFact {
   handlerReturnsPlainValue?: boolean;
   /** Whether the handler can only turn requests down (every way out answers 4xx/5xx or throws, nothing awaited): a 405/501 stub. */
   handlerOnlyRejects?: boolean;
+  /** Whether the handler only logs what it is sent and answers (`POST /api/log`, a client-error collector): it changes no data. */
+  handlerOnlyLogs?: boolean;
   /** Whether the handler works with the signed-in caller (`req.user.id`, `@CurrentUser() user`): it was written for an authenticated chain. */
   handlerReadsCaller?: boolean;
   /** Whether the route was mounted through at least one other file (the analyzer's cross-file case). */

@@ -18,6 +18,7 @@ import { getPropertyValue } from '../../project/object-literal.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyPlainValues } from '../../guards/plain-answers.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
+import { onlyLogsAndAnswers } from '../../guards/log-only-handlers.js';
 import { isUnlessPath, readEarlyExitPaths, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
 
 const MAX_MOUNT_DEPTH = 12;
@@ -96,6 +97,7 @@ export function expandRoutes(
           handlerChecksRole: inspector.checksRole(handler?.node),
           handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
           handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),
+          handlerOnlyLogs: handler !== undefined && onlyLogsAndAnswers(handler.node),
           handlerReturnsPlainValue: declared.method === 'GET' && handler !== undefined && answersOnlyPlainValues(handler.node),
           mountedFromOtherFile: crossed,
           // Route middleware the analyzer could not follow may authenticate: the chain is not known.
