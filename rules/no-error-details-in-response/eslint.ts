@@ -516,6 +516,10 @@ export default createRule<Options, MessageIds>({
       const parent = fn.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
         const callee = getCalleeName(parent);
+        // `verifyToken(dto.token).catch((e) => …)`: the promise's own call says whether a database or network failed.
+        if (callee === 'catch' && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+          return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: reachesInternalCall(parent.callee.object, sourceCode) };
+        }
         if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
         // Node-style callbacks `(err, rows) => …`, `upload(req, res, (err) => …)`, `.on('error', (err) => …)`.
         if (/^(?:err|error)$/.test(variable.name) && !(callee !== undefined && ARRAY_METHODS.has(callee))) {
@@ -581,7 +585,7 @@ const INTERNAL_CALLEES: ReadonlySet<string> = new Set(['fetch', 'query', 'execut
  * it calls (one level): `await prisma.member.create(…)`, `User.findOne(…)`, `fs.readFile(…)`, `fetch(…)`. A call to a
  * service in another file says nothing either way, and the app's messages are what a 4xx answer usually carries.
  */
-function reachesInternalCall(block: TSESTree.BlockStatement, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function reachesInternalCall(block: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const visit = (root: TSESTree.Node, depth: number): boolean => findNode(root, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     const path = getMemberPath(node.callee);
