@@ -6,6 +6,16 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // A SyntaxError from JSON.parse serialises to \`{}\`: nothing of it reaches the client.
+    `router.post('/pubsub/emails', async (req, res) => {
+  try {
+    await emails.save(JSON.parse(Buffer.from(req.body.message.data, 'base64').toString()));
+    res.sendStatus(200);
+  } catch (e) {
+    if (e instanceof SyntaxError) return res.status(400).send(e);
+    res.sendStatus(500);
+  }
+});`,
     // A token check's message ("jwt expired", "invalid signature") is written for the caller: the promise reaches no
     // database, file or network.
     `import { Injectable, UnauthorizedException } from '@nestjs/common';

@@ -34,6 +34,9 @@ const LEAKY_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['cause', 'the underlying error'],
 ]);
 
+/** JavaScript's own error classes but `Error` (which every error is): their fields are not enumerable. */
+const BUILTIN_ERROR_CLASSES: ReadonlySet<string> = new Set(['SyntaxError', 'TypeError', 'RangeError', 'URIError', 'EvalError', 'ReferenceError']);
+
 /** `instanceof` targets that do not narrow to the app's own errors. */
 const GENERIC_ERROR_CLASSES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'Object', 'DOMException']);
 
@@ -196,7 +199,8 @@ export default createRule<Options, MessageIds>({
           const leak = getLeakingUse(node);
           // A message from a `try` that reaches no database, file or network call is the app's own ("Email already
           // taken", a service's domain error); the stack and the error object stay internals.
-          const feedback = leak?.what === 'the raw error message' && !error.reachesInternals;
+          const feedback = (leak?.what === 'the raw error message' && !error.reachesInternals) ||
+            (leak?.what === 'the error object' && isNarrowedToBuiltinError(node));
           if (leak && !feedback && !isGuarded(leak.node, node.name, error)) found = leak;
           return;
         }
@@ -298,6 +302,20 @@ export default createRule<Options, MessageIds>({
      * for errors the app classified (`err instanceof AppError`, `err.status`,
      * `err.expose`, `isHttpError(err)`) — those messages are written for the client.
      */
+    /**
+     * `if (e instanceof SyntaxError) res.status(400).send(e)`: a built-in error's own fields are not enumerable,
+     * so the object serialises to `{}`; a driver's error (`QueryFailedError`) carries its query in enumerable ones.
+     */
+    function isNarrowedToBuiltinError(reference: TSESTree.Identifier): boolean {
+      for (let child: TSESTree.Node = reference, current = reference.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+        if (current.type !== AST_NODE_TYPES.IfStatement || child !== current.consequent) continue;
+        const test = unwrapExpression(current.test);
+        if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof' && test.left.type === AST_NODE_TYPES.Identifier &&
+          test.left.name === reference.name && test.right.type === AST_NODE_TYPES.Identifier && BUILTIN_ERROR_CLASSES.has(test.right.name)) return true;
+      }
+      return false;
+    }
+
     function isGuarded(node: TSESTree.Node, errorName: string, error: CaughtError): boolean {
       if (error.appErrorsOnly) return true;
       // `developmentErrors(err, req, res, next)`: a handler that says it is only for development.
