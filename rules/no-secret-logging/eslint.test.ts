@@ -267,6 +267,11 @@ export default function VerifyEmailPage() { useEffect(() => { const token = new 
     ],
     invalid: [
     {
+      // Every GraphQL operation's inputs, a sign-in's password among them.
+      code: `app.use('/api/graphql', (req, res, next) => { logger.info('handling gql request', { query: req.body.query, variables: req.body.variables }); next(); });`,
+      errors: [{ messageId: 'payload', line: 1 }],
+    },
+    {
       // socket.io: the handshake's headers hold the session cookie.
       code: `io.use((socket, next) => { try { check(socket); next(); } catch (e) { console.log('rejected', socket.handshake.headers); next(e); } });
 function onReject(handshake) { console.log(\`headers:\n\${util.inspect(handshake.headers, { depth: null })}\`); }`,

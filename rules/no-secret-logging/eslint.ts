@@ -552,8 +552,10 @@ export default createRule<Options, MessageIds>({
       if (path) {
         const dotted = path.join('.');
         if (allowedNames.has(dotted)) return undefined;
-        // socket.io's `socket.handshake.headers` are the upgrade request's: cookies and authorization included.
-        const what = REQUEST_CONTAINERS.get(dotted) ?? (path.at(-2) === 'handshake' && path.at(-1) === 'headers' ? 'request headers' : undefined);
+        // socket.io's `socket.handshake.headers` are the upgrade request's: cookies and authorization included. A
+        // GraphQL request's `variables` are every operation's inputs, a sign-in's password among them.
+        const what = REQUEST_CONTAINERS.get(dotted) ?? (path.at(-2) === 'handshake' && path.at(-1) === 'headers' ? 'request headers'
+          : path.at(-1) === 'variables' && REQUEST_CONTAINERS.get(path.slice(0, -1).join('.')) === 'request body' ? 'GraphQL variables' : undefined);
         if (what !== undefined) {
           // `${req.body}` prints `[object Object]`.
           return mode === 'value' ? { kind: 'payload', name: dotted, what, keyPath } : undefined;
