@@ -267,6 +267,22 @@ export default function VerifyEmailPage() { useEffect(() => { const token = new 
     ],
     invalid: [
     {
+      // The axios branch logs the response, whose config holds the Authorization header; the other branch's error is no request's.
+      code: `import axios from 'axios';
+export async function distill(url: string, html: string, auth: string) {
+  try {
+    return (await axios.post(url, html, { headers: { Authorization: auth }, timeout: 5000 })).data;
+  } catch (error) {
+    if (axios.isAxiosError(error)) {
+      logger.error(error.response);
+    } else {
+      logger.error(error);
+    }
+  }
+}`,
+      errors: [{ messageId: 'requestError', line: 7 }],
+    },
+    {
       // Every GraphQL operation's inputs, a sign-in's password among them.
       code: `app.use('/api/graphql', (req, res, next) => { logger.info('handling gql request', { query: req.body.query, variables: req.body.variables }); next(); });`,
       errors: [{ messageId: 'payload', line: 1 }],

@@ -334,8 +334,10 @@ export default createRule<Options, MessageIds>({
      * secret's key, when the `try` sends one (in headers or body) through such a client.
      */
     function getRequestErrorSecret(value: TSESTree.Node): string | undefined {
-      const logged = unwrapExpression(value);
-      if (logged.type !== AST_NODE_TYPES.Identifier) return undefined;
+      let logged = unwrapExpression(value);
+      // `error.response` and `error.config` hold the request's config too.
+      if (logged.type === AST_NODE_TYPES.MemberExpression && ['response', 'config', 'request'].includes(getMemberPropertyName(logged) ?? '')) logged = unwrapExpression(logged.object);
+      if (logged.type !== AST_NODE_TYPES.Identifier || isNarrowedAwayFromRequestError(logged)) return undefined;
       const definition = ASTUtils.findVariable(sourceCode.getScope(logged), logged)?.defs[0];
       if (definition?.type !== 'CatchClause' || definition.node.parent.type !== AST_NODE_TYPES.TryStatement) return undefined;
       let found: string | undefined;
@@ -346,6 +348,16 @@ export default createRule<Options, MessageIds>({
         for (const argument of node.arguments) found ??= findSentSecretKey(argument, 0) ?? findSecretInUrl(argument);
       });
       return found;
+    }
+
+    /** In the `else` of `if (axios.isAxiosError(error))` the error is no client's: it carries no request. */
+    function isNarrowedAwayFromRequestError(reference: TSESTree.Identifier): boolean {
+      for (let child: TSESTree.Node = reference, current = reference.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+        if (current.type !== AST_NODE_TYPES.IfStatement || child !== current.alternate) continue;
+        const test = unwrapExpression(current.test);
+        if (test.type === AST_NODE_TYPES.CallExpression && getMemberPath(test.callee)?.at(-1) === 'isAxiosError') return true;
+      }
+      return false;
     }
 
     /** A URL that carries a secret in its text: `` `…/weather?appid=${apiKey}` ``, or a `const url` built so. */
