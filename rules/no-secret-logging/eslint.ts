@@ -1288,7 +1288,7 @@ function isDevelopmentOnly(call: TSESTree.Node): boolean {
   return false;
 }
 
-const DEVELOPMENT_WORDS: ReadonlySet<string> = new Set(['development', 'dev', 'local', 'test', 'testing', 'debug', 'verbose']);
+const DEVELOPMENT_WORDS: ReadonlySet<string> = new Set(['development', 'dev', 'local', 'test', 'testing', 'e2e', 'debug', 'verbose']);
 const PRODUCTION_WORDS: ReadonlySet<string> = new Set(['production', 'prod']);
 const ENVIRONMENT_FLAG_FILLERS: ReadonlySet<string> = new Set(['is', 'in', 'mode', 'env', 'environment', 'enabled', 'on']);
 
@@ -1301,6 +1301,11 @@ function getEnvironmentTest(test: TSESTree.Node): 'development' | 'production' |
   }
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
     return getEnvironmentTest(expression.left) ?? getEnvironmentTest(expression.right);
+  }
+  // `env === 'development' || process.env.E2E_TEST`: one of two non-production environments.
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '||') {
+    const left = getEnvironmentTest(expression.left);
+    return left === 'development' && getEnvironmentTest(expression.right) === 'development' ? 'development' : undefined;
   }
   if (expression.type === AST_NODE_TYPES.BinaryExpression) {
     const literal = [expression.left, expression.right].find(
@@ -1318,9 +1323,10 @@ function getEnvironmentTest(test: TSESTree.Node): 'development' | 'production' |
   const name = path?.at(-1);
   if (name === undefined) return undefined;
   // A flag named after one environment: `isDev`, `env.isDevelopment`, `__DEV__`, `DEBUG`, `isProductionEnv`.
-  const words = splitIdentifierWords(name).filter((word) => !ENVIRONMENT_FLAG_FILLERS.has(word));
+  // `E2E_TEST` would split into `e2` and `e`: spelled `E2e` it stays one word.
+  const words = splitIdentifierWords(name.replace(/e2e/gi, 'E2e')).filter((word) => !ENVIRONMENT_FLAG_FILLERS.has(word));
+  if (words.length > 0 && words.every((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
   if (words.length !== 1) return undefined;
-  if (DEVELOPMENT_WORDS.has(words[0]!)) return 'development';
   if (PRODUCTION_WORDS.has(words[0]!)) return 'production';
   return undefined;
 }
