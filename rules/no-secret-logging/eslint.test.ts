@@ -6,6 +6,11 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A provider's webhook event holds the event, not a credential.
+    { code: `export async function plaidWebhook(req, res) {
+  try { await handlePlaidEvent(req.body); res.sendStatus(200); } catch (error) { logger.error(\`plaid/webhook: \${error.message}\`, { body: req.body }); res.sendStatus(500); }
+}
+router.post('/webhooks/plaid', plaidWebhook);`, filename: 'server/controllers/webhooks.ts' },
     // Only in development and end-to-end test runs.
     `function sendOtp(email, otp) { if (config.env === 'development' || process.env.E2E_TEST) logger.info(\`OTP Code for \${email}: \${otp}\`); }`,
     // An ACME challenge token is public: Let's Encrypt fetches it over plain HTTP.

@@ -1543,7 +1543,7 @@ const CREDENTIAL_FLOW_WORDS: ReadonlySet<string> = new Set([
   'auth', 'authentication', 'login', 'logon', 'signin', 'signup', 'register', 'registration', 'password', 'passwd', 'psw', 'pwd',
   'token', 'tokens', 'secret', 'secrets', 'key', 'keys', 'apikey', 'apikeys', 'credential', 'credentials', 'session', 'sessions',
   'oauth', 'otp', 'totp', 'mfa', '2fa', 'verify', 'verification', 'reset', 'recover', 'recovery', 'invite', 'invitation', 'invitations',
-  'payment', 'payments', 'card', 'cards', 'billing', 'checkout', 'integration', 'integrations', 'webhook', 'webhooks', 'settings',
+  'payment', 'payments', 'card', 'cards', 'billing', 'checkout', 'integration', 'integrations', 'settings',
   'config', 'configuration', 'connect', 'connection', 'connections', 'smtp', 'sso', 'saml', 'ldap', 'jwt',
 ]);
 
