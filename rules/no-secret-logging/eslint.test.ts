@@ -6,6 +6,8 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // An enum's label names a kind of secret.
+    `logger.info('issuing', TokenType.ACCESS_TOKEN, RedisInstanceType.SESSION);`,
     // A provider's webhook event holds the event, not a credential.
     { code: `export async function plaidWebhook(req, res) {
   try { await handlePlaidEvent(req.body); res.sendStatus(200); } catch (error) { logger.error(\`plaid/webhook: \${error.message}\`, { body: req.body }); res.sendStatus(500); }

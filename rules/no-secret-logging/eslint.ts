@@ -5,6 +5,7 @@ import {
   LOGGER_FACTORY_NAMES,
   LOGGER_PACKAGES,
   SIGN_UP_COLLECTIONS,
+  isConstantLabel,
   isConnectionStringName,
   isLoggerObjectName,
   isRedactionHelperName,
@@ -582,8 +583,9 @@ export default createRule<Options, MessageIds>({
       if (allowedNames.has(property)) return undefined;
       if ((isSensitiveName(property) && !isSessionName(property)) || isConnectionStringName(property)) {
         if (mode === 'string' && isObjectShapedMember(property)) return undefined;
-        // `coupon.token`, `ctx.channel.token`: the token of something that is no credential (a promo code, a channel selector).
-        if (path && path.length >= 2 && isNonCredentialOwner(path.at(-2)!)) return undefined;
+        // `coupon.token`, `ctx.channel.token`: the token of something that is no credential (a promo code, a channel selector);
+        // `TokenType.ACCESS_TOKEN`: an enum's label.
+        if (path && path.length >= 2 && (isNonCredentialOwner(path.at(-2)!) || isConstantLabel(path.at(-2)!, property))) return undefined;
         return { kind: 'secret', name: path ? formatPath(path) : property, keyPath };
       }
       // `req.session` or `req.user` logged whole while the file reads `req.session.accessToken`.

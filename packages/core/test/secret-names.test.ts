@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConnectionStringName, isSecretName } from '../src/vocabulary/secret-names.js';
+import { isConnectionStringName, isConstantLabel, isSecretName } from '../src/vocabulary/secret-names.js';
 
 /** Names that hold a secret value, each with why. */
 const SECRET_NAMES: readonly (readonly [string, string])[] = [
@@ -261,4 +261,16 @@ describe('isConnectionStringName', () => {
       expect(isConnectionStringName(name)).toBe(false);
     });
   }
+});
+
+describe('isConstantLabel', () => {
+  it('reads an enum member as a label', () => {
+    expect(isConstantLabel('RedisInstanceType', 'SESSION')).toBe(true);
+    expect(isConstantLabel('TokenKind', 'ACCESS_TOKEN')).toBe(true);
+  });
+  it('keeps settings and values', () => {
+    expect(isConstantLabel('Config', 'JWT_SECRET')).toBe(false);
+    expect(isConstantLabel('TokenType', 'accessToken')).toBe(false);
+    expect(isConstantLabel('tokenType', 'SESSION')).toBe(false);
+  });
 });

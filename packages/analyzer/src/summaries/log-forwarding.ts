@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { LOG_METHODS, isLoggerObjectName, isRedactionHelperName, isSecretName, type LoggedArgumentFact, type RedlineVocabulary } from '@redline/core';
+import { LOG_METHODS, isConstantLabel, isLoggerObjectName, isRedactionHelperName, isSecretName, type LoggedArgumentFact, type RedlineVocabulary } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
@@ -77,6 +77,8 @@ function getSensitivity(argument: ts.Expression, vocabulary: RedlineVocabulary):
   if (/^(?:req|request|ctx\.request|ctx)\.headers$/.test(text)) return 'request-headers';
   if (/^(?:req|request|ctx)\.cookies$/.test(text)) return 'cookies';
   if (text === 'process.env') return 'environment';
+  // `createRedisClient(RedisInstanceType.SESSION)`: an enum's label names a kind of secret, it holds none.
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && isConstantLabel(node.expression.text, node.name.text)) return undefined;
   const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
   return name !== undefined && isSecretName(name, vocabulary.secretWords ?? []) ? 'secret-name' : undefined;
 }

@@ -172,3 +172,14 @@ function stripTrailingDigits(word: string): string {
   const stripped = word.replace(/\d+$/, '');
   return stripped.length > 0 ? stripped : word;
 }
+
+/** Last words of an enum or constant table whose members are labels: `RedisInstanceType`, `TokenKind`, `AuthMode`. */
+const LABEL_TABLE_WORDS: ReadonlySet<string> = new Set(['type', 'types', 'kind', 'kinds', 'enum', 'mode', 'modes', 'category', 'categories']);
+
+/**
+ * Whether `Owner.MEMBER` is a label from an enum or constant table (`RedisInstanceType.SESSION`,
+ * `TokenType.ACCESS_TOKEN`): the name of a kind of secret, not one.
+ */
+export function isConstantLabel(owner: string, member: string): boolean {
+  return /^[A-Z]/.test(owner) && /^[A-Z][A-Z0-9_]*$/.test(member) && LABEL_TABLE_WORDS.has(splitIdentifierWords(owner).at(-1) ?? '');
+}
