@@ -91,7 +91,8 @@ export class FunctionSummaries {
       if (!ts.isVariableDeclaration(declaration)) return undefined;
       const stripped = getStrippedFields(node.text, fn);
       if (stripped === 'all') return undefined;
-      const traced = this.traceValues(getAssignedValues(declaration, fn), fn, file, depth);
+      // One step deeper per variable: `action = action || fallback` leads back to itself.
+      const traced = this.traceValues(getAssignedValues(declaration, fn), fn, file, depth + 1);
       return traced && stripped.length > 0 ? { ...traced, omitted: [...(traced.omitted ?? []), ...stripped] } : traced;
     }
     if (ts.isPropertyAccessExpression(node)) {

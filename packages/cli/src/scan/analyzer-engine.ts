@@ -88,7 +88,24 @@ export function createAnalyzerEngine(options: {
         ...(options.cachePath !== undefined ? { cachePath: options.cachePath } : {}),
       };
       const thread = takeAnalyzerThread();
-      const { findings, refuted, summary } = thread ? await thread.run(input) : await runAnalyzer(input);
+      let output: Awaited<ReturnType<typeof runAnalyzer>>;
+      try {
+        output = thread ? await thread.run(input) : await runAnalyzer(input);
+      } catch (error) {
+        // A failure of the cross-file half must not cost the per-file findings: the scan goes on without it.
+        const text = error instanceof Error ? error.message : String(error);
+        result.notices.push({
+          kind: 'analysis-error',
+          severity: 'error',
+          file: relative(options.cwd, options.root).split(sep).join('/') || '.',
+          line: 1,
+          column: 1,
+          message: `The cross-file analyzer failed (${text.split('\n')[0]}); the findings are the per-file rules' only. Please report it.`,
+        });
+        for (let index = 0; index < files.length; index++) onFileDone?.();
+        return result;
+      }
+      const { findings, refuted, summary } = output;
       // `runScan` fingerprints every engine's findings the same way, from the scanned text.
       for (const finding of findings) {
         result.findings.push({
