@@ -23,14 +23,17 @@ export function readPrismaEntities(root: string, schemaPaths: readonly string[])
   });
   // A schema folder (`prisma/schema/*.prisma`) is one schema: a relation may point at a model in another file.
   const models = schemas.flatMap((schema) => schema.models);
-  const autoincrementModels = new Set(models.filter((model) => getPrimaryKey(model)?.kind === 'autoincrement').map((model) => model.name));
+  const autoincrementKeys = new Map(models.flatMap((model) => {
+    const key = getPrimaryKey(model);
+    return key?.kind === 'autoincrement' ? [[model.name, key.name] as const] : [];
+  }));
   const entities: EntityFact[] = [];
   for (const { path, text, models: declared } of schemas) {
     const file = relative(root, path).split(sep).join('/');
     const lines = text.split('\n');
     for (const model of declared) {
       const fields = model.properties.filter((property): property is Field => property.type === 'field');
-      const foreignKeys = getAutoincrementForeignKeys(fields, autoincrementModels);
+      const foreignKeys = getAutoincrementForeignKeys(fields, autoincrementKeys);
       const modelLine = lines.findIndex((line) => new RegExp(`^\\s*model\\s+${model.name}\\s*\\{`).test(line));
       const primaryKey = getPrimaryKey(model);
       entities.push({
@@ -73,18 +76,27 @@ function getPrimaryKey(model: Model): { name: string; kind: PrimaryKeyKind } | u
   return undefined;
 }
 
-/** Scalar fields named in `@relation(fields: [...])` whose target model has an autoincrement key. */
-function getAutoincrementForeignKeys(fields: Field[], autoincrementModels: ReadonlySet<string>): Set<string> {
+/**
+ * Scalar fields named in `@relation(fields: [...])` that reference the target model's autoincrement key: not a
+ * relation by another unique column (`references: [skillId]`, a generated string id).
+ */
+function getAutoincrementForeignKeys(fields: Field[], autoincrementKeys: ReadonlyMap<string, string>): Set<string> {
   const keys = new Set<string>();
   for (const field of fields) {
-    if (!autoincrementModels.has(field.fieldType as string)) continue;
+    const primaryKey = autoincrementKeys.get(field.fieldType as string);
+    if (primaryKey === undefined) continue;
     const relation = field.attributes?.find((attribute) => attribute.name === 'relation');
-    for (const arg of relation?.args ?? []) {
-      const value = arg.value as { type?: string; key?: string; value?: { args?: unknown[] } };
-      if (value.type === 'keyValue' && value.key === 'fields') {
-        for (const name of (value.value?.args ?? []) as unknown[]) if (typeof name === 'string') keys.add(name);
+    const listed = (key: string): string[] => {
+      for (const arg of relation?.args ?? []) {
+        const value = arg.value as { type?: string; key?: string; value?: { args?: unknown[] } };
+        if (value.type === 'keyValue' && value.key === key) return ((value.value?.args ?? []) as unknown[]).filter((name): name is string => typeof name === 'string');
       }
-    }
+      return [];
+    };
+    const references = listed('references');
+    listed('fields').forEach((name, index) => {
+      if (references.length === 0 || references[index] === primaryKey) keys.add(name);
+    });
   }
   return keys;
 }
