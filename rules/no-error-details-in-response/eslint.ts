@@ -307,7 +307,7 @@ export default createRule<Options, MessageIds>({
      * so the object serialises to `{}`; a driver's error (`QueryFailedError`) carries its query in enumerable ones.
      */
     function isNarrowedToBuiltinError(reference: TSESTree.Identifier): boolean {
-      for (let child: TSESTree.Node = reference, current = reference.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+      for (let child: TSESTree.Node = reference, current: TSESTree.Node | undefined = reference.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.IfStatement || child !== current.consequent) continue;
         const test = unwrapExpression(current.test);
         if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'instanceof' && test.left.type === AST_NODE_TYPES.Identifier &&

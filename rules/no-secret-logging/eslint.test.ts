@@ -6,6 +6,10 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A lock's token says who holds it.
+    `class RedisService { async releaseLock(key: string, token: string) { if (await this.client.eval(script, 1, key, token)) this.logger.debug(\`Lock released: key=\${key}, token=\${token}\`); } }`,
+    // A lock's owner marker: which process took it, and when.
+    `async function acquireLock(key) { const token = \`\${process.pid}-\${Date.now()}\`; if (await redis.set(key, token, 'NX')) logger.log(\`Lock acquired: key=\${key}, token=\${token}\`); return token; }`,
     // An enum's label names a kind of secret.
     `logger.info('issuing', TokenType.ACCESS_TOKEN, RedisInstanceType.SESSION);`,
     // A provider's webhook event holds the event, not a credential.
@@ -275,6 +279,11 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // Outside a lock's functions a token is a credential.
+      code: `class SessionService { async revoke(key: string, token: string) { this.logger.debug(\`Revoked: key=\${key}, token=\${token}\`); } }`,
+      errors: [{ messageId: 'secret', line: 1 }],
+    },
     {
       // The axios branch logs the response, whose config holds the Authorization header; the other branch's error is no request's.
       code: `import axios from 'axios';

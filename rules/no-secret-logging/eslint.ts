@@ -96,6 +96,22 @@ function isElementAccess(node: TSESTree.Node): boolean {
     ['toString', 'trim', 'toLowerCase', 'toUpperCase'].includes(getMemberPropertyName(expression.callee) ?? '') && isElementAccess(expression.callee.object);
 }
 
+/** Whether a node sits in a function about a lock (`acquireLock`, `extendLock`, `withMutex`): its `token` is the holder's. */
+function isInLockFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const name = current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.id ? current.id.name
+      : current.parent.type === AST_NODE_TYPES.MethodDefinition && current.parent.key.type === AST_NODE_TYPES.Identifier ? current.parent.key.name
+        : current.parent.type === AST_NODE_TYPES.VariableDeclarator && current.parent.id.type === AST_NODE_TYPES.Identifier ? current.parent.id.name : undefined;
+    if (name !== undefined && splitIdentifierWords(name).some((word) => LOCK_WORDS.has(word))) return true;
+  }
+  return false;
+}
+const LOCK_WORDS: ReadonlySet<string> = new Set(['lock', 'locks', 'mutex', 'lease', 'semaphore']);
+
+/** Calls that read the clock. */
+const CLOCK_CALLS: ReadonlySet<string> = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime']);
+
 /** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
 const REQUEST_ROOT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'c', 'context', 'res', 'reply', 'socket', 'client']);
 const BODY_READ_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'parseBody', 'arrayBuffer']);
@@ -353,7 +369,7 @@ export default createRule<Options, MessageIds>({
 
     /** In the `else` of `if (axios.isAxiosError(error))` the error is no client's: it carries no request. */
     function isNarrowedAwayFromRequestError(reference: TSESTree.Identifier): boolean {
-      for (let child: TSESTree.Node = reference, current = reference.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+      for (let child: TSESTree.Node = reference, current: TSESTree.Node | undefined = reference.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.IfStatement || child !== current.alternate) continue;
         const test = unwrapExpression(current.test);
         if (test.type === AST_NODE_TYPES.CallExpression && getMemberPath(test.callee)?.at(-1) === 'isAxiosError') return true;
@@ -513,6 +529,8 @@ export default createRule<Options, MessageIds>({
       const init = variable ? getAliasInit(variable) : undefined;
       const target = init ? unwrapExpression(init) : undefined;
 
+      // `releaseLock(key, token)`: the token names who holds the lock.
+      if (name === 'token' && isInLockFunction(identifier)) return undefined;
       // A session is a server-side object: it leaks only what the file shows it carries.
       if ((isSensitiveName(name) && !isSessionName(name)) || isConnectionStringName(name)) {
         // `const session = { id, userId }`: the literal's own keys decide.
@@ -676,10 +694,14 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.MemberExpression: {
           const property = getMemberPropertyName(expression);
+          // `process.pid`: which process, as in a lock owner's `${process.pid}-${Date.now()}`.
+          if (getMemberPath(expression)?.join('.') === 'process.pid') return true;
           return property !== undefined && !isSensitiveName(property) && isMetadataName(property);
         }
         case AST_NODE_TYPES.CallExpression: {
           const callee = unwrapExpression(expression.callee);
+          // `Date.now()`, `performance.now()`: a moment, known to anyone.
+          if (CLOCK_CALLS.has(getMemberPath(callee)?.join('.') ?? '')) return true;
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
           if (name === undefined) return false;
           if (isRedactionHelperName(name, redactionHelpers)) return true;

@@ -121,6 +121,8 @@ const NON_SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['countOfTokens', 'a count, whatever follows `of`'],
   ['maxTokens', 'an LLM limit (issue list)'],
   ['max_tokens', 'an LLM limit, snake_case'],
+  ['contextTokens', 'how many LLM tokens the context takes'],
+  ['lockToken', 'which holder owns a lock'],
   ['passwordMinLength', 'a policy setting (issue list)'],
   ['isPasswordValid', 'a boolean (issue list)'],
   ['hasPassword', 'a boolean (issue look-alike)'],

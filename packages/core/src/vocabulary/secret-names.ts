@@ -66,6 +66,7 @@ const HARMLESS_TOKEN_KINDS: ReadonlySet<string> = new Set([
   'page', 'cursor', 'continuation', 'next', 'prev', 'previous', 'sync', 'cancellation', 'cancel',
   'input', 'output', 'prompt', 'completion', 'reasoning', 'cached', 'captcha', 'recaptcha', 'hcaptcha',
   'turnstile', 'lexer', 'parser', 'syntax', 'design', 'css', 'theme', 'color', 'spacing',
+  'context', 'history', 'tool', 'tools', 'total', 'system', 'lock', 'mutex', 'lease',
 ]);
 
 /** Prepositions that name where a value came from, before its source's name: `tokenFromHeaders`, `keyInQuery`. */
