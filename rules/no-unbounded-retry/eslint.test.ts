@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // A search for a free name: only a duplicate key goes round; anything else (the database down) is thrown.
+    `async function claimUsername(base) {
+  for (let appendNumber = 0; ; appendNumber += 1) {
+    const candidate = appendNumber === 0 ? base : base + appendNumber;
+    if (await isTaken(candidate)) continue;
+    try { await claim(candidate); return candidate; } catch (error) { if (!isDuplicateKeyError(error)) throw error; }
+  }
+}`,
     // A periodic job re-schedules itself after the work is done too: the failure path's re-schedule is its next turn.
     `function clearExpiredMessages() {
   gcLock.acquireLock('gc', 60000, (err, lock) => {

@@ -301,6 +301,8 @@ export default createRule<Options, MessageIds>({
       if (exit.node.type === AST_NODE_TYPES.ThrowStatement && guards.length === 0 && exit.node.parent.type === AST_NODE_TYPES.BlockStatement &&
         exit.node.parent.parent.type === AST_NODE_TYPES.CatchClause && continuesOnSomeErrors(exit.node.parent, mutated)) return 'neutral';
       const errorNames = getErrorNames(exit.node, loop);
+      // `if (!isDuplicateKeyError(error)) throw error;`: only a lost race on a key goes round, and a fresh key ends it.
+      if (exit.node.type === AST_NODE_TYPES.ThrowStatement && guards.some((guard) => COLLISION_TEST.test(sourceCode.getText(guard.test)))) return 'bound';
       if (guards.length > 0 && guards.every((guard) => isErrorOnlyTest(guard.test, errorNames, mutated))) return 'neutral';
       return 'bound';
     }
