@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { getCalleeName, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode, someNode } from '../utils/walk.js';
 import { isAdminName, looksLikeRoleCheckName } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
@@ -841,14 +841,6 @@ function isInsideThrow(node: TSESTree.Node, stop: TSESTree.Node): boolean {
     if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
   }
   return false;
-}
-
-function getFunctionName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return getMemberPath(parent.left)?.at(-1);
-  return undefined;
 }
 
 /** `c`, or any name typed as Hono's `Context`. */

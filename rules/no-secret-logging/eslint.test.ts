@@ -6,6 +6,10 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A function-style controller action whose route is registered elsewhere: a provider's event.
+    { code: `export async function stripeWebhook(req, res) {
+  try { await handleStripeEvent(req.body); res.sendStatus(200); } catch (error) { logger.error(\`stripe/webhook: \${error.message}\`, { body: req.body }); res.sendStatus(400); }
+}`, filename: 'server/controllers/webhooks.ts' },
     // A lock's token says who holds it.
     `class RedisService { async releaseLock(key: string, token: string) { if (await this.client.eval(script, 1, key, token)) this.logger.debug(\`Lock released: key=\${key}, token=\${token}\`); } }`,
     // A lock's owner marker: which process took it, and when.

@@ -13,7 +13,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
-import { findRootIdentifier, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { findRootIdentifier, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
@@ -70,6 +70,8 @@ const REQUEST_ERROR_CLIENTS: ReadonlySet<string> = new Set(['axios', 'got']);
 
 /** Receivers whose `.json()`, `.formData()`, `.text()` read the request body (Next.js, Hono, Fetch API). */
 const REQUEST_BODY_READERS: ReadonlySet<string> = new Set(['req', 'request', 'c.req', 'ctx.req', 'context.req']);
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
 /** The last word of a name for who someone is (`username`, `userEmail`, `loginName`): no credential. */
 const IDENTITY_WORDS: ReadonlySet<string> = new Set(['username', 'user', 'name', 'email', 'mail', 'login', 'account', 'authzid', 'authcid', 'uid']);
 
@@ -100,9 +102,7 @@ function isElementAccess(node: TSESTree.Node): boolean {
 function isInLockFunction(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
-    const name = current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.id ? current.id.name
-      : current.parent.type === AST_NODE_TYPES.MethodDefinition && current.parent.key.type === AST_NODE_TYPES.Identifier ? current.parent.key.name
-        : current.parent.type === AST_NODE_TYPES.VariableDeclarator && current.parent.id.type === AST_NODE_TYPES.Identifier ? current.parent.id.name : undefined;
+    const name = getFunctionName(current);
     if (name !== undefined && splitIdentifierWords(name).some((word) => LOCK_WORDS.has(word))) return true;
   }
   return false;
@@ -328,17 +328,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The method of a controller (a class named `…Controller`, or a file in a `controllers` folder) that `node`
-     * sits in, when it takes a request and a response and no `next`: an action, not a middleware.
+     * The action of a controller that `node` sits in, when it takes a request and a response and no `next` (an
+     * action, not a middleware): a method of a class named `…Controller`, or a method or function of a file in a
+     * `controllers` folder (`export async function stripeWebhook(req, res)`).
      */
-    function getEnclosingControllerAction(node: TSESTree.Node): { name: string; fn: TSESTree.FunctionExpression } | undefined {
+    function getEnclosingControllerAction(node: TSESTree.Node): { name: string; fn: FunctionNode } | undefined {
       for (let current = node.parent; current; current = current.parent) {
         if (!isFunctionNode(current)) continue;
-        const method = current.parent;
-        if (current.type !== AST_NODE_TYPES.FunctionExpression || method?.type !== AST_NODE_TYPES.MethodDefinition && method?.type !== AST_NODE_TYPES.Property) return undefined;
-        const name = method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;
-        const owner = method.parent.type === AST_NODE_TYPES.ClassBody ? method.parent.parent : undefined;
+        const holder = current.parent;
+        const owner = holder?.type === AST_NODE_TYPES.MethodDefinition && holder.parent.type === AST_NODE_TYPES.ClassBody ? holder.parent.parent : undefined;
         const inController = /controller/i.test(owner?.id?.name ?? '') || /(?:^|[\\/])controllers?[\\/]|controller\.[cm]?[jt]s$/i.test(context.filename);
+        const name = getFunctionName(current);
         if (name === undefined || !inController || current.params.length !== 2) return undefined;
         return { name, fn: current };
       }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { RETRY_CONFLICT_MARKERS, splitIdentifierWords } from '@redline/core';
-import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { findProperty, getCalleeName, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { resolveObjectLiteral } from '../utils/resolve-object.js';
 import { findNode, someNode, walkNodes } from '../utils/walk.js';
 import { createRule } from '../utils/create-rule.js';
@@ -952,16 +952,6 @@ function isFailureTest(test: TSESTree.Node): boolean {
     if (node.type === AST_NODE_TYPES.Identifier && /^(?:ok|status|statusCode|success|error|err|failed|e)$/.test(node.name)) found = true;
   });
   return found;
-}
-
-function getFunctionName(fn: FunctionNode): string | undefined {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) {
-    return getPropertyKeyName(parent);
-  }
-  return undefined;
 }
 
 function getNumber(node: TSESTree.Node | undefined): number | undefined {

@@ -120,3 +120,19 @@ export function getEnclosingFunction(
   }
   return undefined;
 }
+
+/**
+ * The name a function goes by: its own (`function createTag`), its variable's (`const createTag = () => …`), its
+ * key's as a method or property (`createTag() {}`, `createTag: () => …`), or the member it is assigned to
+ * (`exports.createTag = function …`).
+ */
+export function getFunctionName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) {
+    return getPropertyKeyName(parent);
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return getMemberPath(parent.left)?.at(-1);
+  return undefined;
+}
