@@ -34,6 +34,9 @@ interface ScopedGuard {
  * down (across files), carrying the path prefix and the middleware registered
  * before each mount, in Express's order-of-registration semantics.
  */
+/** How many functions deep a context object handed on whole is followed (`registerRoutes` → `registerAuthRoutes`). */
+const MAX_FORWARD_DEPTH = 4;
+
 export function expandRoutes(
   adapter: RouterAdapter,
   project: ProjectModel,
@@ -249,11 +252,9 @@ function resolveMounts(adapter: RouterAdapter, project: ProjectModel, elementPat
           if (children.length > 0) mounts.set(arg, children);
         }
       } else if (event.type === 'pass') {
-        const child = resolveParameterRouter(event.callee, event.argumentIndex, event.file, adapter, project, router.framework);
-        if (child) {
-          child.mounted = true;
-          mounts.set(event.call.arguments[event.argumentIndex]!, [child]);
-        }
+        const children = resolveParameterRouters(event.callee, event.argumentIndex, event.property, event.file, adapter, project, router.framework);
+        for (const child of children) child.mounted = true;
+        if (children.length > 0) mounts.set(event.call.arguments[event.argumentIndex]!, children);
       }
     }
   }
@@ -445,26 +446,57 @@ function findRouterCreatedIn(node: ts.Node, adapter: RouterAdapter): RouterObjec
   return adapter.routers.find((router) => !router.parameterOf && isWithin(router.creation, node));
 }
 
-function resolveParameterRouter(
+/**
+ * The routers a function makes of what it is handed at `index`: its parameter used as a router, or with
+ * `property`, the router it reads off an object parameter (`function setup({ app })`, `ctx.app.get(…)`) — itself
+ * or in the functions it hands that parameter on to whole (`registerAuthRoutes(context)`).
+ */
+function resolveParameterRouters(
   callee: ts.Expression,
   index: number,
+  property: string | undefined,
   file: AnalyzedFile,
   adapter: RouterAdapter,
   project: ProjectModel,
   framework: RouterObject['framework'],
-): RouterObject | undefined {
+  depth = 0,
+): RouterObject[] {
   const target = skipOuterExpressions(callee);
-  let fn: ts.Node | undefined;
-  if (ts.isIdentifier(target)) fn = project.resolveName(file, target.text)?.node;
+  let resolved: { node: ts.Node; file: AnalyzedFile } | undefined;
+  if (ts.isIdentifier(target)) resolved = project.resolveName(file, target.text);
   else if (ts.isCallExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'require') {
     // require('./routes')(app)
     const specifier = getStringValue(target.arguments[0]);
     const module = specifier ? project.resolveModule(file, specifier) : undefined;
-    fn = module ? project.resolveExport(module, 'default')?.node : undefined;
+    resolved = module ? project.resolveExport(module, 'default') : undefined;
   }
-  if (!fn) return undefined;
-  return adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index) ??
-    adapter.routerForHandOff(fn, index, framework);
+  if (!resolved) return [];
+  const fn = resolved.node;
+  const own = adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index && router.parameterOf.property === property) ??
+    (property === undefined ? adapter.routerForHandOff(fn, index, framework) : undefined);
+  if (property === undefined || depth >= MAX_FORWARD_DEPTH) return own ? [own] : [];
+  const forwarded = findParameterForwards(fn, index)
+    .flatMap((forward) => resolveParameterRouters(forward.callee, forward.argumentIndex, property, resolved.file, adapter, project, framework, depth + 1));
+  return own ? [own, ...forwarded] : forwarded;
+}
+
+/** `registerAuthRoutes(context)` in `registerRoutes(context)`: the calls that hand parameter `index` on whole. */
+function findParameterForwards(fn: ts.Node, index: number): { callee: ts.Expression; argumentIndex: number }[] {
+  const parameter = ts.isFunctionLike(fn) ? fn.parameters[index] : undefined;
+  const body = parameter && (fn as ts.FunctionLikeDeclaration).body;
+  if (!parameter || !body || !ts.isIdentifier(parameter.name)) return [];
+  const forwards: { callee: ts.Expression; argumentIndex: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) && ts.isCallExpression(skipOuterExpressions(node.expression))) {
+      const call = skipOuterExpressions(node.expression) as ts.CallExpression;
+      call.arguments.forEach((argument, argumentIndex) => {
+        if (ts.isIdentifier(argument) && findLocalDeclaration(argument) === parameter) forwards.push({ callee: call.expression, argumentIndex });
+      });
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return forwards;
 }
 
 /**

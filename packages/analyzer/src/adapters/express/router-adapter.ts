@@ -26,6 +26,8 @@ export class RouterAdapter implements NodeVisitor {
   readonly routerByNode = new Map<ts.Node, RouterObject>();
   /** Routers bound to a declaration (variable, parameter) → the router. */
   readonly routerByDeclaration = new Map<ts.Node, RouterObject>();
+  /** Routers a function reads off an object parameter (`ctx.app.get(…)`) → by parameter, by property. */
+  private readonly routerByParameterProperty = new Map<ts.Node, Map<string, RouterObject>>();
   /** Routers held in a class's field (`this.router = express()`, `app = new Hono()`) → by class, by field name. */
   readonly routerByClassField = new Map<ts.ClassLikeDeclaration, Map<string, RouterObject>>();
   /** `use` calls on function parameters that no other call shows to be routers (see `rememberParameterUse`). */
@@ -94,8 +96,13 @@ export class RouterAdapter implements NodeVisitor {
     const byNode = this.routerByNode.get(target);
     if (byNode) return byNode;
     if (ts.isIdentifier(target)) {
-      const declaration = findLocalDeclaration(target);
+      const declaration = findLocalDeclaration(target) ?? findParameterSlot(target)?.declaration;
       return declaration ? this.routerByDeclaration.get(declaration) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+      const slot = findParameterSlot(target);
+      const router = slot && this.getSlotRouter(slot);
+      if (router) return router;
     }
     const field = getThisFieldName(target);
     if (field !== undefined) {
@@ -327,26 +334,31 @@ export class RouterAdapter implements NodeVisitor {
    * handler) makes it one, so `cache.get('key')` never does.
    */
   private getParameterRouter(receiver: ts.Expression, call: ts.CallExpression, method: string, file: AnalyzedFile): RouterObject | undefined {
-    if (!ts.isIdentifier(receiver) || !isRouterShapedCall(call, method)) return undefined;
-    const declaration = findLocalDeclaration(receiver);
-    if (!declaration || !ts.isParameter(declaration) || !ts.isFunctionLike(declaration.parent)) return undefined;
-    const existing = this.routerByDeclaration.get(declaration);
+    if (!isRouterShapedCall(call, method)) return undefined;
+    const slot = findParameterSlot(receiver);
+    if (!slot) return undefined;
+    const existing = this.getSlotRouter(slot);
     if (existing) return existing;
-    const fn = declaration.parent;
     const router: RouterObject = {
       // `app.route('/api', users)` and `app.openapi(config, handler)` are Hono's; Express's `route` takes a path alone.
       framework: method === 'route' || method === 'openapi' || method === 'on' ? 'hono' : 'express',
       isApp: false,
-      parameterOf: { fn, index: fn.parameters.indexOf(declaration) },
+      parameterOf: { fn: slot.fn, index: slot.index, ...(slot.property !== undefined ? { property: slot.property } : {}) },
       file,
-      creation: declaration,
+      creation: slot.declaration,
       prefix: '',
       events: [],
       mounted: false,
     };
     this.routers.push(router);
-    this.routerByDeclaration.set(declaration, router);
+    if (slot.property === undefined || ts.isBindingElement(slot.declaration)) this.routerByDeclaration.set(slot.declaration, router);
+    else this.routerByParameterProperty.set(slot.declaration, new Map([...(this.routerByParameterProperty.get(slot.declaration) ?? []), [slot.property, router]]));
     return router;
+  }
+
+  private getSlotRouter(slot: ParameterSlot): RouterObject | undefined {
+    if (slot.property === undefined || ts.isBindingElement(slot.declaration)) return this.routerByDeclaration.get(slot.declaration);
+    return this.routerByParameterProperty.get(slot.declaration)?.get(slot.property);
   }
 
   /**
@@ -413,6 +425,16 @@ export class RouterAdapter implements NodeVisitor {
   /** `registerRoutes(app)`: remember the hand-off; the callee is resolved after the walk. */
   private readRouterHandOff(call: ts.CallExpression, file: AnalyzedFile): void {
     call.arguments.forEach((argument, argumentIndex) => {
+      // `registerRoutes({ app, ...dependencies })`: the router goes in an object, under its key.
+      if (ts.isObjectLiteralExpression(argument)) {
+        for (const property of argument.properties) {
+          const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+          const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+          const router = value && key !== undefined ? this.getRouterOf(value) : undefined;
+          if (router) router.events.push({ type: 'pass', callee: call.expression, argumentIndex, property: key, call, file });
+        }
+        return;
+      }
       if (!ts.isIdentifier(argument)) return;
       const router = this.getRouterOf(argument);
       if (router) {
@@ -598,3 +620,39 @@ function readRoutePaths(argument: ts.Expression | undefined): string[] {
   return paths.every((path): path is string => path !== undefined) ? paths : [];
 }
 
+/** A function's parameter, or a property read off one: where a router handed to the function is used. */
+interface ParameterSlot {
+  fn: ts.SignatureDeclaration;
+  index: number;
+  property?: string;
+  /** The parameter, or the binding element of a destructured one. */
+  declaration: ts.Node;
+}
+
+/** `app` as a parameter, `{ app }` in a parameter's pattern, or `ctx.app` on a parameter `ctx`. */
+function findParameterSlot(receiver: ts.Expression): ParameterSlot | undefined {
+  const target = skipOuterExpressions(receiver);
+  if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+    const owner = findLocalDeclaration(target.expression);
+    if (!owner || !ts.isParameter(owner) || !ts.isFunctionLike(owner.parent)) return undefined;
+    return { fn: owner.parent, index: owner.parent.parameters.indexOf(owner), property: target.name.text, declaration: owner };
+  }
+  if (!ts.isIdentifier(target)) return undefined;
+  const declaration = findLocalDeclaration(target);
+  if (declaration && ts.isParameter(declaration) && ts.isFunctionLike(declaration.parent)) {
+    return { fn: declaration.parent, index: declaration.parent.parameters.indexOf(declaration), declaration };
+  }
+  if (declaration) return undefined;
+  // `function setupRoutes({ app, db }: RouteDefinitionContext)`.
+  for (let scope: ts.Node | undefined = target.parent; scope; scope = scope.parent) {
+    if (!ts.isFunctionLike(scope)) continue;
+    for (const [index, parameter] of scope.parameters.entries()) {
+      if (!ts.isObjectBindingPattern(parameter.name)) continue;
+      const element = parameter.name.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === target.text);
+      if (!element) continue;
+      const key = element.propertyName ?? element.name;
+      return ts.isIdentifier(key) ? { fn: scope, index, property: key.text, declaration: element } : undefined;
+    }
+  }
+  return undefined;
+}

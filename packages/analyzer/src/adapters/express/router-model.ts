@@ -10,16 +10,22 @@ export type RouterEvent =
   | { type: 'route'; method: HttpMethod; path: string; args: ts.Expression[]; call: ts.CallExpression; file: AnalyzedFile }
   /** Hono's `app.openapi(routeConfig, handler)`: method, path and middleware are read from the config after the walk. */
   | { type: 'openapi'; config: ts.Expression; handler: ts.Expression; call: ts.CallExpression; file: AnalyzedFile }
-  /** `registerRoutes(app)`: the function's parameter routes are registered on this router here. */
-  | { type: 'pass'; callee: ts.Expression; argumentIndex: number; call: ts.CallExpression; file: AnalyzedFile };
+  /**
+   * `registerRoutes(app)`: the function's parameter routes are registered on this router here; with `property`,
+   * the router went in an object (`registerRoutes({ app, db })`) and the function reads it from there.
+   */
+  | { type: 'pass'; callee: ts.Expression; argumentIndex: number; property?: string; call: ts.CallExpression; file: AnalyzedFile };
 
 /** An Express app or router, a Koa app or koa-router, a Hono app, or a function parameter used as one. */
 export interface RouterObject {
   framework: RouterFramework;
   /** An application (`express()`, `new Koa()`, `new Hono()`) is where requests enter. */
   isApp: boolean;
-  /** A function parameter that routes are registered on (`module.exports = (app) => { app.get(...) }`). */
-  parameterOf?: { fn: ts.SignatureDeclaration; index: number };
+  /**
+   * A function parameter that routes are registered on (`module.exports = (app) => { app.get(...) }`), or a
+   * property of one (`function setup({ app }: Context)`, `ctx.app.get(…)`).
+   */
+  parameterOf?: { fn: ts.SignatureDeclaration; index: number; property?: string };
   file: AnalyzedFile;
   /** The call that creates it, or the parameter declaration for a parameter router. */
   creation: ts.Node;
