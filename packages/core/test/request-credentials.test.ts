@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CREDENTIAL_READ_PATTERN, isCredentialHeaderName } from '../src/index.js';
 
 describe('isCredentialHeaderName', () => {
-  it.each(['Authorization', 'x-api-key', 'X-Auth-Token', 'x-project-token', 'x-webhook-secret'])('%s carries a credential', (name) => {
+  it.each(['Authorization', 'x-api-key', 'X-Auth-Token', 'x-project-token', 'x-webhook-secret', 'x-slack-signature', 'X-Hub-Signature-256'])('%s carries a credential', (name) => {
     expect(isCredentialHeaderName(name)).toBe(true);
   });
   it.each(['content-type', 'x-request-id', 'user-agent', 'x-forwarded-for'])('%s does not', (name) => {

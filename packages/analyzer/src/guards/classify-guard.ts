@@ -10,7 +10,7 @@ import {
 } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { getExtendedExpression, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getExtendedExpression, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 import { classifyPassportGuard } from './passport-guard.js';
 import { fallsThroughToNext } from './pass-through-middleware.js';
@@ -232,7 +232,7 @@ export function callsEnforcingAuthHelper(fn: ts.Node): boolean {
  * imported object of helpers.
  */
 export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
-  if (ts.isIdentifier(node)) return project.resolveName(file, node.text);
+  if (ts.isIdentifier(node)) return resolveNestedFunction(node, file) ?? project.resolveName(file, node.text);
   if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
   const exported = resolveNamespaceMember(node.expression.text, node.name.text, file, project);
   if (exported) return exported;
@@ -246,6 +246,18 @@ export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project
     if (ts.isShorthandPropertyAssignment(property)) return project.resolveName(owner.file, property.name.text);
   }
   return undefined;
+}
+
+/**
+ * A function declared inside another one (`function startServer() { function checkApiSecret(req, res, next) {…} }`),
+ * which the module's names do not hold.
+ */
+function resolveNestedFunction(identifier: ts.Identifier, file: AnalyzedFile): { node: ts.Node; file: AnalyzedFile } | undefined {
+  const declaration = findLocalDeclaration(identifier);
+  if (!declaration || ts.isSourceFile(declaration.parent) || (ts.isVariableDeclaration(declaration) && ts.isSourceFile(declaration.parent.parent.parent))) return undefined;
+  if (ts.isFunctionDeclaration(declaration)) return { node: declaration, file };
+  const value = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? { node: value, file } : undefined;
 }
 
 /** `handlers.list` where `import * as handlers from './tasks.handlers'`: that module's export. */

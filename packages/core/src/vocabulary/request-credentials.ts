@@ -6,11 +6,14 @@ const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token', 'x-token',
 ]);
 
-/** A project's own credential header: `X-Project-Token`, `x-webhook-secret`. */
-const CUSTOM_CREDENTIAL_HEADER = 'x-[\\w-]*(?:api-?key|token|secret)';
+/**
+ * A project's own credential header (`X-Project-Token`, `x-webhook-secret`), or a provider's signature of the
+ * request (`x-slack-signature`, `x-hub-signature-256`): whoever checks it checks who sent the request.
+ */
+const CUSTOM_CREDENTIAL_HEADER = 'x-[\\w-]*(?:api-?key|token|secret|signature(?:-256)?)';
 const CUSTOM_CREDENTIAL_HEADER_NAME = new RegExp(`^${CUSTOM_CREDENTIAL_HEADER}$`);
 
-/** `Authorization`, `x-api-key`, `X-Project-Token`, `x-webhook-secret`: a request header that carries a credential. */
+/** `Authorization`, `x-api-key`, `X-Project-Token`, `x-webhook-secret`, `x-slack-signature`: a request header that carries a credential. */
 export function isCredentialHeaderName(name: string): boolean {
   const lower = name.toLowerCase();
   return CREDENTIAL_HEADERS.has(lower) || CUSTOM_CREDENTIAL_HEADER_NAME.test(lower);
