@@ -3,10 +3,10 @@ import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicF
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
-    for (const path of ['/api/v2/products/get-by-ids', '/search', '/orders/query', '/reports/:id/preview', '/cart/calculate', '/users/findMany']) {
+    for (const path of ['/api/v2/products/get-by-ids', '/search', '/orders/query', '/reports/:id/preview', '/cart/calculate', '/users/findMany', '/isWidgetRoomActive', '/rooms/:id/has-access']) {
       expect(isReadThroughPost(path), path).toBe(true);
     }
-    for (const path of ['/products', '/search/reindex', '/orders/:id/cancel', '/targets', '/getaway-bookings', '/settings/:listId']) {
+    for (const path of ['/products', '/search/reindex', '/orders/:id/cancel', '/targets', '/getaway-bookings', '/settings/:listId', '/issues', '/is']) {
       expect(isReadThroughPost(path), path).toBe(false);
     }
   });

@@ -20,7 +20,9 @@ function getLastStaticWords(path: string): string[] {
  * changes no data and is judged like a `GET`.
  */
 export function isReadThroughPost(path: string): boolean {
-  return READ_VERBS.has(getLastStaticWords(path)[0] ?? '');
+  const words = getLastStaticWords(path);
+  // `POST /isWidgetRoomActive`, `/has-access`: a yes-or-no question.
+  return READ_VERBS.has(words[0] ?? '') || ((words[0] === 'is' || words[0] === 'has') && words.length > 1);
 }
 
 /** A check that an e-mail, phone or user name is free (`GET /account/is-existed-email/:email`): public for sign-up forms. */
