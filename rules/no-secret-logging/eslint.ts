@@ -358,13 +358,23 @@ export default createRule<Options, MessageIds>({
       const definition = ASTUtils.findVariable(sourceCode.getScope(logged), logged)?.defs[0];
       if (definition?.type !== 'CatchClause' || definition.node.parent.type !== AST_NODE_TYPES.TryStatement) return undefined;
       let found: string | undefined;
-      walkNodes(definition.node.parent.block, (node) => {
+      const outerBlock = definition.node.parent.block;
+      walkNodes(outerBlock, (node) => {
         if (found !== undefined || node.type !== AST_NODE_TYPES.CallExpression) return;
         const root = getMemberPath(node.callee)?.[0];
-        if (root === undefined || !isRequestClient(root, node)) return;
+        if (root === undefined || !isRequestClient(root, node) || isCaughtOnTheWay(node, outerBlock)) return;
         for (const argument of node.arguments) found ??= findSentSecretKey(argument, 0) ?? findSecretInUrl(argument);
       });
       return found;
+    }
+
+    /** A call in an inner `try` whose `catch` does not throw: its error stops there and never reaches the outer `catch`. */
+    function isCaughtOnTheWay(call: TSESTree.Node, outerBlock: TSESTree.Node): boolean {
+      for (let child: TSESTree.Node = call, current: TSESTree.Node | undefined = call.parent; current && current !== outerBlock; child = current, current = current.parent) {
+        if (current.type === AST_NODE_TYPES.TryStatement && child === current.block && current.handler &&
+          !someNode(current.handler.body, (node) => node.type === AST_NODE_TYPES.ThrowStatement, sourceCode.visitorKeys)) return true;
+      }
+      return false;
     }
 
     /** In the `else` of `if (axios.isAxiosError(error))` the error is no client's: it carries no request. */
