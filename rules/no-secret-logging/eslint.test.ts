@@ -6,6 +6,13 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // Each case handles another message: the one with a password is not the one logged.
+    `socket.on('roomAction', (data) => {
+  switch (data.action) {
+    case 'lock': room.lock(data.password); break;
+    case 'isBanned': log.debug('The user has been banned', data); break;
+  }
+});`,
     // The request's own catch keeps its error: the outer catch sees another.
     `import axios from 'axios';
 export async function isRoomAllowed(roomId: string, apiSecret: string) {
@@ -299,6 +306,11 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // The same case reads the password and logs the message.
+      code: `socket.on('roomAction', (data) => { switch (data.action) { case 'lock': room.lock(data.password); log.debug('locking', data); break; } });`,
+      errors: [{ messageId: 'record', line: 1 }],
+    },
     {
       // Outside a lock's functions a token is a credential.
       code: `class SessionService { async revoke(key: string, token: string) { this.logger.debug(\`Revoked: key=\${key}, token=\${token}\`); } }`,

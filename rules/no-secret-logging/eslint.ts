@@ -580,7 +580,7 @@ export default createRule<Options, MessageIds>({
 
       // A record that visibly carries a secret field (`user.password` is read elsewhere).
       if (mode === 'value' && !NON_RECORD_NAMES.has(name)) {
-        const field = getCarriedSecretField(variable) ?? getWrittenSecretField(target) ?? getDeclaredSecretField(variable);
+        const field = getCarriedSecretField(variable, identifier) ?? getWrittenSecretField(target) ?? getDeclaredSecretField(variable);
         if (field !== undefined) return { kind: 'record', name, field, keyPath: keyPath ? [...keyPath, field] : undefined };
         const credentialsType = getCredentialsTypeName(variable);
         if (credentialsType !== undefined) return { kind: 'payload', name, what: `\`${credentialsType}\` credentials`, keyPath };
@@ -931,7 +931,7 @@ export default createRule<Options, MessageIds>({
      * `account.access_token` elsewhere in the file. `delete user.password` or
      * `user.password = undefined` means the author stripped it.
      */
-    function getCarriedSecretField(variable: TSESLint.Scope.Variable): string | undefined {
+    function getCarriedSecretField(variable: TSESLint.Scope.Variable, logged: TSESTree.Node): string | undefined {
       const definition = variable.defs[0];
       if (definition?.type !== 'Variable' && definition?.type !== 'Parameter') return undefined;
       if (definition.type === 'Variable' && definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -939,6 +939,8 @@ export default createRule<Options, MessageIds>({
       for (const reference of variable.references) {
         const member = reference.identifier.parent;
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+        // `switch (type) { case 'lock': check(data.password); … case 'ban': log(data) }`: each case gets another message.
+        if (isInAnotherCase(reference.identifier, logged)) continue;
         const field = getMemberPropertyName(member);
         if (field === undefined || !isSensitiveName(field)) continue;
         const parent = member.parent;
@@ -947,6 +949,17 @@ export default createRule<Options, MessageIds>({
         carried ??= field;
       }
       return carried;
+    }
+
+    /** Whether `node` sits in another case of the `switch` that `from` sits in. */
+    function isInAnotherCase(node: TSESTree.Node, from: TSESTree.Node): boolean {
+      let fromCase: TSESTree.Node | undefined = from.parent;
+      while (fromCase && fromCase.type !== AST_NODE_TYPES.SwitchCase) fromCase = fromCase.parent;
+      if (!fromCase) return false;
+      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.SwitchCase) return current !== fromCase && current.parent === fromCase.parent;
+      }
+      return false;
     }
 
     /**
