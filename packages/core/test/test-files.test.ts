@@ -14,6 +14,7 @@ describe('isTestFile', () => {
     'src/test-utils.ts',
     'jest.setup.ts',
     'app/server/lib/TestingHooks.ts',
+    'packages/jsreport-authentication/authServerTest/authServer.js',
   ])('%s is test code', (file) => {
     expect(isTestFile(file)).toBe(true);
   });
@@ -24,6 +25,7 @@ describe('isTestFile', () => {
     'src/ab-test/variant.ts',
     'src/contest/entries.ts',
     'src/webhooks/hooks.ts',
+    'src/latestReleases/index.ts',
   ])('%s is app code', (file) => {
     expect(isTestFile(file)).toBe(false);
   });

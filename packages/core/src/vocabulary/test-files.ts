@@ -11,7 +11,10 @@ const TEST_FILE =
 const TEST_SUPPORT_FILE =
   /(?:^|[\\/])(?:testing[\\/]|(?:test|tests|testing)[-_.]?(?:utils?|helpers?|setup|support|fixtures|hooks?)\.[cm]?[jt]sx?$|(?:jest|vitest|karma|mocha)[-_.]?setup\w*\.[cm]?[jt]sx?$|setup[-_.]?tests?\.[cm]?[jt]sx?$|global[-_.]?(?:setup|teardown)\.[cm]?[jt]sx?$)/i;
 
+/** A camelCase folder named for its tests: `authServerTest/`, `integrationTests/`. */
+const CAMEL_CASE_TEST_FOLDER = /(?:^|[\\/])[a-z][a-zA-Z0-9]*Tests?[\\/]/;
+
 /** Whether a path is a test, spec or e2e file (by its name or a test folder), or test support code. */
 export function isTestFile(filename: string): boolean {
-  return TEST_FILE.test(filename) || TEST_SUPPORT_FILE.test(filename);
+  return TEST_FILE.test(filename) || TEST_SUPPORT_FILE.test(filename) || CAMEL_CASE_TEST_FOLDER.test(filename);
 }
