@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CLOCK_CALLS,
   CONSOLE_METHODS,
   LOG_METHODS,
   LOGGER_FACTORY_NAMES,
@@ -108,9 +109,6 @@ function isInLockFunction(node: TSESTree.Node): boolean {
   return false;
 }
 const LOCK_WORDS: ReadonlySet<string> = new Set(['lock', 'locks', 'mutex', 'lease', 'semaphore']);
-
-/** Calls that read the clock. */
-const CLOCK_CALLS: ReadonlySet<string> = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime']);
 
 /** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
 const REQUEST_ROOT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'c', 'context', 'res', 'reply', 'socket', 'client']);

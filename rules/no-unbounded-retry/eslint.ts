@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CLOCK_CALLS,
   FOREVER_RETRY_LIBRARIES,
   RECONNECT_OPTION,
   RETRY_ATTEMPT_OPTIONS,
@@ -47,7 +48,6 @@ interface Recursion {
 /** A test for a unique-key collision: Prisma `P2002`, Mongo `11000`, Postgres `23505`, MySQL `ER_DUP_ENTRY`, a named constant. */
 const COLLISION_TEST = /unique|duplicate|collision|conflict|P2002|\b11000\b|\b23505\b|ER_DUP|already.?exists|outdated|stale|revision|version.?mismatch|precondition/i;
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask']);
-const TIME_CALLS = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.uptime', 'hrtime.bigint', 'process.hrtime.bigint']);
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
 const STATUS_MEMBERS = new Set(['status', 'statusCode']);
 const FAILURE_EVENTS = new Set(['error']);
@@ -1109,7 +1109,7 @@ export default createRule<Options, MessageIds>({
       }
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const path = getMemberPath(node.callee)?.join('.');
-        return path !== undefined && (TIME_CALLS.has(path) || path.endsWith('.getTime'));
+        return path !== undefined && (CLOCK_CALLS.has(path) || path.endsWith('.getTime'));
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         return getMemberPath(node)?.at(-1) === 'aborted';

@@ -5,6 +5,7 @@ export * from './redaction.js';
 export * from './fingerprint.js';
 export * from './vocabulary/identifier-words.js';
 export * from './vocabulary/secret-names.js';
+export * from './vocabulary/clock-calls.js';
 export * from './vocabulary/log-sinks.js';
 export * from './vocabulary/http-clients.js';
 export * from './vocabulary/retry-libraries.js';
