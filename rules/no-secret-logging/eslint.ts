@@ -80,6 +80,10 @@ function isIdentityName(name: string): boolean {
   return IDENTITY_WORDS.has(splitIdentifierWords(name).at(-1) ?? '');
 }
 
+function isStringLiteral(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0);
+}
+
 function isBooleanLiteral(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'boolean';
 }
@@ -943,7 +947,8 @@ export default createRule<Options, MessageIds>({
         if (field === undefined || !isSensitiveName(field)) continue;
         const parent = member.parent;
         if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return undefined;
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && isNullish(parent.right)) return undefined;
+        // `delete copy.password`, `copy.password = undefined`, `copy.password = '******'`: the field is taken out or masked.
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && (isNullish(parent.right) || isStringLiteral(parent.right))) return undefined;
         carried ??= field;
       }
       return carried;
