@@ -20,7 +20,7 @@ describe('CREDENTIAL_READ_PATTERN', () => {
   ])('finds %s', (code) => {
     expect(CREDENTIAL_READ_PATTERN.test(code)).toBe(true);
   });
-  it.each(["const type = req.headers['content-type'];", 'const { page } = req.query;', 'const token = crypto.randomUUID();'])('ignores %s', (code) => {
+  it.each(["headers['Authorization'] = `Bearer ${token}`;", "const type = req.headers['content-type'];", 'const { page } = req.query;', 'const token = crypto.randomUUID();'])('ignores %s', (code) => {
     expect(CREDENTIAL_READ_PATTERN.test(code)).toBe(false);
   });
 });

@@ -31,10 +31,11 @@ const queryAlternatives = [...CREDENTIAL_QUERY_PARAMETERS].filter((name) => !GEN
 
 /**
  * The same as text, for scanning a handler's source: `headers['x-api-key']`, `header('Authorization')`,
- * `headers.get("x-api-key")`, `query.apiKey`, `const { token } = req.query`.
+ * `headers.get("x-api-key")`, `query.apiKey`, `const { token } = req.query`. Not a header set on a request the
+ * code sends (`headers['Authorization'] = \`Bearer ${token}\``).
  */
 export const CREDENTIAL_READ_PATTERN = new RegExp(
-  `\\bheaders?\\s*(?:\\[\\s*|\\.get\\(\\s*|\\(\\s*)['"\`](?:${headerAlternatives})['"\`]` +
+  `\\bheaders?\\s*(?:\\[\\s*|\\.get\\(\\s*|\\(\\s*)['"\`](?:${headerAlternatives})['"\`](?!\\s*\\]\\s*=(?!=))` +
     `|\\bquery\\s*\\.\\s*(?:${queryAlternatives})\\b` +
     `|\\{[^{}]*\\b(?:${queryAlternatives}|authorization)\\b[^{}]*\\}\\s*=\\s*\\w+(?:\\.req)?\\.(?:query|headers)\\b`,
   'i',
