@@ -5,6 +5,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Another machine claimed the spec first: try the next unclaimed one; every other error is thrown.
+    `async function getNextTask(params) {
+  const spec = await getFirstUnclaimedSpec(params.runId);
+  if (!spec) return null;
+  try { await setSpecClaimed(params.runId, spec); return spec; } catch (error) {
+    if (error.code === CLAIM_FAILED) return await getNextTask(params);
+    throw error;
+  }
+}`,
     // A search for a free name: only a duplicate key goes round; anything else (the database down) is thrown.
     `async function claimUsername(base) {
   for (let appendNumber = 0; ; appendNumber += 1) {

@@ -46,7 +46,7 @@ interface Recursion {
 }
 
 /** A test for a unique-key collision: Prisma `P2002`, Mongo `11000`, Postgres `23505`, MySQL `ER_DUP_ENTRY`, a named constant. */
-const COLLISION_TEST = /unique|duplicate|collision|conflict|P2002|\b11000\b|\b23505\b|ER_DUP|already.?exists|outdated|stale|revision|version.?mismatch|precondition/i;
+const COLLISION_TEST = /unique|duplicate|collision|conflict|P2002|\b11000\b|\b23505\b|ER_DUP|already.?exists|outdated|stale|revision|version.?mismatch|precondition|claim.?failed|already.?claimed/i;
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask']);
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
 const STATUS_MEMBERS = new Set(['status', 'statusCode']);

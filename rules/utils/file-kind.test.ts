@@ -72,6 +72,9 @@ describe('isClientSideFile', () => {
   it('leaves server code alone', () => {
     expect(probe(`import express from 'express'; export const app = express();`)).toBe(false);
     expect(probe(`'use server';\nexport async function save() {}`, 'app/actions.tsx')).toBe(false);
+    // A server's webhooks live in `hooks/` too; React hooks import React.
+    expect(probe(`import axios from 'axios'; export const notify = (url) => axios.post(url, {});`, 'packages/director/src/lib/hooks/slack.ts')).toBe(false);
+    expect(probe(`import { useState } from 'react'; export const useFlag = () => useState(false);`, 'src/hooks/useFlag.ts')).toBe(true);
     // A local variable named window is not the browser global.
     expect(probe(`const window = { size: 10 }; export const n = window.size;`)).toBe(false);
   });

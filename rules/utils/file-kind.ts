@@ -8,7 +8,8 @@ export { isTestFile } from '@redline/core';
 /** Package prefixes of browser-only libraries: UI frameworks and rich-text editors. */
 const CLIENT_SIDE_PREFIXES = ['@angular/', 'react-', 'prosemirror-', '@tiptap/', '@codemirror/', '@vue/'];
 const COMPONENT_FILE = /\.[jt]sx$/;
-const CLIENT_FOLDER = /(?:^|[\\/])(?:client|frontend|browser|components|hooks)[\\/]/;
+/** `hooks/` is left out: a server keeps its webhooks and lifecycle hooks there (`lib/hooks/slack.ts`); React hooks import React. */
+const CLIENT_FOLDER = /(?:^|[\\/])(?:client|frontend|browser|components)[\\/]/;
 /** Plain scripts an Express app serves to browsers (`public/js/cart.js`, `static/app.js`). */
 const SERVED_SCRIPT = /(?:^|\/)(?:public|static|wwwroot)\/(?:[^/]+\/)*[^/]+\.m?js$/;
 /** Server folders that may hold a `public` module (`routes/public/…`), which is server code. */
@@ -22,7 +23,7 @@ const BROWSER_ENV = /\bprocess\.env\.(?:REACT_APP|VUE_APP|EXPO_PUBLIC)_/;
  * browser-only package (React, Vue, zustand, …), a read of a browser global
  * (`window`, `document`, `localStorage`), Vite's `import.meta.env` or a CRA/Vue/Expo
  * `process.env` variable, an import from a `components`/`hooks` folder, a
- * `client`/`frontend`/`components`/`hooks` folder, a script served from `public/`,
+ * `client`/`frontend`/`components` folder, a script served from `public/`,
  * or a package whose package.json depends on a UI runtime and no server runtime.
  */
 export function isClientSideFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
