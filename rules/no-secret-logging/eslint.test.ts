@@ -6,6 +6,19 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A message with a token went back earlier: the one logged has none.
+    `function authorize(message, callback) {
+  if (message && message.accessToken) {
+    return ctx.authorization.resolveAccessToken(message.accessToken, callback);
+  }
+  console.log('Authorization failed for message:', message);
+  callback('Authorization failed');
+}`,
+    // The hook is logged only when it has no token.
+    `export async function sendBitbucket(hook, runId) {
+  if (!hook.bitbucketToken) { getLogger().warn({ ...hook, runId }, 'No token, ignoring hook'); return; }
+  await axios.post(hook.url, {}, { headers: { Authorization: \`Bearer \${hook.bitbucketToken}\` }, timeout: 5000 });
+}`,
     // The copy's password is masked before it is written.
     `mongoose.set('debug', (collection, method, query) => {
   const newQuery = clone(query);
@@ -312,6 +325,16 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // The early return depends on something else: the token may still be there.
+      code: `function authorize(message, shouldTry, callback) { if (shouldTry && message.accessToken) { return resolve(message.accessToken, callback); } console.log('failed for', message); }`,
+      errors: [{ messageId: 'record', line: 1 }],
+    },
+    {
+      // A missing id says nothing about the key: it is logged with it.
+      code: `export async function sendGithub(hook) { if (!hook.githubAppId) { getLogger().warn({ ...hook }, 'ignoring hook'); return; } await post(hook.githubAppPrivateKey); }`,
+      errors: [{ messageId: 'record', line: 1 }],
+    },
     {
       // The same case reads the password and logs the message.
       code: `socket.on('roomAction', (data) => { switch (data.action) { case 'lock': room.lock(data.password); log.debug('locking', data); break; } });`,

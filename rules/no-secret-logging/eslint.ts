@@ -943,6 +943,8 @@ export default createRule<Options, MessageIds>({
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
         // `switch (type) { case 'lock': check(data.password); … case 'ban': log(data) }`: each case gets another message.
         if (isInAnotherCase(reference.identifier, logged)) continue;
+        // `if (!hook.bitbucketToken) { log.warn({ ...hook }) }`: where it is logged, the field is empty.
+        if (isKnownAbsent(logged, variable.name, getMemberPropertyName(member))) continue;
         const field = getMemberPropertyName(member);
         if (field === undefined || !isSensitiveName(field)) continue;
         const parent = member.parent;
@@ -952,6 +954,38 @@ export default createRule<Options, MessageIds>({
         carried ??= field;
       }
       return carried;
+    }
+
+    /** Whether `at` runs only when `object.field` is falsy: in the branch of `if (!object.field)` (or `… && !object.field`). */
+    function isKnownAbsent(at: TSESTree.Node, object: string, field: string | undefined): boolean {
+      if (field === undefined) return false;
+      const isAbsenceTest = (test: TSESTree.Node): boolean => {
+        const expression = unwrapExpression(test);
+        if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') return isAbsenceTest(expression.left) || isAbsenceTest(expression.right);
+        if (expression.type !== AST_NODE_TYPES.UnaryExpression || expression.operator !== '!') return false;
+        return getMemberPath(expression.argument)?.join('.') === `${object}.${field}`;
+      };
+      // `if (message && message.accessToken) return resolve(message.accessToken);` earlier in a block around `at`.
+      const isPresenceTest = (test: TSESTree.Node): boolean => {
+        const expression = unwrapExpression(test);
+        if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&') {
+          return getMemberPath(expression.left)?.join('.') === object && isPresenceTest(expression.right);
+        }
+        return getMemberPath(expression)?.join('.') === `${object}.${field}`;
+      };
+      for (let child: TSESTree.Node = at, current: TSESTree.Node | undefined = at.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+        if (current.type === AST_NODE_TYPES.IfStatement && child === current.consequent && isAbsenceTest(current.test)) return true;
+        if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
+        const before = current.body.slice(0, current.body.indexOf(child as TSESTree.Statement));
+        if (before.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && isPresenceTest(statement.test) && alwaysLeaves(statement.consequent))) return true;
+      }
+      return false;
+    }
+
+    /** A statement that ends with `return` or `throw` on every path through it (a block whose last statement does). */
+    function alwaysLeaves(statement: TSESTree.Statement): boolean {
+      if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+      return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length > 0 && alwaysLeaves(statement.body.at(-1)!);
     }
 
     /** Whether `node` sits in another case of the `switch` that `from` sits in. */
