@@ -21,7 +21,7 @@ export interface ProjectFacts {
   loggedTypedValues?: LoggedTypedValueFact[];
   /** Log calls that write a whole settings object with a secret key in it. */
   loggedSettings?: LoggedSettingsFact[];
-  /** Log calls through a logger imported from a project module that masks what it writes (absent when not computed). */
+  /** Log calls through a project logger that masks what it writes, or writes in development only (absent when not computed). */
   maskedLogCalls?: CodeSpan[];
   /**
    * Where the API reads a numeric record id from the URL (`Number(req.params.id)`,
