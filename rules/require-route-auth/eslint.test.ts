@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // tRPC: a public procedure that verifies the token it is given before anything else checks its caller itself.
+    `export const blocksRouter = router({
+  list: protectedProcedure.query(({ ctx }) => listBlocks(ctx.user.id)),
+  create: protectedProcedure.input(blockInput).mutation(({ ctx, input }) => createBlock(ctx.user.id, input)),
+  remove: protectedProcedure.input(idInput).mutation(({ ctx, input }) => removeBlock(ctx.user.id, input.id)),
+  cancelWorkflow: publicProcedure.input(cancelInput).mutation(async ({ input }) => {
+    const claims = await verifyBlockToken(input.blockToken);
+    if (!claims) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Invalid block token' });
+    return cancelWorkflow(claims.sub, input.workflowId);
+  }),
+  getMyBuzzBalance: publicProcedure.input(tokenInput).mutation(async ({ input }) => getBalance(await authorizeBlockBuzzRead(input.blockToken))),
+});`,
     // A handler that deletes a resource named session (`deleteSession`) is no auth check: it is no evidence that the
     // other routes on the router forgot one (audiobookshelf's ApiRouter, mounted behind auth in another file).
     `class ApiRouter {

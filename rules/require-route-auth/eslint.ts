@@ -596,7 +596,7 @@ export default createRule<Options, MessageIds>({
      * Sign-in, sign-up and other public flows by their key (`signUp`, `resetPassword`) are public by design.
      */
     function checkTrpcRouter(router: TSESTree.ObjectExpression): void {
-      const procedures = readTrpcProcedures(router);
+      const procedures = readTrpcProcedures(router, sourceCode);
       const authenticated = procedures.filter((procedure) => procedure.authenticated);
       const [evidence] = authenticated;
       if (!evidence) return;
@@ -604,7 +604,7 @@ export default createRule<Options, MessageIds>({
       const owner = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : 'router';
       // `usersRouter.create`: creating an account is signing up.
       const signsUp = (key: string) => (key === 'create' || key === 'register') && splitIdentifierWords(owner).some((word) => SIGN_UP_COLLECTIONS.has(word));
-      const open = procedures.filter((procedure) => procedure.open && procedure.mutation && !procedure.rateLimited && !signsUp(procedure.key) && !isPublicHandlerName(procedure.key) &&
+      const open = procedures.filter((procedure) => procedure.open && procedure.mutation && !procedure.rateLimited && !procedure.checksCallerItself && !signsUp(procedure.key) && !isPublicHandlerName(procedure.key) &&
         !hasPublicFlowSegment(procedure.key) && !isExistenceCheckName(procedure.key) && !isPublicPath(`/${procedure.key}`) &&
         !splitIdentifierWords(procedure.key).some((word) => PUBLIC_PROCEDURE_WORDS.has(word)) && !isCommentedPublic(procedure.node));
       if (isOpenByDesign(open.length, authenticated.length, '')) return;

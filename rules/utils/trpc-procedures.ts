@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { RATE_LIMITER_NAME, looksLikeAuthCheckName, splitIdentifierWords } from '@redline/core';
 import { getCalleeName, getMemberPropertyName, getPropertyKeyName, unwrapExpression } from './ast.js';
 
@@ -15,7 +15,12 @@ export interface TrpcProcedure {
   rateLimited: boolean;
   /** The name of the procedure it is built on, for messages. */
   base: string;
+  /** Its resolver checks a credential it is given itself: `verifyBlockToken(input.token)`, `throw new TRPCError({ code: 'UNAUTHORIZED' })`. */
+  checksCallerItself: boolean;
 }
+
+/** What a resolver that checks its caller itself says: a token verification, an authorize helper, an UNAUTHORIZED error. */
+const CALLER_CHECK = /\bUNAUTHORIZED\b|\bverify\w*Token\s*\(|\bauthori[sz]e\w*\s*\(/;
 
 const ROUTER_FACTORIES: ReadonlySet<string> = new Set(['router', 'createTRPCRouter', 'createRouter', 'createTrpcRouter']);
 
@@ -26,7 +31,7 @@ export function isTrpcRouterObject(node: TSESTree.ObjectExpression): boolean {
 }
 
 /** The procedures a router object lists (nested routers and spreads are not procedures). */
-export function readTrpcProcedures(router: TSESTree.ObjectExpression): TrpcProcedure[] {
+export function readTrpcProcedures(router: TSESTree.ObjectExpression, sourceCode: Readonly<TSESLint.SourceCode>): TrpcProcedure[] {
   const procedures: TrpcProcedure[] = [];
   for (const property of router.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
@@ -36,7 +41,10 @@ export function readTrpcProcedures(router: TSESTree.ObjectExpression): TrpcProce
     const kind = getMemberPropertyName(value.callee);
     if (kind !== 'mutation' && kind !== 'query') continue;
     const chain = readChain(value.callee.object);
-    if (chain) procedures.push({ key, node: property, mutation: kind === 'mutation', ...chain });
+    const resolver = value.arguments[0];
+    const checksCallerItself = resolver !== undefined && (resolver.type === AST_NODE_TYPES.ArrowFunctionExpression || resolver.type === AST_NODE_TYPES.FunctionExpression) &&
+      CALLER_CHECK.test(sourceCode.getText(resolver));
+    if (chain) procedures.push({ key, node: property, mutation: kind === 'mutation', checksCallerItself, ...chain });
   }
   return procedures;
 }
