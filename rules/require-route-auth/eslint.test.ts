@@ -5,6 +5,19 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-route-auth', rule, {
   valid: [
+    // Nest: the Swagger description declares the route public.
+    `@Controller('feature-flag')
+export class FeatureFlagController {
+  @UseGuards(JwtAuthGuard)
+  @Post()
+  create(@Body() body: CreateFlagDto) { return this.flags.create(body); }
+  @UseGuards(JwtAuthGuard)
+  @Delete(':id')
+  remove(@Param('id') id: string) { return this.flags.remove(id); }
+  @Post('evaluate')
+  @ApiOperation({ summary: 'Evaluate feature flags (public endpoint)', description: 'Does not require authentication.' })
+  evaluate(@Body() body: EvaluateDto) { return this.flags.evaluate(body); }
+}`,
     // tRPC: a public procedure that verifies the token it is given before anything else checks its caller itself.
     `export const blocksRouter = router({
   list: protectedProcedure.query(({ ctx }) => listBlocks(ctx.user.id)),

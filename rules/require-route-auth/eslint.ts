@@ -364,6 +364,12 @@ export default createRule<Options, MessageIds>({
       return !!statement && isCommentedPublic(statement);
     }
 
+    /** Nest's Swagger description says the route is public: `@ApiOperation({ summary: 'Evaluate flags (public endpoint)' })`. */
+    function isApiOperationDeclaringPublic(decorator: TSESTree.Decorator): boolean {
+      return getDecoratorName(decorator) === 'ApiOperation' && decorator.expression.type === AST_NODE_TYPES.CallExpression &&
+        declaresPublicRoute(decorator.expression.arguments.map((argument) => sourceCode.getText(argument)).join('\n'));
+    }
+
     /**
      * Whether the comment right above a route's statement or method, or the
      * heading of the section it sits in, declares it public on purpose. Only
@@ -643,7 +649,7 @@ export default createRule<Options, MessageIds>({
         const protection = classifyDecorators(method.decorators);
         mergeProtection(protection, classifyRouteDecoratorHooks(routeDecorator));
         mergeProtection(protection, classifyFunctionBody(method.value, undefined, true));
-        const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')) || isCommentedPublic(method);
+        const isPublic = method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '') || isApiOperationDeclaringPublic(decorator)) || isCommentedPublic(method);
         return {
           method,
           routeDecorator,

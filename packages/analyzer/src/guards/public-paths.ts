@@ -127,9 +127,16 @@ export function isDeclaredPublicInComment(node: ts.Node): boolean {
   const sourceFile = statement.getSourceFile();
   const text = sourceFile.text;
   if ((ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).some((range) => declaresPublicRoute(text.slice(range.pos, range.end)))) return true;
+  // Nest's Swagger description says so: `@ApiOperation({ summary: 'Evaluate flags (public endpoint)' })`.
+  if (ts.isMethodDeclaration(statement) && (ts.getDecorators(statement) ?? []).some((decorator) => isApiOperationDeclaringPublic(decorator))) return true;
   if (isInPublicSection(getLines(sourceFile), sourceFile.getLineAndCharacterOfPosition(statement.getStart()).line)) return true;
   const path = getWrittenPath(statement);
   return path !== undefined && getPathsListedPublic(sourceFile).has(path.replace(/(.)\/$/, '$1'));
+}
+
+function isApiOperationDeclaringPublic(decorator: ts.Decorator): boolean {
+  const call = decorator.expression;
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'ApiOperation' && declaresPublicRoute(call.arguments.map((argument) => argument.getText()).join('\n'));
 }
 
 /** The path a route registration is written with: `app.get('/needs-bootstrap/', …)` → `/needs-bootstrap/`. */
