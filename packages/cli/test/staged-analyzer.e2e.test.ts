@@ -87,6 +87,9 @@ describe('--staged runs the analyzer, with the cache the last scan wrote', () =>
     const uncached = scanJson(root, '--staged', '--verbose', '--no-cache');
     expect(uncached).toMatchObject({ code: 0, findings: [] });
     expect(uncached.stderr).toContain('analyzer: walked 5 and parsed 5 of 5 files\n');
+    // The routes of the files the cache skipped are counted too.
+    expect(uncached.stderr).toContain('analyzer: 2 routes found\n');
+    expect(cached.stderr).toContain('analyzer: 2 routes found\n');
 
     expect(scanJson(root, '--staged', '--no-analyzer')).toMatchObject({
       code: 1,

@@ -171,12 +171,14 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
 
 /** The `--verbose` lines about an analyzer run. */
 function describeAnalyzerRun(summary: AnalyzerRunSummary): string {
-  const { unresolved, files, walked, parsed, parsedAhead, cacheRead, cacheUsed, cacheError } = summary;
+  const { unresolved, routes, files, walked, parsed, parsedAhead, cacheRead, cacheUsed, cacheError } = summary;
   const cache = cacheUsed ? ' (cache used)' : cacheRead ? ' (cache ignored: another redline build or vocabulary made it)' : '';
   return [
     `analyzer: ${unresolved.imports} imports and ${unresolved.mounts} router mounts could not be resolved`,
     // `router[method](base + path, …)` in a loop over a table of routes: none of them is in the inventory or judged.
     ...(unresolved.routes > 0 ? [`analyzer: ${unresolved.routes} route registrations with a computed method (router[method](…)) were not listed`] : []),
+    // No route at all in a web app means the route checks had nothing to judge: the framework's routes are not modelled.
+    routes > 0 ? `analyzer: ${routes} routes found` : 'analyzer: no routes found, so the route checks (missing-auth, entity-leak, ownership) judged none; `redline routes` lists what it finds',
     `analyzer: walked ${walked} and parsed ${parsed} of ${files} files${cache}`,
     // How many trees the worker built while the scan got ready depends on timing: a line of its own.
     ...(parsedAhead > 0 ? [`analyzer: ${parsedAhead} of the parsed files were parsed while the scan got ready`] : []),

@@ -21,6 +21,8 @@ export interface AnalyzerRunInput {
 /** What an analyzer run did, for `--verbose`. */
 export interface AnalyzerRunSummary {
   unresolved: { imports: number; mounts: number; routes: number };
+  /** How many routes the analyzer found (the `redline routes` inventory). */
+  routes: number;
   /** Project files, how many were walked, how many were parsed, and how many of those the worker parsed ahead. */
   files: number;
   walked: number;
@@ -80,6 +82,6 @@ export async function runAnalyzer(input: AnalyzerRunInput, parsedAhead?: ParsedA
   return {
     findings,
     refuted,
-    summary: { unresolved: facts.unresolved, ...stats, cacheRead: cache !== undefined, ...(cacheError ? { cacheError: cacheError.message } : {}) },
+    summary: { unresolved: facts.unresolved, routes: facts.routes.length, ...stats, cacheRead: cache !== undefined, ...(cacheError ? { cacheError: cacheError.message } : {}) },
   };
 }
