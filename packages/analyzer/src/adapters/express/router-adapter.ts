@@ -351,14 +351,20 @@ export class RouterAdapter implements NodeVisitor {
       mounted: false,
     };
     this.routers.push(router);
-    if (slot.property === undefined || ts.isBindingElement(slot.declaration)) this.routerByDeclaration.set(slot.declaration, router);
-    else this.routerByParameterProperty.set(slot.declaration, new Map([...(this.routerByParameterProperty.get(slot.declaration) ?? []), [slot.property, router]]));
+    if (slot.readOffParameter === undefined) {
+      this.routerByDeclaration.set(slot.declaration, router);
+    } else {
+      const byProperty = this.routerByParameterProperty.get(slot.declaration) ?? new Map<string, RouterObject>();
+      byProperty.set(slot.readOffParameter, router);
+      this.routerByParameterProperty.set(slot.declaration, byProperty);
+    }
     return router;
   }
 
   private getSlotRouter(slot: ParameterSlot): RouterObject | undefined {
-    if (slot.property === undefined || ts.isBindingElement(slot.declaration)) return this.routerByDeclaration.get(slot.declaration);
-    return this.routerByParameterProperty.get(slot.declaration)?.get(slot.property);
+    return slot.readOffParameter === undefined
+      ? this.routerByDeclaration.get(slot.declaration)
+      : this.routerByParameterProperty.get(slot.declaration)?.get(slot.readOffParameter);
   }
 
   /**
@@ -624,9 +630,12 @@ function readRoutePaths(argument: ts.Expression | undefined): string[] {
 interface ParameterSlot {
   fn: ts.SignatureDeclaration;
   index: number;
+  /** The property of the parameter that holds the router (`{ app }`, `ctx.app`). */
   property?: string;
   /** The parameter, or the binding element of a destructured one. */
   declaration: ts.Node;
+  /** For `ctx.app`, the property read off the parameter each time (no declaration of its own holds the router). */
+  readOffParameter?: string;
 }
 
 /** `app` as a parameter, `{ app }` in a parameter's pattern, or `ctx.app` on a parameter `ctx`. */
@@ -635,7 +644,7 @@ function findParameterSlot(receiver: ts.Expression): ParameterSlot | undefined {
   if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
     const owner = findLocalDeclaration(target.expression);
     if (!owner || !ts.isParameter(owner) || !ts.isFunctionLike(owner.parent)) return undefined;
-    return { fn: owner.parent, index: owner.parent.parameters.indexOf(owner), property: target.name.text, declaration: owner };
+    return { fn: owner.parent, index: owner.parent.parameters.indexOf(owner), property: target.name.text, declaration: owner, readOffParameter: target.name.text };
   }
   if (!ts.isIdentifier(target)) return undefined;
   const declaration = findLocalDeclaration(target);
