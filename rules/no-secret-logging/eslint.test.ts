@@ -6,6 +6,10 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A local function that returns a summary without secrets, or a value that is no object.
+    `function getServerInfo() { return { port: config.port, version: pkg.version, hostProtected: Boolean(config.host.password) }; }
+function countTokens(text) { return text.split(' ').length; }
+log.info('Server info', getServerInfo(), countTokens(prompt));`,
     // A message with a token went back earlier: the one logged has none.
     `function authorize(message, callback) {
   if (message && message.accessToken) {
@@ -325,6 +329,19 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // The whole server config, JWT key and OIDC secret included, on every start.
+      code: `function getServerConfig() {
+  return { port: config.port, jwtCfg: { JWT_KEY: jwtCfg.JWT_KEY }, oidc: { clientSecret: config.oidc.clientSecret } };
+}
+log.info('Server config', getServerConfig());
+function getStartupConfig() {
+  const startupConfig = { network: { port: config.port }, security: { jwt: { key: config.jwt.key, secretKey: config.jwt.secret } } };
+  return startupConfig;
+}
+log.info('Server config', getStartupConfig());`,
+      errors: [{ messageId: 'secret', line: 4 }, { messageId: 'secret', line: 9 }],
+    },
     {
       // The early return depends on something else: the token may still be there.
       code: `function authorize(message, shouldTry, callback) { if (shouldTry && message.accessToken) { return resolve(message.accessToken, callback); } console.log('failed for', message); }`,

@@ -649,6 +649,8 @@ export default createRule<Options, MessageIds>({
       if (calleePath && COLOUR_MODULES.has(calleePath[0]!) && calleePath.length > 1) {
         return firstLeak(call.arguments, (argument) => findLeak(argument, 'string', undefined, depth));
       }
+      // `log.info('Server config', getServerConfig())`: what a function of this file returns, when it builds an object.
+      if (callee.type === AST_NODE_TYPES.Identifier) return mode === 'value' ? findReturnedObjectLeak(callee, keyPath, depth) : undefined;
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const method = getMemberPropertyName(callee);
       if (method === undefined) return undefined;
@@ -926,6 +928,34 @@ export default createRule<Options, MessageIds>({
         if (name === 'Headers') return 'request headers';
       }
       return undefined;
+    }
+
+    /** A local `const` initialised with an object literal. */
+    function isBuiltObject(identifier: TSESTree.Identifier): boolean {
+      const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+      return definition?.type === 'Variable' && definition.node.init !== null && unwrapExpression(definition.node.init).type === AST_NODE_TYPES.ObjectExpression;
+    }
+
+    /** The leak in the object literal a local function returns (`return { jwtCfg, hostCfg }`), if it returns one. */
+    function findReturnedObjectLeak(callee: TSESTree.Identifier, keyPath: string[] | undefined, depth: number): Leak | undefined {
+      if (depth >= MAX_ALIAS_DEPTH) return undefined;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+      const fn = definition?.type === 'FunctionName' ? definition.node
+        : definition?.type === 'Variable' && definition.node.init && isFunctionNode(unwrapExpression(definition.node.init)) ? unwrapExpression(definition.node.init) : undefined;
+      if (!fn || !isFunctionNode(fn)) return undefined;
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        return unwrapExpression(fn.body).type === AST_NODE_TYPES.ObjectExpression ? findLeak(fn.body, 'value', keyPath, depth + 1) : undefined;
+      }
+      let leak: Leak | undefined;
+      walkNodes(fn.body, (node) => {
+        if (leak || node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return;
+        // `return { … }`, or `return safeConfig` with `const safeConfig = { … }` built above.
+        const returned = unwrapExpression(node.argument);
+        if (returned.type === AST_NODE_TYPES.ObjectExpression || (returned.type === AST_NODE_TYPES.Identifier && isBuiltObject(returned))) {
+          leak = findLeak(returned, 'value', keyPath, depth + 1);
+        }
+      });
+      return leak;
     }
 
     /**
