@@ -6,6 +6,14 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // Only the services holding the webhook token, or moderators, reach these handlers.
+    `export default WebhookEndpoint(async (req, res) => {
+  try { await setCustomChallenge(req.body); } catch (e) { return res.status(500).send({ error: (e as Error).message }); }
+  res.send({ ok: true });
+});
+export const reconcile = ModEndpoint(async (req, res) => {
+  try { await db.query('select 1'); } catch (e) { return res.status(500).json({ error: (e as Error).message }); }
+});`,
     // A SyntaxError from JSON.parse serialises to \`{}\`: nothing of it reaches the client.
     `router.post('/pubsub/emails', async (req, res) => {
   try {
@@ -244,6 +252,12 @@ export const update = async (c: Context) => {
     },
   ],
   invalid: [
+    {
+      // A wrapper that adds metrics lets anyone in.
+      filename,
+      code: `export default withApiMetrics(async (req, res) => {\n  try { await db.query('select 1'); } catch (e) { return res.status(500).json({ error: (e as Error).message }); }\n});`,
+      errors: [{ messageId: 'errorDetails', line: 2 }],
+    },
     // A check of the record's own flag after the answer, or of another user, does not make the route admin-only.
     {
       code: `import { json } from '@remix-run/node';

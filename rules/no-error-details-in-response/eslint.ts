@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { findNode, someNode } from '../utils/walk.js';
-import { isAdminName, looksLikeRoleCheckName } from '@redline/core';
+import { isAdminName, looksLikeRoleCheckName, splitIdentifierWords } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import {
@@ -33,6 +33,10 @@ const LEAKY_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['errmsg', 'the database error message'],
   ['cause', 'the underlying error'],
 ]);
+
+/** Words of an endpoint wrapper's name, and of the trusted callers it lets in. */
+const ENDPOINT_WORDS: ReadonlySet<string> = new Set(['endpoint', 'handler', 'route', 'api']);
+const TRUSTED_CALLER_WORDS: ReadonlySet<string> = new Set(['mod', 'moderator', 'webhook', 'job', 'cron', 'internal', 'secured']);
 
 /** JavaScript's own error classes but `Error` (which every error is): their fields are not enumerable. */
 const BUILTIN_ERROR_CLASSES: ReadonlySet<string> = new Set(['SyntaxError', 'TypeError', 'RangeError', 'URIError', 'EvalError', 'ReferenceError']);
@@ -378,11 +382,21 @@ export default createRule<Options, MessageIds>({
         if (current.type === AST_NODE_TYPES.MethodDefinition) {
           return current.decorators.some((decorator) => isRoleCheck(decorator.expression) || (decorator.expression.type === AST_NODE_TYPES.CallExpression && decorator.expression.arguments.some(isRoleCheck)));
         }
+        // `export default ModEndpoint(async (req, res) => …)`, `WebhookEndpoint(…)`: a wrapper that lets in only moderators,
+        // or only the services that hold the webhook or job token.
+        if (current.type === AST_NODE_TYPES.CallExpression && isTrustedCallerWrapper(getCalleeName(current))) return true;
         if (current.type !== AST_NODE_TYPES.CallExpression || !ROUTE_REGISTRATIONS.has(getCalleeName(current) ?? '')) continue;
         const handlerIndex = current.arguments.findIndex((argument) => isWithin(sink, argument));
         if (handlerIndex > 0 && current.arguments.slice(1, handlerIndex).some(isRoleCheck)) return true;
       }
       return false;
+    }
+
+    /** `AdminEndpoint`, `ModEndpoint`, `WebhookEndpoint`, `JobEndpoint`, `TokenSecuredEndpoint`: an endpoint wrapper for trusted callers. */
+    function isTrustedCallerWrapper(name: string | undefined): boolean {
+      if (name === undefined) return false;
+      const words = splitIdentifierWords(name);
+      return words.some((word) => ENDPOINT_WORDS.has(word)) && (isAdminName(name) || words.some((word) => TRUSTED_CALLER_WORDS.has(word)));
     }
 
     /**
