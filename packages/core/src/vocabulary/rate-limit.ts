@@ -42,6 +42,9 @@ export function isCredentialPath(path: string): boolean {
   const clean = path.split('?')[0]!.replace(/\/:[^/]+/g, '').replace(/\/+$/, '');
   // `/login/callback`, `/auth/saml/callback`: an identity provider posts a signed assertion there; there is no password to guess.
   if (/\/callback$/i.test(clean)) return false;
+  // `/users/:id/login` (an admin signs in as that user), `/users/:id/2fa` (that user's second factor is set up): an action
+  // on one record, by a caller already signed in.
+  if (/\/:[^/]+\/(?:log-?in|sign-?in|2fa|mfa|totp|two-?factor)$/i.test(path.split('?')[0]!.replace(/\/+$/, ''))) return false;
   return CREDENTIAL_PATH.test(clean);
 }
 
