@@ -6,6 +6,8 @@ const ruleTester = createRuleTester({ defaultFilename: 'src/server.ts' });
 
 ruleTester.run('no-secret-logging', rule, {
     valid: [
+    // A function's own \`request\` parameter that is no handler's (a job's request record).
+    `function describeJob(request: JobRequest) { logger.info('job', request); }`,
     // A local function that returns a summary without secrets, or a value that is no object.
     `function getServerInfo() { return { port: config.port, version: pkg.version, hostProtected: Boolean(config.host.password) }; }
 function countTokens(text) { return text.split(' ').length; }
@@ -329,6 +331,17 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // The whole request goes to the log: its cookies and authorization header with it.
+      code: `export class AuthExceptionFilter {
+  catch(exception: Error, host: ArgumentsHost) {
+    const request = host.switchToHttp().getRequest<Request>();
+    this.logger.error(exception.message, exception, { request });
+  }
+}
+app.use((req, res, next) => { logger.debug('incoming', req); next(); });`,
+      errors: [{ messageId: 'payload', line: 4 }, { messageId: 'payload', line: 7 }],
+    },
     {
       // The whole server config, JWT key and OIDC secret included, on every start.
       code: `function getServerConfig() {

@@ -14,7 +14,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
-import { findRootIdentifier, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { findRootIdentifier, getCalleeName, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
@@ -570,6 +570,9 @@ export default createRule<Options, MessageIds>({
       const nestPart = getNestRequestPart(variable);
       if (nestPart !== undefined) return mode === 'value' ? { kind: 'payload', name, what: nestPart, keyPath } : undefined;
 
+      // `logger.error(err.message, err, { request })`: the whole request, its cookies and authorization header with it.
+      if (mode === 'value' && isWholeRequest(variable)) return { kind: 'payload', name, what: 'whole request', keyPath };
+
       // `const username = data[1]` of a decoded `authzid\0user\0password`: the element's name says which part it is.
       if (target && isIdentityName(name) && isElementAccess(target)) return undefined;
       // `const body = req.body` → follow the alias.
@@ -928,6 +931,22 @@ export default createRule<Options, MessageIds>({
         if (name === 'Headers') return 'request headers';
       }
       return undefined;
+    }
+
+    /**
+     * A handler's or middleware's request (`req` beside `res` or `next`), or the one a Nest filter or interceptor
+     * takes from its context (`host.switchToHttp().getRequest()`).
+     */
+    function isWholeRequest(variable: TSESLint.Scope.Variable): boolean {
+      if (!['req', 'request'].includes(variable.name)) return false;
+      const definition = variable.defs[0];
+      if (definition?.type === 'Parameter' && isFunctionNode(definition.node)) {
+        return definition.node.params[0] === definition.name && definition.node.params.slice(1).some((param) =>
+          param.type === AST_NODE_TYPES.Identifier && ['res', 'response', 'reply', 'next'].includes(param.name));
+      }
+      const init = definition?.type === 'Variable' ? definition.node.init : null;
+      const call = init ? unwrapExpression(init) : undefined;
+      return call?.type === AST_NODE_TYPES.CallExpression && getCalleeName(call) === 'getRequest';
     }
 
     /** A local `const` initialised with an object literal. */
