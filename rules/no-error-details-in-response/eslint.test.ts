@@ -6,6 +6,13 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // A callback's error from the app's own check (a permission or login-attempt helper) carries the app's message.
+    `router.post('/current', (req, res) => {
+  auth.currentUser(req, res, (err) => {
+    if (err) return res.status(401).send(err.message);
+    res.send(req.user);
+  });
+});`,
     // Only the services holding the webhook token, or moderators, reach these handlers.
     `export default WebhookEndpoint(async (req, res) => {
   try { await setCustomChallenge(req.body); } catch (e) { return res.status(500).send({ error: (e as Error).message }); }
@@ -252,6 +259,12 @@ export const update = async (c: Context) => {
     },
   ],
   invalid: [
+    {
+      // The driver's callback error.
+      filename,
+      code: `router.get('/users/:id', (req, res) => {\n  User.findById(req.params.id, (err, user) => { if (err) return res.status(500).send(err.message); res.json({ name: user.name }); });\n});`,
+      errors: [{ messageId: 'errorDetails', line: 2 }],
+    },
     {
       // A wrapper that adds metrics lets anyone in.
       filename,

@@ -555,7 +555,8 @@ export default createRule<Options, MessageIds>({
         if (callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler') return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
         // Node-style callbacks `(err, rows) => …`, `upload(req, res, (err) => …)`, `.on('error', (err) => …)`.
         if (/^(?:err|error)$/.test(variable.name) && !(callee !== undefined && ARRAY_METHODS.has(callee))) {
-          return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: true };
+          // `User.findById(id, (err, user) => …)` hands on a driver's error; `validator.validate(body, (err) => …)` its own.
+          return { scopeFunction: fn, scope: fn, appErrorsOnly: false, reachesInternals: reachesInternalCall(parent, sourceCode) };
         }
       }
       // A Nest exception filter: `@Catch() class AllFilter { catch(exception, host) { … } }`
