@@ -611,7 +611,7 @@ function getHonoTextPayload(call: TSESTree.CallExpression): ResponsePayload | un
 
 /** Receivers and callees whose errors carry a driver's or a remote's text: SQL, file paths, hosts. */
 const INTERNAL_RECEIVER = /^(?:prisma|db|database|knex|sequelize|mongoose|pool|pg|mysql|sql|redis|cache|fs|storage|s3|bucket|supabase|drizzle|em|entityManager|dataSource|connection|orm|collection|axios|got|http|https)$|(?:repository|repo|model|client|pool|collection|storage|db)$/i;
-const INTERNAL_CALLEES: ReadonlySet<string> = new Set(['fetch', 'query', 'execute', 'exec', 'spawn', 'readFile', 'writeFile', 'readFileSync', 'writeFileSync', 'request']);
+const INTERNAL_CALLEES: ReadonlySet<string> = new Set(['fetch', 'query', 'execute', 'exec', 'spawn', 'readFile', 'writeFile', 'readFileSync', 'writeFileSync', 'request', 'upload']);
 
 /**
  * Whether a `try` block visibly reaches a database, file or network call — directly, or in a function of this file
