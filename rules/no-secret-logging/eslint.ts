@@ -80,10 +80,6 @@ function isIdentityName(name: string): boolean {
   return IDENTITY_WORDS.has(splitIdentifierWords(name).at(-1) ?? '');
 }
 
-function isStringLiteral(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0);
-}
-
 function isBooleanLiteral(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'boolean';
 }
@@ -999,7 +995,7 @@ export default createRule<Options, MessageIds>({
         const parent = member.parent;
         if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return undefined;
         // `delete copy.password`, `copy.password = undefined`, `copy.password = '******'`: the field is taken out or masked.
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && (isNullish(parent.right) || isStringLiteral(parent.right))) return undefined;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && (isNullish(parent.right) || getStaticKey(parent.right) !== undefined)) return undefined;
         carried ??= field;
       }
       return carried;
