@@ -399,6 +399,36 @@ export default async function routes(fastify) {
   fastify.delete('/tasks/:id', { preHandler: [fastify.authenticate] }, async (request) => removeTask(request.params.id));
 }
 `,
+    // GraphQL: the resolver's sign-in and sign-up mutations are public next to guarded ones; a guard on the class covers all.
+    `
+@Resolver(() => Auth)
+export class AuthResolver {
+  @Mutation(() => Auth) async login(@Args() args: LoginArgs) { return this.auth.login(args.data); }
+  @Mutation(() => Auth, { name: 'signUp' }) async createAccount(@Args() args: SignupArgs) { return this.auth.signup(args.data); }
+  @Mutation(() => Boolean) async resetPassword(@Args() args: ResetArgs) { return this.auth.reset(args); }
+  @Mutation(() => ApiToken) @UseGuards(GqlAuthGuard) async createApiToken(@UserEntity() user: User) { return this.auth.createToken(user); }
+  @Mutation(() => ApiToken) @UseGuards(GqlAuthGuard) async deleteApiToken(@Args() args: FindOneArgs) { return this.auth.deleteToken(args); }
+  @Mutation(() => Account) @UseGuards(GqlAuthGuard) async changePassword(@UserEntity() user: User, @Args() args: ChangeArgs) { return this.auth.change(user, args); }
+  @Mutation(() => Auth) @UseGuards(GqlAuthGuard) async setCurrentWorkspace(@UserEntity() user: User, @Args() args: SetArgs) { return this.auth.set(user, args); }
+}
+`,
+    `
+@Resolver(() => Project)
+@UseGuards(GqlAuthGuard)
+export class ProjectResolver {
+  @Query(() => [Project]) projects() { return this.projects.list(); }
+  @Mutation(() => Project) deleteProject(@Args('id') id: string) { return this.projects.remove(id); }
+}
+`,
+    // GraphQL: a field resolver runs under the query that reached it; a catalogue query is no one's data.
+    `
+@Resolver(() => Product)
+export class ProductResolver {
+  @Mutation(() => Product) @UseGuards(GqlAuthGuard) updateProduct(@Args('input') input: ProductInput) { return this.products.update(input); }
+  @Query(() => [Product]) products() { return this.products.list(); }
+  @ResolveField() reviews(@Parent() product: Product) { return this.reviews.forProduct(product.id); }
+}
+`,
     // NestJS: class-level guard.
     `
 @Controller('orders')
@@ -923,6 +953,53 @@ router.del('/invites/:id', async (ctx) => {
             owner: 'router',
             auth: 'a 401 response',
             action: 'change data through it',
+          },
+        },
+      ],
+    },
+    {
+      // GraphQL: sibling operations of the resolver are guarded, this mutation and the caller's own query are not.
+      code: `
+@Resolver(() => Workspace)
+export class WorkspaceResolver {
+  @Mutation(() => Workspace)
+  @UseGuards(GqlAuthGuard)
+  updateWorkspace(@Args() args: UpdateWorkspaceArgs) { return this.workspaces.update(args); }
+  @Mutation(() => Workspace) @UseGuards(GqlAuthGuard) createWorkspace(@Args() args: CreateWorkspaceArgs) { return this.workspaces.create(args); }
+  @Mutation(() => Workspace, { name: 'removeWorkspace' })
+  deleteWorkspace(@Args('id') id: string) { return this.workspaces.remove(id); }
+
+  @Query(() => User)
+  me(@Context() ctx: GraphQLContext) { return this.users.find(ctx.userId); }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingGuard',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 58,
+          data: {
+            name: 'deleteWorkspace',
+            route: 'GraphQL mutation `removeWorkspace`',
+            controller: 'WorkspaceResolver',
+            auth: '`@UseGuards(GqlAuthGuard)`',
+            action: 'change data through it',
+          },
+        },
+        {
+          messageId: 'missingGuard',
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 21,
+          data: {
+            name: 'me',
+            route: 'GraphQL query',
+            controller: 'WorkspaceResolver',
+            auth: '`@UseGuards(GqlAuthGuard)`',
+            action: 'read the user data it returns',
           },
         },
       ],

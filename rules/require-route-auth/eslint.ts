@@ -109,10 +109,16 @@ const INVERSIFY_ROUTE_DECORATORS: ReadonlyMap<string, string> = new Map([
 const isRouteDecoratorName = (name: string | undefined) =>
   name !== undefined && (NEST_ROUTE_DECORATORS.has(name) || FASTIFY_ROUTE_DECORATORS.has(name) || INVERSIFY_ROUTE_DECORATORS.has(name));
 /**
- * Class decorators that make a class's decorated methods routes: NestJS and fastify-decorators `@Controller`,
- * routing-controllers `@JsonController`, inversify-express-utils `@controller(path, ...middleware)`, tsoa `@Route`.
+ * GraphQL operations of a `@Resolver()` class (@nestjs/graphql, type-graphql): a `@Mutation()` changes data like a
+ * POST, a `@Query()` reads like a GET. Field resolvers and subscriptions run under the operation that reaches them.
  */
-const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', 'controller', 'Route']);
+const GRAPHQL_OPERATION_DECORATORS: ReadonlyMap<string, string> = new Map([['Mutation', 'post'], ['Query', 'get']]);
+/**
+ * Class decorators that make a class's decorated methods routes: NestJS and fastify-decorators `@Controller`,
+ * routing-controllers `@JsonController`, inversify-express-utils `@controller(path, ...middleware)`, tsoa `@Route`,
+ * and GraphQL's `@Resolver()`, whose operations are the endpoints.
+ */
+const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', 'controller', 'Route', 'Resolver']);
 const NEXT_HANDLER_NAMES: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const ROUTE_WORDS: readonly string[] = [...ROUTE_METHODS, 'route', 'openapi', ...CONTROLLER_DECORATORS, ...NEXT_HANDLER_NAMES, 'mutation'];
 /** Path words that make a GET a user-data route; other GETs (articles, products, tags) may be public. */
@@ -637,15 +643,19 @@ export default createRule<Options, MessageIds>({
           mergeProtection(classProtection, classifyFunctionBody(member.value));
         }
       }
-      const prefix = getNestPath(controller);
+      const isResolver = getDecoratorName(controller) === 'Resolver';
+      // `@Resolver(() => User)` names the type it resolves, not a path.
+      const prefix = isResolver ? undefined : getNestPath(controller);
+      const isEndpointDecorator = (decorator: TSESTree.Decorator) =>
+        isResolver ? GRAPHQL_OPERATION_DECORATORS.has(getDecoratorName(decorator) ?? '') : isRouteDecoratorName(getDecoratorName(decorator));
       const methods = node.body.body.filter(
         (member): member is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } =>
-          member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some((decorator) => isRouteDecoratorName(getDecoratorName(decorator))),
+          member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.FunctionExpression && member.decorators.some(isEndpointDecorator),
       );
       // `@Public()` anywhere means a global guard protects the rest by default.
       const hasGlobalGuard = methods.some((method) => method.decorators.some((decorator) => publicDecorators.has(getDecoratorName(decorator) ?? '')));
       const records = methods.map((method) => {
-        const routeDecorator = method.decorators.find((decorator) => isRouteDecoratorName(getDecoratorName(decorator)))!;
+        const routeDecorator = method.decorators.find(isEndpointDecorator)!;
         const protection = classifyDecorators(method.decorators);
         mergeProtection(protection, classifyRouteDecoratorHooks(routeDecorator));
         mergeProtection(protection, classifyFunctionBody(method.value, undefined, true));
@@ -653,8 +663,11 @@ export default createRule<Options, MessageIds>({
         return {
           method,
           routeDecorator,
-          verb: INVERSIFY_ROUTE_DECORATORS.get(getDecoratorName(routeDecorator) ?? '') ?? (getDecoratorName(routeDecorator) ?? 'Get').toLowerCase(),
-          path: joinPaths(prefix, getNestPath(routeDecorator)),
+          verb: (isResolver ? GRAPHQL_OPERATION_DECORATORS : INVERSIFY_ROUTE_DECORATORS).get(getDecoratorName(routeDecorator) ?? '') ?? (getDecoratorName(routeDecorator) ?? 'Get').toLowerCase(),
+          // An operation is named by its field (`@Mutation(() => User, { name: 'signUp' })`, else the method): paths are
+          // judged by the words of that name, as `/sign-up` would be.
+          path: isResolver ? `/${getOperationName(routeDecorator) ?? getMethodName(method)}` : joinPaths(prefix, getNestPath(routeDecorator)),
+          operation: isResolver ? getDecoratorName(routeDecorator) : undefined,
           protection,
           isPublic,
         };
@@ -671,7 +684,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: record.routeDecorator,
             messageId: 'missingRoleCheck',
-            data: { route: describeRoute(record.verb, record.path), role: roleEvidence.protection.roleLabel ?? 'a role check' },
+            data: { route: describeRecord(record), role: roleEvidence.protection.roleLabel ?? 'a role check' },
           });
         }
       }
@@ -699,7 +712,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'missingGuard',
           data: {
             name: getMethodName(record.method),
-            route: describeRoute(record.verb, record.path),
+            route: describeRecord(record),
             controller: className,
             auth: guarded.protection.label ?? 'a guard',
             action: MUTATING_METHODS.has(record.verb) ? 'change data through it' : 'read the user data it returns',
@@ -1679,6 +1692,25 @@ function isGuardHookDecorator(decorator: TSESTree.Decorator): boolean {
 function findKey(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === name) return unwrapExpression(property.value);
+  }
+  return undefined;
+}
+
+/** `\`POST /users\``; `GraphQL mutation` (for `createUser`), `GraphQL mutation \`removeUser\`` (for `deleteUser`, renamed). */
+function describeRecord(record: { verb: string; path: string | undefined; operation: string | undefined; method: TSESTree.MethodDefinition }): string {
+  if (!record.operation) return describeRoute(record.verb, record.path);
+  const field = record.path?.slice(1);
+  return `GraphQL ${record.operation.toLowerCase()}${field === getMethodName(record.method) ? '' : ` \`${field}\``}`;
+}
+
+/** The field a GraphQL operation decorator names: `@Query('users')` (schema first), `@Mutation(() => User, { name: 'signUp' })`. */
+function getOperationName(decorator: TSESTree.Decorator): string | undefined {
+  if (decorator.expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  for (const argument of decorator.expression.arguments) {
+    if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return argument.value;
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const name = argument.properties.find((property) => property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === 'name');
+    if (name?.type === AST_NODE_TYPES.Property && name.value.type === AST_NODE_TYPES.Literal && typeof name.value.value === 'string') return name.value.value;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { getResourceKey, isAvailabilityCheck, isPublicAssetRead, isPublicViewRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { describeRouteFact, getResourceKey, isAvailabilityCheck, isPublicAssetRead, isPublicViewRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Names of middleware that decide access to what a route acts on: `requireWorkspacePermission`, `workspaceAccess.fromTask`, `isProjectMember`. */
@@ -104,20 +104,20 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
       unauthenticated.push({ route, corroborated: true });
       findings.push({
         at: route.at,
-        message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while \`${sibling.method}\` on the same path is authenticated; add the same check to this method, or mark it public if it is meant to be.`,
+        message: `${describeRouteFact(route)} ${describeChange(route)} without authentication, while \`${sibling.method}\` on the same path is authenticated; add the same check to this method, or mark it public if it is meant to be.`,
         related: [{ at: guard?.at ?? sibling.at, message: guard ? `\`${guard.name}\` authenticates \`${sibling.method}\` here.` : `\`${sibling.method}\` checks the caller here.` }],
       });
     } else if (!authenticated && expected) {
       unauthenticated.push({ route, corroborated: authenticatesRoutesIn(route.at.file) || authenticatedResources.has(getResourceKey(route.path)) });
       findings.push({
         at: route.at,
-        message: `\`${route.method} ${route.path}\` ${describeChange(route)} without authentication, while this app authenticates its other routes; add the auth middleware or guard to it, or mark it public if it is meant to be.`,
+        message: `${describeRouteFact(route)} ${describeChange(route)} without authentication, while this app authenticates its other routes; add the auth middleware or guard to it, or mark it public if it is meant to be.`,
         ...(authExample ? { related: [{ at: authExample.at, message: `\`${authExample.name}\` authenticates other routes here.` }] } : {}),
       });
     } else if (authenticated && adminRoleCheck && isAdminPath(route.path) && !route.guards.some((guard) => guard.checksRole) && !route.handlerChecksRole) {
       findings.push({
         at: route.at,
-        message: `Admin route \`${route.method} ${route.path}\` checks who the user is but not their role, while other admin routes do; add the role check.`,
+        message: `Admin route ${describeRouteFact(route)} checks who the user is but not their role, while other admin routes do; add the role check.`,
         related: [{ at: adminRoleCheck.at, message: `\`${adminRoleCheck.name}\` checks the role on other admin routes.` }],
       });
     }
@@ -146,8 +146,8 @@ function mergeSameSpot(findings: ProjectFinding[], routes: RouteFact[]): Project
   }
   return [...bySpot.values()].map(([first, ...others]) => {
     if (others.length === 0) return first!;
-    const labels = others.map((other) => routes.find((route) => route.at === other.at && other.message.startsWith(`\`${route.method} ${route.path}\``)))
-      .flatMap((route) => (route ? [`\`${route.method} ${route.path}\``] : []));
+    const labels = others.map((other) => routes.find((route) => route.at === other.at && other.message.startsWith(describeRouteFact(route))))
+      .flatMap((route) => (route ? [describeRouteFact(route)] : []));
     return { ...first!, message: `${first!.message} The same holds for ${labels.join(', ')}, served from the same place.` };
   });
 }

@@ -133,8 +133,10 @@ export interface RouteFact {
   /** Which application the route belongs to (the app it is mounted on), so a monorepo's apps are judged apart. */
   app: string;
   method: HttpMethod;
-  /** Full path with mount prefixes, e.g. `/api/orders/:id`; `?` segments where a prefix was dynamic. */
+  /** Full path with mount prefixes, e.g. `/api/orders/:id`; `?` segments where a prefix was dynamic. A GraphQL operation's is `/graphql/<field>`. */
   path: string;
+  /** For a GraphQL operation (a resolver's `@Mutation()` or `@Query()`): its kind; `method` is then POST or GET. */
+  graphql?: 'query' | 'mutation';
   /** The registration a reviewer looks at: `router.post(...)`, the Nest method, the exported handler. */
   at: CodeSpan;
   /** The handler function, when the adapter could resolve it (for the routes inventory). */

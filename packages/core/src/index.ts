@@ -16,6 +16,7 @@ export * from './vocabulary/internal-fields.js';
 export * from './facts.js';
 export * from './project-check.js';
 export * from './reaching-routes.js';
+export * from './route-label.js';
 export * from './vocabulary/team-vocabulary.js';
 export * from './vocabulary/rate-limit.js';
 export * from './vocabulary/route-intent.js';

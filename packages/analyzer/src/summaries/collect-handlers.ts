@@ -29,7 +29,8 @@ export function collectHandlers(project: ProjectModel, routers: RouterAdapter, n
       }
     }
   }
-  for (const endpoint of nest.endpoints) handlers.push({ fn: endpoint.handler, file: endpoint.file, returnIsResponse: true });
+  // A GraphQL operation's result is shaped by the schema's types: only the fields they declare reach the client.
+  for (const endpoint of nest.endpoints) if (!endpoint.operation) handlers.push({ fn: endpoint.handler, file: endpoint.file, returnIsResponse: true });
   for (const file of project.files.values()) {
     if (!NEXT_ROUTE_FILE.test(file.relativePath)) continue;
     for (const [name, binding] of file.exports) {

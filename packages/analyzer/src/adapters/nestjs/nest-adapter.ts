@@ -9,7 +9,16 @@ const ROUTE_DECORATORS: ReadonlyMap<string, HttpMethod> = new Map([
   ['All', 'ALL'], ['Head', 'HEAD'], ['Options', 'OPTIONS'],
 ]);
 
-/** A controller method with a route decorator. */
+/**
+ * GraphQL operations of a `@Resolver()` class (@nestjs/graphql, type-graphql): a `@Mutation()` changes data like a
+ * POST, a `@Query()` reads like a GET. Field resolvers and subscriptions run under the operation that reaches them.
+ */
+const GRAPHQL_OPERATIONS: ReadonlyMap<string, { method: HttpMethod; operation: 'query' | 'mutation' }> = new Map([
+  ['Mutation', { method: 'POST', operation: 'mutation' }],
+  ['Query', { method: 'GET', operation: 'query' }],
+]);
+
+/** A controller method with a route decorator, or a resolver method with an operation decorator. */
 export interface NestEndpoint {
   file: AnalyzedFile;
   method: HttpMethod;
@@ -24,6 +33,8 @@ export interface NestEndpoint {
   decorators: ts.Decorator[];
   /** For a route inherited from a base class (`file` and `decorator` are the base's): the controller that serves it, whose class decorators apply. */
   inheritedBy?: NestController;
+  /** For a GraphQL operation: its kind; `methodPath` is then the field it resolves. */
+  operation?: 'query' | 'mutation';
 }
 
 /**
@@ -93,6 +104,10 @@ export class NestAdapter implements NodeVisitor {
       return;
     }
     // `@GenericController('categories')`: a project decorator that may apply `Controller()`; confirmed once the project is read.
+    if (classDecorators.some((decorator) => getDecoratorName(decorator) === 'Resolver')) {
+      this.addOperations(node, file);
+      return;
+    }
     const composed = classDecorators.find((decorator) => ts.isCallExpression(decorator.expression) && splitIdentifierWords(getDecoratorName(decorator) ?? '').at(-1) === 'controller');
     if (composed) this.composedCandidates.push({ node, file, decorator: composed });
   }
@@ -121,6 +136,30 @@ export class NestAdapter implements NodeVisitor {
         guards: [...classGuards, ...decorators.filter((decorator) => METHOD_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '')).flatMap(getGuardArguments)],
         decorators: [...classDecorators, ...decorators],
         ...(source === controller.node ? {} : { inheritedBy: controller }),
+      });
+    }
+  }
+
+  /** A resolver's `@Query()` and `@Mutation()` methods, under the class's and the method's guards. */
+  private addOperations(resolver: ts.ClassDeclaration, file: AnalyzedFile): void {
+    const classDecorators = getDecorators(resolver);
+    const classGuards = classDecorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getGuardArguments);
+    for (const member of resolver.members) {
+      if (!ts.isMethodDeclaration(member)) continue;
+      const decorators = getDecorators(member);
+      const decorator = decorators.find((candidate) => GRAPHQL_OPERATIONS.has(getDecoratorName(candidate) ?? ''));
+      if (!decorator) continue;
+      const { method, operation } = GRAPHQL_OPERATIONS.get(getDecoratorName(decorator)!)!;
+      this.endpoints.push({
+        file,
+        method,
+        operation,
+        controllerPath: 'graphql',
+        methodPath: readOperationName(decorator) ?? member.name.getText(),
+        decorator,
+        handler: member,
+        guards: [...classGuards, ...decorators.filter((candidate) => getDecoratorName(candidate) === 'UseGuards').flatMap(getGuardArguments)],
+        decorators: [...classDecorators, ...decorators],
       });
     }
   }
@@ -233,6 +272,18 @@ export function getDecoratorName(decorator: ts.Decorator): string | undefined {
 /** The arguments of a decorator call: `@UseGuards(A, B)` → `A`, `B`. */
 export function getDecoratorArguments(decorator: ts.Decorator): ts.Expression[] {
   return ts.isCallExpression(decorator.expression) ? [...decorator.expression.arguments] : [];
+}
+
+/** The field a GraphQL operation resolves, when the decorator names it: `@Query('users')`, `@Mutation(() => User, { name: 'signUp' })`. */
+function readOperationName(decorator: ts.Decorator): string | undefined {
+  for (const argument of getDecoratorArguments(decorator)) {
+    const name = getStringValue(argument);
+    if (name !== undefined) return name;
+    if (!ts.isObjectLiteralExpression(argument)) continue;
+    const property = argument.properties.find((candidate) => ts.isPropertyAssignment(candidate) && candidate.name.getText() === 'name');
+    if (property && ts.isPropertyAssignment(property)) return getStringValue(property.initializer);
+  }
+  return undefined;
 }
 
 /** `@Controller('users')`, `@Controller({ path: 'users' })`, `@Get(':id')` → the path. */

@@ -34,7 +34,10 @@ export function buildNestRoutes(
     const localPath = joinPaths(endpoint.controllerPath, endpoint.methodPath);
     const controllerNode = endpoint.inheritedBy?.node ?? endpoint.handler.parent;
     const controllerName = controllerNode && ts.isClassDeclaration(controllerNode) ? controllerNode.name?.text : undefined;
-    const path = joinPaths(adapter.globalPrefix, joinPaths((controllerName && modulePrefixes.get(controllerName)) ?? '', localPath));
+    // GraphQL is served on its own path (`/graphql`), outside the global prefix and router modules.
+    const path = endpoint.operation
+      ? joinPaths('/', localPath)
+      : joinPaths(adapter.globalPrefix, joinPaths((controllerName && modulePrefixes.get(controllerName)) ?? '', localPath));
     const toGuard = (expression: ts.Expression, file: AnalyzedFile, scope: GuardFact['scope']): GuardFact => ({
       ...classifier.classify(expression, file),
       scope,
@@ -53,11 +56,15 @@ export function buildNestRoutes(
         .map(({ guard, file }) => toGuard(guard, file, 'guard')),
     ];
     const optsOutOfGuards = endpoint.decorators.some((decorator) => isPublicDecorator(getDecoratorName(decorator) ?? ''));
-    // `@UseGuards(SitePublicReadGuard)`: a guard that admits callers by the resource's public-access policy opens the route on purpose.
-    const admitsThePublic = endpoint.guards.some((guard) => splitIdentifierWords(getTrailingName(skipOuterExpressions(guard))).includes('public'));
+    // `@UseGuards(SitePublicReadGuard)`, `@UseGuards(EndpointAnonymousIdGuard)`: a guard that admits callers by the
+    // resource's public-access policy, or tags anonymous visitors, opens the route on purpose.
+    const admitsThePublic = endpoint.guards.some((guard) => splitIdentifierWords(getTrailingName(skipOuterExpressions(guard))).some((word) => word === 'public' || word === 'anonymous'));
     return {
       framework: 'nestjs' as const,
-      app: 'nestjs',
+      // GraphQL operations are judged among themselves: guarded mutations say nothing of the REST controllers beside
+      // them (an IdP callback, a billing webhook), nor these of them.
+      app: endpoint.operation ? 'nestjs-graphql' : 'nestjs',
+      ...(endpoint.operation ? { graphql: endpoint.operation } : {}),
       method: endpoint.method,
       path,
       // An inherited route is served, and protected or not, by the controller that extends the base: it is where a reviewer looks.
