@@ -7,6 +7,7 @@ import { runAnalyzer, type AnalyzerRunInput, type AnalyzerRunSummary } from './a
 import { takeAnalyzerThread } from './analyzer-thread.js';
 import type { IgnoreSettings } from './discover-files.js';
 import type { EngineResult, ScanEngine } from './engine.js';
+import type { RemoteLint } from './eslint-engine.js';
 
 export type { AnalyzerRunSummary } from './analyzer-run.js';
 
@@ -71,6 +72,8 @@ export function createAnalyzerEngine(options: {
   cachePath?: string;
   /** Called after the analysis with what it could not resolve and how much it parsed, for `--verbose`. */
   onDone?: (summary: AnalyzerRunSummary) => void;
+  /** Where the analyzer's thread, its analysis done, offers to lint ESLint's files not yet taken. */
+  lintHelp?: (remote: RemoteLint) => Promise<void>;
 }): ScanEngine {
   const toCwdRelative = (file: string) => relative(options.cwd, join(options.root, file)).split(sep).join('/');
   return {
@@ -92,6 +95,7 @@ export function createAnalyzerEngine(options: {
       try {
         output = thread ? await thread.run(input) : await runAnalyzer(input);
       } catch (error) {
+        thread?.close();
         // A failure of the cross-file half must not cost the per-file findings: the scan goes on without it.
         const text = error instanceof Error ? error.message : String(error);
         result.notices.push({
@@ -104,6 +108,12 @@ export function createAnalyzerEngine(options: {
         });
         for (let index = 0; index < files.length; index++) onFileDone?.();
         return result;
+      }
+      if (thread) {
+        // Its analysis done, the thread lints what ESLint has not reached yet: on two cores, ESLint's half is the longer one.
+        // (A batch the thread fails on is linted in the main thread.)
+        if (options.lintHelp) await options.lintHelp((request) => thread.lint({ ...request, config: options.config }));
+        thread.close();
       }
       const { findings, refuted, summary } = output;
       // `runScan` fingerprints every engine's findings the same way, from the scanned text.

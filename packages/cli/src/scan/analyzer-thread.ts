@@ -1,28 +1,48 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ESLint } from 'eslint';
 import type { AnalyzerRunInput, AnalyzerRunOutput } from './analyzer-run.js';
+import type { ThreadLintRequest } from './thread-lint.js';
 
 const WORKER = new URL('./analyzer-worker.js', import.meta.url);
+
+/** What the worker posts: the analysis, then ESLint's results for each batch it is sent, or why a batch failed. */
+export type AnalyzerThreadMessage =
+  | { kind: 'analysis'; output: AnalyzerRunOutput }
+  | { kind: 'linted'; results: ESLint.LintResult[] }
+  | { kind: 'lint-failed'; message: string };
 
 /**
  * The analyzer's worker thread: it starts loading the analyzer (TypeScript,
  * ts-morph) as soon as it exists, and analyses the project it is then sent.
- * Until `run` it does not keep the process alive, so a scan that never
- * needs it (nothing staged, no project) exits without waiting for it.
+ * Its analysis done, it lints the batches of files it is sent (see
+ * lint-queue.ts) until it is closed. Until `run` it does not keep the process
+ * alive, so a scan that never needs it (nothing staged, no project) exits
+ * without waiting for it.
  */
 export class AnalyzerThread {
   private readonly worker: Worker;
   private readonly output: Promise<AnalyzerRunOutput>;
+  private pendingLint: { resolve: (results: ESLint.LintResult[]) => void; reject: (error: Error) => void } | undefined;
+  private failure: Error | undefined;
 
   /** @param hints what the scan will most likely ask for, to prepare while it gets ready (see analyzer-worker.ts) */
   constructor(hints: AnalyzerThreadHints = {}) {
     this.worker = new Worker(WORKER, { workerData: hints });
     this.output = new Promise((resolve, reject) => {
-      let output: AnalyzerRunOutput | undefined;
-      this.worker.once('message', (message: AnalyzerRunOutput) => (output = message));
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => (output ? resolve(output) : reject(new Error(`The analyzer stopped (exit code ${code}) without a result.`))));
+      this.worker.on('message', (message: AnalyzerThreadMessage) => {
+        if (message.kind === 'analysis') resolve(message.output);
+        else if (message.kind === 'linted') this.settleLint(undefined, message.results);
+        else this.settleLint(new Error(message.message));
+      });
+      const fail = (error: Error) => {
+        this.failure = error;
+        reject(error);
+        this.settleLint(error);
+      };
+      this.worker.once('error', fail);
+      this.worker.once('exit', (code) => fail(new Error(`The analyzer stopped (exit code ${code}) without a result.`)));
     });
     // A thread that fails before anyone runs it must not crash the scan: `run` hands the failure on.
     this.output.catch(() => undefined);
@@ -33,6 +53,29 @@ export class AnalyzerThread {
     this.worker.ref();
     this.worker.postMessage(input);
     return this.output;
+  }
+
+  /** ESLint's results for one batch of files on disk, linted in this thread (one batch at a time). */
+  lint(request: ThreadLintRequest): Promise<ESLint.LintResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.pendingLint) return Promise.reject(new Error('The analyzer thread lints one batch at a time.'));
+    return new Promise((resolve, reject) => {
+      this.pendingLint = { resolve, reject };
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Ends the thread: its work for the scan is done. */
+  close(): void {
+    this.worker.removeAllListeners('exit');
+    void this.worker.terminate();
+  }
+
+  private settleLint(error: Error | undefined, results?: ESLint.LintResult[]): void {
+    const pending = this.pendingLint;
+    this.pendingLint = undefined;
+    if (error) pending?.reject(error);
+    else pending?.resolve(results ?? []);
   }
 }
 

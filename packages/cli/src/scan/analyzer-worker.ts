@@ -1,13 +1,15 @@
 // The analyzer in a worker thread (see analyzer-thread.ts): it loads the analyzer
 // and reads the project at once, then analyses what it is sent (an AnalyzerRunInput)
 // while the main thread runs ESLint, and posts an AnalyzerRunOutput; a failure
-// surfaces as the worker's `error` event.
+// surfaces as the worker's `error` event. Then it lints the batches of ESLint's
+// files it is sent (a ThreadLintRequest each), to finish ESLint's half sooner.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ParsedAhead } from '@redline/analyzer';
 import { findAnalyzerRoot } from './analyzer-engine.js';
 import { getAnalyzerCachePath, readAnalyzerCache } from './analyzer-cache.js';
 import { loadAnalyzer, runAnalyzer, type AnalyzerRunInput } from './analyzer-run.js';
-import type { AnalyzerThreadHints } from './analyzer-thread.js';
+import type { AnalyzerThreadHints, AnalyzerThreadMessage } from './analyzer-thread.js';
+import type { ThreadLintRequest } from './thread-lint.js';
 import { readProjectEarly } from './project-read.js';
 
 const hints = (workerData ?? {}) as AnalyzerThreadHints;
@@ -34,4 +36,15 @@ if (root) {
 const received = await input;
 started = true;
 ahead?.stop();
-parentPort!.postMessage(await runAnalyzer(received, received.root === root ? ahead?.trees : undefined));
+const analysis: AnalyzerThreadMessage = { kind: 'analysis', output: await runAnalyzer(received, received.root === root ? ahead?.trees : undefined) };
+parentPort!.postMessage(analysis);
+
+// Then the batches of files the main thread has not linted yet, one at a time, until the thread is closed.
+// ESLint loads only now: before, it would have slowed the analysis down.
+const threadLint = import('./thread-lint.js');
+parentPort!.on('message', (request: ThreadLintRequest) => {
+  threadLint.then(({ lintInThread }) => lintInThread(request)).then(
+    (results): AnalyzerThreadMessage => ({ kind: 'linted', results }),
+    (error: unknown): AnalyzerThreadMessage => ({ kind: 'lint-failed', message: error instanceof Error ? error.message : String(error) }),
+  ).then((message) => parentPort!.postMessage(message));
+});

@@ -3,6 +3,7 @@ import { ESLint, type Linter } from 'eslint';
 import { PLUGIN_NAME, type RedlineRuleMeta } from '@redline/core';
 import type { Notice } from '../report.js';
 import type { EngineFinding, EngineResult, ScanEngine } from './engine.js';
+import { LintQueue } from './lint-queue.js';
 import type { SourceFile } from './source-file.js';
 import { UNEXPLAINED_DISABLE_RULE_ID, blanketDisableReaches, type UnexplainedDisable } from './unexplained-disables.js';
 
@@ -12,29 +13,37 @@ const ESLINT_ENV_COMMENT = /^\/\* eslint-env \*\/ comments are no longer support
 /** Files per `lintFiles` call: small enough for a smooth progress bar, large enough to cost nothing. */
 const BATCH_SIZE = 32;
 
+/** Lints files on disk under `cwd` elsewhere (the analyzer's thread), with the scan's config. */
+export type RemoteLint = (request: { paths: string[]; cwd: string }) => Promise<ESLint.LintResult[]>;
+
+/** The ESLint engine, which also takes help: another thread that lints some of its files. */
+export interface EslintEngine extends ScanEngine {
+  /**
+   * Lints the files the running scan has not taken yet with `remote`, alongside
+   * the main thread, until none is left; resolves at once when no scan is
+   * running. A batch `remote` fails on is linted here, and so is the rest.
+   */
+  acceptHelp(remote: RemoteLint): Promise<void>;
+}
+
 /**
  * The per-file engine: ESLint's Node API with redline's embedded config.
  * Files whose text is on disk go through `lintFiles` (ESLint's own fast path,
- * in batches for progress); staged content goes through `lintText`, so
- * `--staged` lints the index, not the work tree.
+ * in batches for progress, shared with a helping thread); staged content goes
+ * through `lintText`, so `--staged` lints the index, not the work tree.
  */
-export function createEslintEngine(options: { config: Linter.Config[]; catalog: readonly RedlineRuleMeta[] }): ScanEngine {
+export function createEslintEngine(options: { config: Linter.Config[]; catalog: readonly RedlineRuleMeta[] }): EslintEngine {
   const metaByRuleId = new Map(options.catalog.map((rule) => [`${PLUGIN_NAME}/${rule.name}`, rule]));
+  let help: ((remote: RemoteLint) => Promise<void>) | undefined;
   return {
     name: 'eslint',
+    acceptHelp: (remote) => help?.(remote) ?? Promise.resolve(),
     async run(files, onFileDone) {
       const result: EngineResult = { findings: [], notices: [] };
       if (files.length === 0) return result;
       // ESLint ignores files outside its cwd, and scans may reach outside the user's cwd.
-      const eslint = withoutEslintIgnoreWarning(
-        () =>
-          new ESLint({
-            cwd: getCommonDirectory(files.map((file) => dirname(file.path))),
-            overrideConfigFile: true,
-            overrideConfig: options.config,
-            ignore: false,
-          }),
-      );
+      const cwd = getCommonDirectory(files.map((file) => dirname(file.path)));
+      const eslint = createRedlineEslint(cwd, options.config);
       const byPath = new Map(files.map((file) => [file.path, file]));
       const collect = (lintResults: ESLint.LintResult[]) => {
         for (const lintResult of lintResults) {
@@ -74,9 +83,7 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
           onFileDone?.();
         }
       };
-      const onDisk = files.filter((file) => file.origin === 'disk');
-      for (let start = 0; start < onDisk.length; start += BATCH_SIZE) {
-        const batch = onDisk.slice(start, start + BATCH_SIZE);
+      const lintHere = async (batch: SourceFile[]) => {
         let results: ESLint.LintResult[] | undefined;
         try {
           results = await eslint.lintFiles(batch.map((file) => file.path));
@@ -84,11 +91,35 @@ export function createEslintEngine(options: { config: Linter.Config[]; catalog: 
           for (const file of batch) await lintOne(file);
         }
         if (results) collect(results);
-      }
+      };
+      const queue = new LintQueue(files.filter((file) => file.origin === 'disk'), BATCH_SIZE);
+      help = (remote) => {
+        let failed = false;
+        return queue.drain(async (batch) => {
+          if (!failed) {
+            try {
+              collect(await remote({ paths: batch.map((file) => file.path), cwd }));
+              return;
+            } catch {
+              failed = true;
+            }
+          }
+          await lintHere(batch);
+        });
+      };
+      await queue.drain(lintHere);
+      help = undefined;
+      // A batch the helper took may still be on its way.
+      await queue.settled();
       for (const file of files.filter((candidate) => candidate.origin === 'index')) await lintOne(file);
       return result;
     },
   };
+}
+
+/** An ESLint instance with redline's embedded config, for files under `cwd`. */
+export function createRedlineEslint(cwd: string, config: Linter.Config[]): ESLint {
+  return withoutEslintIgnoreWarning(() => new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, ignore: false }));
 }
 
 function toEngineFinding(file: SourceFile, message: Linter.LintMessage, meta: RedlineRuleMeta): EngineFinding {

@@ -10,7 +10,7 @@ import { applyBaseline } from './baseline.js';
 import { createFileFilter, discoverFiles, toPosix } from './discover-files.js';
 import { buildEmbeddedEslintConfig, buildRuleEntries } from './embedded-eslint-config.js';
 import type { EngineFinding, ScanEngine } from './engine.js';
-import { createEslintEngine } from './eslint-engine.js';
+import { createEslintEngine, type RemoteLint } from './eslint-engine.js';
 import { mergeFindings } from './merge-findings.js';
 import { compareByLocation } from './order.js';
 import { readSources } from './read-sources.js';
@@ -42,6 +42,8 @@ export interface EngineContext {
   config: RedlineConfig;
   /** Meta of the rules that run. */
   rules: readonly RedlineRuleMeta[];
+  /** Hands ESLint's files not yet taken to another thread as well (see EslintEngine.acceptHelp). */
+  lintHelp: (remote: RemoteLint) => Promise<void>;
 }
 
 /**
@@ -58,9 +60,10 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const changes = options.changes ? await getChanges(options.cwd, options.changes) : undefined;
   const files = await collectSourceFiles(options, config, changes);
 
+  const eslintEngine = createEslintEngine({ config: buildEmbeddedEslintConfig({ plugin: redline, catalog, config }), catalog });
   const engines = [
-    createEslintEngine({ config: buildEmbeddedEslintConfig({ plugin: redline, catalog, config }), catalog }),
-    ...(options.extraEngines?.({ cwd: options.cwd, config, rules }) ?? []),
+    eslintEngine,
+    ...(options.extraEngines?.({ cwd: options.cwd, config, rules, lintHelp: (remote) => eslintEngine.acceptHelp(remote) }) ?? []),
   ];
   let done = 0;
   const total = files.length * engines.length;
