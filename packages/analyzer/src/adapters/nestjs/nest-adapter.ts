@@ -169,7 +169,7 @@ export class NestAdapter implements NodeVisitor {
     if (!ts.isPropertyAccessExpression(callee)) return;
     const name = callee.name.text;
     if (name === 'useGlobalGuards') {
-      for (const guard of call.arguments) this.globalGuards.push({ file, guard });
+      for (const guard of call.arguments) this.globalGuards.push({ file, guard: unwrapProviderLookup(guard) });
     } else if (name === 'setGlobalPrefix') {
       this.globalPrefix = getStringValue(call.arguments[0]) ?? this.globalPrefix;
     } else if (name === 'forRoutes') {
@@ -219,6 +219,14 @@ export class NestAdapter implements NodeVisitor {
     }
     if (isGlobalGuard && guard) this.globalGuards.push({ file, guard });
   }
+}
+
+/** `app.get(MainAuthGuard)`, `app.select(AuthModule).get(JwtGuard)`: the guard class the app's container hands over. */
+function unwrapProviderLookup(guard: ts.Expression): ts.Expression {
+  const node = skipOuterExpressions(guard);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'get' || node.arguments.length === 0) return guard;
+  const [provider] = node.arguments;
+  return provider && ts.isIdentifier(skipOuterExpressions(provider)) ? provider : guard;
 }
 
 /**
