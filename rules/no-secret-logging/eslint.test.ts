@@ -322,6 +322,10 @@ async function f(raw: string, key: Uint8Array) { const accessToken = (await jose
       // an app helper's result that the file only reads claims from (\`token.id\`) is the decoded session, not a token string
       `import getTokenFromRequest from '@/lib/api/getTokenFromRequest';
 export default async function handler(req, res) { const token = await getTokenFromRequest(req); console.log(token); if (!token?.id) return res.status(401).end(); const user = await prisma.user.findUnique({ where: { id: token.id } }); res.json({ email: user.email }); }`,
+      // the kinds of token a request carried, not their values
+      `function logAccess(projectId, tokens) { if (tokens.readOnly || tokens.readAndWrite) logger.info({ projectId, tokens: Object.keys(tokens) }, 'project tokens accessed'); }`,
+      // bunyan and pino serialize the merging object's `req` (method, url, what the team configured)
+      `app.use((req, res, next) => { if (!isAllowedOrigin(req)) { logger.warn({ req }, 'blocking cross-origin request'); return res.sendStatus(403); } next(); });`,
       // a Nest JwtService decodes to claims
       `class AuthGuard { async canActivate(raw: string) { const token = await this.jwtService.verifyAsync(raw); this.logger.debug(token); return true; } }`,
       // browser code logs to the user's own devtools console
@@ -339,8 +343,9 @@ export default function VerifyEmailPage() { useEffect(() => { const token = new 
     this.logger.error(exception.message, exception, { request });
   }
 }
-app.use((req, res, next) => { logger.debug('incoming', req); next(); });`,
-      errors: [{ messageId: 'payload', line: 4 }, { messageId: 'payload', line: 7 }],
+app.use((req, res, next) => { logger.debug('incoming', req); next(); });
+app.use((req, res, next) => { logger.debug({ request: req }, 'incoming'); logger.info({ incoming: { req } }, 'x'); next(); });`,
+      errors: [{ messageId: 'payload', line: 4 }, { messageId: 'payload', line: 7 }, { messageId: 'payload', line: 8 }, { messageId: 'payload', line: 8 }],
     },
     {
       // The whole server config, JWT key and OIDC secret included, on every start.

@@ -279,6 +279,9 @@ export default createRule<Options, MessageIds>({
         if (leak.kind === 'secret' && leak.name === 'token' && sourceCode.text.includes('acme-challenge')) return;
         // pino redacts keys of the first (merging) object only.
         if (index === 0 && leak.keyPath && leak.name !== 'process.env' && isRedactedByPino(leak.keyPath, leak.kind !== 'secret')) return;
+        // `logger.warn({ req }, 'blocked')`: bunyan and pino write the merging object's `req` through the logger's `req`
+        // serializer (method, url, what the team configured), the way request loggers log every request.
+        if (index === 0 && leak.kind === 'payload' && leak.what === 'whole request' && leak.keyPath?.length === 1 && leak.keyPath[0] === 'req') return;
         const data: Record<string, string> = { name: leak.name, sink: sinkLabel() };
         if (leak.kind === 'payload') data['what'] = leak.what ?? 'request body';
         if (leak.kind === 'record') data['field'] = leak.field ?? '';
@@ -715,6 +718,8 @@ export default createRule<Options, MessageIds>({
           const callee = unwrapExpression(expression.callee);
           // `Date.now()`, `performance.now()`: a moment, known to anyone.
           if (CLOCK_CALLS.has(getMemberPath(callee)?.join('.') ?? '')) return true;
+          // `tokens: Object.keys(tokens)`: which kinds of token there are (`readOnly`), not their values.
+          if (FIELD_NAME_CALLS.has(getMemberPath(callee)?.join('.') ?? '')) return true;
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
           if (name === undefined) return false;
           if (isRedactionHelperName(name, redactionHelpers)) return true;
@@ -1569,6 +1574,9 @@ const MAX_ALIAS_DEPTH = 4;
 function isPackageSource(source: string): boolean {
   return !source.startsWith('.') && !source.startsWith('/') && !source.startsWith('@/') && !source.startsWith('~/') && !source.startsWith('#');
 }
+
+/** Calls that list an object's field names, not its values. */
+const FIELD_NAME_CALLS: ReadonlySet<string> = new Set(['Object.keys', 'Object.getOwnPropertyNames']);
 
 /** Calls whose result is a part or a property of their argument, not the secret: `slice`, `startsWith`, `Boolean`. */
 const MASKING_OR_PREDICATE_CALLS: ReadonlySet<string> = new Set([
