@@ -5,6 +5,12 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-internal-id-exposure', rule, {
   valid: [
+    // The response sends the project's Mongo id as \`project_id\`: Mongo ids are this API's public ids.
+    `app.post('/project/:Project_id/clone', async (req, res) => {
+  const project = await ProjectDuplicator.duplicate(req.session.user, req.body.projectName);
+  const owner = await User.findOne({ email: req.session.user.email });
+  res.json({ name: project.name, project_id: project._id, owner: { first_name: owner.first_name, _id: owner._id } });
+});`,
     // The same through local names: \`const id = req.params.id\` and \`const { inviteId } = req.params\`.
     `router.get('/team/invitations', async (req, res) => {
   const invites = await TeamInvite.find({ teamId: req.user.team });

@@ -352,6 +352,20 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * `{ project_id: project._id, owner: { _id: user._id } }`: the same response sends a document's
+     * `_id` under a name of the API's own, so Mongo ids are the API's public ids, `_id` key or not.
+     */
+    function sendsMongoIdAsPublicId(property: TSESTree.Property): boolean {
+      let root: TSESTree.Node = property.parent;
+      while (root.parent?.type === AST_NODE_TYPES.Property && root.parent.parent.type === AST_NODE_TYPES.ObjectExpression) root = root.parent.parent;
+      return findNode(root, (node) => {
+        if (node.type !== AST_NODE_TYPES.Property || getPropertyKeyName(node) === '_id') return false;
+        const value = unwrapExpression(node.value);
+        return value.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(value) === '_id';
+      }) !== undefined;
+    }
+
+    /**
      * `{ token, user: { _id: user._id } }` or `{ accessToken, _id: user._id }`,
      * where the token key holds a token issued here: a login or sign-up answer.
      */
@@ -385,7 +399,7 @@ export default createRule<Options, MessageIds>({
       // `{ _id: undefined }` sends nothing; `{ _id: req.params.id }` echoes what the client sent.
       if (key !== undefined && !isEmptyValue(property.value) && !isRequestInput(property.value)) {
         if (key === '_id') {
-          if (reportMongoId && isDocumentIdValue(property.value, 0) && !isCallerOwnRecordId(property)) {
+          if (reportMongoId && isDocumentIdValue(property.value, 0) && !isCallerOwnRecordId(property) && !sendsMongoIdAsPublicId(property)) {
             report(property, 'mongoIdKey', { sink: sink.name });
           }
           return;
