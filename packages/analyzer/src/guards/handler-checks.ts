@@ -52,6 +52,7 @@ export class HandlerInspector {
   private readonly helperCache = new Map<ts.Node, boolean>();
   private readonly sessionHelperCache = new Map<ts.Node, boolean>();
   private readonly credentialHelperCache = new Map<ts.Node, boolean>();
+  private readonly handlerCache = new Map<ts.Node, boolean>();
 
   constructor(private readonly project: ProjectModel) {}
 
@@ -65,7 +66,12 @@ export class HandlerInspector {
       if (!found && ts.isCallExpression(node) && !SKIP_AUTH_OPTION.test(node.getText())) {
         const callee = skipOuterExpressions(node.expression);
         // `const auth = await authenticateVaultRequest(c); if (!auth.ok) return auth.response`: named for it, or doing it.
-        if (ts.isIdentifier(callee)) found = isEnforcingAuthHelperName(callee.text) || this.isAuthHelper(callee.text, file);
+        if (ts.isIdentifier(callee)) {
+          found = isEnforcingAuthHelperName(callee.text) || this.isAuthHelper(callee.text, file) ||
+            // `(c) => c.req.url.endsWith('/chat') ? chatCompletionsHandler(c) : …`: the request handed whole to another
+            // handler is judged as that handler is.
+            (passesOwnRequest(node, handler) && this.delegatesToCheckingHandler(callee.text, file));
+        }
         // `AuthService.getMe(req.cookies)` where the service method verifies the token.
         else if (ts.isPropertyAccessExpression(callee)) found = this.isSessionMethod(callee, file);
       }
@@ -172,6 +178,18 @@ export class HandlerInspector {
     return this.testHelper(name, file, SESSION_BODY_PATTERN, this.sessionHelperCache, true);
   }
 
+  /** Whether the project function a handler hands its request to checks auth as a handler would (cached; a cycle checks nothing). */
+  private delegatesToCheckingHandler(name: string, file: AnalyzedFile): boolean {
+    const resolved = this.project.resolveName(file, name);
+    if (!resolved || !ts.isFunctionLike(resolved.node)) return false;
+    const cached = this.handlerCache.get(resolved.node);
+    if (cached !== undefined) return cached;
+    this.handlerCache.set(resolved.node, false);
+    const result = this.checksAuth(resolved.node, resolved.file);
+    this.handlerCache.set(resolved.node, result);
+    return result;
+  }
+
   private testHelper(name: string, file: AnalyzedFile, pattern: RegExp, cache: Map<ts.Node, boolean>, bodyOnly = false): boolean {
     const resolved = this.project.resolveName(file, name);
     if (!resolved || !ts.isFunctionLike(resolved.node)) return false;
@@ -182,6 +200,15 @@ export class HandlerInspector {
     cache.set(resolved.node, result);
     return result;
   }
+}
+
+/** Whether a call passes the handler's first parameter (`req`, Hono's `c`) as it is. */
+function passesOwnRequest(call: ts.CallExpression, handler: ts.Node): boolean {
+  if (!ts.isFunctionLike(handler)) return false;
+  const [first] = handler.parameters;
+  if (!first || !ts.isIdentifier(first.name)) return false;
+  const name = first.name.text;
+  return call.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === name);
 }
 
 /** The node's text with the excluded parts blanked out (positions kept). */
