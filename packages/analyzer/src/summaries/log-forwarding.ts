@@ -95,6 +95,18 @@ function findLoggedParameter(fn: ts.Node, index: number, vocabulary: RedlineVoca
   let found: ts.CallExpression | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
+    // `if (value.startsWith('/')) { try { … readFileSync(value) } catch { log(`Error reading ${value}`) } }`: there the
+    // value is a file's path (the secret may be given as one), and the path is what is logged.
+    if (ts.isIfStatement(node) && testsForPath(node.expression, name)) {
+      if (node.elseStatement) visit(node.elseStatement);
+      return;
+    }
+    // The same when the `catch` can only catch what the path branch threw.
+    if (ts.isTryStatement(node) && onlyPathBranchThrows(node.tryBlock, name)) {
+      visit(node.tryBlock);
+      if (node.finallyBlock) visit(node.finallyBlock);
+      return;
+    }
     if (ts.isCallExpression(node) && getLogSink(node, vocabulary) && node.arguments.some((argument) => mentionsUnredacted(argument, name, vocabulary))) {
       found = node;
       return;
@@ -103,6 +115,21 @@ function findLoggedParameter(fn: ts.Node, index: number, vocabulary: RedlineVoca
   };
   visit(fn);
   return found;
+}
+
+/** `value.startsWith('/')`, `value.startsWith('./')`, `path.isAbsolute(value)`, `existsSync(value)`: a test that `name` holds a file path. */
+function testsForPath(condition: ts.Expression, name: string): boolean {
+  const text = condition.getText();
+  const escaped = name.replace(/[$]/g, '\\$&');
+  return new RegExp(`\\b${escaped}\\.startsWith\\(\\s*['"\`](?:\\.{0,2}/|file:)`).test(text) ||
+    new RegExp(`\\b(?:isAbsolute|existsSync)\\(\\s*${escaped}\\s*\\)`).test(text);
+}
+
+/** `try { if (value.startsWith('/')) { … } return value; }`: the block's only statement that can throw is the path branch. */
+function onlyPathBranchThrows(block: ts.Block, name: string): boolean {
+  const isPathBranch = (statement: ts.Statement) => ts.isIfStatement(statement) && !statement.elseStatement && testsForPath(statement.expression, name);
+  return block.statements.some(isPathBranch) && block.statements.every((statement) =>
+    isPathBranch(statement) || (ts.isReturnStatement(statement) && (!statement.expression || ts.isIdentifier(statement.expression))));
 }
 
 /** Whether an expression uses the identifier `name` other than through a redaction helper or a non-secret property. */
