@@ -14,6 +14,8 @@ describe('runScan with a second engine (how the analyzer will plug in)', () => {
         const findings: EngineFinding[] = [
           // What ESLint reports too: merged into one.
           { ruleId: 'redline/no-unbounded-retry', category: 'unbounded-retry', severity: 'error', file: 'src/a.ts', line: 2, column: 3, endLine: 2, endColumn: 15, message: 'dup' },
+          // The same problem seen whole (the function that loops), spanning ESLint's line: one finding still.
+          { ruleId: 'redline/no-unbounded-retry', category: 'unbounded-retry', severity: 'error', file: 'src/a.ts', line: 1, column: 8, endLine: 8, endColumn: 2, message: 'span' },
           // Cross-file: only the analyzer knows.
           {
             ruleId: 'redline/require-route-auth', category: 'missing-auth', severity: 'error', file: 'src/b.ts', line: 1, column: 1, endLine: 1, endColumn: 20,

@@ -77,9 +77,18 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   // The engines run at once (the analyzer works in a worker thread while ESLint lints); their results merge in order.
   const results = await Promise.all(engines.map((engine) => engine.run(files, () => options.onProgress?.(++done, total))));
   for (const result of results) {
-    // One finding per problem: a later engine does not repeat what an earlier one reported on the same line.
-    const reported = new Set(engineFindings.map(lineKey));
-    engineFindings.push(...result.findings.filter((finding) => !reported.has(lineKey(finding))));
+    // One finding per problem: a later engine does not repeat what an earlier one reported on the same line, or within
+    // the span of one of its findings (the analyzer's on a whole log call, the plugin's on the argument inside it).
+    const earlier = new Map<string, EngineFinding[]>();
+    for (const finding of engineFindings) {
+      const key = `${finding.ruleId}\0${finding.file}`;
+      const list = earlier.get(key);
+      if (list) list.push(finding);
+      else earlier.set(key, [finding]);
+    }
+    const overlaps = (finding: EngineFinding) => (earlier.get(`${finding.ruleId}\0${finding.file}`) ?? [])
+      .some((other) => finding.line <= other.endLine && other.line <= finding.endLine);
+    engineFindings.push(...result.findings.filter((finding) => !overlaps(finding)));
     notices.push(...result.notices);
     for (const entry of result.refuted ?? []) {
       if (entry.endLine === undefined) refuted.add(lineKey(entry));
