@@ -6,6 +6,7 @@ import {
   ROUTER_FACTORY_NAMES,
   isAdminName,
   looksLikeAuthCheckName,
+  looksLikeAuthName,
   looksLikeOptionalAuthName,
   looksLikeRoleCheckName,
 } from '../src/vocabulary/auth-middleware.js';
@@ -20,6 +21,20 @@ describe('looksLikeAuthCheckName', () => {
   it('rejects routers, configs and names that act on auth without checking it', () => {
     for (const name of ['authRouter', 'authController', 'authConfig', 'updateAuthenticatedUsers', 'jwtChallenges', 'signJwt', 'getSession', 'authErrorHandler', 'createUser', 'loginValidate', 'validateLogin', 'registerValidation', 'verifyCSRFToken', 'verifyRecaptcha', 'csrfTokenGuard', 'userGuardConfig', 'checkIfUserExists', 'checkSuperadminExists', 'isUsernameAvailable', 'validEmbedConfig', 'deleteSession', 'openSessionMiddleware', 'listSessions']) {
       expect(looksLikeAuthCheckName(name), name).toBe(false);
+    }
+  });
+});
+
+describe('looksLikeAuthName', () => {
+  it('accepts auth words, and a session word only beside a check', () => {
+    for (const name of ['authenticate', 'jwtMiddleware', 'passportJwt', 'requireSession', 'validSession', 'sessionGuard', 'checkSession', 'mustBeLoggedIn']) {
+      expect(looksLikeAuthName(name), name).toBe(true);
+    }
+  });
+
+  it('rejects middleware that only loads or starts a session', () => {
+    for (const name of ['sessionMiddleware', 'SessionAutostartMiddleware.invokeCallbackMiddleware', 'sessionHandler', 'loadSession', 'cookieParser']) {
+      expect(looksLikeAuthName(name), name).toBe(false);
     }
   });
 });

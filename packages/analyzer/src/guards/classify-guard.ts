@@ -64,7 +64,7 @@ const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'p
  * hands an error to `next`. A body with none of these lets everyone through.
  */
 const REJECTS_PATTERN =
-  /\b(?:401|403)\b|unauthori[sz]ed|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)/i;
+  /\b(?:401|403)\b|[a-z_](?:401|403)[A-Z_(]|unauthori[sz]ed|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\w*\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)/i;
 const ROLE_BODY_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions|FORBIDDEN|Forbidden|ForbiddenException|status\(403\)|403\b)/;
 
 /** Classifies middleware and guards by name, the team's vocabulary, and (when it is a project function) by its body. */
@@ -89,7 +89,11 @@ export class GuardClassifier {
     if (NON_ACCESS_PACKAGES.has(file.imports.get(calleeName.split('.')[0]!)?.specifier ?? '')) return { name, authenticates: false, checksRole: false };
     const words = splitIdentifierWords(calleeName);
     const optional = words.some((word) => OPTIONAL_WORDS.has(word)) || hasOptionalCredentials(node) || SETUP_MIDDLEWARE.has(calleeName);
-    const checksNobody = words.some((word) => NOT_AUTH_WORDS.has(word));
+    // `authRouter`, `authController.login`: a router or a controller's action, not a check; but a controller's method
+    // named for a check is one (`AuthenticationController.requireLogin()`).
+    const method = lastSegment(calleeName);
+    const checksNobody = splitIdentifierWords(method).some((word) => NOT_AUTH_WORDS.has(word)) ||
+      (words.some((word) => NOT_AUTH_WORDS.has(word)) && !looksLikeAuthCheckName(method));
     const byName = {
       // `isAuthorized`, `verifyUser`: the same name test as the per-file rule.
       authenticates: !checksNobody && (this.authNames.has(calleeName) || this.authNames.has(words.at(-1) ?? '') || looksLikeAuthName(calleeName) ||

@@ -1,8 +1,11 @@
 import ts from '../project/typescript.cjs';
 import { skipOuterExpressions } from '../project/lexical-scope.js';
 
-/** Receivers that write to a log: `log.warn`, `logger.info`, `console.error`, `req.log.info`. */
-const LOG_RECEIVER = /^(?:log|logger|console)$/i;
+/**
+ * Receivers that write to a log: `log.warn`, `logger.info`, `console.error`, `req.log.info`; and the metrics such a
+ * collector counts its reports in (`metrics.inc('client-side-error')`, `statsd.increment(…)`).
+ */
+const LOG_RECEIVER = /^(?:log|logger|console|metrics|statsd|stats)$/i;
 /** Calls that answer the request: `res.status(200).send()`, `reply.code(204).send()`, `res.sendStatus(204)`, `res.end()`. */
 const ANSWER_METHODS = new Set(['status', 'code', 'send', 'json', 'end', 'sendStatus']);
 

@@ -34,9 +34,17 @@ export const PUBLIC_PATH_PATTERNS: readonly string[] = [
 export function looksLikeAuthName(name: string): boolean {
   const words = splitIdentifierWords(name);
   return words.some((word) =>
-    ['auth', 'authenticate', 'authenticated', 'authentication', 'jwt', 'passport', 'session'].includes(word),
-  ) || (words.includes('logged') && words.includes('in'));
+    ['auth', 'authenticate', 'authenticated', 'authentication', 'jwt', 'passport'].includes(word),
+  ) || (words.includes('logged') && words.includes('in')) ||
+    // `requireSession`, `validSession`, `sessionGuard` check one; `sessionMiddleware` and
+    // `SessionAutostartMiddleware.invokeCallbackMiddleware` only load or start one.
+    (words.includes('session') && words.some((word) => SESSION_CHECK_WORDS.has(word)));
 }
+
+/** Words that make a session middleware a check of the session rather than its loader. */
+const SESSION_CHECK_WORDS: ReadonlySet<string> = new Set([
+  'require', 'required', 'ensure', 'validate', 'valid', 'verify', 'check', 'guard', 'protect', 'protected', 'assert', 'has', 'is', 'must', 'enforce',
+]);
 
 /** More public paths: token refresh, OAuth/SSO callbacks, public forms and analytics collectors. */
 export const MORE_PUBLIC_PATH_PATTERNS: readonly string[] = [

@@ -464,6 +464,8 @@ function resolveParameterRouters(
   const target = skipOuterExpressions(callee);
   let resolved: { node: ts.Node; file: AnalyzedFile } | undefined;
   if (ts.isIdentifier(target)) resolved = project.resolveName(file, target.text);
+  // `Router.initialize(webRouter)`, `SubscriptionRouter.apply(webRouter)`: a method of an imported module or object.
+  else if (ts.isPropertyAccessExpression(target)) resolved = new CalleeResolver(project).resolveFunction(target, file);
   else if (ts.isCallExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'require') {
     // require('./routes')(app)
     const specifier = getStringValue(target.arguments[0]);
