@@ -7,6 +7,7 @@ import type { FunctionSummaries } from './function-summaries.js';
 import type { IncludedRelation } from './orm-options.js';
 import { getRequestPropertyPath } from './request-records.js';
 import { getSinkPayload } from './response-sinks.js';
+import { isShapedByResponseSchema } from './response-schemas.js';
 
 /** A route handler to trace: the function, its file, and whether its return value is the response (NestJS). */
 export interface HandlerToTrace {
@@ -26,6 +27,8 @@ export function traceResponses(handlers: readonly HandlerToTrace[], summaries: F
   const facts: ResponseFact[] = [];
   const seen = new Set<ts.Node>();
   for (const handler of handlers) {
+    // A Fastify response schema sends only the fields it declares, whatever the handler hands it.
+    if (isShapedByResponseSchema(handler.fn, handler.file)) continue;
     for (const { sink, payloads, omitted: takenOff, helper } of findSinks(handler, summaries)) {
       if (seen.has(sink)) continue;
       seen.add(sink);
