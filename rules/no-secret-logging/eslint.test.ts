@@ -324,6 +324,15 @@ async function f(raw: string, key: Uint8Array) { const accessToken = (await jose
 export default async function handler(req, res) { const token = await getTokenFromRequest(req); console.log(token); if (!token?.id) return res.status(401).end(); const user = await prisma.user.findUnique({ where: { id: token.id } }); res.json({ email: user.email }); }`,
       // the kinds of token a request carried, not their values
       `function logAccess(projectId, tokens) { if (tokens.readOnly || tokens.readAndWrite) logger.info({ projectId, tokens: Object.keys(tokens) }, 'project tokens accessed'); }`,
+      // a load-test script's request carries an empty placeholder, no secret
+      `import axios from 'axios';
+async function sendCrawl(url) {
+  try {
+    await axios.post(url, { limit: 10 }, { headers: { Authorization: \`Bearer \` }, timeout: 5000 });
+  } catch (error) {
+    console.error('Error sending crawl:', error);
+  }
+}`,
       // bunyan and pino serialize the merging object's `req` (method, url, what the team configured)
       `app.use((req, res, next) => { if (!isAllowedOrigin(req)) { logger.warn({ req }, 'blocking cross-origin request'); return res.sendStatus(403); } next(); });`,
       // a Nest JwtService decodes to claims
