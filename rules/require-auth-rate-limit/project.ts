@@ -69,9 +69,12 @@ const requireAuthRateLimitProject: ProjectCheck = {
   },
   refute(facts) {
     // A Nest route behind a global `ThrottlerGuard` (an `APP_GUARD`) is limited, even without a stricter `@Throttle()` of
-    // its own: the per-file half, which sees only the controller, cannot tell.
+    // its own: the per-file half, which sees only the controller, cannot tell. So is a route whose app or router runs a
+    // limiter before it in another file (`app.use(ratelimit)` in index.ts) while its file compares it with siblings
+    // that carry a stricter one.
     return facts.routes
-      .filter((route) => route.framework === 'nestjs' && route.guards.some((guard) => guard.scope === 'global' && RATE_LIMITER_NAME.test(guard.name)))
+      .filter((route) => route.guards.some((guard) => guard.scope !== 'route' && guard.scope !== 'guard' && RATE_LIMITER_NAME.test(guard.name)) ||
+        (route.framework === 'nestjs' && route.guards.some((guard) => guard.scope === 'global' && RATE_LIMITER_NAME.test(guard.name))))
       .map((route) => route.at);
   },
 };
