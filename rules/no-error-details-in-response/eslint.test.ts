@@ -6,6 +6,16 @@ const filename = 'src/routes/users.ts';
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // A role check that awaits nothing: what it throws is a programming error, which JSON sends as \`{}\`.
+    `export async function requireTeamLead(req, res, next) {
+  try {
+    if (!req.user) return res.status(401).send('Unauthorized');
+    if (!isTeamLeadFromSession(req.user)) return res.status(403).send('Team Lead role required.');
+    next();
+  } catch (error) {
+    return res.status(500).send(error);
+  }
+}`,
     // A callback's error from the app's own check (a permission or login-attempt helper) carries the app's message.
     `router.post('/current', (req, res) => {
   auth.currentUser(req, res, (err) => {

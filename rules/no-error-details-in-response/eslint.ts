@@ -203,8 +203,10 @@ export default createRule<Options, MessageIds>({
           const leak = getLeakingUse(node);
           // A message from a `try` that reaches no database, file or network call is the app's own ("Email already
           // taken", a service's domain error); the stack and the error object stay internals.
+          // The error object of a `try` that awaits nothing and reaches no internals (`if (!isTeamLead(req.user)) …`) is a
+          // programming error, whose fields JSON leaves out (`{}`).
           const feedback = (leak?.what === 'the raw error message' && !error.reachesInternals) ||
-            (leak?.what === 'the error object' && isNarrowedToBuiltinError(node));
+            (leak?.what === 'the error object' && (isNarrowedToBuiltinError(node) || (error.awaitsNothing === true && !error.reachesInternals)));
           if (leak && !feedback && !isGuarded(leak.node, node.name, error)) found = leak;
           return;
         }
@@ -513,6 +515,8 @@ export default createRule<Options, MessageIds>({
       appErrorsOnly: boolean;
       /** Whether the error may come from a database, file or network call (see `reachesInternalCall`); assumed for handlers and callbacks. */
       reachesInternals: boolean;
+      /** A `try` that awaits nothing: what it throws is a programming error, not a driver's or a service's. */
+      awaitsNothing?: boolean;
     }
 
     /**
@@ -532,6 +536,8 @@ export default createRule<Options, MessageIds>({
           scope: clause,
           appErrorsOnly: tryStatement.type === AST_NODE_TYPES.TryStatement && onlyThrowsOwnErrors(tryStatement.block, sourceCode),
           reachesInternals: tryStatement.type !== AST_NODE_TYPES.TryStatement || reachesInternalCall(tryStatement.block, sourceCode),
+          awaitsNothing: tryStatement.type === AST_NODE_TYPES.TryStatement && !findNode(tryStatement.block, (node) =>
+            node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(node) === 'then')),
         };
       }
       if (def.type !== 'Parameter') return undefined;
