@@ -45,6 +45,8 @@ export function isCredentialPath(path: string): boolean {
   // `/users/:id/login` (an admin signs in as that user), `/users/:id/2fa` (that user's second factor is set up): an action
   // on one record, by a caller already signed in.
   if (/\/:[^/]+\/(?:log-?in|sign-?in|2fa|mfa|totp|two-?factor)$/i.test(path.split('?')[0]!.replace(/\/+$/, ''))) return false;
+  // `/signup/check`, `/register/validate`: the sign-up form checks its fields before it is sent; no credential is tried.
+  if (/\/(?:sign-?up|register)\/(?:check|validate|validation)$/i.test(clean)) return false;
   return CREDENTIAL_PATH.test(clean);
 }
 
