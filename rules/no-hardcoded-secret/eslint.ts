@@ -86,6 +86,15 @@ const getVocabulary = createConfigCache((options: Options[0], settings: RedlineS
 /** Modules whose calls take a secret argument (`checkJwtCall`, `checkSecretFirstArgument`). */
 const SECRET_ARGUMENT_MODULES = [...Object.keys(JWT_KEY_ARGUMENTS), ...SECRET_FIRST_ARGUMENT_MODULES];
 
+/** Words that, beside `search`, name a search-only key: Algolia's and DocSearch's, Typesense's `search only` key. */
+const PUBLIC_SEARCH_KEY_WORDS: ReadonlySet<string> = new Set(['algolia', 'docsearch', 'typesense', 'only']);
+
+/** `ALGOLIA_SEARCH_API_KEY`, `TYPESENSE_SEARCH_ONLY_API_KEY`: search-only keys are public by design, shipped to browsers. */
+function isPublicSearchKeyName(name: string): boolean {
+  const words = splitIdentifierWords(name);
+  return words.includes('search') && words.some((word) => PUBLIC_SEARCH_KEY_WORDS.has(word));
+}
+
 /** Words that make a name a secret on their own, for a `const` holding a literal. */
 const STRONG_SECRET_WORDS: ReadonlySet<string> = new Set([
   'secret', 'secrets', 'password', 'passwd', 'passphrase', 'apikey', 'privatekey',
@@ -230,6 +239,9 @@ export default createRule<Options, MessageIds>({
         // `'POST /api/users/:id/api-key': 'users/create-api-key'`: a route table maps paths to actions.
         if (key === undefined || /^(?:get|post|put|patch|delete|head|options|all)\s+\//i.test(key)) return;
         if (secretOptionKeys.has(key) || (mayNameSecret(key) && isStrongOptionKey(key))) {
+          // `'X-Algolia-API-Key': ALGOLIA_SEARCH_API_KEY`: the constant's name says it is a search-only key.
+          const value = unwrapExpression(node.value);
+          if (value.type === AST_NODE_TYPES.Identifier && isPublicSearchKeyName(value.name)) return;
           for (const literal of getSecretLiterals(node.value)) {
             // `privateKeyPem: 'sec:privateKeyPem'`: a JSON-LD context maps a term to its vocabulary IRI.
             if (literal.value === `${literal.value.split(':')[0]}:${key}`) continue;
