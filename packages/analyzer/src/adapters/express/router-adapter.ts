@@ -97,7 +97,9 @@ export class RouterAdapter implements NodeVisitor {
     if (byNode) return byNode;
     if (ts.isIdentifier(target)) {
       const declaration = findLocalDeclaration(target) ?? findParameterSlot(target)?.declaration;
-      return declaration ? this.routerByDeclaration.get(declaration) : undefined;
+      if (!declaration) return undefined;
+      return this.routerByDeclaration.get(declaration) ??
+        (ts.isVariableDeclaration(declaration) && declaration.initializer ? this.getWrappedApp(declaration.initializer) : undefined);
     }
     if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
       const slot = findParameterSlot(target);
@@ -111,6 +113,26 @@ export class RouterAdapter implements NodeVisitor {
     }
     const chained = getChainReceiver(target);
     return chained ? this.getRouterOf(chained) : undefined;
+  }
+
+  /**
+   * `const ws = expressWs(express()); const app = ws.app`: a wrapper that adds to an app (express-ws) hands the same
+   * app back as `.app`.
+   */
+  private getWrappedApp(initializer: ts.Expression): RouterObject | undefined {
+    const access = skipOuterExpressions(initializer);
+    if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'app') return undefined;
+    let wrapper: ts.Expression | undefined = skipOuterExpressions(access.expression);
+    if (ts.isIdentifier(wrapper)) {
+      const declaration = findLocalDeclaration(wrapper);
+      wrapper = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+    }
+    if (!wrapper || !ts.isCallExpression(wrapper)) return undefined;
+    for (const argument of wrapper.arguments) {
+      const router = this.getRouterOf(argument);
+      if (router?.isApp) return router;
+    }
+    return undefined;
   }
 
   private readCreation(node: ts.CallExpression | ts.NewExpression, file: AnalyzedFile): RouterObject | undefined {
