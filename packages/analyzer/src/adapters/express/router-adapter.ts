@@ -507,8 +507,9 @@ function isRouterShapedCall(call: ts.CallExpression, method: string): boolean {
   if (method === 'on') return call.arguments.length >= 3 && readHonoMethods(call.arguments[0]!).length > 0 && getStringValue(call.arguments[1])?.startsWith('/') === true;
   if (!ROUTE_METHODS.has(method) || call.arguments.length < 2) return false;
   const handler = call.arguments[call.arguments.length - 1]!;
+  // The handler may be made by a factory (`signupHandler(app)`, `asyncHandler(fn)`).
   return getStringValue(call.arguments[0])?.startsWith('/') === true &&
-    (ts.isFunctionLike(handler) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler));
+    (ts.isFunctionLike(handler) || ts.isIdentifier(handler) || ts.isPropertyAccessExpression(handler) || ts.isCallExpression(handler));
 }
 
 /** The methods of Hono's `app.on('PURGE' | ['GET', 'POST'], path, …)` that are HTTP methods we list. */
