@@ -322,6 +322,8 @@ async function f(raw: string, key: Uint8Array) { const accessToken = (await jose
       // an app helper's result that the file only reads claims from (\`token.id\`) is the decoded session, not a token string
       `import getTokenFromRequest from '@/lib/api/getTokenFromRequest';
 export default async function handler(req, res) { const token = await getTokenFromRequest(req); console.log(token); if (!token?.id) return res.status(401).end(); const user = await prisma.user.findUnique({ where: { id: token.id } }); res.json({ email: user.email }); }`,
+      // getters of counts and ids, and a getter that takes an argument
+      `class TokenStats { report() { this.logger.log('tokens used: ' + this.getTokenCount()); this.logger.log('key id', this.getApiKeyId()); } }`,
       // the kinds of token a request carried, not their values
       `function logAccess(projectId, tokens) { if (tokens.readOnly || tokens.readAndWrite) logger.info({ projectId, tokens: Object.keys(tokens) }, 'project tokens accessed'); }`,
       // a load-test script's request carries an empty placeholder, no secret
@@ -344,6 +346,15 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // A getter named for a connection string returns one, password and all.
+      code: `export class RedisConfigService {
+  constructor(private readonly logger: Logger) {
+    this.logger.log('Redis URL: ' + this.getRedisUrl());
+  }
+}`,
+      errors: [{ messageId: 'secret', line: 3, data: { name: 'this.getRedisUrl()', sink: 'this.logger.log' } }],
+    },
     {
       // The whole request goes to the log: its cookies and authorization header with it.
       code: `export class AuthExceptionFilter {

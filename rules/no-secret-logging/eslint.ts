@@ -645,6 +645,11 @@ export default createRule<Options, MessageIds>({
       const calleeName = calleePath?.at(-1) ?? (callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined);
       if (calleeName !== undefined && isRedactionHelperName(calleeName, redactionHelpers)) return undefined;
       const [first, second] = call.arguments;
+      // `this.getRedisUrl()`, `config.getApiToken()`: a getter named for a connection string or a secret returns one.
+      const gotten = calleeName !== undefined && !first ? /^get([A-Z]\w*)$/.exec(calleeName)?.[1] : undefined;
+      if (gotten !== undefined && ((isSensitiveName(gotten) && !isSessionName(gotten)) || isConnectionStringName(gotten))) {
+        return { kind: 'secret', name: `${calleeText ?? calleeName}()`, keyPath };
+      }
 
       if (calleeText === 'JSON.stringify') {
         // A replacer array or function is an allow-list the author chose.
