@@ -5,6 +5,20 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // The toast's Retry button calls the upload again: one retry per click, not a loop.
+    {
+      code: `export function ReceiptButton({ file }) {
+  const upload = async () => {
+    try {
+      await uploadToS3(file);
+    } catch (err) {
+      toast({ title: 'Upload failed', action: <ToastAction altText="Retry" onClick={() => upload()}>Retry</ToastAction> });
+    }
+  };
+  return <button onClick={upload}>Scan receipt</button>;
+}`,
+      filename: 'src/components/receipt-button.tsx',
+    },
     // Another machine claimed the spec first: try the next unclaimed one; every other error is thrown.
     `async function getNextTask(params) {
   const spec = await getFirstUnclaimedSpec(params.runId);

@@ -446,6 +446,8 @@ export default createRule<Options, MessageIds>({
           // A call in a `try` block is the attempt itself, not the retry.
           if (!handler && !branch) return undefined;
         }
+        // `<ToastAction onClick={() => upload()}>Retry</ToastAction>`: the user retries, one click at a time.
+        if (current.type === AST_NODE_TYPES.JSXAttribute) return undefined;
         if (isFunctionLike(current)) {
           if (!handler && isFailureCallback(current)) handler = current;
           const timerName = getTimerOfCallback(current);
