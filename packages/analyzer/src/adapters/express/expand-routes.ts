@@ -359,13 +359,17 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
       const exported = target ? project.resolveExport(target, 'default') : undefined;
       return exported ? findRouterAt(exported.node, adapter) : undefined;
     }
-    if (ts.isIdentifier(callee)) {
-      const factory = project.resolveName(file, callee.text);
-      return factory ? findRouterCreatedIn(factory.node, adapter) : undefined;
-    }
-    return undefined;
+    return resolveFactoryRouter(node, file, adapter, project);
   }
-  if (ts.isIdentifier(node)) return resolveRouterName(node.text, file, adapter, project);
+  if (ts.isIdentifier(node)) {
+    // `const [apiRouter, adminRouter] = require('./apiv3')(crowi)`: the routers the factory returns, by position.
+    const destructured = findArrayBinding(node);
+    if (destructured) {
+      const made = resolveFactoryRouter(destructured.call, file, adapter, project, destructured.index);
+      if (made) return made;
+    }
+    return resolveRouterName(node.text, file, adapter, project);
+  }
   // `app.use('/admin', adminApp.handlers)`, with `import * as adminApp from './app-admin.js'` and
   // `export { app as handlers }` there: an export of a namespace import.
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
@@ -439,6 +443,60 @@ function resolveRouterDeclaration(
 /** The router a declaration stands for: its initialiser chain, or the one a factory function returns. */
 function findRouterAt(node: ts.Node, adapter: RouterAdapter): RouterObject | undefined {
   return adapter.routerByNode.get(node) ?? findRouterCreatedIn(node, adapter);
+}
+
+/**
+ * The router a factory call makes: `makeRouter(deps)`, `require('./users')(crowi)` (a CommonJS module that exports
+ * the factory): created in the factory, or created beside it and returned (`return router`); with `index`, the
+ * element of the array it returns (`return [router, adminRouter]`).
+ */
+function resolveFactoryRouter(call: ts.CallExpression, file: AnalyzedFile, adapter: RouterAdapter, project: ProjectModel, index?: number): RouterObject | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  let factory: { node: ts.Node; file: AnalyzedFile } | undefined;
+  if (ts.isIdentifier(callee)) factory = project.resolveName(file, callee.text);
+  else if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require') {
+    const specifier = getStringValue(callee.arguments[0]);
+    const target = specifier ? project.resolveModule(file, specifier) : undefined;
+    factory = target ? project.resolveExport(target, 'default') : undefined;
+  }
+  if (!factory) return undefined;
+  const fn = ts.isExpression(factory.node) ? skipOuterExpressions(factory.node) : factory.node;
+  return findReturnedRouter(fn, adapter, index) ?? (index === undefined ? findRouterCreatedIn(fn, adapter) : undefined);
+}
+
+/** `const [apiRouter, adminRouter] = makeRouters(deps)` in an enclosing block: the call and the name's position. */
+function findArrayBinding(identifier: ts.Identifier): { call: ts.CallExpression; index: number } | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
+        if (!ts.isArrayBindingPattern(declaration.name) || !initializer || !ts.isCallExpression(initializer)) continue;
+        const index = declaration.name.elements.findIndex((element) => ts.isBindingElement(element) && ts.isIdentifier(element.name) && element.name.text === identifier.text);
+        if (index >= 0) return { call: initializer, index };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The router a function returns (`return router`), or the `index`th of the array it returns. */
+function findReturnedRouter(fn: ts.Node, adapter: RouterAdapter, index: number | undefined): RouterObject | undefined {
+  if (!ts.isFunctionLike(fn)) return undefined;
+  let found: RouterObject | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== fn && ts.isFunctionLike(node))) return;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const returned = skipOuterExpressions(node.expression);
+      const element = index === undefined ? returned : ts.isArrayLiteralExpression(returned) ? returned.elements[index] : undefined;
+      found = element ? adapter.getRouterOf(element) : undefined;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
 }
 
 function findRouterCreatedIn(node: ts.Node, adapter: RouterAdapter): RouterObject | undefined {
