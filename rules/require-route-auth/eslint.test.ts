@@ -30,6 +30,18 @@ export class FeatureFlagController {
   }),
   getMyBuzzBalance: publicProcedure.input(tokenInput).mutation(async ({ input }) => getBalance(await authorizeBlockBuzzRead(input.blockToken))),
 });`,
+    // tRPC: procedures named for anonymous callers (\`publicList\`), and one whose resolver checks access to the note
+    // it comments on (guests may comment on shared notes).
+    `export const noteRouter = router({
+  create: authProcedure.input(noteInput).mutation(({ ctx, input }) => createNote(ctx.id, input)),
+  update: authProcedure.input(noteInput).mutation(({ ctx, input }) => updateNote(ctx.id, input)),
+  trash: authProcedure.input(idInput).mutation(({ ctx, input }) => trashNote(ctx.id, input.id)),
+  publicList: publicProcedure.input(pageInput).mutation(({ input }) => prisma.notes.findMany({ where: { isShare: true }, skip: input.skip })),
+  comment: publicProcedure.input(commentInput).mutation(async ({ ctx, input }) => {
+    await checkNoteAccess(input.noteId, ctx);
+    return prisma.comments.create({ data: { noteId: input.noteId, content: input.content, guestName: ctx.id ? null : input.guestName } });
+  }),
+});`,
     // A handler that deletes a resource named session (`deleteSession`) is no auth check: it is no evidence that the
     // other routes on the router forgot one (audiobookshelf's ApiRouter, mounted behind auth in another file).
     `class ApiRouter {

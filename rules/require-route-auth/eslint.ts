@@ -140,6 +140,8 @@ const PUBLIC_HANDLER_WORDS: ReadonlySet<string> = new Set([
  */
 const PUBLIC_PROCEDURE_WORDS: ReadonlySet<string> = new Set([
   'exchange', 'validate', 'verify', 'accept', 'redeem', 'confirm', 'unsubscribe', 'subscribe', 'callback', 'webhook', 'track', 'ping', 'contact',
+  // `publicList`, `publicDetail`: named for callers who are not signed in.
+  'public',
 ]);
 /** Members of a request/response/context object that only read the request or write the answer. */
 const RESPONSE_MEMBERS: ReadonlySet<string> = new Set([

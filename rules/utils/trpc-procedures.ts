@@ -20,7 +20,7 @@ export interface TrpcProcedure {
 }
 
 /** What a resolver that checks its caller itself says: a token verification, an authorize helper, an UNAUTHORIZED error. */
-const CALLER_CHECK = /\bUNAUTHORIZED\b|\bverify\w*Token\s*\(|\bauthori[sz]e\w*\s*\(/;
+const CALLER_CHECK = /\bUNAUTHORIZED\b|\bverify\w*Token\s*\(|\bauthori[sz]e\w*\s*\(|\b(?:check|assert|ensure)\w*(?:Access|Permission)\w*\s*\(/;
 
 const ROUTER_FACTORIES: ReadonlySet<string> = new Set(['router', 'createTRPCRouter', 'createRouter', 'createTrpcRouter']);
 
