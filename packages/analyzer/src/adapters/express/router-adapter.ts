@@ -375,6 +375,13 @@ export class RouterAdapter implements NodeVisitor {
     this.routers.push(router);
     if (slot.readOffParameter === undefined) {
       this.routerByDeclaration.set(slot.declaration, router);
+      // `function setup(app) { app.use('/api/file', fileRouter); app.get('/health', h) }`: the `use` calls met before
+      // the route showed the parameter to be a router are its first events.
+      const uses = ts.isParameter(slot.declaration) ? this.parameterUses.get(slot.declaration) : undefined;
+      if (uses) {
+        this.parameterUses.delete(slot.declaration as ts.ParameterDeclaration);
+        for (const use of uses) this.recordEvent(router, use.call, 'use', undefined, use.file);
+      }
     } else {
       const byProperty = this.routerByParameterProperty.get(slot.declaration) ?? new Map<string, RouterObject>();
       byProperty.set(slot.readOffParameter, router);
