@@ -22,6 +22,9 @@ const EXPIRY_CLAIMS = /^(?:exp|expires|expiresAt|expires_at|expiry|expiration|ex
 const SYMMETRIC = /^HS\d+$/;
 const ASYMMETRIC = /^(?:RS|PS|ES)\d+$|^EdDSA$/;
 
+/** `invite.seed.ts`, `prisma/seed.ts`, `src/seeds/users.ts`: data seeding scripts. */
+const SEED_FILE = /(?:^|\/)(?:seeds?\/|[^/]*\.seeds?\.[cm]?[jt]s$|seeds?\.[cm]?[jt]s$)/;
+
 export default createRule<Options, MessageIds>({
   name: 'no-jwt-misuse',
   meta: {
@@ -68,7 +71,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ verifyFunctions: [], suggestedExpiresIn: '15m' }],
   },
   create(context, [options]) {
-    if (isTestFile(context.filename)) return {};
+    // Seed scripts sign tokens for demo rows that no one signs in with (`invite.seed.ts`, `prisma/seed.ts`, `seeds/`).
+    if (isTestFile(context.filename) || SEED_FILE.test(context.filename.replace(/\\/g, '/'))) return {};
     const sourceCode = context.sourceCode;
     // Everything here hangs on an import or require of a JWT package.
     if (!mayMentionModule(sourceCode, JWT_PACKAGES)) return {};
