@@ -31,10 +31,29 @@ export class NumericIdParameterAdapter implements NodeVisitor {
     if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.PlusToken && isUrlId(node.operand);
     if (ts.isDecorator(node)) return isNestNumericParam(node);
     const call = node as ts.CallExpression;
+    if (isZodNumericUrlId(call)) return true;
     const callee = call.expression;
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'Number' ? callee.name.text : '';
     return NUMBER_CONVERSIONS.has(name) && call.arguments[0] !== undefined && isUrlId(call.arguments[0]);
   }
+}
+
+/**
+ * A route's URL parameters declared as a zod schema with a numeric id (`@hono/zod-openapi`, a validator):
+ * `request: { params: z.object({ id: z.coerce.number().openapi({ … }) }) }`.
+ */
+function isZodNumericUrlId(call: ts.CallExpression): boolean {
+  if (!/(?:^|\.)(?:coerce\.)?number$/.test(call.expression.getText()) || !/^z\b/.test(call.expression.getText())) return false;
+  // Up through the schema's own chain (`.int().positive().openapi({ … })`) to the key it is declared under.
+  let node: ts.Node = call;
+  while ((ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) || (ts.isCallExpression(node.parent) && node.parent.expression === node)) node = node.parent;
+  const property = node.parent;
+  if (!property || !ts.isPropertyAssignment(property) || !ID_NAME.test(property.name.getText())) return false;
+  const objectCall = property.parent.parent;
+  if (!objectCall || !ts.isCallExpression(objectCall) || !/\.object$/.test(objectCall.expression.getText())) return false;
+  let schema: ts.Node = objectCall;
+  while ((ts.isPropertyAccessExpression(schema.parent) && schema.parent.expression === schema) || (ts.isCallExpression(schema.parent) && schema.parent.expression === schema)) schema = schema.parent;
+  return ts.isPropertyAssignment(schema.parent) && /^params?$/.test(schema.parent.name.getText());
 }
 
 /** An id-named value read from the URL: `req.params.id`, `c.req.param('id')`, `params.id`, or a local destructured from them. */
