@@ -322,6 +322,8 @@ async function f(raw: string, key: Uint8Array) { const accessToken = (await jose
       // an app helper's result that the file only reads claims from (\`token.id\`) is the decoded session, not a token string
       `import getTokenFromRequest from '@/lib/api/getTokenFromRequest';
 export default async function handler(req, res) { const token = await getTokenFromRequest(req); console.log(token); if (!token?.id) return res.status(401).end(); const user = await prisma.user.findUnique({ where: { id: token.id } }); res.json({ email: user.email }); }`,
+      // an environment variable that names headers, not one that holds them
+      `console.log('forwarding', process.env.FORWARDED_HEADERS_ENABLED, process.env.TRUST_PROXY_HEADERS_COUNT);`,
       // getters of counts and ids, and a getter that takes an argument
       `class TokenStats { report() { this.logger.log('tokens used: ' + this.getTokenCount()); this.logger.log('key id', this.getApiKeyId()); } }`,
       // the kinds of token a request carried, not their values
@@ -346,6 +348,11 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // Exporter headers set in the environment carry the collector's API key.
+      code: `console.log('Tracing Headers: ' + process.env.OTEL_EXPORTER_OTLP_HEADERS);`,
+      errors: [{ messageId: 'secret', line: 1, data: { name: 'process.env.OTEL_EXPORTER_OTLP_HEADERS', sink: 'console.log' } }],
+    },
     {
       // A getter named for a connection string returns one, password and all.
       code: `export class RedisConfigService {

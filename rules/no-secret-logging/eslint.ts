@@ -622,6 +622,8 @@ export default createRule<Options, MessageIds>({
         return findLeak(member.object, 'string', keyPath, depth);
       }
       if (allowedNames.has(property)) return undefined;
+      // `process.env.OTEL_EXPORTER_OTLP_HEADERS`: headers set in the environment are there to authenticate (`x-honeycomb-team=…`).
+      if (path?.length === 3 && path[0] === 'process' && path[1] === 'env' && /_HEADERS$/.test(property)) return { kind: 'secret', name: formatPath(path), keyPath };
       if ((isSensitiveName(property) && !isSessionName(property)) || isConnectionStringName(property)) {
         if (mode === 'string' && isObjectShapedMember(property)) return undefined;
         // `coupon.token`, `ctx.channel.token`: the token of something that is no credential (a promo code, a channel selector);
