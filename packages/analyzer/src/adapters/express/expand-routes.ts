@@ -353,10 +353,8 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     if (ts.isPropertyAccessExpression(callee) && ['routes', 'middleware', 'allowedMethods'].includes(callee.name.text)) {
       return callee.name.text === 'allowedMethods' ? undefined : resolveRouterExpression(callee.expression, file, adapter, project);
     }
-    if (ts.isIdentifier(callee) && callee.text === 'require') {
-      const specifier = getStringValue(node.arguments[0]);
-      const target = specifier ? project.resolveModule(file, specifier) : undefined;
-      const exported = target ? project.resolveExport(target, 'default') : undefined;
+    if (isRequireCall(node)) {
+      const exported = resolveRequiredExport(node, 'default', file, project);
       return exported ? findRouterAt(exported.node, adapter) : undefined;
     }
     return resolveFactoryRouter(node, file, adapter, project);
@@ -385,10 +383,8 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     if (router) return router;
   }
   // `app.use(require('./lib/routes').router)` with `exports.router = appRouter` there.
-  if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'require') {
-    const specifier = getStringValue(node.expression.arguments[0]);
-    const target = specifier ? project.resolveModule(file, specifier) : undefined;
-    return resolveRouterDeclaration(target && project.resolveExport(target, node.name.text), adapter, project);
+  if (ts.isPropertyAccessExpression(node) && isRequireCall(node.expression)) {
+    return resolveRouterDeclaration(resolveRequiredExport(node.expression, node.name.text, file, project), adapter, project);
   }
   return undefined;
 }
@@ -454,11 +450,7 @@ function resolveFactoryRouter(call: ts.CallExpression, file: AnalyzedFile, adapt
   const callee = skipOuterExpressions(call.expression);
   let factory: { node: ts.Node; file: AnalyzedFile } | undefined;
   if (ts.isIdentifier(callee)) factory = project.resolveName(file, callee.text);
-  else if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require') {
-    const specifier = getStringValue(callee.arguments[0]);
-    const target = specifier ? project.resolveModule(file, specifier) : undefined;
-    factory = target ? project.resolveExport(target, 'default') : undefined;
-  }
+  else if (isRequireCall(callee)) factory = resolveRequiredExport(callee, 'default', file, project);
   if (!factory) return undefined;
   const fn = ts.isExpression(factory.node) ? skipOuterExpressions(factory.node) : factory.node;
   return findReturnedRouter(fn, adapter, index) ?? (index === undefined ? findRouterCreatedIn(fn, adapter) : undefined);
@@ -479,6 +471,18 @@ function findArrayBinding(identifier: ts.Identifier): { call: ts.CallExpression;
     }
   }
   return undefined;
+}
+
+/** `require('./routes')`. */
+function isRequireCall(node: ts.Expression): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require';
+}
+
+/** The export `name` of the project module a `require('./x')` call loads (`default`: `module.exports`). */
+function resolveRequiredExport(call: ts.CallExpression, name: string, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  const specifier = getStringValue(call.arguments[0]);
+  const module = specifier ? project.resolveModule(file, specifier) : undefined;
+  return module ? project.resolveExport(module, name) : undefined;
 }
 
 /** The router a function returns (`return router`), or the `index`th of the array it returns. */
@@ -524,12 +528,8 @@ function resolveParameterRouters(
   if (ts.isIdentifier(target)) resolved = project.resolveName(file, target.text);
   // `Router.initialize(webRouter)`, `SubscriptionRouter.apply(webRouter)`: a method of an imported module or object.
   else if (ts.isPropertyAccessExpression(target)) resolved = new CalleeResolver(project).resolveFunction(target, file);
-  else if (ts.isCallExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'require') {
-    // require('./routes')(app)
-    const specifier = getStringValue(target.arguments[0]);
-    const module = specifier ? project.resolveModule(file, specifier) : undefined;
-    resolved = module ? project.resolveExport(module, 'default') : undefined;
-  }
+  // require('./routes')(app)
+  else if (isRequireCall(target)) resolved = resolveRequiredExport(target, 'default', file, project);
   if (!resolved) return [];
   const fn = resolved.node;
   const own = adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index && router.parameterOf.property === property) ??
