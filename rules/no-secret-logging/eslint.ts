@@ -421,7 +421,7 @@ export default createRule<Options, MessageIds>({
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const key = getPropertyKeyName(property);
         // `Authorization: \`Bearer \``, `apiKey: ''`: a constant written in the code is no caller's secret (a load-test script's placeholder).
-        if (isConstantText(property.value)) continue;
+        if (getStaticKey(unwrapExpression(property.value)) !== undefined) continue;
         if (key !== undefined && (isSensitiveName(key) || /^(?:license|licen[cs]e_?key)$/i.test(key)) && !isSessionName(key)) return key;
         // `params: { user, pass: accessToken }`: the value's name says what the key does not.
         const valueName = getMemberPath(property.value)?.at(-1);
@@ -430,13 +430,6 @@ export default createRule<Options, MessageIds>({
         if (nested !== undefined) return nested;
       }
       return undefined;
-    }
-
-    /** A string literal or a template literal with no substitutions. */
-    function isConstantText(node: TSESTree.Node): boolean {
-      const value = unwrapExpression(node);
-      return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
-        (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0);
     }
 
     /**

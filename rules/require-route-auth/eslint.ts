@@ -1711,8 +1711,8 @@ function getOperationName(decorator: TSESTree.Decorator): string | undefined {
   for (const argument of decorator.expression.arguments) {
     if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return argument.value;
     if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
-    const name = argument.properties.find((property) => property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === 'name');
-    if (name?.type === AST_NODE_TYPES.Property && name.value.type === AST_NODE_TYPES.Literal && typeof name.value.value === 'string') return name.value.value;
+    const name = findKey(argument, 'name');
+    if (name?.type === AST_NODE_TYPES.Literal && typeof name.value === 'string') return name.value;
   }
   return undefined;
 }
