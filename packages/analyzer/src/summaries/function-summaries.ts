@@ -5,6 +5,7 @@ import { getCodeSpan } from '../project/code-span.js';
 import { findLocalDeclaration, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { findBindingDeclaration, type BindingDeclaration } from './binding-elements.js';
+import { getCallerLookupKeys } from './caller-lookup-keys.js';
 import type { IncludedRelation } from './orm-options.js';
 import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
 import { readQueryBuilder } from './query-builders.js';
@@ -232,7 +233,11 @@ export class FunctionSummaries {
     if (!callee) return isRecordInstanceCall(call) ? this.traceValue((call.expression as ts.PropertyAccessExpression).expression, fn, file, depth + 1) : undefined;
     const step = { name: callee.name, at: getCodeSpan(callee.node, callee.file.sourceFile, callee.file.relativePath) };
     const inner = this.summarize(callee.node, callee.file, depth + 1);
-    if (inner) return { ...inner, via: [step, ...inner.via] };
+    if (inner) {
+      // What the caller looked the record up by, it already has: `getInvitation({ token })` sending `token` back.
+      const known = inner.fields ? [] : getCallerLookupKeys(call);
+      return { ...inner, via: [step, ...inner.via], ...(known.length ? { omitted: [...(inner.omitted ?? []), ...known] } : {}) };
+    }
     // A wrapper (`{ token, user }`) or a mapper (`dto.id = user.id`) hands on what its argument holds.
     return this.traceFlows(getParameterFlows(callee.node), call.arguments, fn, file, depth, (passed) => ({ ...passed, via: [step, ...passed.via] }));
   }
