@@ -58,6 +58,7 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
   const authExample = routes.flatMap((route) => route.guards).find((guard) => guard.authenticates);
   const protectsMutations = routes.some((route) => MUTATING_METHODS.has(route.method) && isAuthenticated(route));
   const protectsAnything = routes.some(isAuthenticated);
+  const checksRoles = routes.some((route) => route.guards.some((guard) => guard.checksRole));
   const adminRoleCheck = routes.filter((route) => isAdminPath(route.path)).flatMap((route) => route.guards).find((guard) => guard.checksRole);
 
   // Auth written on the route itself: route middleware, or a Nest `@UseGuards` on the method or its class.
@@ -108,7 +109,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
         related: [{ at: guard?.at ?? sibling.at, message: guard ? `\`${guard.name}\` authenticates \`${sibling.method}\` here.` : `\`${sibling.method}\` checks the caller here.` }],
       });
     } else if (!authenticated && expected) {
-      unauthenticated.push({ route, corroborated: authenticatesRoutesIn(route.at.file) || authenticatedResources.has(getResourceKey(route.path)) });
+      // An admin route is private by nature: in an app that checks admins elsewhere, one left open is no public corner.
+      const corroborated = authenticatesRoutesIn(route.at.file) || authenticatedResources.has(getResourceKey(route.path)) || (checksRoles && isAdminPath(route.path));
+      unauthenticated.push({ route, corroborated });
       findings.push({
         at: route.at,
         message: `${describeRouteFact(route)} ${describeChange(route)} without authentication, while this app authenticates its other routes; add the auth middleware or guard to it, or mark it public if it is meant to be.`,

@@ -8,7 +8,7 @@ import { getTrailingName } from '../project/lexical-scope.js';
  * `ctx.state.user`, `res.locals.user`, Hono's `c.get('userId')` / `c.var.user`.
  */
 const CALLER_ON_REQUEST =
-  /\b(?:req|request|ctx|context)\.(?:user|userId|auth|currentUser|session\.(?:user|userId))\b|\.state\.(?:user|userId)\b|\.locals\.(?:user|userId)\b|\bc\.get\(\s*['"](?:user|userId|session|auth|currentUser|jwtPayload)['"]\s*\)|\bc\.var\.(?:user|userId|session|auth)\b/;
+  /\b(?:req|request|ctx|context)\.(?:user|userId|auth|currentUser|session\.(?:user|uid|\w*(?:[a-z]I|_i)d))\b|\.state\.(?:user|userId)\b|\.locals\.(?:user|userId)\b|\bc\.get\(\s*['"](?:user|userId|session|auth|currentUser|jwtPayload)['"]\s*\)|\bc\.var\.(?:user|userId|session|auth)\b/;
 /** Nest parameter decorators that read the request itself. */
 export const REQUEST_DECORATORS: ReadonlySet<string> = new Set([
   'Param', 'Body', 'Query', 'Headers', 'Req', 'Request', 'Res', 'Response', 'Next', 'Ip', 'HostParam', 'UploadedFile', 'UploadedFiles',

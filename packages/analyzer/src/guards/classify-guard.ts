@@ -60,11 +60,11 @@ const ROLE_NAMES = new Set(['admin', 'administrator', 'superadmin', 'super_admin
 const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'permissions', 'scope', 'scopes', 'policy', 'policies', 'ability', 'owner', 'staff', 'superuser', 'rbac', 'acl']);
 /**
  * What a middleware does when the caller is not let in: answers 401/403,
- * throws (or verifies a token, which throws), redirects, answers itself, or
- * hands an error to `next`. A body with none of these lets everyone through.
+ * throws (or verifies a token, which throws), redirects, answers itself (in
+ * the branch that does not call `next`), or hands an error to `next`. A body with none of these lets everyone through.
  */
 const REJECTS_PATTERN =
-  /\b(?:401|403)\b|[a-z_](?:401|403)[A-Z_(]|unauthori[sz]ed|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\w*\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)/i;
+  /\b(?:401|403)\b|[a-z_](?:401|403)[A-Z_(]|unauthori[sz]ed|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\w*\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)|\b(?:res|response)\.(?:send|json|end)\(/i;
 const ROLE_BODY_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions|FORBIDDEN|Forbidden|ForbiddenException|status\(403\)|403\b)/;
 
 /** Classifies middleware and guards by name, the team's vocabulary, and (when it is a project function) by its body. */
@@ -193,7 +193,7 @@ export class GuardClassifier {
     const resolved = resolveCallable(node, file, this.project);
     if (!resolved) return undefined;
     const declaration = resolved.node;
-    if (ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) return resolved;
+    if (ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) || ts.isMethodDeclaration(declaration)) return resolved;
     if (ts.isClassDeclaration(declaration)) return resolved; // a Nest guard or middleware class
     if (ts.isCallExpression(declaration)) return resolved; // a factory call: its arguments (`jwt({ secret })`) and its body tell
     return undefined;
@@ -241,6 +241,8 @@ export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project
   const exported = resolveNamespaceMember(node.expression.text, node.name.text, file, project);
   if (exported) return exported;
   const owner = project.resolveName(file, node.expression.text);
+  // `export default new Check()`: the method of the instance's class.
+  if (owner && ts.isNewExpression(owner.node)) return resolveInstanceMethod(owner.node, node.name.text, owner.file, project);
   if (!owner || !ts.isObjectLiteralExpression(owner.node)) return undefined;
   for (const property of owner.node.properties) {
     if (property.name?.getText() !== node.name.text) continue;
@@ -248,6 +250,19 @@ export function resolveCallable(node: ts.Expression, file: AnalyzedFile, project
     if (ts.isMethodDeclaration(property)) return { node: property, file: owner.file };
     // `export const AuthService = { login, getMe }`: the function declared beside it.
     if (ts.isShorthandPropertyAssignment(property)) return project.resolveName(owner.file, property.name.text);
+  }
+  return undefined;
+}
+
+/** The method `name` of the class an instance is made from (`new Check()` → `Check#checkAdmin`). */
+function resolveInstanceMethod(instance: ts.NewExpression, name: string, file: AnalyzedFile, project: ProjectModel): { node: ts.Node; file: AnalyzedFile } | undefined {
+  if (!ts.isIdentifier(instance.expression)) return undefined;
+  const owner = project.resolveName(file, instance.expression.text);
+  if (!owner || !ts.isClassDeclaration(owner.node)) return undefined;
+  for (const member of owner.node.members) {
+    if (member.name?.getText() !== name) continue;
+    if (ts.isMethodDeclaration(member)) return { node: member, file: owner.file };
+    if (ts.isPropertyDeclaration(member) && member.initializer) return { node: skipOuterExpressions(member.initializer), file: owner.file };
   }
   return undefined;
 }
