@@ -382,9 +382,13 @@ function resolveRouterExpression(arg: ts.Expression, file: AnalyzedFile, adapter
     const router = owner && adapter.getClassFieldRouter(owner.node, node.name.text);
     if (router) return router;
   }
-  // `app.use(require('./lib/routes').router)` with `exports.router = appRouter` there.
-  if (ts.isPropertyAccessExpression(node) && isRequireCall(node.expression)) {
-    return resolveRouterDeclaration(resolveRequiredExport(node.expression, node.name.text, file, project), adapter, project);
+  // `app.use(require('./lib/routes').router)` with `exports.router = appRouter` there; also through a name
+  // (`const routerConfig = require('./router-config'); app.use(routerConfig.api.routes())`).
+  if (ts.isPropertyAccessExpression(node)) {
+    const owner = skipOuterExpressions(node.expression);
+    const initializer = ts.isIdentifier(owner) ? getLocalInitializer(owner) : owner;
+    const required = initializer && skipOuterExpressions(initializer);
+    if (required && isRequireCall(required)) return resolveRouterDeclaration(resolveRequiredExport(required, node.name.text, file, project), adapter, project);
   }
   return undefined;
 }
@@ -433,7 +437,8 @@ function resolveRouterDeclaration(
   if (!resolved) return undefined;
   const node = skipOuterExpressions(resolved.node as ts.Expression);
   if (ts.isIdentifier(node) && depth < 3) return resolveRouterName(node.text, resolved.file, adapter, project, depth + 1);
-  return findRouterAt(resolved.node, adapter);
+  // `exports.api = apiRouter.get('/a', a).post('/b', b)`: the router the chain is called on.
+  return findRouterAt(resolved.node, adapter) ?? (ts.isCallExpression(node) ? adapter.getRouterOf(node) : undefined);
 }
 
 /** The router a declaration stands for: its initialiser chain, or the one a factory function returns. */
