@@ -161,6 +161,8 @@ export class RouterAdapter implements NodeVisitor {
     if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require' && KOA_ROUTER_MODULES.has(getStringValue(callee.arguments[0]) ?? '')) {
       return make('koa', false, readKoaPrefix(node));
     }
+    // Hono's `createFactory().createApp()`: `factory.createApp()` with the factory made here or imported.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'createApp' && isHonoFactory(callee.expression, file)) return make('hono', true);
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router') {
       const owner = callee.expression;
       // express.Router(), or require('express').Router()
@@ -694,4 +696,24 @@ function findParameterSlot(receiver: ts.Expression): ParameterSlot | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A Hono factory (`createFactory()` from `hono/factory`): made here, or imported
+ * under a name that says so (`honoFactory` from `utils/hono.ts`) into a file
+ * that uses Hono.
+ */
+function isHonoFactory(receiver: ts.Expression, file: AnalyzedFile): boolean {
+  const node = skipOuterExpressions(receiver);
+  const made = ts.isIdentifier(node) ? getDeclaredValue(node) : node;
+  if (made && ts.isCallExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'createFactory') {
+    return file.imports.get('createFactory')?.specifier === 'hono/factory';
+  }
+  if (!ts.isIdentifier(node) || !file.imports.has(node.text) || !/factory$/i.test(node.text)) return false;
+  return [...file.imports.values()].some((binding) => binding.specifier === 'hono' || binding.specifier.startsWith('hono/'));
+}
+
+function getDeclaredValue(identifier: ts.Identifier): ts.Expression | undefined {
+  const declaration = findLocalDeclaration(identifier);
+  return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
 }
