@@ -177,6 +177,19 @@ export const login = async (req, res) => {
 };
 `,
     },
+    // `Reflect.deleteProperty` takes the hash off as `delete` does
+    {
+      code: `
+import mongoose from 'mongoose';
+const UserSchema = new mongoose.Schema({ email: String, password: String, displayName: String });
+const User = mongoose.model('User', UserSchema);
+export const me = async (req, res) => {
+  const user = (await User.findById(req.params.id)).toObject();
+  Reflect.deleteProperty(user, 'password');
+  res.json(user);
+};
+`,
+    },
     // the schema shows no secret but the one deleted
     {
       code: `
@@ -457,6 +470,20 @@ const User = mongoose.model('User', UserSchema);
 export const me = async (req, res) => {
   const user = await User.findById(req.params.id).lean();
   delete user.password;
+  res.json(user);
+};
+`,
+      errors: [{ messageId: 'sensitiveEntityLeak', line: 8, data: { model: 'User', query: 'User.findById', field: 'resetToken' } }],
+    },
+    // `Reflect.deleteProperty` of the hash leaves the reset token in
+    {
+      code: `
+import mongoose from 'mongoose';
+const UserSchema = new mongoose.Schema({ email: String, password: String, resetToken: String });
+const User = mongoose.model('User', UserSchema);
+export const me = async (req, res) => {
+  const user = await User.findById(req.params.id).lean();
+  Reflect.deleteProperty(user, 'password');
   res.json(user);
 };
 `,

@@ -405,6 +405,11 @@ export default createRule<Options, MessageIds>({
       }
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
         if (getCallResponsePayload(parent)) return [];
+        // `Reflect.deleteProperty(user, 'password')`: `delete user.password` by another name.
+        if (parent.arguments[0] === node && getMemberPath(parent.callee)?.join('.') === 'Reflect.deleteProperty') {
+          const key = parent.arguments[1] && getStaticKey(parent.arguments[1]);
+          return key !== undefined ? { stripped: key } : 'stripped';
+        }
         const name = getCalleeName(parent);
         if (name !== undefined && SANITIZER_NAME.test(name)) return 'stripped';
       }

@@ -1,7 +1,8 @@
 import type ts from '../project/typescript.cjs';
 
 /**
- * Fields the code takes off a record before it leaves: `delete user.resetToken`,
+ * Fields the code takes off a record before it leaves: `delete user.resetToken`
+ * (`delete user['salt']`, `Reflect.deleteProperty(user, 'password')`),
  * `user.password = undefined`, or replaces by a flag (`file.password = true`: "has one"). `'all'` when it is shaped by a call or a rest
  * destructuring (`omit(user, …)`, `const { password, ...rest } = user`) whose
  * result is what leaves.
@@ -9,6 +10,10 @@ import type ts from '../project/typescript.cjs';
 export function getStrippedFields(name: string, fn: ts.Node): string[] | 'all' {
   const text = fn.getText();
   if (new RegExp(`omit\\(\\s*${name}\\b|\\.\\.\\.\\s*\\w+\\s*}\\s*=\\s*${name}\\b`).test(text)) return 'all';
-  const deleted = new RegExp(`delete\\s+${name}\\.(\\w+)|${name}\\.(\\w+)\\s*=\\s*(?:undefined|null|true|false)\\b`, 'g');
-  return [...text.matchAll(deleted)].map((match) => (match[1] ?? match[2])!);
+  const deleted = new RegExp(
+    `delete\\s+${name}\\.(\\w+)|delete\\s+${name}\\[\\s*['"](\\w+)['"]\\s*\\]|Reflect\\.deleteProperty\\(\\s*${name}\\s*,\\s*['"](\\w+)['"]|` +
+      `${name}\\.(\\w+)\\s*=\\s*(?:undefined|null|true|false)\\b`,
+    'g',
+  );
+  return [...text.matchAll(deleted)].map((match) => match.slice(1).find((group) => group !== undefined)!);
 }
