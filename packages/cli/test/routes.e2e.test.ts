@@ -56,6 +56,22 @@ describe('redline routes', () => {
     expect(byRoute.get('POST /api/auth/callback/credentials')?.location).toBe(`${at('auth/[...nextauth].ts')}:13`);
   });
 
+  it('follows an app handed through loaders in objects ({ expressApp: app } → { app }) to a mount path kept in the settings object', () => {
+    const dir = 'fixtures/projects/require-route-auth/express-loader-hand-offs';
+    const run = runBin(['routes', dir, '--format', 'json'], { cwd: fromRepo('.') });
+    expect(run.code).toBe(0);
+    const rows = (JSON.parse(run.stdout) as { routes: (Row & { mounted: boolean })[] }).routes;
+    // `app.use(config.api.prefix, routes())` with `api: { prefix: '/api' }` in config/index.ts; every router mounted.
+    expect(rows.map((row) => `${row.method} ${row.path} ${row.auth}${row.mounted ? '' : ' (router not mounted)'}`)).toEqual([
+      'GET /api/orders isAuth',
+      'POST /api/orders isAuth',
+      'POST /api/reports/rebuild none',
+      // A loader nothing calls is listed on its own rather than lost.
+      'POST /legacy/import none (router not mounted)',
+      'GET /status public',
+    ]);
+  });
+
   it('shows a Nest route that opts out of the global guard with @Public() as public', () => {
     const run = runBin(['routes', '.', '--format', 'json'], { cwd: fromRepo('fixtures/projects/require-route-auth/nest-global-guard') });
     expect(run.code).toBe(0);

@@ -19,6 +19,7 @@ import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyPlainValues } from '../../guards/plain-answers.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
 import { onlyLogsAndAnswers } from '../../guards/log-only-handlers.js';
+import { resolveConfiguredPath } from './configured-paths.js';
 import { isUnlessPath, readEarlyExitPaths, readUnlessPaths, type UnlessPaths } from './unless-paths.js';
 
 const MAX_MOUNT_DEPTH = 12;
@@ -64,8 +65,10 @@ export function expandRoutes(
    * without a path (`app.use(globalMiddleware)`) for any request under its
    * mount point, whether or not one of its own routes matches.
    */
+  const reached = new Set<RouterObject>();
   const expand = (app: string, router: RouterObject, prefix: string, inherited: GuardFact[], scoped: ScopedGuard[], crossedFiles: boolean, reachesApp: boolean, depth: number): ScopedGuard[] => {
     if (depth > MAX_MOUNT_DEPTH) return [];
+    reached.add(router);
     const base = joinPaths(prefix, router.prefix);
     const guards = [...inherited];
     const scopedGuards = [...scoped];
@@ -107,11 +110,14 @@ export function expandRoutes(
           mountKnown: reachesApp && declared.middlewareKnown,
         });
       } else if (event.type === 'use') {
-        const usePath = event.path === undefined ? undefined : joinPaths(base, stripWildcard(event.path));
+        // `app.use(config.api.prefix, routes())`: a path kept in the app's settings object.
+        const configuredPath = event.path === undefined && event.args.length > 1 ? resolveConfiguredPath(event.args[0], event.file, project) : undefined;
+        const path = event.path ?? configuredPath;
+        const usePath = path === undefined ? undefined : joinPaths(base, stripWildcard(path));
         const mountGuards: GuardFact[] = [];
         const childPaths = elementPaths.get(event.args[0]!);
         for (const arg of event.args.flatMap((value) => flattenArray(value))) {
-          if (childPaths && arg === event.args[0]) continue;
+          if ((childPaths || configuredPath !== undefined) && arg === event.args[0]) continue;
           const children = mounts.get(arg);
           if (children) {
             for (const child of children) {
@@ -159,6 +165,15 @@ export function expandRoutes(
   for (const router of adapter.routers) {
     // A router nobody mounts (or mounts in a way we could not follow) is listed on its own, marked as such.
     if (!router.isApp && !mounted.has(router) && !router.parameterOf && !templates.has(router) && !inTest(router)) {
+      project.unresolved.mounts++;
+      expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, false, 0);
+    }
+  }
+  // A function's parameter used as a router (`export default ({ app }) => { app.get(…); app.use('/api', routes()) }`)
+  // that no call the analyzer follows hands a router to: its routes, and those of the routers it mounts, are listed
+  // on their own too.
+  for (const router of adapter.routers) {
+    if (router.parameterOf && !reached.has(router) && !inTest(router)) {
       project.unresolved.mounts++;
       expand(describeAppLocation(router.file, router.creation), router, '', [], [], false, false, 0);
     }
@@ -535,14 +550,50 @@ function resolveParameterRouters(
   else if (ts.isPropertyAccessExpression(target)) resolved = new CalleeResolver(project).resolveFunction(target, file);
   // require('./routes')(app)
   else if (isRequireCall(target)) resolved = resolveRequiredExport(target, 'default', file, project);
+  // require('./loaders').default({ expressApp: app })
+  if (!resolved && ts.isPropertyAccessExpression(target) && isRequireCall(skipOuterExpressions(target.expression))) {
+    resolved = resolveRequiredExport(skipOuterExpressions(target.expression) as ts.CallExpression, target.name.text, file, project);
+  }
   if (!resolved) return [];
   const fn = resolved.node;
   const own = adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index && router.parameterOf.property === property) ??
     (property === undefined ? adapter.routerForHandOff(fn, index, framework) : undefined);
   if (property === undefined || depth >= MAX_FORWARD_DEPTH) return own ? [own] : [];
-  const forwarded = findParameterForwards(fn, index)
-    .flatMap((forward) => resolveParameterRouters(forward.callee, forward.argumentIndex, property, resolved.file, adapter, project, framework, depth + 1));
+  const forwarded = [
+    ...findParameterForwards(fn, index).map((forward) => ({ ...forward, property })),
+    ...findPropertyForwards(fn, index, property),
+  ].flatMap((forward) => resolveParameterRouters(forward.callee, forward.argumentIndex, forward.property, resolved.file, adapter, project, framework, depth + 1));
   return own ? [own, ...forwarded] : forwarded;
+}
+
+/**
+ * `async ({ expressApp }) => { await expressLoader({ app: expressApp }) }`: the calls that hand the property
+ * `property` of parameter `index`, taken out by destructuring, on in an object, under its key there.
+ */
+function findPropertyForwards(fn: ts.Node, index: number, property: string): { callee: ts.Expression; argumentIndex: number; property: string }[] {
+  const parameter = ts.isFunctionLike(fn) ? fn.parameters[index] : undefined;
+  const body = parameter && (fn as ts.FunctionLikeDeclaration).body;
+  if (!parameter || !body || !ts.isObjectBindingPattern(parameter.name)) return [];
+  const element = parameter.name.elements.find((candidate) => ((candidate.propertyName ?? candidate.name) as ts.Node).getText() === property);
+  if (!element || !ts.isIdentifier(element.name)) return [];
+  const local = element.name.text;
+  const forwards: { callee: ts.Expression; argumentIndex: number; property: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      node.arguments.forEach((argument, argumentIndex) => {
+        if (!ts.isObjectLiteralExpression(argument)) return;
+        for (const entry of argument.properties) {
+          const value = ts.isShorthandPropertyAssignment(entry) ? entry.name : ts.isPropertyAssignment(entry) ? entry.initializer : undefined;
+          if (value && ts.isIdentifier(value) && value.text === local && entry.name && ts.isIdentifier(entry.name)) {
+            forwards.push({ callee: node.expression, argumentIndex, property: entry.name.text });
+          }
+        }
+      });
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return forwards;
 }
 
 /** `registerAuthRoutes(context)` in `registerRoutes(context)`: the calls that hand parameter `index` on whole. */
