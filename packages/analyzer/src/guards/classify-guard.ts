@@ -37,6 +37,8 @@ const SIGN_IN_STRATEGY = /\bpassport\.authenticate\(\s*['"](?:local|ldap|basic|d
 
 /** Middleware that loads a session or sets up a library, and enforces nothing. */
 const SETUP_MIDDLEWARE = new Set(['session', 'cookieSession', 'cookieParser', 'passport.initialize', 'passport.session', 'expressSession']);
+/** Packages whose `@Authorized()` decorator runs the app's auth checker before a route or resolver. */
+const AUTHORIZED_DECORATOR_PACKAGES = new Set(['routing-controllers', 'type-graphql']);
 /** Packages whose middleware shapes requests and headers but decides no access (`helmet.crossOriginResourcePolicy()` is no policy check). */
 const NON_ACCESS_PACKAGES = new Set([
   'helmet', 'cors', 'morgan', 'compression', 'body-parser', 'cookie-parser', 'express', 'hpp', 'express-mongo-sanitize',
@@ -87,6 +89,11 @@ export class GuardClassifier {
     const name = describe(node, file);
     const calleeName = getCalleeText(node, file);
     if (NON_ACCESS_PACKAGES.has(file.imports.get(calleeName.split('.')[0]!)?.specifier ?? '')) return { name, authenticates: false, checksRole: false };
+    // routing-controllers' and type-graphql's `@Authorized()`: the app's checker lets only signed-in callers through;
+    // with roles (`@Authorized(['admin'])`, `@Authorized(Role.Admin)`) only those.
+    if (ts.isCallExpression(node) && AUTHORIZED_DECORATOR_PACKAGES.has(file.imports.get(calleeName)?.specifier ?? '') && file.imports.get(calleeName)?.imported === 'Authorized') {
+      return { name, authenticates: true, checksRole: node.arguments.length > 0 };
+    }
     const words = splitIdentifierWords(calleeName);
     const optional = words.some((word) => OPTIONAL_WORDS.has(word)) || hasOptionalCredentials(node) || SETUP_MIDDLEWARE.has(calleeName);
     // `authRouter`, `authController.login`: a router or a controller's action, not a check; but a controller's method

@@ -42,11 +42,18 @@ export interface NestEndpoint {
  * `@Middleware(fn | [fns])` on a method and `@ClassMiddleware(…)` on a controller (its `@Controller`
  * and `@Get` read like Nest's).
  */
-const METHOD_GUARD_DECORATORS = new Set(['UseGuards', 'Middleware']);
-const CLASS_GUARD_DECORATORS = new Set(['UseGuards', 'ClassMiddleware']);
+const METHOD_GUARD_DECORATORS = new Set(['UseGuards', 'Middleware', 'UseBefore']);
+const CLASS_GUARD_DECORATORS = new Set(['UseGuards', 'ClassMiddleware', 'UseBefore']);
+/** Controller decorators: Nest's and overnightjs's `@Controller`, routing-controllers' `@JsonController` too. */
+const CONTROLLER_DECORATORS = new Set(['Controller', 'JsonController']);
 
-/** `@UseGuards(A, B)` → `A`, `B`; `@Middleware([auth, limiter])` → `auth`, `limiter`. */
+/**
+ * `@UseGuards(A, B)` → `A`, `B`; `@Middleware([auth, limiter])` and routing-controllers' `@UseBefore(auth)` →
+ * their middleware; routing-controllers' and type-graphql's `@Authorized()` / `@Authorized(['admin'])` is a check
+ * of its own (the app's `authorizationChecker`), so the decorator call itself is the guard.
+ */
 function getGuardArguments(decorator: ts.Decorator): ts.Expression[] {
+  if (getDecoratorName(decorator) === 'Authorized') return [decorator.expression];
   return getDecoratorArguments(decorator).flatMap((argument) => {
     const value = skipOuterExpressions(argument);
     return ts.isArrayLiteralExpression(value) ? value.elements.filter((element) => !ts.isSpreadElement(element)) : [argument];
@@ -96,7 +103,7 @@ export class NestAdapter implements NodeVisitor {
 
   private readController(node: ts.ClassDeclaration, file: AnalyzedFile): void {
     const classDecorators = getDecorators(node);
-    const controller = classDecorators.find((decorator) => getDecoratorName(decorator) === 'Controller');
+    const controller = classDecorators.find((decorator) => CONTROLLER_DECORATORS.has(getDecoratorName(decorator) ?? ''));
     if (controller) {
       const found = { node, file, controllerPath: readDecoratorPath(controller) };
       this.controllers.push(found);
@@ -119,7 +126,7 @@ export class NestAdapter implements NodeVisitor {
    */
   addEndpoints(controller: NestController, source: ts.ClassLikeDeclaration, sourceFile: AnalyzedFile): void {
     const classDecorators = getDecorators(controller.node);
-    const classGuards = classDecorators.filter((decorator) => CLASS_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '')).flatMap(getGuardArguments);
+    const classGuards = classDecorators.filter((decorator) => CLASS_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '') || getDecoratorName(decorator) === 'Authorized').flatMap(getGuardArguments);
     const overridden = new Set(source === controller.node ? [] : controller.node.members.flatMap((member) => (member.name ? [member.name.getText()] : [])));
     for (const member of source.members) {
       if (!ts.isMethodDeclaration(member) || overridden.has(member.name.getText())) continue;
@@ -133,7 +140,7 @@ export class NestAdapter implements NodeVisitor {
         methodPath: readDecoratorPath(route),
         decorator: route,
         handler: member,
-        guards: [...classGuards, ...decorators.filter((decorator) => METHOD_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '')).flatMap(getGuardArguments)],
+        guards: [...classGuards, ...decorators.filter((decorator) => METHOD_GUARD_DECORATORS.has(getDecoratorName(decorator) ?? '') || getDecoratorName(decorator) === 'Authorized').flatMap(getGuardArguments)],
         decorators: [...classDecorators, ...decorators],
         ...(source === controller.node ? {} : { inheritedBy: controller }),
       });
@@ -143,7 +150,8 @@ export class NestAdapter implements NodeVisitor {
   /** A resolver's `@Query()` and `@Mutation()` methods, under the class's and the method's guards. */
   private addOperations(resolver: ts.ClassDeclaration, file: AnalyzedFile): void {
     const classDecorators = getDecorators(resolver);
-    const classGuards = classDecorators.filter((decorator) => getDecoratorName(decorator) === 'UseGuards').flatMap(getGuardArguments);
+    const isGuard = (decorator: ts.Decorator) => getDecoratorName(decorator) === 'UseGuards' || getDecoratorName(decorator) === 'Authorized';
+    const classGuards = classDecorators.filter(isGuard).flatMap(getGuardArguments);
     for (const member of resolver.members) {
       if (!ts.isMethodDeclaration(member)) continue;
       const decorators = getDecorators(member);
@@ -158,7 +166,7 @@ export class NestAdapter implements NodeVisitor {
         methodPath: readOperationName(decorator) ?? member.name.getText(),
         decorator,
         handler: member,
-        guards: [...classGuards, ...decorators.filter((candidate) => getDecoratorName(candidate) === 'UseGuards').flatMap(getGuardArguments)],
+        guards: [...classGuards, ...decorators.filter(isGuard).flatMap(getGuardArguments)],
         decorators: [...classDecorators, ...decorators],
       });
     }
