@@ -117,7 +117,7 @@ app.post('/login', login);
 app.use(errorHandler);
 `,
       errors: [
-        { messageId: 'noLimiterInApp', line: 6, column: 1, endLine: 6, endColumn: 26, data: { method: 'POST', path: '/login' } },
+        { messageId: 'noLimiterInApp', line: 6, column: 1, endLine: 6, endColumn: 26, data: { method: 'POST', path: '/login', abuse: 'a client can try passwords or codes as fast as it can send requests' } },
       ],
     },
     // express app created here, login without limiter
@@ -131,7 +131,7 @@ app.post('/login', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'noLimiterInApp', line: 5, column: 1, endLine: 7, endColumn: 3, data: {"method":"POST","path":"/login"} },
+        { messageId: 'noLimiterInApp', line: 5, column: 1, endLine: 7, endColumn: 3, data: { method: 'POST', path: '/login', abuse: 'a client can try passwords or codes as fast as it can send requests' } },
       ],
     },
     // CommonJS express, register and forgot-password
@@ -142,8 +142,8 @@ app.post('/api/auth/register', authController.register);
 app.post('/api/auth/forgot-password', authController.forgotPassword);
 `,
       errors: [
-        { messageId: 'noLimiterInApp', line: 3, column: 1, endLine: 3, endColumn: 56, data: {"method":"POST","path":"/api/auth/register"} },
-        { messageId: 'noLimiterInApp', line: 4, column: 1, endLine: 4, endColumn: 69, data: {"method":"POST","path":"/api/auth/forgot-password"} },
+        { messageId: 'noLimiterInApp', line: 3, column: 1, endLine: 3, endColumn: 56, data: { method: 'POST', path: '/api/auth/register', abuse: 'a client can create accounts in bulk (spam and fake sign-ups) as fast as it can send requests' } },
+        { messageId: 'noLimiterInApp', line: 4, column: 1, endLine: 4, endColumn: 69, data: { method: 'POST', path: '/api/auth/forgot-password', abuse: 'a client can send reset mail or codes to anyone, and guess the codes, as fast as it can send requests' } },
       ],
     },
     // router with a limiter on signin but not on signup
@@ -235,7 +235,7 @@ app.post('/session/new', (req: Request, res: Response) => createSession(req, res
 `,
       options: [{"authPaths":["/session/new"]}],
       errors: [
-        { messageId: 'noLimiterInApp', line: 3, column: 1, endLine: 3, endColumn: 83, data: {"method":"POST","path":"/session/new"} },
+        { messageId: 'noLimiterInApp', line: 3, column: 1, endLine: 3, endColumn: 83, data: { method: 'POST', path: '/session/new', abuse: 'a client can try passwords or codes as fast as it can send requests' } },
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { AUTH_MIDDLEWARE_NAMES, RATE_LIMIT_MODULES, RATE_LIMITER_NAME as LIMITER_NAME, isCredentialPath } from '@redline/core';
+import { AUTH_MIDDLEWARE_NAMES, RATE_LIMIT_MODULES, RATE_LIMITER_NAME as LIMITER_NAME, describeCredentialAbuse, isCredentialPath } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { isTestFile } from '../utils/file-kind.js';
 import { findProperty, findRootIdentifier, getCalleeName, getMemberPath, getMemberPropertyName, getStaticKey, unwrapExpression } from '../utils/ast.js';
@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       noLimiterInApp:
-        '`{{method}} {{path}}` takes credentials with no rate limiter in its chain, and this file creates the app without a global one, so a client can try passwords or codes as fast as it can send requests. Add a limiter (express-rate-limit, @fastify/rate-limit, koa-ratelimit, …) to the route or the app.',
+        '`{{method}} {{path}}` takes credentials with no rate limiter in its chain, and this file creates the app without a global one, so {{abuse}}. Add a limiter (express-rate-limit, @fastify/rate-limit, koa-ratelimit, …) to the route or the app.',
       noLimiterLikeSiblings:
         '`{{method}} {{path}}` has no rate limiter while other credential routes in this file do, so attackers brute-force this one instead. Add the same limiter to it.',
       throttlerSkipped:
@@ -126,7 +126,7 @@ export default createRule<Options, MessageIds>({
           if (anyLimitedSibling) {
             context.report({ node: route.node, messageId: 'noLimiterLikeSiblings', data });
           } else if (createsApp && route.ownerIsFileApp && !importsRateLimitModule && !route.afterProjectMiddleware) {
-            context.report({ node: route.node, messageId: 'noLimiterInApp', data });
+            context.report({ node: route.node, messageId: 'noLimiterInApp', data: { ...data, abuse: describeCredentialAbuse(route.path) } });
           }
         }
       },

@@ -1,4 +1,4 @@
-import { RATE_LIMITER_NAME, describeRouteFact, isCredentialPath, isSignUpCollection, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { RATE_LIMITER_NAME, describeCredentialAbuse, describeRouteFact, isCredentialPath, isSignUpCollection, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 // `router.all('/login', methodNotAllowed)` is a fallback, not the attempt.
 const ATTEMPT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -32,7 +32,7 @@ const requireAuthRateLimitProject: ProjectCheck = {
         if (limitsNowhere && isJudgedNest(route)) {
           findings.push({
             at: route.at,
-            message: `${describeRouteFact(route)} takes credentials, and this Nest project applies no throttling anywhere (no \`ThrottlerGuard\` as an \`APP_GUARD\` or in \`@UseGuards()\`, no other limiter; \`ThrottlerModule\` alone limits nothing), so a client can try passwords or codes as fast as it can send requests. Register \`ThrottlerGuard\` as an \`APP_GUARD\` (with \`ThrottlerModule\` from @nestjs/throttler), and set a strict \`@Throttle()\` on this route.`,
+            message: `${describeRouteFact(route)} takes credentials, and this Nest project applies no throttling anywhere (no \`ThrottlerGuard\` as an \`APP_GUARD\` or in \`@UseGuards()\`, no other limiter; \`ThrottlerModule\` alone limits nothing), so ${describeCredentialAbuse(route.path)}. Register \`ThrottlerGuard\` as an \`APP_GUARD\` (with \`ThrottlerModule\` from @nestjs/throttler), and set a strict \`@Throttle()\` on this route.`,
           });
         }
         continue;
@@ -41,7 +41,7 @@ const requireAuthRateLimitProject: ProjectCheck = {
         if (limitsNowhere && isJudgedFastify(route)) {
           findings.push({
             at: route.at,
-            message: `${describeRouteFact(route)} takes credentials, and this Fastify app limits request rates nowhere (no file registers @fastify/rate-limit or mentions another limiter), so a client can try passwords or codes as fast as it can send requests. Register @fastify/rate-limit and give this route a strict \`config: { rateLimit: … }\`.`,
+            message: `${describeRouteFact(route)} takes credentials, and this Fastify app limits request rates nowhere (no file registers @fastify/rate-limit or mentions another limiter), so ${describeCredentialAbuse(route.path)}. Register @fastify/rate-limit and give this route a strict \`config: { rateLimit: … }\`.`,
           });
         }
         continue;
@@ -50,7 +50,7 @@ const requireAuthRateLimitProject: ProjectCheck = {
         if (limitsNowhere && isJudgedNext(route, appsWithAuth.has(route.app))) {
           findings.push({
             at: route.at,
-            message: `${describeRouteFact(route)} takes credentials, and this Next.js app limits request rates nowhere (not in the handler, its wrappers or middleware.ts, and no file mentions a limiter), so a client can try passwords or codes as fast as it can send requests. Rate-limit it by client IP and account (e.g. @upstash/ratelimit) in the handler or middleware.ts.`,
+            message: `${describeRouteFact(route)} takes credentials, and this Next.js app limits request rates nowhere (not in the handler, its wrappers or middleware.ts, and no file mentions a limiter), so ${describeCredentialAbuse(route.path)}. Rate-limit it by client IP and account (e.g. @upstash/ratelimit) in the handler or middleware.ts.`,
           });
         }
         continue;
@@ -62,7 +62,7 @@ const requireAuthRateLimitProject: ProjectCheck = {
       if (route.guards.some((guard) => guard.authenticates && !guard.name.startsWith('passport.authenticate') && !guard.signsIn)) continue;
       findings.push({
         at: route.at,
-        message: `${describeRouteFact(route)} takes credentials, and no rate limiter runs anywhere in its chain from the app down, so a client can try passwords or codes as fast as it can send requests. Add a limiter (express-rate-limit, koa-ratelimit, hono-rate-limiter, …) to the route, its router or the app.`,
+        message: `${describeRouteFact(route)} takes credentials, and no rate limiter runs anywhere in its chain from the app down, so ${describeCredentialAbuse(route.path)}. Add a limiter (express-rate-limit, koa-ratelimit, hono-rate-limiter, …) to the route, its router or the app.`,
       });
     }
     return findings;

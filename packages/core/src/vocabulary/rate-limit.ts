@@ -51,6 +51,22 @@ export function isCredentialPath(path: string): boolean {
 }
 
 /**
+ * What a client does to a credential route with no limiter, for messages:
+ * sign-up is abused by creating accounts in bulk, a reset or code request by
+ * sending mail or texts (and guessing the code), a sign-in by guessing.
+ */
+export function describeCredentialAbuse(path: string): string {
+  const clean = path.split('?')[0]!.replace(/\/:[^/]+/g, '').replace(/\/+$/, '');
+  if (/(?:^|\/)(?:sign-?up|register|registration)(?:\/|$)/i.test(clean) || isSignUpCollection(clean)) {
+    return 'a client can create accounts in bulk (spam and fake sign-ups) as fast as it can send requests';
+  }
+  if (/(?:^|\/)(?:forgot|send)[\w-]*|(?:reset|recover)-?password(?:\/|$)|password\/(?:reset|forgot|recover|request-otp)(?:\/|$)|password-?(?:reset|forgot|recovery)(?:\/|$)/i.test(clean)) {
+    return 'a client can send reset mail or codes to anyone, and guess the codes, as fast as it can send requests';
+  }
+  return 'a client can try passwords or codes as fast as it can send requests';
+}
+
+/**
  * `POST /users`, `POST /api/v1/accounts`: creating a user in the collection is
  * sign-up when the route is public (callers check that it is).
  */
