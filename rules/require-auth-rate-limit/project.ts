@@ -118,8 +118,17 @@ function isJudged(route: RouteFact, appHasAuth: boolean): boolean {
     route.mountKnown &&
     route.mountedFromOtherFile &&
     ATTEMPT_METHODS.has(route.method) &&
-    (isCredentialPath(route.path) || isSelfSignUp(route, appHasAuth))
+    (isCredentialPath(route.path) || isSelfSignUp(route, appHasAuth) || isSignInByAnotherName(route))
   );
+}
+
+/**
+ * `POST /users/session` behind `passport.authenticate('local')`, `POST /api/users/auth` whose handler reads
+ * `{ email, password }` from the body and knows no caller: a sign-in whatever its path says.
+ */
+function isSignInByAnotherName(route: RouteFact): boolean {
+  // (Such a handler answers 401 to a wrong password, so `handlerChecksAuth` says nothing here.)
+  return route.guards.some((guard) => guard.signsIn) || route.handlerTakesCredentials === true;
 }
 
 /**

@@ -157,6 +157,8 @@ export interface RouteFact {
   handlerOnlyRejects?: boolean;
   /** Whether the handler only logs what it is sent and answers (`POST /api/log`, a client-error collector): it changes no data. */
   handlerOnlyLogs?: boolean;
+  /** Whether the handler takes a password from the body and knows no caller: a sign-in (or sign-up) under a path that does not say so (`POST /users/auth`). */
+  handlerTakesCredentials?: boolean;
   /** Whether the handler works with the signed-in caller (`req.user.id`, `@CurrentUser() user`): it was written for an authenticated chain. */
   handlerReadsCaller?: boolean;
   /** Whether the route was mounted through at least one other file (the analyzer's cross-file case). */

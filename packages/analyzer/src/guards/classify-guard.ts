@@ -10,7 +10,7 @@ import {
 } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { findLocalDeclaration, getExtendedExpression, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getExtendedExpression, getLocalInitializer, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 import { classifyPassportGuard } from './passport-guard.js';
 import { fallsThroughToNext } from './pass-through-middleware.js';
@@ -87,7 +87,10 @@ export class GuardClassifier {
     // `new JwtAuthGuard()` is classified like `JwtAuthGuard`.
     const node = ts.isNewExpression(unwrapped) ? unwrapped.expression : unwrapped;
     const name = describe(node, file);
-    const calleeName = getCalleeText(node, file);
+    // `const pauth = passport.authenticate.bind(passport)`: `pauth('local', …)` is `passport.authenticate('local', …)`.
+    const aliased = getAliasedCallee(node);
+    const calleeName = aliased ?? getCalleeText(node, file);
+    const text = aliased !== undefined && ts.isCallExpression(node) ? `${aliased}(${node.arguments.map((argument) => argument.getText(file.sourceFile)).join(', ')})` : node.getText(file.sourceFile);
     if (NON_ACCESS_PACKAGES.has(file.imports.get(calleeName.split('.')[0]!)?.specifier ?? '')) return { name, authenticates: false, checksRole: false };
     // routing-controllers' and type-graphql's `@Authorized()`: the app's checker lets only signed-in callers through;
     // with roles (`@Authorized(['admin'])`, `@Authorized(Role.Admin)`) only those.
@@ -110,7 +113,7 @@ export class GuardClassifier {
     const byBody = this.classifyBody(node, file);
     return {
       name,
-      signsIn: SIGN_IN_STRATEGY.test(node.getText(file.sourceFile)) || byBody.signsIn,
+      signsIn: SIGN_IN_STRATEGY.test(text) || byBody.signsIn,
       authenticates: !optional && !byBody.letsEveryoneThrough && (byName.authenticates || byBody.authenticates),
       // A CSRF or captcha check answers 403 too, yet it asks nothing about who the caller is.
       checksRole: byName.checksRole || (byBody.checksRole && !checksNobody) || namesRole(node),
@@ -324,6 +327,14 @@ function lastSegment(name: string): string {
 }
 
 /** A short, stable label for a middleware: its name, or `name(...)` for a factory call. */
+/** The function a local alias of a call stands for: `passport.authenticate` for `pauth` in `const pauth = passport.authenticate.bind(passport)`. */
+function getAliasedCallee(node: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  let value = getLocalInitializer(node.expression);
+  if (value && ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'bind') value = value.expression.expression;
+  return value && ts.isPropertyAccessExpression(value) ? value.getText() : undefined;
+}
+
 function describe(node: ts.Expression, file: AnalyzedFile): string {
   if (ts.isCallExpression(node)) return `${getCalleeText(node, file) || 'middleware'}(…)`;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return node.getText(file.sourceFile);

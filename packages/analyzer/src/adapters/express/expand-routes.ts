@@ -102,6 +102,7 @@ export function expandRoutes(
           handlerChecksAuth: handler !== undefined && mayNeedHandlerAuth(routeChain, isPublic) && inspector.checksAuth(handler.node, handler.file),
           handlerChecksRole: inspector.checksRole(handler?.node),
           handlerReadsCaller: handler !== undefined && readsCallerFromRequest(handler.node),
+          handlerTakesCredentials: declared.method === 'POST' && handler !== undefined && inspector.takesCredentials(handler.node),
           handlerOnlyRejects: handler !== undefined && answersOnlyWithErrors(handler.node),
           handlerOnlyLogs: handler !== undefined && onlyLogsAndAnswers(handler.node),
           handlerReturnsPlainValue: declared.method === 'GET' && handler !== undefined && answersOnlyPlainValues(handler.node),
