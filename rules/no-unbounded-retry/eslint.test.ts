@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // A reconnect after a delay when the connection closes: the client's reconnect policy.
+    `
+function connect() {
+  const socket = new WebSocket(url);
+  socket.on('close', () => setTimeout(connect, 1000));
+}`,
+    // A stream that ends is done, not failed: \`next\` walks a queue.
+    `
+function next() {
+  const item = queue.shift();
+  fs.createReadStream(item).on('end', next);
+}`,
     // The toast's Retry button calls the upload again: one retry per click, not a loop.
     {
       code: `export function ReceiptButton({ file }) {
@@ -326,6 +338,24 @@ async function load(): Promise<void> {
     },
   ],
   invalid: [
+    {
+      // The function handed over as its own listener: every disconnect reconnects at once, and adds its listeners again.
+      code: `
+function connect() {
+  mongoose.connection.on('error', console.log).on('disconnected', connect).once('open', listen);
+  return mongoose.connect(config.db);
+}`,
+      errors: [{ messageId: 'unboundedRecursion', data: { name: 'connect' }, line: 3 }],
+    },
+    {
+      // An immediate reconnect when the connection ends.
+      code: `
+function connectToBroker() {
+  client = net.connect(port, host);
+  client.on('end', () => connectToBroker());
+}`,
+      errors: [{ messageId: 'unboundedRecursion', data: { name: 'connectToBroker' }, line: 4 }],
+    },
     // The same input again, and a timer that re-schedules only on failure.
     {
       code: `function send(p) { return post(p).catch(() => send(p)); }

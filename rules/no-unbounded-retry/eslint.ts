@@ -51,6 +51,15 @@ const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'nextTick', 'queu
 const SUCCESS_MEMBERS = new Set(['ok', 'success', 'succeeded', 'isSuccess', 'connected', 'isConnected']);
 const STATUS_MEMBERS = new Set(['status', 'statusCode']);
 const FAILURE_EVENTS = new Set(['error']);
+/**
+ * Events of a connection that went away. Reconnecting there is a retry: one
+ * made at once (no timer) goes round as fast as the server refuses, and each
+ * call adds its listeners again; a delayed reconnect is a client's policy.
+ * Streams and files `close` and `end` when they are done too, so those two
+ * count only for a function named for connecting (`connect`, `reconnectDb`).
+ */
+const CLOSE_EVENTS = new Set(['close', 'disconnected', 'disconnect', 'end']);
+const DONE_EVENTS = new Set(['close', 'end']);
 const COMPARISON_OPERATORS = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==']);
 
 export default createRule<Options, MessageIds>({
@@ -415,12 +424,16 @@ export default createRule<Options, MessageIds>({
       let timer: string | undefined;
       const calleePath = getMemberPath(call.callee);
       const calleeName = calleePath?.at(-1);
+      // `connection.on('disconnected', connect)`: the function itself handles the failure event, and so calls itself.
+      const listener = getEventListenerReference(call);
       if (calleeName && TIMER_FUNCTIONS.has(calleeName) && call.arguments[0]) {
         // `setTimeout(connect, 5000)`: the reference is the first argument.
         const first = unwrapExpression(call.arguments[0]);
         if (first.type !== AST_NODE_TYPES.Identifier && first.type !== AST_NODE_TYPES.MemberExpression) return undefined;
         reference = first;
         timer = calleeName;
+      } else if (listener) {
+        reference = listener;
       }
       // Cheap test first: some enclosing function must carry the referenced name.
       const referencedName = reference === call.callee ? calleeName : getMemberPath(reference)?.at(-1);
@@ -429,7 +442,9 @@ export default createRule<Options, MessageIds>({
       if (!resolved) return undefined;
 
       let handler: Recursion['handler'];
-      let branch: TSESTree.Node | undefined;
+      // The registration of a listener is the failure path itself.
+      let branch: TSESTree.Node | undefined = listener ? call : undefined;
+      let closeEvent = listener !== undefined && CLOSE_EVENTS.has(getEventName(call) ?? '') ? getEventName(call) : undefined;
       let child: TSESTree.Node = call;
       for (let current: TSESTree.Node | undefined = call.parent; current && current !== resolved.target; current = current.parent) {
         if (!handler && current.type === AST_NODE_TYPES.CatchClause && child === current.body) handler = current;
@@ -449,14 +464,35 @@ export default createRule<Options, MessageIds>({
         // `<ToastAction onClick={() => upload()}>Retry</ToastAction>`: the user retries, one click at a time.
         if (current.type === AST_NODE_TYPES.JSXAttribute) return undefined;
         if (isFunctionLike(current)) {
-          if (!handler && isFailureCallback(current)) handler = current;
+          const kind = handler ? undefined : getFailureCallbackKind(current);
+          if (kind) {
+            handler = current;
+            closeEvent = kind === 'failure' ? undefined : kind.event;
+          }
           const timerName = getTimerOfCallback(current);
           if (timerName) timer ??= timerName;
         }
         child = current;
       }
       if (!handler && !branch) return undefined;
+      if (closeEvent !== undefined && (timer || (DONE_EVENTS.has(closeEvent) && !/connect/i.test(resolved.name)))) return undefined;
       return { target: resolved.target, name: resolved.name, handler, branch, timer };
+    }
+
+    /** `emitter.on('error', connect)`, `.once('disconnected', connect)`: the function handed over for a failure event. */
+    function getEventListenerReference(call: TSESTree.CallExpression): TSESTree.Identifier | TSESTree.MemberExpression | undefined {
+      const event = getEventName(call);
+      const listener = call.arguments[1] && unwrapExpression(call.arguments[1]);
+      if (event === undefined || (!FAILURE_EVENTS.has(event) && !CLOSE_EVENTS.has(event)) || !listener) return undefined;
+      return listener.type === AST_NODE_TYPES.Identifier || listener.type === AST_NODE_TYPES.MemberExpression ? listener : undefined;
+    }
+
+    /** The event of `x.on('error', …)` / `x.once(…)`. */
+    function getEventName(call: TSESTree.CallExpression): string | undefined {
+      if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const method = getMemberPropertyName(call.callee);
+      const event = call.arguments[0];
+      return (method === 'on' || method === 'once') && event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? event.value : undefined;
     }
 
     /** Whether the branch of `test` taken when it is `whenTrue` is the failure path: `!res.ok`, `else` of `res.ok`, `if (err)`. */
@@ -550,19 +586,20 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    /** `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`: a callback that runs when something failed. */
-    function isFailureCallback(fn: FunctionNode): boolean {
+    /**
+     * `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`: a callback that runs when something failed
+     * (with the event, for a connection's `close`/`disconnected`/`end`).
+     */
+    function getFailureCallbackKind(fn: FunctionNode): 'failure' | { event: string } | undefined {
       const call = fn.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const method = getMemberPropertyName(call.callee);
       const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
-      if (method === 'catch') return index === 0;
-      if (method === 'then') return index === 1;
-      if (method === 'on' || method === 'once') {
-        const event = call.arguments[0];
-        return index === 1 && event?.type === AST_NODE_TYPES.Literal && FAILURE_EVENTS.has(String(event.value));
-      }
-      return false;
+      if (method === 'catch') return index === 0 ? 'failure' : undefined;
+      if (method === 'then') return index === 1 ? 'failure' : undefined;
+      const event = getEventName(call);
+      if (index !== 1 || event === undefined) return undefined;
+      return FAILURE_EVENTS.has(event) ? 'failure' : CLOSE_EVENTS.has(event) ? { event } : undefined;
     }
 
     function getTimerOfCallback(fn: FunctionNode): string | undefined {
@@ -700,7 +737,7 @@ export default createRule<Options, MessageIds>({
       let chain: TSESTree.Node = call;
       while (chain.type === AST_NODE_TYPES.CallExpression && chain.callee.type === AST_NODE_TYPES.MemberExpression) {
         for (const arg of chain.arguments) {
-          if (arg !== handler && isFunctionLike(arg) && !isFailureCallback(arg) && containsSelfReference(arg, target)) return true;
+          if (arg !== handler && isFunctionLike(arg) && getFailureCallbackKind(arg) === undefined && containsSelfReference(arg, target)) return true;
         }
         chain = unwrapExpression(chain.callee.object);
       }
