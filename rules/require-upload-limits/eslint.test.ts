@@ -53,6 +53,15 @@ export const upload = multer({ limits: { fileSize: Infinity } });`,
 const app = Fastify({ logger: true });`,
   ],
   invalid: [
+    // multer called where it is required, memory storage with no limits, mounted for every request
+    {
+      code: `const upload = require('multer')();
+app.use(upload.single('image'));
+`,
+      errors: [
+        { messageId: 'missingFileSize', line: 1, column: 16, endLine: 1, endColumn: 35, data: { call: 'multer()', library: 'multer' } },
+      ],
+    },
     // multer with only a destination
     {
       code: `import multer from 'multer';

@@ -171,6 +171,8 @@ export default createRule<Options, MessageIds>({
         }
         return undefined;
       }
+      // `require('multer')()`: the module called where it is required.
+      if (callee.type === AST_NODE_TYPES.CallExpression && isRequireOf(callee, 'multer')) return { module: 'multer', optionsNode: argumentAt(0) };
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const method = getMemberPropertyName(callee);
       const object = unwrapExpression(callee.object);
@@ -203,7 +205,9 @@ export default createRule<Options, MessageIds>({
 
     function getCallLabel(node: TSESTree.CallExpression | TSESTree.NewExpression): string {
       const path = getMemberPath(node.callee);
-      const name = path ? path.join('.') : (getCalleeName(node) ?? 'call');
+      const callee = unwrapExpression(node.callee);
+      const required = callee.type === AST_NODE_TYPES.CallExpression && isRequireOf(callee, 'multer') ? 'multer' : undefined;
+      const name = path ? path.join('.') : (required ?? getCalleeName(node) ?? 'call');
       return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${name}()`;
     }
 
@@ -273,3 +277,9 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `require('multer')`. */
+function isRequireOf(call: TSESTree.CallExpression, module: string): boolean {
+  const [source] = call.arguments;
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && source?.type === AST_NODE_TYPES.Literal && source.value === module;
+}
