@@ -8,8 +8,10 @@ import { getReachingRoutes, looksLikeAccessCheckName, type ProjectCheck, type Pr
  * service changes or deletes the record by that id with no owner in the
  * filter. It is reported when every route reaching the handler authenticates
  * (so a signed-in stranger is the threat) and none checks a role or access to
- * the record in its chain. Reads are left alone: a handler that never reads
- * the caller often serves records every signed-in user may see (staff tools).
+ * the record in its chain. Reads are reported only where the handler's own
+ * file picks the same model's records by their owner elsewhere: otherwise a
+ * handler that never reads the caller often serves records every signed-in
+ * user may see (staff tools).
  */
 const noUnscopedResourceAccessProject: ProjectCheck = {
   name: 'no-unscoped-resource-access',
@@ -17,14 +19,21 @@ const noUnscopedResourceAccessProject: ProjectCheck = {
   check(facts) {
     const findings: ProjectFinding[] = [];
     for (const lookup of facts.clientIdLookups ?? []) {
-      if (lookup.action === 'read') continue;
+      // A read is reported only where the handler's own file scopes the same model to the caller elsewhere
+      // (`Order.find({ user: req.user._id })` beside `Order.findById(req.params.id)`): the records are each user's.
+      const read = lookup.action === 'read';
+      if (read && lookup.scopedToCallerAt === undefined) continue;
       const reaching = getReachingRoutes(facts.routes, lookup.inFunction);
-      if (reaching.length === 0 || !reaching.every(isOpenToAnySignedInUser)) continue;
+      if (reaching.length === 0 || !reaching.every((route) => isOpenToAnySignedInUser(route, read))) continue;
       const route = reaching[0]!;
+      const scoped = lookup.scopedToCallerAt;
       findings.push({
         at: lookup.at,
-        message: `\`${route.method} ${route.path}\` lets any signed-in user ${lookup.action} the \`${lookup.model}\` record whose id is in the URL: ${lookup.helper ? `\`${lookup.helper}\`` : 'this lookup'} picks it with no owner in its filter, and nothing on the way checks that the record is the caller's; scope the query to the caller (\`where: { id, userId }\`), or check ownership before using it.`,
+        message: read && scoped
+          ? `\`${route.method} ${route.path}\` lets any signed-in user read the \`${lookup.model}\` record whose id is in the URL: this lookup picks it with no owner in its filter and nothing on the way checks that it is the caller's, while this file picks \`${lookup.model}\` records by their owner elsewhere; scope the query to the caller, or check ownership before sending it.`
+          : `\`${route.method} ${route.path}\` lets any signed-in user ${lookup.action} the \`${lookup.model}\` record whose id is in the URL: ${lookup.helper ? `\`${lookup.helper}\`` : 'this lookup'} picks it with no owner in its filter, and nothing on the way checks that the record is the caller's; scope the query to the caller (\`where: { id, userId }\`), or check ownership before using it.`,
         ...(lookup.helper ? { related: [{ at: lookup.lookup, message: `\`${lookup.helper}\` picks the record by the client's id alone here.` }] } : {}),
+        ...(read && scoped ? { related: [{ at: scoped, message: `\`${lookup.model}\` records are picked by their owner here.` }] } : {}),
       });
     }
     return findings;
@@ -48,10 +57,13 @@ function checksRoleOrAccess(route: RouteFact): boolean {
   return route.handlerChecksRole || route.guards.some((guard) => guard.checksRole || (!guard.authenticates && looksLikeAccessCheckName(guard.name)));
 }
 
-/** A write route, authenticated, with an id in its path, and nothing in the chain that checks a role or access to the record. */
-function isOpenToAnySignedInUser(route: RouteFact): boolean {
-  // A GET that writes bumps a view counter; the reads it serves are the per-file rule's.
-  if (route.method === 'GET' || route.method === 'HEAD') return false;
+/**
+ * A route (a write route, unless `read`), authenticated, with an id in its path, and nothing in the chain that
+ * checks a role or access to the record.
+ */
+function isOpenToAnySignedInUser(route: RouteFact, read: boolean): boolean {
+  // A GET that writes bumps a view counter; the reads it serves are judged only as reads.
+  if (!read && (route.method === 'GET' || route.method === 'HEAD')) return false;
   const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
   if (!authenticated || route.isPublic || !route.path.includes(':')) return false;
   return !checksRoleOrAccess(route);

@@ -103,6 +103,12 @@ export interface ClientIdLookupFact {
   action: RecordAction;
   /** The ORM call that picks the record. */
   lookup: CodeSpan;
+  /**
+   * For a handler's own lookup: where its file picks records of the same model
+   * by the caller (`Order.find({ user: req.user._id })`), which shows the model's
+   * records to be each user's own.
+   */
+  scopedToCallerAt?: CodeSpan;
 }
 
 /** A span of code with the source text of its first line, for fingerprints and code frames. */
