@@ -443,6 +443,15 @@ export default async function routes(fastify) {
     },
   ],
   invalid: [
+    // A T3 router file: nothing in it names a response but its procedures' builders.
+    {
+      code: `import { createTRPCRouter, protectedProcedure } from '~/server/api/trpc';
+export const userRouter = createTRPCRouter({
+  list: protectedProcedure.query(({ ctx }) => ctx.db.user.findMany()),
+});
+`,
+      errors: [{ messageId: 'entityLeak', line: 3 }],
+    },
     // A tRPC procedure's and a Remix loader's return value is the response.
     {
       code: `import { prisma } from '~/db.server';

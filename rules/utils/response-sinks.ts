@@ -173,6 +173,8 @@ export function mayHaveResponseSink(sourceCode: Readonly<TSESLint.SourceCode>): 
   if (answer === undefined) {
     answer =
       mayMentionWord(sourceCode, SINK_WORDS) ||
+      // `publicProcedure`, `protectedProcedure`: a tRPC router file names its procedures' builders.
+      TRPC_PROCEDURE_NAME.test(sourceCode.text) ||
       (mayMentionWord(sourceCode, BODY_WORDS) && mayMentionWord(sourceCode, KOA_CONTEXT_WORDS)) ||
       mayHaveFastifyRouteHandler(sourceCode);
     sinkAnswers.set(sourceCode, answer);
@@ -181,6 +183,7 @@ export function mayHaveResponseSink(sourceCode: Readonly<TSESLint.SourceCode>): 
 }
 
 const sinkAnswers = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
+const TRPC_PROCEDURE_NAME = /[a-z]Procedure\b/;
 
 const SINK_WORDS: readonly string[] = [...RESPONSE_SEND_METHODS, 'json', 'Response', 'NextResponse', ...CONTROLLER_DECORATORS, 'procedure', 'Procedure', 'loader', 'action'];
 const BODY_WORDS: readonly string[] = ['body'];

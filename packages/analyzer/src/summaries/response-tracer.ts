@@ -111,6 +111,10 @@ function findSinks(handler: HandlerToTrace, summaries: FunctionSummaries): Sink[
     ts.forEachChild(node, visit);
   };
   visit(handler.fn);
+  // `({ ctx }) => ctx.db.user.findMany()`: a concise body is the returned value.
+  if (handler.returnIsResponse && ts.isArrowFunction(handler.fn) && !ts.isBlock(handler.fn.body)) {
+    sinks.push({ sink: handler.fn.body, payloads: [handler.fn.body] });
+  }
   return sinks;
 }
 
