@@ -40,7 +40,8 @@ export class NumericIdParameterAdapter implements NodeVisitor {
 
 /**
  * A route's URL parameters declared as a zod schema with a numeric id (`@hono/zod-openapi`, a validator):
- * `request: { params: z.object({ id: z.coerce.number().openapi({ … }) }) }`.
+ * `request: { params: z.object({ id: z.coerce.number().openapi({ … }) }) }`; or a tRPC procedure's input
+ * (`.input(z.object({ id: z.number() }))`), its RPC equivalent.
  */
 function isZodNumericUrlId(call: ts.CallExpression): boolean {
   if (!/(?:^|\.)(?:coerce\.)?number$/.test(call.expression.getText()) || !/^z\b/.test(call.expression.getText())) return false;
@@ -53,7 +54,10 @@ function isZodNumericUrlId(call: ts.CallExpression): boolean {
   if (!objectCall || !ts.isCallExpression(objectCall) || !/\.object$/.test(objectCall.expression.getText())) return false;
   let schema: ts.Node = objectCall;
   while ((ts.isPropertyAccessExpression(schema.parent) && schema.parent.expression === schema) || (ts.isCallExpression(schema.parent) && schema.parent.expression === schema)) schema = schema.parent;
-  return ts.isPropertyAssignment(schema.parent) && /^params?$/.test(schema.parent.name.getText());
+  if (ts.isPropertyAssignment(schema.parent) && /^params?$/.test(schema.parent.name.getText())) return true;
+  // A tRPC procedure's input (`.input(z.object({ id: z.number() }))`): what its clients address records by.
+  const input = schema.parent;
+  return ts.isCallExpression(input) && input.arguments[0] === schema && ts.isPropertyAccessExpression(input.expression) && input.expression.name.text === 'input';
 }
 
 /** An id-named value read from the URL: `req.params.id`, `c.req.param('id')`, `params.id`, or a local destructured from them. */
