@@ -164,6 +164,7 @@ const NON_SECRET_NAMES: readonly (readonly [string, string])[] = [
   ['recaptchaToken', 'a captcha response, single use and public'],
   ['decodedToken', 'the decoded claims, not the token'],
   ['maskedToken', 'already masked'],
+  ['partialToken', 'a few characters of the token, kept to show it'],
   ['redactedPassword', 'already redacted'],
   ['tokenizer', 'a different word'],
   ['tokenPayload', 'the claims'],

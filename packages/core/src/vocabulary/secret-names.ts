@@ -45,7 +45,7 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   'max', 'min', 'num', 'total', 'remaining', 'used', 'count',
   // A lifetime: `expireInToken`, `expiresInSecret` are durations in milliseconds.
   'expire', 'expires', 'expiry', 'expiration', 'ttl', 'lifetime',
-  'masked', 'redacted', 'obfuscated', 'truncated', 'decoded',
+  'masked', 'redacted', 'obfuscated', 'truncated', 'partial', 'decoded',
   // Keys made to be shipped to browsers: `stripePublishableKey`, `NEXT_PUBLIC_API_KEY`, Algolia's `SEARCH_API_KEY`.
   'public', 'publishable', 'search',
 ]);
