@@ -151,11 +151,14 @@ describe('the analyzer', () => {
     expect(positions(parseJson(run.stdout))).toEqual([{ ruleId: 'redline/require-auth-rate-limit', file: 'backend/src/auth.routes.ts', line: 4, column: 1 }]);
   });
 
-  it('is skipped, and says so with --verbose, where no folder holds a project', async () => {
+  it('is skipped, and says so (without --verbose too), where no folder holds a project', async () => {
     const root = createTempProject(loginApp);
-    const run = await runInProcess(['scan', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never', '--verbose'], { cwd: root });
+    const run = await runInProcess(['scan', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never'], { cwd: root });
     expect(positions(parseJson(run.stdout))).toEqual([]);
-    expect(run.stderr).toContain('analyzer: skipped');
+    expect(run.stderr).toContain('the cross-file analyzer did not run');
+    // --no-analyzer asked for it: nothing to say.
+    const quiet = await runInProcess(['scan', '-c', 'redline.json', '-f', 'json', '--fail-on', 'never', '--no-analyzer'], { cwd: root });
+    expect(quiet.stderr).toBe('');
   });
 });
 

@@ -153,7 +153,8 @@ function createAnalyzerEngines(io: CliIo, args: ScanArguments, configDirectory: 
   return (context) => {
     const root = findAnalyzerRoot(context.cwd, args.paths);
     if (!root) {
-      if (args.verbose) io.stderr.write('analyzer: skipped: no tsconfig.json, jsconfig.json or package.json in the scanned folder, the two levels below it or the folders above it up to the repository root\n');
+      // Said without --verbose: a scan that silently drops its cross-file checks looks cleaner than it is.
+      io.stderr.write('redline: the cross-file analyzer did not run: no tsconfig.json, jsconfig.json or package.json in the scanned folder, the two levels below it or the folders above it up to the repository root; only the per-file rules ran (--no-analyzer silences this)\n');
       return [];
     }
     const ignores = { patterns: context.config.ignores ?? [], base: configDirectory ?? context.cwd };
