@@ -115,16 +115,33 @@ export default createRule<Options, MessageIds>({
     /** Leaks found in a `const`'s initialiser, with how many candidate names there were then (the set only grows). */
     const aliasLeaks = new Map<TSESTree.Node, { candidates: number; leak: { node: TSESTree.Node; what: string } | undefined }>();
 
+    /**
+     * How many catch clauses and error-taking functions the walk is in: a `const`
+     * outside all of them cannot alias a caught error, so its initialiser is not read.
+     */
+    let errorScopes = 0;
+    const errorFunctions = new Set<TSESTree.Node>();
+
     return {
       CatchClause(node) {
         if (node.param?.type === AST_NODE_TYPES.Identifier) candidateNames.add(node.param.name);
+        errorScopes++;
+      },
+      'CatchClause:exit'() {
+        errorScopes--;
       },
       ':function'(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) {
         const first = fn.params[0];
-        if (first?.type === AST_NODE_TYPES.Identifier) candidateNames.add(first.name);
+        if (first?.type !== AST_NODE_TYPES.Identifier || !mayTakeCaughtError(fn, first.name)) return;
+        candidateNames.add(first.name);
+        errorFunctions.add(fn);
+        errorScopes++;
+      },
+      ':function:exit'(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) {
+        if (errorFunctions.has(fn)) errorScopes--;
       },
       VariableDeclarator(node) {
-        if (node.id.type === AST_NODE_TYPES.Identifier && node.init && mentionsCandidate(node.init)) candidateNames.add(node.id.name);
+        if (errorScopes > 0 && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentionsCandidate(node.init)) candidateNames.add(node.id.name);
       },
       CallExpression(call) {
         const payload = getCallResponsePayload(call) ?? getHonoTextPayload(call);
@@ -153,6 +170,20 @@ export default createRule<Options, MessageIds>({
         if (payload) check(payload);
       },
     };
+
+    /**
+     * Whether a function's first parameter may be an error `getCaughtError` accepts: an Express error handler's
+     * (four parameters), an error-named one (`err`, `(e, c)` of Hono's), a `.catch`/`onError`/`setErrorHandler`
+     * callback's, a Nest exception filter's `catch(exception, host)`. A cheap filter: `req` of every handler is none.
+     */
+    function mayTakeCaughtError(fn: TSESTree.FunctionLike, name: string): boolean {
+      if (fn.params.length === 4 || /^(?:e|err|error|exception)$/.test(name)) return true;
+      const parent = fn.parent;
+      if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.key.type === AST_NODE_TYPES.Identifier && parent.key.name === 'catch';
+      if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = getCalleeName(parent);
+      return callee === 'catch' || callee === 'onError' || callee === 'setErrorHandler';
+    }
 
     /** Whether an exception class comes from `@nestjs/common` (a custom `ApiException` may not reach the client as is). */
     function isNestImport(callee: TSESTree.Node): boolean {
