@@ -27,6 +27,18 @@ const BROWSER_ENV = /\bprocess\.env\.(?:REACT_APP|VUE_APP|EXPO_PUBLIC)_/;
  * or a package whose package.json depends on a UI runtime and no server runtime.
  */
 export function isClientSideFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  // Several rules ask about the same file.
+  let answer = clientSideAnswers.get(context.sourceCode);
+  if (answer === undefined) {
+    answer = readIsClientSide(context);
+    clientSideAnswers.set(context.sourceCode, answer);
+  }
+  return answer;
+}
+
+const clientSideAnswers = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
+
+function readIsClientSide(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
   const program = context.sourceCode.ast;
   const directives = getDirectives(program);
   if (directives.includes('use client')) return true;
