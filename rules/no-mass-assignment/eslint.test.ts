@@ -3,6 +3,15 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-mass-assignment', rule, {
   valid: [
+    // The instance built from the body is never saved: only a reshaped copy of it (without `_id` and `role`) is written.
+    `import User from '../models/user.model.js';
+export const replace = async (req, res) => {
+  const { user } = req.locals;
+  const newUser = new User(req.body);
+  const newUserObject = omit(newUser.toObject(), '_id', 'role');
+  await user.updateOne(newUserObject, { override: true });
+  res.json(await User.findById(user._id));
+};`,
     // The route middleware checks the body against a named schema (additionalProperties: false) before the handler.
     `router.patch('/', route({ requestBody: 'GuildUpdateSchema', permission: 'MANAGE_GUILD' }), async (req, res) => {
   const guild = await Guild.findOneOrFail({ where: { id: req.params.guild_id } });

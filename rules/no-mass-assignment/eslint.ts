@@ -6,6 +6,7 @@ import {
   getCalleeName,
   getEnclosingFunction,
   getMemberPath,
+  getMemberPropertyName,
   getPropertyKeyName,
   isFunctionNode,
   unwrapExpression,
@@ -107,6 +108,7 @@ export default createRule<Options, MessageIds>({
         if (callee.type !== AST_NODE_TYPES.Identifier || !isModelIdentifier(callee)) return;
         const [first] = node.arguments;
         if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        if (isOnlyReshaped(node)) return;
         for (const payload of getPayloadCandidates(first)) {
           const source = getWholeBodySource(payload, node);
           if (source) {
@@ -116,6 +118,25 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * `const newUser = new User(req.body)` used only as `newUser.toObject()`, `omit(newUser, …)`: the instance is
+     * never saved; what is written is the reshaped copy, judged where it is written.
+     */
+    function isOnlyReshaped(construction: TSESTree.NewExpression): boolean {
+      const declarator = construction.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id);
+      const uses = variable?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+      return uses.length > 0 && uses.every(({ identifier }) => {
+        const parent = identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+          const method = getMemberPropertyName(parent);
+          return (method === 'toObject' || method === 'toJSON') && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+        }
+        return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && /^(?:omit|pick)$/.test(getCalleeName(parent) ?? '');
+      });
+    }
 
     /**
      * Reports a body written whole. In an object literal the order decides who

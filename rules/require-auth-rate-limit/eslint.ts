@@ -126,7 +126,7 @@ export default createRule<Options, MessageIds>({
           if (anyLimitedSibling) {
             context.report({ node: route.node, messageId: 'noLimiterLikeSiblings', data });
           } else if (createsApp && route.ownerIsFileApp && !importsRateLimitModule && !route.afterProjectMiddleware) {
-            context.report({ node: route.node, messageId: 'noLimiterInApp', data: { ...data, abuse: describeCredentialAbuse(route.path) } });
+            context.report({ node: route.node, messageId: 'noLimiterInApp', data: { method: data.method, path: data.path, abuse: describeCredentialAbuse(route.path) } });
           }
         }
       },
