@@ -63,6 +63,7 @@ describe('redline routes', () => {
     const rows = (JSON.parse(run.stdout) as { routes: (Row & { mounted: boolean })[] }).routes;
     // `app.use(config.api.prefix, routes())` with `api: { prefix: '/api' }` in config/index.ts; every router mounted.
     expect(rows.map((row) => `${row.method} ${row.path} ${row.auth}${row.mounted ? '' : ' (router not mounted)'}`)).toEqual([
+      'POST /api/contact/add public',
       'GET /api/orders isAuth',
       'POST /api/orders isAuth',
       'POST /api/reports/rebuild none',

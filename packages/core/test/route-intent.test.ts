@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isInPublicSection, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isInPublicSection, isPublicIntakePath, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -54,11 +54,21 @@ describe('route intent', () => {
   });
 
   it('knows the public flows by the words of a segment, outside the signed-in account', () => {
-    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook', '/identity/accounts/prelogin', '/notifications/anonymous-hub', '/selfhosted/initial-user', '/account/bootstrap', '/setup/first-admin', '/forgetpassword', '/api/resetpassword', '/setup-wizard/create-first-user', '/sessions/validate', '/token/introspect', '/auth/jwt/verify']) {
+    for (const path of ['/user/request-login', '/organization/github-auth', '/accounts/request-password-reset', '/auth/forgot', '/password-recovery', '/stripe-webhook', '/identity/accounts/prelogin', '/notifications/anonymous-hub', '/selfhosted/initial-user', '/account/bootstrap', '/setup/first-admin', '/forgetpassword', '/api/resetpassword', '/setup-wizard/create-first-user', '/sessions/validate', '/token/introspect', '/auth/jwt/verify', '/graphql/refreshToken', '/refresh-access-token']) {
       expect(hasPublicFlowSegment(path), path).toBe(true);
     }
-    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance', '/users/first-orders', '/public-keys/:id', '/orders/:id/publication', '/orders/:id/verify', '/sessions']) {
+    for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance', '/users/first-orders', '/public-keys/:id', '/orders/:id/publication', '/orders/:id/verify', '/sessions', '/graphql/revokeRefreshTokens', '/feeds/:id/refresh']) {
       expect(hasPublicFlowSegment(path), path).toBe(false);
+    }
+  });
+
+  it('knows the forms anyone may send: contact, feedback, newsletter', () => {
+    for (const path of ['/contact/add', '/api/feedback', '/newsletter/subscribe', '/api/v1/waitlist', '/contact-us/submit']) {
+      expect(isPublicIntakePath(path), path).toBe(true);
+    }
+    // A CRM's contacts, one feedback record, and what staff do with them are not forms.
+    for (const path of ['/contacts', '/feedback/:id', '/feedback/:id/resolve', '/newsletter/campaigns']) {
+      expect(isPublicIntakePath(path), path).toBe(false);
     }
   });
 

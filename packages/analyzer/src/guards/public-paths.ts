@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, findPathsListedPublic, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isInPublicSection, splitIdentifierWords } from '@redline/core';
+import { MORE_PUBLIC_PATH_PATTERNS, PUBLIC_PATH_PATTERNS, declaresPublicRoute, findPathsListedPublic, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isInPublicSection, isPublicIntakePath, splitIdentifierWords } from '@redline/core';
 
 /** Path segments that name a public flow wherever they appear (`/api/v1/auth/login`, `/users/login`). */
 const PUBLIC_SEGMENTS = new Set([
@@ -79,6 +79,8 @@ export function isPublicPath(path: string, method: string, extraPatterns: readon
   if (flowWords.length > 0 && !ACCOUNT_ACTION_WORDS.has(flowWords[0]!)) return true;
   // A token in the path (`/reset/:passwordToken`, `/verify/:token`) is the credential of the route itself.
   if (hasCredentialParameter(path)) return true;
+  // A contact or feedback form, a newsletter sign-up.
+  if (method === 'POST' && isPublicIntakePath(path)) return true;
   // `POST /users`, `POST /auth`, `POST /accounts`: sign-up in most REST APIs; `POST /session`, `POST /tokens`: sign-in.
   return method === 'POST' && /^(?:\/api)?(?:\/v\d+)?\/(?:users|auth|accounts?|(?:auth\/)?(?:sessions?|tokens?))$/.test(normalised);
 }

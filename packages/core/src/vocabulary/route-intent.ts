@@ -194,6 +194,8 @@ export function hasPublicFlowSegment(path: string): boolean {
   }
   // `/admin/login`, `/account/sign-in`: the sign-in itself, which no one can call signed in, whatever it is under.
   if (words.length > 0 && isSignIn(words.at(-1)!)) return true;
+  // `refreshToken`, `/refresh-access-token`: the refresh token it is given is the credential (`revokeRefreshTokens` is not this).
+  if (words.length > 0 && words.at(-1)![0] === 'refresh' && words.at(-1)!.some((word) => word === 'token' || word === 'tokens' || word === 'session')) return true;
   // `POST /sessions/validate`, `/token/introspect`, `/auth/verify-token`: it checks the credential it is given.
   if (words.length > 1 && words.at(-1)!.some((word) => TOKEN_CHECK_WORDS.has(word)) &&
     words.some((segmentWords) => segmentWords.some((word) => PRESENTED_CREDENTIAL_WORDS.has(word)))) return true;
@@ -258,4 +260,20 @@ export function isPublicAssetRead(path: string): boolean {
   const last = segments.at(-1);
   if (last === undefined || !/^[:{[]/.test(last)) return false;
   return segments.slice(0, -1).some((segment) => !/^[:{[*]/.test(segment) && splitIdentifierWords(segment).some((word) => ASSET_WORDS.has(word)));
+}
+
+/** Forms anyone may send: a contact or feedback form, a newsletter or waiting-list sign-up. */
+const INTAKE_RESOURCES: ReadonlySet<string> = new Set(['contact', 'contact-us', 'feedback', 'inquiry', 'inquiries', 'enquiry', 'enquiries', 'newsletter', 'waitlist', 'wait-list']);
+const INTAKE_VERBS: ReadonlySet<string> = new Set(['add', 'create', 'new', 'submit', 'send', 'subscribe']);
+
+/**
+ * `POST /contact/add`, `POST /api/feedback`, `POST /newsletter/subscribe`: a form
+ * anyone may send, which creates a record and changes none. (Callers check the
+ * method: `DELETE /feedback/:id` is a staff action.) Not `contacts`: a CRM's
+ * contacts are the team's records.
+ */
+export function isPublicIntakePath(path: string): boolean {
+  const segments = path.toLowerCase().split('/').filter((segment) => segment.length > 0 && !/^(?:api|rest|v\d+)$/.test(segment));
+  const at = segments.findIndex((segment) => INTAKE_RESOURCES.has(segment));
+  return at !== -1 && segments.slice(at + 1).every((segment) => INTAKE_VERBS.has(segment));
 }
