@@ -11,7 +11,7 @@ describe('credential paths', () => {
   });
   it('leaves other paths alone', () => {
     for (const path of ['/logout', '/ai/agent/reset', '/account/2fa/setup', '/settings/password-policy', '/auth/refresh', '/login-history/:id/export',
-      '/api/chat/sessions', '/users/:id/sessions', '/users/:id/tokens', '/api/tokens/refresh', '/api/auth/callback/google', '/promo/check-code', '/coupons/verify-code', '/codes/:id', '/send-coded-message', '/orders/verify', '/auth/verify/resend', '/login/callback', '/auth/saml/callback', '/users/:user_id/login', '/users/:user_id/2fa', '/secure/signup/check', '/register/validate']) {
+      '/api/chat/sessions', '/users/:id/sessions', '/users/:id/tokens', '/api/tokens/refresh', '/api/auth/callback/google', '/promo/check-code', '/coupons/verify-code', '/codes/:id', '/send-coded-message', '/orders/verify', '/auth/verify/resend', '/login/callback', '/auth/saml/callback', '/users/:user_id/login', '/users/:user_id/2fa', '/secure/signup/check', '/register/validate', '/merchant/signup/:token', '/register/:invitationToken']) {
       expect(isCredentialPath(path), path).toBe(false);
     }
   });

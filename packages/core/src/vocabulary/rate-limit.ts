@@ -47,6 +47,8 @@ export function isCredentialPath(path: string): boolean {
   if (/\/:[^/]+\/(?:log-?in|sign-?in|2fa|mfa|totp|two-?factor)$/i.test(path.split('?')[0]!.replace(/\/+$/, ''))) return false;
   // `/signup/check`, `/register/validate`: the sign-up form checks its fields before it is sent; no credential is tried.
   if (/\/(?:sign-?up|register)\/(?:check|validate|validation)$/i.test(clean)) return false;
+  // `/merchant/signup/:token`, `/register/:invitationToken`: a sign-up an emailed secret opens; the password is set, not tried.
+  if (/(?:^|\/)(?:sign-?up|register)$/i.test(clean) && /\/:\w*(?:token|secret|invitation|invite|code)\w*$/i.test(path.split('?')[0]!.replace(/\/+$/, ''))) return false;
   return CREDENTIAL_PATH.test(clean);
 }
 
