@@ -28,9 +28,12 @@ const noEntityLeakProject: ProjectCheck = {
       if (payload.kind !== 'entity') continue;
       const entity = findEntity(facts, payload.entity);
       if (!entity) continue;
-      // A record read and sent in the handler itself is the ESLint rule's; this half sees what other files hide.
+      // A record read and sent in the handler itself is the ESLint rule's; this half sees what other files hide: the
+      // service it came through, or (for a read that leaves some columns out, `User.find({}, { password: 0 })`, which
+      // the ESLint rule takes as shaped) the schema in another file that shows what the exclusion left in.
       const crossFile = response.via.length > 0 || response.carriedBy !== undefined;
-      const own = crossFile && !payload.shaped ? getExposedColumns(entity, payload.omitted, payload.forced) : [];
+      const excludedOnly = !crossFile && (payload.omitted?.length ?? 0) > 0 && entity.at.file !== response.at.file;
+      const own = (crossFile || excludedOnly) && !payload.shaped ? getExposedColumns(entity, payload.omitted, payload.forced) : [];
       const loaded = getExposedRelationColumns(facts, payload.relations ?? []);
       if (own.length === 0 && loaded.length === 0) continue;
       const exposed = [...own, ...loaded];
@@ -38,11 +41,11 @@ const noEntityLeakProject: ProjectCheck = {
       const source = response.via[0];
       const step = source ?? response.carriedBy;
       const records = payload.many ? 'records' : 'record';
-      const lead = own.length === 0
-        ? `This response sends the \`${entity.name}\` ${records} with ${describeRelations(payload.relations ?? [], loaded)} loaded whole`
-        : source
-          ? `This response sends the \`${entity.name}\` ${records} that \`${source.name}\` returns as ${payload.many ? 'they are' : 'it is'}`
-          : `This response sends the whole \`${entity.name}\` ${records} through \`${step!.name}\``;
+      let lead: string;
+      if (own.length === 0) lead = `This response sends the \`${entity.name}\` ${records} with ${describeRelations(payload.relations ?? [], loaded)} loaded whole`;
+      else if (excludedOnly) lead = `This response sends the \`${entity.name}\` ${records} read without ${payload.omitted!.map((name) => `\`${name}\``).join(', ')} only`;
+      else if (source) lead = `This response sends the \`${entity.name}\` ${records} that \`${source.name}\` returns as ${payload.many ? 'they are' : 'it is'}`;
+      else lead = `This response sends the whole \`${entity.name}\` ${records} through \`${step!.name}\``;
       const fix = own.length === 0 ? `select only the fields of ${describeRelations(payload.relations ?? [], loaded, false)} the client needs` : 'map it to a DTO or select only the fields the client needs';
       findings.push({
         at: response.at,
