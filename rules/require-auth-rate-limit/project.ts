@@ -1,4 +1,4 @@
-import { RATE_LIMITER_NAME, describeCredentialAbuse, describeRouteFact, isCredentialPath, isSignUpCollection, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { RATE_LIMITER_NAME, describeCredentialAbuse, describeRouteFact, hasCredentialParameter, isCredentialPath, isSignUpCollection, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 // `router.all('/login', methodNotAllowed)` is a fallback, not the attempt.
 const ATTEMPT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -128,7 +128,8 @@ function isJudged(route: RouteFact, appHasAuth: boolean): boolean {
  */
 function isSignInByAnotherName(route: RouteFact): boolean {
   // (Such a handler answers 401 to a wrong password, so `handlerChecksAuth` says nothing here.)
-  return route.guards.some((guard) => guard.signsIn) || route.handlerTakesCredentials === true;
+  // A token in the path (`/reset/:token`, `/signup/:token`) is the credential: the password is set, not tried.
+  return route.guards.some((guard) => guard.signsIn) || (route.handlerTakesCredentials === true && !hasCredentialParameter(route.path));
 }
 
 /**

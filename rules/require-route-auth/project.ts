@@ -1,4 +1,18 @@
-import { describeRouteFact, getResourceKey, isAvailabilityCheck, isPublicAssetRead, isPublicViewRead, isReadThroughPost, looksLikeOptionalAuthName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import {
+  describeRouteFact,
+  getResourceKey,
+  getRouteResponses,
+  isAvailabilityCheck,
+  isOwnerColumnName,
+  isPublicAssetRead,
+  isPublicViewRead,
+  isReadThroughPost,
+  looksLikeOptionalAuthName,
+  type ProjectCheck,
+  type ProjectFacts,
+  type ProjectFinding,
+  type RouteFact,
+} from '@redline/core';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Names of middleware that decide access to what a route acts on: `requireWorkspacePermission`, `workspaceAccess.fromTask`, `isProjectMember`. */
@@ -29,7 +43,7 @@ const requireRouteAuthProject: ProjectCheck = {
   check(facts) {
     const findings: ProjectFinding[] = [];
     for (const routes of groupByApp(facts.routes.filter((route) => route.mountKnown))) {
-      findings.push(...checkApp(routes));
+      findings.push(...checkApp(routes, facts));
     }
     return findings;
   },
@@ -53,7 +67,7 @@ export default requireRouteAuthProject;
  * that the same app protects its siblings: another route that changes data is
  * authenticated (for a mutating route), or any route is (for a private GET).
  */
-function checkApp(routes: RouteFact[]): ProjectFinding[] {
+function checkApp(routes: RouteFact[], facts: ProjectFacts): ProjectFinding[] {
   const isAuthenticated = (route: RouteFact) => route.guards.some((guard) => guard.authenticates) || route.handlerChecksAuth;
   const authExample = routes.flatMap((route) => route.guards).find((guard) => guard.authenticates);
   const protectsMutations = routes.some((route) => MUTATING_METHODS.has(route.method) && isAuthenticated(route));
@@ -94,7 +108,9 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
     const authenticated = isAuthenticated(route);
-    const sibling = route.framework === 'nextjs' || (route.method === 'GET' && isPeoplePath(route.path)) ? findAuthenticatedSibling(route, routes) : undefined;
+    const sibling = route.framework === 'nextjs' || (route.method === 'GET' && isPeoplePath(route.path))
+      ? findAuthenticatedSibling(route, routes)
+      : route.method === 'GET' && sendsOwnedRecords(route, facts) ? findSignedInUserSibling(route, routes) : undefined;
     const expected = route.framework === 'nextjs'
       ? (MUTATING_METHODS.has(route.method) || isPrivatePath(route.path)) && (sibling !== undefined || isBehindAppMiddleware(route, routes)) && !isModeratedSubmission(route, routes)
       : MUTATING_METHODS.has(route.method)
@@ -105,7 +121,7 @@ function checkApp(routes: RouteFact[]): ProjectFinding[] {
       unauthenticated.push({ route, corroborated: true });
       findings.push({
         at: route.at,
-        message: `${describeRouteFact(route)} ${describeChange(route)} without authentication, while \`${sibling.method}\` on the same path is authenticated; add the same check to this method, or mark it public if it is meant to be.`,
+        message: `${describeRouteFact(route)} ${describeChange(route)} without authentication, while ${sibling.path === route.path ? `\`${sibling.method}\` on the same path` : `\`${sibling.method} ${sibling.path}\``} is authenticated; add the same check to this ${sibling.path === route.path ? 'method' : 'route'}, or mark it public if it is meant to be.`,
         related: [{ at: guard?.at ?? sibling.at, message: guard ? `\`${guard.name}\` authenticates \`${sibling.method}\` here.` : `\`${sibling.method}\` checks the caller here.` }],
       });
     } else if (!authenticated && expected) {
@@ -165,6 +181,31 @@ function mergeSameSpot(findings: ProjectFinding[], routes: RouteFact[]): Project
 function findAuthenticatedSibling(route: RouteFact, routes: RouteFact[]): RouteFact | undefined {
   return routes.find((other) => other !== route && other.path === route.path && other.method !== route.method &&
     (other.handlerChecksAuth || other.guards.some((guard) => guard.authenticates)));
+}
+
+/**
+ * `PUT /address/:id` (or the list, `GET /address`) for any signed-in user beside an open `GET /address/:id`: the records are each user's own
+ * (the GET sends records with an owner column), and reading one is as private as changing it. A write that
+ * takes a role (`PUT /products/:id` for admins) says nothing of the sort: staff manage what everyone reads.
+ */
+function findSignedInUserSibling(route: RouteFact, routes: RouteFact[]): RouteFact | undefined {
+  const forAnyUser = (other: RouteFact) => !other.handlerChecksRole && !other.guards.some((guard) => guard.checksRole);
+  const sibling = findAuthenticatedSibling(route, routes);
+  if (sibling && forAnyUser(sibling)) return sibling;
+  // `GET /address` (the caller's list) authenticated, `GET /address/:id` not: the list's item is as private as the list.
+  const collection = route.path.replace(/\/:[^/]+$/, '');
+  return collection !== route.path
+    ? routes.find((other) => other.method === 'GET' && other.path === collection && forAnyUser(other) &&
+      (other.handlerChecksAuth || other.guards.some((guard) => guard.authenticates)))
+    : undefined;
+}
+
+/** Whether a route sends records of an entity that names its owner (`user`, `userId`, a reference to the user entity). */
+function sendsOwnedRecords(route: RouteFact, facts: ProjectFacts): boolean {
+  return getRouteResponses(route, facts).some((response) => {
+    const entity = facts.entities.find((candidate) => candidate.name === response.payload.entity);
+    return entity !== undefined && entity.columns.some((column) => isOwnerColumnName(column.name));
+  });
 }
 
 function isBehindAppMiddleware(route: RouteFact, routes: RouteFact[]): boolean {

@@ -1,4 +1,4 @@
-import type { ProjectFacts, RouteFact } from '@redline/core';
+import { getRouteResponses, type ProjectFacts, type RouteFact } from '@redline/core';
 
 /** One endpoint as a reviewer of a pull request wants to see it. */
 export interface RouteRow {
@@ -59,13 +59,7 @@ function describeRole(route: RouteFact): string {
 
 /** Unshaped records sent from inside the route's handler. */
 function getReturnedEntities(route: RouteFact, facts: ProjectFacts): string[] {
-  const handler = route.handler;
-  if (!handler) return [];
-  return unique(
-    facts.responses
-      .filter((response) => response.at.file === handler.file && response.at.line >= handler.line && response.at.line <= handler.endLine)
-      .flatMap((response) => (response.payload.kind === 'entity' && !response.payload.shaped ? [response.payload.entity] : [])),
-  );
+  return unique(getRouteResponses(route, facts).flatMap((response) => (response.payload.kind === 'entity' && !response.payload.shaped ? [response.payload.entity] : [])));
 }
 
 function unique(values: string[]): string[] {
