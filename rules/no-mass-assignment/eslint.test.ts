@@ -3,6 +3,12 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-mass-assignment', rule, {
   valid: [
+    // A field of the body that is one value, not the record.
+    `import Note from '../models/note.js';
+router.put('/:id', auth, async (req, res) => {
+  await Note.updateOne({ _id: req.params.id, owner: req.user._id }, { memo: req.body.memo });
+  await Note.create(req.body.title);
+});`,
     // The instance built from the body is never saved: only a reshaped copy of it (without `_id` and `role`) is written.
     `import User from '../models/user.model.js';
 export const replace = async (req, res) => {
@@ -145,6 +151,21 @@ router.put('/:id', async (req, res) => {
 `,
       errors: [
         { messageId: 'spreadBeforeServerKeys', line: 2, column: 76, endLine: 2, endColumn: 84, data: {"source":"`req.body`","sink":"this.prisma.user.update","keys":"`updatedAt`"} },
+      ],
+    },
+    // A field of the body that holds the record: the client sets any column of it (`role` included).
+    {
+      code: `import User from '../models/user.js';
+import Merchant from '../models/merchant.js';
+router.put('/', auth, async (req, res) => {
+  await User.findOneAndUpdate({ _id: req.user._id }, req.body.profile, { new: true });
+  await Merchant.findOneAndUpdate({ _id: req.params.id }, req.body.merchant, { new: true });
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        { messageId: 'massAssignment', line: 4, data: { source: '`req.body.profile`', sink: 'User.findOneAndUpdate' } },
+        { messageId: 'massAssignment', line: 5, data: { source: '`req.body.merchant`', sink: 'Merchant.findOneAndUpdate' } },
       ],
     },
     // alias through a const, new Model(body)

@@ -44,6 +44,9 @@ const BODY_WORDS = ['body', 'Body', 'json', 'parseBody'];
 /** Finders whose result is an entity that `Object.assign(entity, body)` then overwrites. */
 const ENTITY_FINDERS = /^(?:find|get|load|preload|create|build)/;
 
+/** Fields of a body that hold a record or its changes: `req.body.profile`, `req.body.updates` (and one named for the model written). */
+const RECORD_FIELD_NAMES = /^(?:profile|user|account|item|record|entity|data|payload|attributes|fields|changes|updates?|values|input|settings)$/;
+
 export default createRule<Options, MessageIds>({
   name: 'no-mass-assignment',
   meta: {
@@ -96,7 +99,7 @@ export default createRule<Options, MessageIds>({
         const sink = getWriteSink(node);
         if (!sink) return;
         for (const payload of sink.payloads) {
-          const source = getWholeBodySource(payload, node);
+          const source = getWholeBodySource(payload, node, 0, sink.model?.name);
           if (!source) continue;
           reportBodyWrite(payload, source, sink.name, sink.model);
           return;
@@ -110,7 +113,7 @@ export default createRule<Options, MessageIds>({
         if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
         if (isOnlyReshaped(node)) return;
         for (const payload of getPayloadCandidates(first)) {
-          const source = getWholeBodySource(payload, node);
+          const source = getWholeBodySource(payload, node, 0, callee.name);
           if (source) {
             reportBodyWrite(payload, source, `new ${callee.name}`, callee);
             return;
@@ -274,10 +277,10 @@ export default createRule<Options, MessageIds>({
      * those, or an untyped / `any` NestJS `@Body()` parameter — and nothing in
      * the route validated it first.
      */
-    function getWholeBodySource(node: TSESTree.Node, sink: TSESTree.Node, depth = 0): string | undefined {
+    function getWholeBodySource(node: TSESTree.Node, sink: TSESTree.Node, depth = 0, model?: string): string | undefined {
       if (depth > 3) return undefined;
       const expression = unwrapExpression(node);
-      const direct = getDirectBodySource(expression);
+      const direct = getDirectBodySource(expression, model);
       if (direct) return isValidatedInRoute(sink, direct.text) ? undefined : `\`${direct.text}\``;
       if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
 
@@ -293,15 +296,18 @@ export default createRule<Options, MessageIds>({
       // A variable that is reassigned or handed to a validator may hold something else by now.
       if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== definition.node.id)) return undefined;
       if (isPassedToValidator(variable, sink)) return undefined;
-      const inner = getWholeBodySource(definition.node.init, sink, depth + 1);
+      const inner = getWholeBodySource(definition.node.init, sink, depth + 1, model);
       return inner ? `${inner} (as \`${expression.name}\`)` : undefined;
     }
 
-    function getDirectBodySource(expression: TSESTree.Node): { text: string } | undefined {
-      // Only the body itself: `req.body.memo` may be a single string, and whether it is an object is unknown here.
+    function getDirectBodySource(expression: TSESTree.Node, model?: string): { text: string } | undefined {
+      // The body itself; of its fields (`req.body.memo` may be a single string) only those named for a record or
+      // a set of changes (`req.body.profile`, `req.body.product`, `req.body.data`): the client writes that object whole.
       if (expression.type === AST_NODE_TYPES.MemberExpression) {
         const path = getMemberPath(expression);
-        if (path && isBodyPath(path)) return { text: path.join('.') };
+        const field = path?.at(-1);
+        const namesRecord = field !== undefined && (RECORD_FIELD_NAMES.test(field) || field.toLowerCase() === model?.toLowerCase());
+        if (path && (isBodyPath(path) || (namesRecord && isBodyPath(path.slice(0, -1))))) return { text: path.join('.') };
       }
       if (expression.type === AST_NODE_TYPES.CallExpression) {
         // `await c.req.json()` (Hono), `await request.json()` (Next.js route handlers).
