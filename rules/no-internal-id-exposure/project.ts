@@ -23,6 +23,8 @@ const noInternalIdExposureProject: ProjectCheck = {
       const exposed = entity ? getExposedInternalIds(response, entity) : [];
       const key = `${response.at.file}:${response.at.line}`;
       if (!entity || exposed.length === 0 || findings.has(key)) continue;
+      // A whole record with a secret in it is no-entity-leak's finding; its fix (pick the fields) settles the id too.
+      if (sendsSecretsWhole(response, entity)) continue;
       const names = exposed.map((name) => `\`${name}\``).join(', ');
       const column = entity.columns.find((candidate) => candidate.name === exposed[0]);
       findings.set(key, {
@@ -53,4 +55,10 @@ function getExposedInternalIds(response: ResponseFact, entity: EntityFact): stri
   if (payload.kind === 'fields') return payload.fields.filter((field) => internal.has(field));
   if (!payload.shaped) return [...internal].filter((name) => !payload.omitted?.includes(name));
   return (payload.selected ?? []).filter((field) => internal.has(field));
+}
+
+function sendsSecretsWhole(response: ResponseFact, entity: EntityFact): boolean {
+  const payload = response.payload;
+  return payload.kind === 'entity' && !payload.shaped &&
+    entity.columns.some((column) => column.sensitive && !column.hidden && !payload.omitted?.includes(column.name));
 }

@@ -17,6 +17,7 @@ import { HandlerInspector } from './guards/handler-checks.js';
 import { readPrismaEntities } from './adapters/prisma/prisma-schema.js';
 import { DecoratedEntityAdapter } from './adapters/typeorm/typeorm-entities.js';
 import { ModelDefinitionAdapter } from './adapters/mongoose/mongoose-models.js';
+import { DrizzleTableAdapter } from './adapters/drizzle/drizzle-tables.js';
 import { FunctionSummaries } from './summaries/function-summaries.js';
 import { traceResponses } from './summaries/response-tracer.js';
 import { collectHandlers } from './summaries/collect-handlers.js';
@@ -140,6 +141,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const nest = new NestAdapter();
   const decoratedEntities = new DecoratedEntityAdapter();
   const modelDefinitions = new ModelDefinitionAdapter();
+  const drizzleTables = new DrizzleTableAdapter();
   const logForwarding = new LogForwardingAdapter(vocabulary);
   const responseFunctions = new ResponseFunctionAdapter();
   const fastify = new FastifyAdapter();
@@ -166,7 +168,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     [routers, ['importedReceiverCalls', 'factoryCalls']],
     [fastify, ['importedReceivers']],
   ]);
-  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, retryBounds], siteRecords);
+  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, drizzleTables, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, retryBounds], siteRecords);
 
   addDerivedNestControllers(nest, project);
   project.unresolved.routes = routers.computedRoutes;
@@ -176,6 +178,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     ...readPrismaEntities(project.root, prismaSchemas),
     ...decoratedEntities.getEntities(project.files.values()),
     ...modelDefinitions.entities,
+    ...drizzleTables.entities,
   ];
   const summaries = new FunctionSummaries(project);
   summaries.useRequestAssignments(responseFunctions.requests.assignments);

@@ -9,6 +9,7 @@ import { getCallerLookupKeys } from './caller-lookup-keys.js';
 import type { IncludedRelation } from './orm-options.js';
 import { readOrmCall, readRecordConstruction, type OrmRead } from './orm-reads.js';
 import { readQueryBuilder } from './query-builders.js';
+import { readDrizzleQuery } from './drizzle-reads.js';
 import { getConstructorFlows, getParameterFlows, getReturnedExpressions, type ParameterFlow } from './parameter-flows.js';
 import { getRequestPropertyPath, type RequestAssignment } from './request-records.js';
 import { isCallerParameter } from '../guards/caller-reads.js';
@@ -67,7 +68,7 @@ export class FunctionSummaries {
     if (depth > MAX_DEPTH) return undefined;
     const node = skipOuterExpressions(expression);
     const repositories = getRepositoryEntities(fn);
-    const read = readOrmCall(node, repositories) ?? readQueryBuilder(node, fn, repositories);
+    const read = readOrmCall(node, repositories) ?? readQueryBuilder(node, fn, repositories) ?? readDrizzleQuery(node);
     if (read) return { read: this.withEmbeddedRecords(read, node, fn, file, depth), source: getCodeSpan(node, file.sourceFile, file.relativePath), via: [] };
     if (ts.isConditionalExpression(node)) {
       return this.traceValue(node.whenTrue, fn, file, depth) ?? this.traceValue(node.whenFalse, fn, file, depth);
@@ -105,6 +106,11 @@ export class FunctionSummaries {
     }
     // Mongoose's `doc._doc` and Sequelize's `instance.dataValues` are the record's plain columns.
     if (ts.isPropertyAccessExpression(node) && (node.name.text === '_doc' || node.name.text === 'dataValues')) return this.traceValue(node.expression, fn, file, depth);
+    // `rows[0]`: one of the records a query returned.
+    if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) {
+      const rows = this.traceValue(node.expression, fn, file, depth + 1);
+      return rows && !rows.fields ? { ...rows, read: { ...rows.read, many: false } } : undefined;
+    }
     if (ts.isObjectLiteralExpression(node)) return this.traceObject(node, fn, file, depth);
     if (ts.isNewExpression(node)) return this.traceConstruction(node, fn, file, depth);
     if (ts.isCallExpression(node)) return this.traceCall(node, fn, file, depth);
@@ -168,6 +174,9 @@ export class FunctionSummaries {
         const element = list && ts.isArrayLiteralExpression(list) ? list.elements[key.index] : undefined;
         return element && this.traceValue(element, fn, file, depth + 1);
       }
+      // `const [user] = await db.select().from(users)…`: the first row.
+      const rows = key.index === 0 ? readDrizzleQuery(initializer) : undefined;
+      if (rows) return { read: { ...rows, many: false }, source: getCodeSpan(initializer, file.sourceFile, file.relativePath), via: [] };
       // `[records, count]` from findAndCount / getManyAndCount
       return key.index === 0 && ts.isCallExpression(initializer) && TUPLE_METHODS.test(getTrailingName(initializer.expression)) ? this.traceValue(initializer, fn, file, depth + 1) : undefined;
     }

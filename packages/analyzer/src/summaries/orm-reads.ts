@@ -9,7 +9,7 @@ export interface OrmRead {
   /** The model or entity name as the code refers to it (`user` for `prisma.user`, `User`, `UserEntity`). */
   model: string;
   /** `model`: a model class used directly (`new User(...)`), whichever ORM declared it. */
-  orm: 'prisma' | 'typeorm' | 'mongoose' | 'sequelize' | 'model';
+  orm: 'prisma' | 'typeorm' | 'mongoose' | 'sequelize' | 'drizzle' | 'model';
   /** `select`/`omit`/`attributes`/a projection/`.select()` limit what comes back. */
   shaped: boolean;
   /** The fields a Prisma/TypeORM `select: { a: true }` keeps, when it is a literal. */
