@@ -23,8 +23,9 @@ const noInternalIdExposureProject: ProjectCheck = {
       const exposed = entity ? getExposedInternalIds(response, entity) : [];
       const key = `${response.at.file}:${response.at.line}`;
       if (!entity || exposed.length === 0 || findings.has(key)) continue;
-      // A whole record with a secret in it is no-entity-leak's finding; its fix (pick the fields) settles the id too.
-      if (sendsSecretsWhole(response, entity)) continue;
+      // A whole record with a secret in it is no-entity-leak's finding; its fix (pick the fields) settles the id too —
+      // unless the entity has a public identifier (`publicId`, `uuid`, `slug`) that the response should carry instead.
+      if (sendsSecretsWhole(response, entity) && !hasPublicIdentifier(entity)) continue;
       const names = exposed.map((name) => `\`${name}\``).join(', ');
       const column = entity.columns.find((candidate) => candidate.name === exposed[0]);
       findings.set(key, {
@@ -61,4 +62,9 @@ function sendsSecretsWhole(response: ResponseFact, entity: EntityFact): boolean 
   const payload = response.payload;
   return payload.kind === 'entity' && !payload.shaped &&
     entity.columns.some((column) => column.sensitive && !column.hidden && !payload.omitted?.includes(column.name));
+}
+
+/** A column made to identify records to clients: `publicId`, `public_id`, `externalId`, `uuid`, `slug`. */
+function hasPublicIdentifier(entity: EntityFact): boolean {
+  return entity.columns.some((column) => /^(?:public|external)_?id$|uuid$|^slug$/i.test(column.name));
 }
