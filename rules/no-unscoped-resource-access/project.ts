@@ -1,4 +1,4 @@
-import { getReachingRoutes, looksLikeAccessCheckName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { getReachingRoutes, getResourceKey, isModerationPath, looksLikeAccessCheckName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 
 /**
@@ -25,6 +25,9 @@ const noUnscopedResourceAccessProject: ProjectCheck = {
       if (read && lookup.scopedToCallerAt === undefined) continue;
       const reaching = getReachingRoutes(facts.routes, lookup.inFunction);
       if (reaching.length === 0 || !reaching.every((route) => isOpenToAnySignedInUser(route, read))) continue;
+      // `PUT /merchant/approve/:id` beside role-checked `/merchant` routes: staff act on records that are not theirs,
+      // and the missing role check is require-route-auth's finding.
+      if (reaching.every((route) => isModerationPath(route.path) && hasRoleCheckedSibling(route, facts.routes))) continue;
       const route = reaching[0]!;
       const scoped = lookup.scopedToCallerAt;
       findings.push({
@@ -66,5 +69,10 @@ function isOpenToAnySignedInUser(route: RouteFact, read: boolean): boolean {
   if (!read && (route.method === 'GET' || route.method === 'HEAD')) return false;
   const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
   if (!authenticated || route.isPublic || !route.path.includes(':')) return false;
+
   return !checksRoleOrAccess(route);
+}
+
+function hasRoleCheckedSibling(route: RouteFact, routes: readonly RouteFact[]): boolean {
+  return routes.some((other) => other !== route && getResourceKey(other.path) === getResourceKey(route.path) && other.guards.some((guard) => guard.checksRole));
 }

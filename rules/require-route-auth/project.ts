@@ -7,6 +7,7 @@ import {
   isPublicAssetRead,
   isPublicViewRead,
   isReadThroughPost,
+  isModerationPath,
   looksLikeOptionalAuthName,
   type ProjectCheck,
   type ProjectFacts,
@@ -139,6 +140,17 @@ function checkApp(routes: RouteFact[], facts: ProjectFacts): ProjectFinding[] {
         message: `Admin route ${describeRouteFact(route)} checks who the user is but not their role, while other admin routes do; add the role check.`,
         related: [{ at: adminRoleCheck.at, message: `\`${adminRoleCheck.name}\` checks the role on other admin routes.` }],
       });
+    } else if (authenticated && MUTATING_METHODS.has(route.method) && isModerationPath(route.path) && !route.guards.some((guard) => guard.checksRole) && !route.handlerChecksRole) {
+      // `PUT /merchant/approve/:id` for any signed-in user, while other `/merchant` routes take the admin role.
+      const roleCheck = routes.find((other) => other !== route && getResourceKey(other.path) === getResourceKey(route.path) &&
+        other.guards.some((guard) => guard.checksRole))?.guards.find((guard) => guard.checksRole);
+      if (roleCheck) {
+        findings.push({
+          at: route.at,
+          message: `${describeRouteFact(route)} moderates records (approves, rejects, bans or switches them on and off) for any signed-in user, while other routes on the same resource check a role; add the role check.`,
+          related: [{ at: roleCheck.at, message: `\`${roleCheck.name}\` checks the role on other routes of this resource.` }],
+        });
+      }
     }
   }
   // An app that leaves more routes open than it authenticates is telling us something the names do not: a public

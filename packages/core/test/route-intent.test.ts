@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isInPublicSection, isPublicIntakePath, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isInPublicSection, isModerationPath, isPublicIntakePath, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -59,6 +59,15 @@ describe('route intent', () => {
     }
     for (const path of ['/me/password/reset', '/account/webauthn/register', '/orders/:id', '/users/:id/password', '/users/:id/login-history', '/account/needs-bootstrap', '/users/initial-balance', '/users/first-orders', '/public-keys/:id', '/orders/:id/publication', '/orders/:id/verify', '/sessions', '/graphql/revokeRefreshTokens', '/feeds/:id/refresh']) {
       expect(hasPublicFlowSegment(path), path).toBe(false);
+    }
+  });
+
+  it('knows a moderation action by a segment of its path', () => {
+    for (const path of ['/merchant/approve/:id', '/reviews/:id/reject', '/users/:id/ban', '/merchant/:id/active', '/accounts/:id/deactivate']) {
+      expect(isModerationPath(path), path).toBe(true);
+    }
+    for (const path of ['/merchant/:id', '/orders/:activeId', '/approvals', '/users/me/verification-email']) {
+      expect(isModerationPath(path), path).toBe(false);
     }
   });
 

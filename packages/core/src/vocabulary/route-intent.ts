@@ -277,3 +277,17 @@ export function isPublicIntakePath(path: string): boolean {
   const at = segments.findIndex((segment) => INTAKE_RESOURCES.has(segment));
   return at !== -1 && segments.slice(at + 1).every((segment) => INTAKE_VERBS.has(segment));
 }
+
+/** Words of a staff action on someone else's record: `approve`, `reject`, `ban`, `activate`, `suspend`, `promote`. */
+const MODERATION_WORDS: ReadonlySet<string> = new Set([
+  'approve', 'reject', 'active', 'inactive', 'ban', 'unban', 'block', 'unblock', 'suspend', 'unsuspend', 'activate', 'deactivate',
+  'promote', 'demote', 'verify', 'unverify',
+]);
+
+/**
+ * `/merchant/approve/:id`, `/reviews/:id/reject`, `/users/:id/ban`: a path that names a moderation
+ * action, which staff take on records that are not theirs (a role check decides it, not an owner).
+ */
+export function isModerationPath(path: string): boolean {
+  return path.split('/').some((segment) => !segment.startsWith(':') && MODERATION_WORDS.has(splitIdentifierWords(segment)[0] ?? ''));
+}
