@@ -124,10 +124,10 @@ function checksAccess(fn: ts.Node, call: ts.CallExpression): boolean {
   return found;
 }
 
-/** `{ _id }`, `{ where: { id: req.params.id } }`: a filter holding a client's id. */
+/** `{ _id }`, `{ where: { id: req.params.id } }`, or a `const query = { _id: … }` passed by name: a filter holding a client's id. */
 function holdsClientId(argument: ts.Expression): boolean {
-  const literal = skipOuterExpressions(argument);
-  if (!ts.isObjectLiteralExpression(literal)) return false;
+  const literal = getFilterObject(argument);
+  if (!literal) return false;
   return literal.properties.some((property) => {
     const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
     return value !== undefined && (isClientId(value) || holdsClientId(value));
@@ -240,8 +240,8 @@ function readLookup(call: ts.CallExpression, isKeyValue: (value: ts.Expression) 
 
 /** `{ id }`, `{ _id: id }`, `{ idUsuario: Number(id) }` keyed by the id, with no owner column (`userId`, `tenantId`) beside it. */
 function isUnscopedFilter(filter: ts.Expression, isKeyValue: (value: ts.Expression) => boolean): boolean {
-  const literal = skipOuterExpressions(filter);
-  if (!ts.isObjectLiteralExpression(literal)) return false;
+  const literal = getFilterObject(filter);
+  if (!literal) return false;
   let keyed = false;
   for (const property of literal.properties) {
     const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
@@ -258,6 +258,17 @@ function isKey(expression: ts.Expression, name: string): boolean {
   if (ts.isIdentifier(node)) return node.text === name;
   if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getTrailingName(node.expression))) return isKey(node.arguments[0], name);
   return false;
+}
+
+/** An object literal, written in place or held by a `const` of the function (`const query = { _id: req.params.cartId }`). */
+function getFilterObject(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const node = skipOuterExpressions(expression);
+  if (ts.isObjectLiteralExpression(node)) return node;
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = findLocalDeclaration(node);
+  const initializer = declaration && ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) &&
+    (declaration.parent.flags & ts.NodeFlags.Const) !== 0 && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  return initializer && ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
 }
 
 function getProperty(expression: ts.Expression, key: string): ts.Expression | undefined {
