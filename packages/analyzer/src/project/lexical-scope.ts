@@ -82,6 +82,15 @@ export function getLocalInitializer(node: ts.Expression): ts.Expression | undefi
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
 
+/** An object literal written in place, or held by a local variable (`const query = { _id: req.params.id }; f(query)`). */
+export function getLocalObjectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const node = skipOuterExpressions(expression);
+  if (ts.isObjectLiteralExpression(node)) return node;
+  const initializer = getLocalInitializer(node);
+  const value = initializer && skipOuterExpressions(initializer);
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+}
+
 /** `this.router` → `router`. */
 export function getThisFieldName(expression: ts.Expression): string | undefined {
   const target = skipOuterExpressions(expression);

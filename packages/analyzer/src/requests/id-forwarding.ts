@@ -11,7 +11,7 @@ import {
 } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { findLocalDeclaration, getEnclosingFunction, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getEnclosingFunction, getLocalObjectLiteral, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { getRepositoryEntities } from '../summaries/function-summaries.js';
 import { PRISMA_CLIENT, getRepositoryEntity } from '../summaries/orm-reads.js';
@@ -126,7 +126,7 @@ function checksAccess(fn: ts.Node, call: ts.CallExpression): boolean {
 
 /** `{ _id }`, `{ where: { id: req.params.id } }`, or a `const query = { _id: … }` passed by name: a filter holding a client's id. */
 function holdsClientId(argument: ts.Expression): boolean {
-  const literal = getFilterObject(argument);
+  const literal = getLocalObjectLiteral(argument);
   if (!literal) return false;
   return literal.properties.some((property) => {
     const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
@@ -240,7 +240,7 @@ function readLookup(call: ts.CallExpression, isKeyValue: (value: ts.Expression) 
 
 /** `{ id }`, `{ _id: id }`, `{ idUsuario: Number(id) }` keyed by the id, with no owner column (`userId`, `tenantId`) beside it. */
 function isUnscopedFilter(filter: ts.Expression, isKeyValue: (value: ts.Expression) => boolean): boolean {
-  const literal = getFilterObject(filter);
+  const literal = getLocalObjectLiteral(filter);
   if (!literal) return false;
   let keyed = false;
   for (const property of literal.properties) {
@@ -258,17 +258,6 @@ function isKey(expression: ts.Expression, name: string): boolean {
   if (ts.isIdentifier(node)) return node.text === name;
   if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && CONVERSIONS.has(getTrailingName(node.expression))) return isKey(node.arguments[0], name);
   return false;
-}
-
-/** An object literal, written in place or held by a `const` of the function (`const query = { _id: req.params.cartId }`). */
-function getFilterObject(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  const node = skipOuterExpressions(expression);
-  if (ts.isObjectLiteralExpression(node)) return node;
-  if (!ts.isIdentifier(node)) return undefined;
-  const declaration = findLocalDeclaration(node);
-  const initializer = declaration && ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) &&
-    (declaration.parent.flags & ts.NodeFlags.Const) !== 0 && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
-  return initializer && ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
 }
 
 function getProperty(expression: ts.Expression, key: string): ts.Expression | undefined {

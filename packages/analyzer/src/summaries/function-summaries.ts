@@ -2,7 +2,7 @@ import ts from '../project/typescript.cjs';
 import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, type CodeSpan } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import { getCodeSpan } from '../project/code-span.js';
-import { findLocalDeclaration, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
+import { findLocalDeclaration, getLocalObjectLiteral, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { findBindingDeclaration, type BindingDeclaration } from './binding-elements.js';
 import { getCallerLookupKeys } from './caller-lookup-keys.js';
@@ -144,7 +144,7 @@ export class FunctionSummaries {
   private withEmbeddedRecords(read: OrmRead, node: ts.Expression, fn: ts.Node, file: AnalyzedFile, depth: number): OrmRead {
     if (read.orm !== 'typeorm' || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'save') return read;
     const saved = node.arguments.at(-1);
-    const literal = saved && getObjectLiteral(saved);
+    const literal = saved && getLocalObjectLiteral(saved);
     if (!literal) return read;
     const embedded = literal.properties.flatMap((property): IncludedRelation[] => {
       const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
@@ -337,15 +337,6 @@ function isRecordInstanceCall(call: ts.CallExpression): boolean {
 const repositoryEntitiesByFunction = new WeakMap<ts.Node, Map<string, string>>();
 
 /** An object literal, directly or through a local: `save({ ...dto, author })`, `const post = { … }; save(post)`. */
-function getObjectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  const node = skipOuterExpressions(expression);
-  if (ts.isObjectLiteralExpression(node)) return node;
-  if (!ts.isIdentifier(node)) return undefined;
-  const declaration = findLocalDeclaration(node);
-  const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
-  return initializer && ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
-}
-
 /**
  * Repositories in reach of `fn`: the class's injected ones
  * (`@InjectRepository(User) private users: Repository<User>` → users → User),
