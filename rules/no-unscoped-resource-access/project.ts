@@ -1,4 +1,4 @@
-import { getReachingRoutes, getResourceKey, isModerationPath, looksLikeAccessCheckName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
+import { PUBLIC_MODEL_NAMES, getReachingRoutes, getResourceKey, isModerationPath, looksLikeAccessCheckName, type ProjectCheck, type ProjectFinding, type RouteFact } from '@redline/core';
 
 
 /**
@@ -39,6 +39,18 @@ const noUnscopedResourceAccessProject: ProjectCheck = {
         ...(read && scoped ? { related: [{ at: scoped, message: `\`${lookup.model}\` records are picked by their owner here.` }] } : {}),
       });
     }
+    // `GET /order` sending `Order.find()` to any signed-in user, in a file that elsewhere reads a caller's own orders.
+    for (const list of facts.unscopedListReads ?? []) {
+      if (PUBLIC_MODELS.has(singularize(list.model.toLowerCase()))) continue;
+      const reaching = getReachingRoutes(facts.routes, list.inFunction);
+      if (reaching.length === 0 || !reaching.every((route) => route.method === 'GET' && isListOpenToAnySignedInUser(route))) continue;
+      const route = reaching[0]!;
+      findings.push({
+        at: list.at,
+        message: `\`${route.method} ${route.path}\` hands every \`${list.model}\` record to any signed-in user: this read has no owner in its filter and nothing on the way checks a role, while this file picks \`${list.model}\` records by their owner elsewhere; scope it to the caller, or check the role that may see them all.`,
+        related: [{ at: list.scopedToCallerAt, message: `\`${list.model}\` records are picked by their owner here.` }],
+      });
+    }
     return findings;
   },
   refuteWithin(facts) {
@@ -75,4 +87,17 @@ function isOpenToAnySignedInUser(route: RouteFact, read: boolean): boolean {
 
 function hasRoleCheckedSibling(route: RouteFact, routes: readonly RouteFact[]): boolean {
   return routes.some((other) => other !== route && getResourceKey(other.path) === getResourceKey(route.path) && other.guards.some((guard) => guard.checksRole));
+}
+
+/** Models everyone may read (`Post`, `Product`): listing them all is the feature. */
+const PUBLIC_MODELS: ReadonlySet<string> = new Set(PUBLIC_MODEL_NAMES);
+
+function singularize(name: string): string {
+  return name.replace(/(?:model|entity)$/, '').replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+/** An authenticated route with nothing that checks a role or access, and not public. */
+function isListOpenToAnySignedInUser(route: RouteFact): boolean {
+  const authenticated = route.handlerChecksAuth || route.guards.some((guard) => guard.authenticates);
+  return authenticated && !route.isPublic && !checksRoleOrAccess(route);
 }

@@ -41,6 +41,7 @@ import { mentionsRateLimiting } from '@redline/core';
 import { BodyWriteAdapter } from './requests/body-writes.js';
 import { BodyForwardingAdapter } from './requests/body-forwarding.js';
 import { IdForwardingAdapter } from './requests/id-forwarding.js';
+import { UnscopedListAdapter } from './requests/unscoped-lists.js';
 import { RetryBoundAdapter } from './summaries/retry-bounds.js';
 
 export interface AnalyzeOptions {
@@ -152,6 +153,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
   const bodyWrites = new BodyWriteAdapter();
   const bodyForwarding = new BodyForwardingAdapter();
   const idForwarding = new IdForwardingAdapter();
+  const unscopedLists = new UnscopedListAdapter();
   const retryBounds = new RetryBoundAdapter();
   // What these record stands for one call site each, and what becomes of it depends only on the files the
   // site's module reaches through imports, and on the entity facts: the cache may leave such files unwalked.
@@ -168,7 +170,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     [routers, ['importedReceiverCalls', 'factoryCalls']],
     [fastify, ['importedReceivers']],
   ]);
-  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, drizzleTables, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, retryBounds], siteRecords);
+  const recording = walkRecording(project, files, [routers, nest, decoratedEntities, modelDefinitions, drizzleTables, logForwarding, fastify, responseFunctions, numericIds, nestJwt, fastifyErrors, errorHelperCalls, bodyWrites, bodyForwarding, idForwarding, unscopedLists, retryBounds], siteRecords);
 
   addDerivedNestControllers(nest, project);
   project.unresolved.routes = routers.computedRoutes;
@@ -205,6 +207,7 @@ function buildFacts(project: ProjectModel, files: readonly ProjectFile[], prisma
     rateLimitFiles: [...project.files.values()].filter((file) => mentionsRateLimiting(file.text)).map((file) => file.relativePath),
     bodyWrites: [...bodyWrites.resolve(entities), ...bodyForwarding.resolve(project, entities, keepsUnknownDtoKeys(project.files.values()))],
     clientIdLookups: idForwarding.resolve(project),
+    unscopedListReads: unscopedLists.found,
     unboundedRetryCounts: retryBounds.resolve(project),
   };
   facts.clientOnlyModules = findClientOnlyModules(project);

@@ -48,6 +48,8 @@ export interface ProjectFacts {
   bodyWrites?: BodyWriteFact[];
   /** Handlers that hand a URL id to a project function that looks the record up by it, unscoped (absent when not computed). */
   clientIdLookups?: ClientIdLookupFact[];
+  /** Reads of every record of a model whose file elsewhere picks its records by their owner (absent when not computed). */
+  unscopedListReads?: UnscopedListReadFact[];
   /** Retry counts that mean "never stop", given to a project retry helper or set from another file (absent when not computed). */
   unboundedRetryCounts?: UnboundedRetryCountFact[];
   /** A client-wide request timeout set in one file, and the requests in every file that it covers (absent when none is set). */
@@ -109,6 +111,17 @@ export interface ClientIdLookupFact {
    * records to be each user's own.
    */
   scopedToCallerAt?: CodeSpan;
+}
+
+/** `Order.find()` in a file that also reads `Order.find({ user: req.user._id })`: every user's records at once. */
+export interface UnscopedListReadFact {
+  /** The read. */
+  at: CodeSpan;
+  /** The function it is in: a route reaches it when its handler holds this function. */
+  inFunction: CodeSpan;
+  model: string;
+  /** Where the same file picks the model's records by their owner. */
+  scopedToCallerAt: CodeSpan;
 }
 
 /** A span of code with the source text of its first line, for fingerprints and code frames. */

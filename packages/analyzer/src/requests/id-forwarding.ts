@@ -18,6 +18,7 @@ import { PRISMA_CLIENT, getRepositoryEntity } from '../summaries/orm-reads.js';
 import { CalleeResolver } from '../summaries/resolve-callee.js';
 import type { NodeVisitor } from '../walk/walker.js';
 import { isUrlId } from './numeric-id-parameters.js';
+import { findCallerScopedLookup } from './caller-scoped-lookups.js';
 import { REQUEST_DECORATORS, getParameterDecoratorNames } from '../guards/caller-reads.js';
 
 /** `Number(id)`, `parseInt(id, 10)`, `new ObjectId(id)`: the same id in another type. */
@@ -156,37 +157,6 @@ interface Lookup {
   call: ts.CallExpression;
   model: string;
   action: RecordAction;
-}
-
-/** The caller as an owner value: `req.user._id`, `ctx.state.user.id`, `res.locals.user.id`, `session.user.id`. */
-const CALLER_VALUE = /\b(?:req|request|ctx|c)\.(?:user|auth)\b|\.state\.user\b|\.locals\.user\b|\bsession\.user\b/;
-
-/**
- * Another call in the file on the same model whose filter picks records by an
- * owner column set to the caller: `Order.find({ user: req.user._id })`,
- * `prisma.order.findMany({ where: { userId: req.user.id } })`.
- */
-function findCallerScopedLookup(sourceFile: ts.SourceFile, model: string, except: ts.CallExpression): ts.CallExpression | undefined {
-  let found: ts.CallExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node) && node !== except && ts.isPropertyAccessExpression(node.expression) && node.arguments[0]) {
-      const receiver = skipOuterExpressions(node.expression.expression);
-      const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
-      const filter = getProperty(node.arguments[0], 'where') ?? node.arguments[0];
-      if (name === model && scopesToCaller(filter)) found = node;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
-}
-
-function scopesToCaller(filter: ts.Expression): boolean {
-  const literal = skipOuterExpressions(filter);
-  return ts.isObjectLiteralExpression(literal) && literal.properties.some((property) =>
-    ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) &&
-    isOwnerColumnName(property.name.text) && CALLER_VALUE.test(property.initializer.getText()));
 }
 
 /** The first ORM call in `fn` that picks a record by its parameter `index` with no owner column in the filter. */
