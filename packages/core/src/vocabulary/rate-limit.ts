@@ -1,3 +1,5 @@
+import { hasCredentialParameter } from './route-intent.js';
+
 /** Packages whose middleware, plugin or guard limits request rates. */
 export const RATE_LIMIT_MODULES: ReadonlySet<string> = new Set([
   'express-rate-limit', 'express-slow-down', 'rate-limiter-flexible', 'express-brute', 'express-limiter',
@@ -48,7 +50,7 @@ export function isCredentialPath(path: string): boolean {
   // `/signup/check`, `/register/validate`: the sign-up form checks its fields before it is sent; no credential is tried.
   if (/\/(?:sign-?up|register)\/(?:check|validate|validation)$/i.test(clean)) return false;
   // `/merchant/signup/:token`, `/register/:invitationToken`: a sign-up an emailed secret opens; the password is set, not tried.
-  if (/(?:^|\/)(?:sign-?up|register)$/i.test(clean) && /\/:\w*(?:token|secret|invitation|invite|code)\w*$/i.test(path.split('?')[0]!.replace(/\/+$/, ''))) return false;
+  if (/(?:^|\/)(?:sign-?up|register)$/i.test(clean) && hasCredentialParameter(path.split('?')[0]!)) return false;
   return CREDENTIAL_PATH.test(clean);
 }
 
