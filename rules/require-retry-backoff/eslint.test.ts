@@ -30,6 +30,21 @@ export async function resolveSentMessage(provider: Provider, threadId: string) {
   }
   return undefined;
 }`,
+    // The \`try\` fails on local work (a cached value that does not parse): the cache is rebuilt and read again,
+    // and no wait would make the parse succeed.
+    `export class SettingsService {
+  async getSettings(retriesLeft = 2): Promise<Settings> {
+    await this.ensureLoaded();
+    const cached = await this.cache.get('settings');
+    try {
+      return JSON.parse(cached) as Settings;
+    } catch (error) {
+      await this.ensureLoaded(true);
+      if (retriesLeft > 0) return this.getSettings(retriesLeft - 1);
+      throw error;
+    }
+  }
+}`,
     // A project's own pause helper named timer.
     `async function runStreamedUpload(func: () => Promise<unknown>, totalRetries = 0): Promise<unknown> {
   try {
@@ -521,6 +536,20 @@ export async function charge(id: string) {
   }
 }`,
       errors: [{ messageId: IMMEDIATE, data: { retry: '`fetchWithRetry`', call: 'fetch' }, line: 6, column: 12, endLine: 6, endColumn: 44 }],
+    },
+    {
+      // The call that failed is the one in the \`try\`, not the first awaited in the function.
+      filename,
+      code: `export async function pushReport(report: Report, retries = 3): Promise<void> {
+  const client = await getClient();
+  try {
+    await client.upload(report);
+  } catch (err) {
+    if (retries <= 0) throw err;
+    return pushReport(report, retries - 1);
+  }
+}`,
+      errors: [{ messageId: IMMEDIATE, data: { retry: '`pushReport`', call: 'client.upload' }, line: 7, column: 12, endLine: 7, endColumn: 43 }],
     },
     {
       // Recursion through a method, a constant 200 ms sleep.

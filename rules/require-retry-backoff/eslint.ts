@@ -141,7 +141,12 @@ export default createRule<Options, MessageIds>({
       if (asksAboutSomethingElse(call, fn, attemptParams)) return;
       if (!isOnFailurePath(call, fn)) return;
       if (movesOnAfterSuccessToo(call, fn)) return;
-      const operation = findAwaitedOperation(fn.body, attemptParams, call, true) ?? getPromiseChainRoot(call);
+      // A self-call in a `catch` retries what its `try` awaited; a `try` that awaits nothing failed on local work
+      // (`JSON.parse` of a cached value), which no wait between attempts would help.
+      const failedTry = getEnclosingTry(call, fn);
+      const operation = failedTry
+        ? findAwaitedOperation(failedTry.block, attemptParams, call, true)
+        : findAwaitedOperation(fn.body, attemptParams, call, true) ?? getPromiseChainRoot(call);
       if (!operation) return;
       if (isDeliberateImmediateRetry(fn.body)) return;
       // A delay parameter passed on changed (`delay * 2`) grows between calls.
@@ -943,6 +948,15 @@ function isOnFailurePath(call: TSESTree.Node, fn: FunctionNode): boolean {
     }
   }
   return false;
+}
+
+/** The `try` whose `catch` holds the call, inside `fn`. */
+function getEnclosingTry(call: TSESTree.Node, fn: FunctionNode): TSESTree.TryStatement | undefined {
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return current.parent;
+    if (isFunctionNode(current)) return undefined;
+  }
+  return undefined;
 }
 
 /** `!res.ok`, `res.status >= 500`, `error`, `!result.success`: a test that something failed. */
