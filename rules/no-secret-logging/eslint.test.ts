@@ -211,6 +211,12 @@ Logger.info(\`Creating payment for channel \${ctx.channel.token}\`);`,
       `function f(token: string) { console.log('token', mask(token)); }`,
       // a team redaction helper
       `function f(req) { logger.info(scrubSecrets(req.body)); }`,
+      // the password in a connection string swapped for a mask before it is logged, in a const beforehand or in place
+      `export function describeTarget(cfg: { connectionString?: string; host: string }) {
+  const target = cfg.connectionString ? cfg.connectionString.replace(/:[^/:@]+@/, ':***@') : cfg.host;
+  console.log(\`migrating \${target}\`);
+  logger.info({ password: cfg.password.replace(/./g, '*') });
+}`,
       // a prefix of the key only
       `function f(apiKey: string) { logger.info({ keyPrefix: apiKey.slice(0, 4) }); }`,
       // a secret key with a literal placeholder
@@ -348,6 +354,11 @@ export function VerifyEmail({ token }: { token: string }) { console.log(token); 
 export default function VerifyEmailPage() { useEffect(() => { const token = new URLSearchParams(location.search).get('token'); console.log(token); }, []); return null; }`, filename: 'pages/auth/verify-email.tsx' },
     ],
     invalid: [
+    {
+      // A replace that strips a prefix keeps the secret.
+      code: `function f(req) { logger.info(\`auth \${req.headers.authorization.replace('Bearer ', '')}\`); }`,
+      errors: [{ messageId: 'secret', line: 1, data: { name: 'req.headers.authorization', sink: 'logger.info' } }],
+    },
     {
       // Exporter headers set in the environment carry the collector's API key.
       code: `console.log('Tracing Headers: ' + process.env.OTEL_EXPORTER_OTLP_HEADERS);`,

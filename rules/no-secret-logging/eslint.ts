@@ -678,6 +678,7 @@ export default createRule<Options, MessageIds>({
       if (BODY_READ_METHODS.has(method) && isRequestLike(callee.object)) {
         return mode === 'value' ? { kind: 'payload', name: `${formatCallee(callee)}()`, what: 'request body', keyPath } : undefined;
       }
+      if (isMaskingReplace(call)) return undefined;
       if (PRESERVING_STRING_METHODS.has(method)) {
         return findLeak(callee.object, 'string', undefined, depth);
       }
@@ -731,7 +732,7 @@ export default createRule<Options, MessageIds>({
           if (FIELD_NAME_CALLS.has(getMemberPath(callee)?.join('.') ?? '')) return true;
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
           if (name === undefined) return false;
-          if (isRedactionHelperName(name, redactionHelpers)) return true;
+          if (isRedactionHelperName(name, redactionHelpers) || isMaskingReplace(expression)) return true;
           // Partial values and predicates: `token.slice(0, 6)`, `key.startsWith('sk_')`, `Boolean(x)`;
           // measurements: `countTokens(text)`, `encoding.encode(text)` (LLM tokens, not credentials).
           return MASKING_OR_PREDICATE_CALLS.has(name) || isFlagName(name) || isMeasuringFunctionName(name);
@@ -1586,6 +1587,19 @@ function isPackageSource(source: string): boolean {
 
 /** Calls that list an object's field names, not its values. */
 const FIELD_NAME_CALLS: ReadonlySet<string> = new Set(['Object.keys', 'Object.getOwnPropertyNames']);
+
+/** What a replacement that hides a value puts in its place: `':***@'`, `'[REDACTED]'`, `'xxxx'`. */
+const MASK_TEXT = /^[*•]+$|\*{3,}|x{4,}|redacted|hidden|masked|censored|removed|filtered/i;
+
+/** `url.replace(/:[^@]+@/, ':***@')`: the secret part is swapped for a mask. */
+function isMaskingReplace(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+  if (method !== 'replace' && method !== 'replaceAll') return false;
+  const replacement = call.arguments[1] && unwrapExpression(call.arguments[1]);
+  if (replacement?.type === AST_NODE_TYPES.Literal) return typeof replacement.value === 'string' && MASK_TEXT.test(replacement.value);
+  return replacement?.type === AST_NODE_TYPES.TemplateLiteral && replacement.quasis.some((quasi) => MASK_TEXT.test(quasi.value.cooked ?? ''));
+}
 
 /** Calls whose result is a part or a property of their argument, not the secret: `slice`, `startsWith`, `Boolean`. */
 const MASKING_OR_PREDICATE_CALLS: ReadonlySet<string> = new Set([
