@@ -4,6 +4,7 @@ import {
   getRouteResponses,
   isAvailabilityCheck,
   isOwnerColumnName,
+  isEngagementPath,
   isPublicAssetRead,
   isPublicViewRead,
   isReadThroughPost,
@@ -108,6 +109,9 @@ function checkApp(routes: RouteFact[], facts: ProjectFacts): ProjectFinding[] {
     if (route.handlerOnlyRejects || route.handlerOnlyLogs) continue;
     // `POST /products/get-by-ids` reads; `GET /account/is-existed-email/:email` serves a sign-up form.
     if ((route.method === 'POST' && isReadThroughPost(route.path)) || isAvailabilityCheck(route.path)) continue;
+    // `POST /posts/:id/like`, `/polls/:id/vote` with a handler that asks nothing of the caller: readers react to public
+    // content without an account, by design.
+    if (MUTATING_METHODS.has(route.method) && isEngagementPath(route.path) && !route.handlerReadsCaller) continue;
     const authenticated = isAuthenticated(route);
     const sibling = route.framework === 'nextjs' || (route.method === 'GET' && isPeoplePath(route.path))
       ? findAuthenticatedSibling(route, routes)

@@ -13,7 +13,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { findLocalDeclaration, getExtendedExpression, getLocalInitializer, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN } from './auth-patterns.js';
 import { classifyPassportGuard } from './passport-guard.js';
-import { fallsThroughToNext } from './pass-through-middleware.js';
+import { alwaysActivates, fallsThroughToNext } from './pass-through-middleware.js';
 
 /** What a project function's body says about it as middleware. */
 interface BodyKind {
@@ -53,6 +53,8 @@ const NOT_AUTH_WORDS = new Set([
   'router', 'routes', 'routing', 'controller', 'controllers', 'limiter', 'limit', 'ratelimit', 'throttle', 'throttler',
   'csrf', 'xsrf', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile',
 ]);
+/** Words of guards that keep out crawlers and bots, not strangers: `SpiderGuard`, `blockCrawlers`, `botProtection`. */
+const BOT_WORDS = new Set(['spider', 'spiders', 'crawler', 'crawlers', 'bot', 'bots', 'robot', 'robots', 'scraper', 'scrapers']);
 /** Words that make an auth middleware not enforce anything (`auth.optional`, `optionalAuth`). */
 const OPTIONAL_WORDS = new Set(['optional', 'maybe', 'try', 'soft', 'attach', 'populate', 'load', 'extract', 'parse', 'guest', 'anonymous']);
 /** How many helpers given the response object are read per middleware: the one that answers comes first. */
@@ -111,12 +113,14 @@ export class GuardClassifier {
       checksRole: this.roleNames.has(calleeName) || this.roleNames.has(lastSegment(calleeName)) || words.some((word) => ROLE_WORDS.has(word)),
     };
     const byBody = this.classifyBody(node, file);
+    // `SpiderGuard` turns crawlers away by their user agent, whatever else its body reads: any browser gets in.
+    const filtersBots = words.some((word) => BOT_WORDS.has(word));
     return {
       name,
       signsIn: SIGN_IN_STRATEGY.test(text) || byBody.signsIn,
-      authenticates: !optional && !byBody.letsEveryoneThrough && (byName.authenticates || byBody.authenticates),
+      authenticates: !optional && !byBody.letsEveryoneThrough && !filtersBots && (byName.authenticates || byBody.authenticates),
       // A CSRF or captcha check answers 403 too, yet it asks nothing about who the caller is.
-      checksRole: byName.checksRole || (byBody.checksRole && !checksNobody) || namesRole(node),
+      checksRole: !byBody.letsEveryoneThrough && !filtersBots && (byName.checksRole || (byBody.checksRole && !checksNobody) || namesRole(node)),
     };
   }
 
@@ -141,7 +145,7 @@ export class GuardClassifier {
     const passport = ts.isClassDeclaration(fn) ? classifyPassportGuard(fn) : 'not-passport';
     const letsEveryoneThrough =
       passport === 'lets-everyone-through' || (!ts.isClassDeclaration(fn) && /\bnext\(\s*\)/.test(text) && !REJECTS_PATTERN.test(text) && !enforces) ||
-      fallsThroughToNext(fn);
+      fallsThroughToNext(fn) || (ts.isClassDeclaration(fn) && alwaysActivates(fn));
     const result = {
       authenticates: AUTH_BODY_PATTERN.test(text) || enforces || passport === 'enforces' || this.extendsAuthenticatingGuard(fn, resolved.file),
       checksRole: /\b(?:403|Forbidden|FORBIDDEN|ForbiddenException)\b/.test(text) && ROLE_BODY_PATTERN.test(text),

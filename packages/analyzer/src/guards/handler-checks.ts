@@ -2,13 +2,15 @@ import ts from '../project/typescript.cjs';
 import { CREDENTIAL_READ_PATTERN, RATE_LIMITER_NAME, splitIdentifierWords, type GuardFact } from '@redline/core';
 import type { AnalyzedFile } from '../project/analyzed-file.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 import { AUTH_BODY_PATTERN, SKIP_AUTH_OPTION } from './auth-patterns.js';
 import { callsEnforcingAuthHelper, isEnforcingAuthHelperName, resolveCallable } from './classify-guard.js';
 
 /** A handler that rejects anonymous callers itself: `if (!req.user) return res.status(401)…`, `await auth()`, `throw new UnauthorizedException()`. */
 const HANDLER_AUTH_PATTERN =
-  /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verify(?:Token|Jwt|JWT|AccessToken)\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b)/;
+  /\b(?:status\(\s*401\s*\)|code\(\s*401\s*\)|401\b|[Uu]nauthorized|UNAUTHORIZED|getServerSession\(|currentUser\(|\bauth\(\)|getSession\(|requireUser\(|requireAuth\(|isAuthenticated\(\)|verify(?:Token|Jwt|JWT|AccessToken)\(|jwt\.verify\(|getAuth\(|validateRequest\(|[Aa]uthorization\b|cookies\.(?:token|jwt|session|access_?token)\b|\b\w*(?:NOT_LOGGED_IN|NOT_SIGNED_IN|LOGIN_REQUIRED|AUTH_REQUIRED|UNAUTHENTICATED)\b|[Uu]nauthenticated\b)/;
+/** A one-time code the caller presents (`body.pairingCode`, `{ inviteCode }`): whoever holds it may call the route. */
+const PRESENTED_CODE = /\b(?:pairing|invite|invitation|verification|activation|claim|redeem|otp)_?[Cc]ode\b/;
 /** A handler that rate-limits its own callers was left open on purpose (a public OTP or sign-up step). */
 const HANDLER_RATE_LIMIT_PATTERN = /\b(?:rateLimit|ratelimit|rateLimiter|limiter|throttle)\w*\s*[.(]/i;
 /** `const { email, password } = req.body`, `request.body.password`: the handler takes a password. */
@@ -60,7 +62,7 @@ export class HandlerInspector {
     if (!handler) return false;
     const text = getTextWithout(handler, excluded);
     // `req.headers['x-api-key']`, `query.token`: a handler that reads the caller's credential checks it itself.
-    if (HANDLER_AUTH_PATTERN.test(text) || CREDENTIAL_READ_PATTERN.test(text)) return true;
+    if (HANDLER_AUTH_PATTERN.test(text) || CREDENTIAL_READ_PATTERN.test(text) || PRESENTED_CODE.test(text) || gatesOnCallerParameter(handler)) return true;
     let found = false;
     visitWithout(handler, excluded, (node) => {
       if (!found && ts.isCallExpression(node) && !SKIP_AUTH_OPTION.test(node.getText())) {
@@ -239,4 +241,44 @@ function visitWithout(root: ts.Node, excluded: readonly ts.Node[], visit: (node:
     ts.forEachChild(node, walk);
   };
   walk(root);
+}
+
+/**
+ * Whether a Nest handler turns callers away by what a parameter decorator hands
+ * it about them: `if (!readerId) throw …` on `@CurrentReaderId() readerId`, or
+ * `if (comment.readerId !== readerId && !isAdmin) throw …`.
+ */
+function gatesOnCallerParameter(handler: ts.Node): boolean {
+  if (!ts.isMethodDeclaration(handler) || !handler.body) return false;
+  const callerNames = new Set(handler.parameters
+    .filter((parameter) => (ts.getDecorators(parameter) ?? []).some((decorator) => CURRENT_CALLER_DECORATOR.test(getTrailingName(
+      ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression))))
+    .flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
+  if (callerNames.size === 0) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isIfStatement(node) && mentionsAny(node.expression, callerNames) && endsInThrow(node.thenStatement)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(handler.body, visit);
+  return found;
+}
+
+/** `@CurrentUser()`, `@CurrentReaderId()`, `@CurrentMember()`: Nest parameter decorators that hand over who is calling. */
+const CURRENT_CALLER_DECORATOR = /^Current[A-Z]\w*$/;
+
+function mentionsAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node)) return names.has(node.text);
+  // `comment.readerId`: the record's field, not the parameter of that name.
+  if (ts.isPropertyAccessExpression(node)) return mentionsAny(node.expression, names);
+  return ts.forEachChild(node, (child) => mentionsAny(child, names) || undefined) ?? false;
+}
+
+function endsInThrow(statement: ts.Statement): boolean {
+  if (ts.isThrowStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.length > 0 && ts.isThrowStatement(statement.statements.at(-1)!);
 }

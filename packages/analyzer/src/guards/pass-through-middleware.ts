@@ -65,3 +65,52 @@ function isBareCall(expression: ts.Expression, name: string): boolean {
   const call = skipOuterExpressions(expression);
   return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === name && call.arguments.length === 0;
 }
+
+/**
+ * Whether a Nest guard class lets every request through: its `canActivate`
+ * returns nothing but `true`, and any check that could throw sits in a `try`
+ * whose `catch` swallows the failure:
+ *
+ *     async canActivate(context) {
+ *       try { await super.canActivate(context); request.isAdmin = true } catch {}
+ *       return true
+ *     }
+ *
+ * Such a guard labels the caller for the handlers; it protects no route.
+ */
+export function alwaysActivates(guard: ts.ClassDeclaration): boolean {
+  const method = guard.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === 'canActivate');
+  if (!method?.body) return false;
+  let rejects = false;
+  const visit = (node: ts.Node): void => {
+    if (rejects || ts.isFunctionLike(node)) return;
+    if (ts.isTryStatement(node) && node.catchClause && !containsThrow(node.catchClause.block)) {
+      // What fails inside is caught and dropped: only the handler and what follows can turn anyone away.
+      visit(node.catchClause.block);
+      if (node.finallyBlock) visit(node.finallyBlock);
+      return;
+    }
+    if (ts.isReturnStatement(node)) {
+      if (!node.expression || skipOuterExpressions(node.expression).kind !== ts.SyntaxKind.TrueKeyword) rejects = true;
+      return;
+    }
+    if (ts.isThrowStatement(node) || (ts.isCallExpression(node) && (THROWING_CHECK.test(getTrailingName(node.expression)) || getTrailingName(node.expression) === 'canActivate'))) {
+      rejects = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(method.body);
+  return !rejects;
+}
+
+function containsThrow(block: ts.Block): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}

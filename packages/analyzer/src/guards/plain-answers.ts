@@ -1,5 +1,5 @@
 import ts from '../project/typescript.cjs';
-import { skipOuterExpressions } from '../project/lexical-scope.js';
+import { getLocalInitializer, getTrailingName, skipOuterExpressions } from '../project/lexical-scope.js';
 
 /** Response calls whose argument is the body sent: `res.json(x)`, `res.send(x)`, `reply.send(x)`. */
 const BODY_METHODS = new Set(['json', 'send']);
@@ -41,7 +41,39 @@ function isPlainValue(node: ts.Expression): boolean {
   if (ts.isPrefixUnaryExpression(expression)) return expression.operator === ts.SyntaxKind.ExclamationToken;
   if (ts.isBinaryExpression(expression)) return COMPARISONS.has(expression.operatorToken.kind);
   if (ts.isObjectLiteralExpression(expression)) {
-    return expression.properties.every((property) => ts.isPropertyAssignment(property) && isPlainValue(property.initializer));
+    return expression.properties.every((property) => (ts.isPropertyAssignment(property) && isPlainValue(property.initializer)) ||
+      (ts.isShorthandPropertyAssignment(property) && isPlainValue(property.name)));
   }
-  return false;
+  // `const can = await this.linkService.canApplyLink()`: the answer to a yes-or-no question.
+  if (ts.isIdentifier(expression)) {
+    const initializer = getLocalInitializer(expression);
+    return initializer !== undefined && isPredicateCall(initializer);
+  }
+  return isPredicateCall(expression);
+}
+
+/** `canApplyLink()`, `await this.users.isTaken(name)`, `hasAccess(x)`: a call that asks a yes-or-no question. */
+function isPredicateCall(node: ts.Expression): boolean {
+  let expression = skipOuterExpressions(node);
+  if (ts.isAwaitExpression(expression)) expression = skipOuterExpressions(expression.expression);
+  return ts.isCallExpression(expression) && /^(?:is|has|can|should)[A-Z]/.test(getTrailingName(expression.expression));
+}
+
+/**
+ * Whether every value a Nest handler returns is a plain answer (see
+ * `answersOnlyPlainValues`): `return { can }` after `const can = await this.links.canApply()`.
+ */
+export function returnsOnlyPlainValues(method: ts.MethodDeclaration): boolean {
+  const values: ts.Expression[] = [];
+  let bare = false;
+  const collect = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) values.push(node.expression);
+      else bare = true;
+    }
+    ts.forEachChild(node, collect);
+  };
+  if (method.body) ts.forEachChild(method.body, collect);
+  return !bare && values.length > 0 && values.every(isPlainValue);
 }

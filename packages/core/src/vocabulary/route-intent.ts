@@ -154,7 +154,7 @@ export function findPathsListedPublic(lines: readonly string[]): string[] {
 const PUBLIC_FLOW_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
   'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
-  'install', 'installation', 'prelogin', 'anonymous',
+  'install', 'installation', 'prelogin', 'anonymous', 'guest',
 ]);
 /**
  * The resource a path belongs to: its first static segment after `api`, `rest`
@@ -201,7 +201,7 @@ export function hasPublicFlowSegment(path: string): boolean {
     words.some((segmentWords) => segmentWords.some((word) => PRESENTED_CREDENTIAL_WORDS.has(word)))) return true;
   // `POST /selfhosted/initial-user`, `/account/bootstrap`, `/setup-wizard/create-first-user`: the first-run setup that creates
   // the first account, before anyone can sign in.
-  if (segments.some((segment) => FIRST_RUN_SEGMENT.test(segment)) || words.some(isFirstAccountSegment)) return true;
+  if (segments.some((segment) => FIRST_RUN_SEGMENT.test(segment)) || words.some(isFirstAccountSegment) || FIRST_RUN_RESOURCES.has(resource ?? '')) return true;
   if (resource !== undefined && ACCOUNT_RESOURCES.has(resource)) return false;
   // `/login-history`, `/auth-logs`: records about sign-ins, not the sign-in.
   return words.some((segmentWords) => segmentWords.some((word) => PUBLIC_FLOW_WORDS.has(word)) && !segmentWords.some((word) => RECORD_WORDS.has(word)));
@@ -213,6 +213,9 @@ const PRESENTED_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['session', 'ses
 
 /** `/forgetpassword`, `/resetpassword`, `/passwordreset`: the recovery flow written as one word. */
 const GLUED_RECOVERY_SEGMENT = /^(?:forget|forgot|reset|recover|lost)password$|^password(?:reset|forgot|recovery)$/i;
+
+/** Resources of the first-run setup an app serves until it has an owner: `/init/owner`, `/initialize/configs/:key`. */
+const FIRST_RUN_RESOURCES: ReadonlySet<string> = new Set(['init', 'initialize', 'initialise', 'initialization', 'initialisation']);
 
 /** A first-run setup endpoint: `initial-user`, `first-admin`, `setup-owner`, `bootstrap` (not `needs-bootstrap`, a status read). */
 const FIRST_RUN_SEGMENT = /^(?:(?:initial|first)[-_]?(?:user|admin|owner|setup)|setup[-_]?(?:admin|owner)|bootstrap)$/i;
@@ -276,6 +279,27 @@ export function isPublicIntakePath(path: string): boolean {
   const segments = path.toLowerCase().split('/').filter((segment) => segment.length > 0 && !/^(?:api|rest|v\d+)$/.test(segment));
   const at = segments.findIndex((segment) => INTAKE_RESOURCES.has(segment));
   return at !== -1 && segments.slice(at + 1).every((segment) => INTAKE_VERBS.has(segment));
+}
+
+/** Reactions a reader leaves on public content, often without an account: a like, a vote, a view, a report. */
+const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
+  'like', 'likes', 'unlike', 'vote', 'votes', 'upvote', 'downvote', 'react', 'reaction', 'reactions', 'attitude', 'ack',
+  'view', 'views', 'pageview', 'pageviews', 'presence', 'heartbeat', 'report', 'clap', 'claps',
+]);
+
+/**
+ * `POST /posts/:id/like`, `/polls/:id/vote`, `/comments/:id/report`, `/activity/presence/update`: a reader's
+ * reaction to public content. Open on purpose when the handler asks nothing of the caller (callers check that:
+ * a like that reads `req.user.id` needs a signed-in user). `report` only after an id: `POST /reports` files a record.
+ */
+export function isEngagementPath(path: string): boolean {
+  const segments = path.split('/').filter((segment) => segment.length > 0);
+  return segments.some((segment, index) => {
+    if (/^[:{[*]/.test(segment)) return false;
+    const words = splitIdentifierWords(segment);
+    if (words[0] === 'report') return index > 0 && /^[:{[]/.test(segments[index - 1]!);
+    return words.some((word) => ENGAGEMENT_WORDS.has(word) && word !== 'report');
+  });
 }
 
 /** Words of a staff action on someone else's record: `approve`, `reject`, `ban`, `activate`, `suspend`, `promote`. */

@@ -3,6 +3,7 @@ import { splitIdentifierWords, type HttpMethod } from '@redline/core';
 import type { AnalyzedFile } from '../../project/analyzed-file.js';
 import { getLocalInitializer, getStringValue, skipOuterExpressions } from '../../project/lexical-scope.js';
 import type { NodeVisitor } from '../../walk/walker.js';
+import { getDevelopmentOnlyImports } from './development-modules.js';
 
 const ROUTE_DECORATORS: ReadonlyMap<string, HttpMethod> = new Map([
   ['Get', 'GET'], ['Post', 'POST'], ['Put', 'PUT'], ['Patch', 'PATCH'], ['Delete', 'DELETE'],
@@ -93,6 +94,8 @@ export class NestAdapter implements NodeVisitor {
   readonly routerModules: { file: AnalyzedFile; routes: ts.Expression }[] = [];
   /** `@Module({ controllers: [UsersController] })`: each module class with the controllers it declares. */
   readonly modules: { node: ts.ClassDeclaration; controllers: ts.Identifier[] }[] = [];
+  /** Modules imported in development only (`isDev && DebugModule`): their controllers serve no production request. */
+  readonly developmentModules = new Set<string>();
   globalPrefix = '';
 
   visit(node: ts.Node, file: AnalyzedFile): void {
@@ -208,6 +211,8 @@ export class NestAdapter implements NodeVisitor {
     const decorator = call?.parent;
     if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Module') return;
     if (!decorator || !ts.isDecorator(decorator) || !ts.isClassDeclaration(decorator.parent) || !decorator.parent.name) return;
+    const imports = node.properties.find((property) => ts.isPropertyAssignment(property) && property.name.getText() === 'imports');
+    if (imports && ts.isPropertyAssignment(imports)) for (const name of getDevelopmentOnlyImports(imports.initializer)) this.developmentModules.add(name);
     const controllers = node.properties.find((property) => ts.isPropertyAssignment(property) && property.name.getText() === 'controllers');
     const list = controllers && ts.isPropertyAssignment(controllers) ? skipOuterExpressions(controllers.initializer) : undefined;
     if (!list || !ts.isArrayLiteralExpression(list)) return;

@@ -8,6 +8,7 @@ import { isDeclaredPublicInComment, isPublicControllerName, isPublicHandlerName,
 import { joinPaths } from '../express/expand-routes.js';
 import type { ProjectModel } from '../../project/project-model.js';
 import { getRouterModulePrefixes } from './router-module.js';
+import { returnsOnlyPlainValues } from '../../guards/plain-answers.js';
 import { getDecoratorName, type NestAdapter, type NestEndpoint, type NestMiddlewareBinding } from './nest-adapter.js';
 import { readsCallerFromRequest } from '../../guards/caller-reads.js';
 import { answersOnlyWithErrors } from '../../guards/error-only-handlers.js';
@@ -30,10 +31,15 @@ export function buildNestRoutes(
   vocabulary: RedlineVocabulary,
 ): RouteFact[] {
   const modulePrefixes = getRouterModulePrefixes(adapter, project);
-  return adapter.endpoints.map((endpoint) => {
-    const localPath = joinPaths(endpoint.controllerPath, endpoint.methodPath);
+  const developmentControllers = new Set(adapter.modules.filter((module) => adapter.developmentModules.has(module.node.name?.text ?? ''))
+    .flatMap((module) => module.controllers.map((controller) => controller.text)));
+  const getControllerName = (endpoint: NestEndpoint) => {
     const controllerNode = endpoint.inheritedBy?.node ?? endpoint.handler.parent;
-    const controllerName = controllerNode && ts.isClassDeclaration(controllerNode) ? controllerNode.name?.text : undefined;
+    return controllerNode && ts.isClassDeclaration(controllerNode) ? controllerNode.name?.text : undefined;
+  };
+  return adapter.endpoints.filter((endpoint) => !developmentControllers.has(getControllerName(endpoint) ?? '')).map((endpoint) => {
+    const localPath = joinPaths(endpoint.controllerPath, endpoint.methodPath);
+    const controllerName = getControllerName(endpoint);
     // GraphQL is served on its own path (`/graphql`), outside the global prefix and router modules.
     const path = endpoint.operation
       ? joinPaths('/', localPath)
@@ -204,5 +210,6 @@ function pathMatches(pattern: string, path: string): boolean {
 function returnsPlainValue(method: ts.MethodDeclaration): boolean {
   let type = method.type;
   if (type && ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Promise') type = type.typeArguments?.[0];
-  return type !== undefined && [ts.SyntaxKind.StringKeyword, ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword].includes(type.kind);
+  return (type !== undefined && [ts.SyntaxKind.StringKeyword, ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword].includes(type.kind)) ||
+    returnsOnlyPlainValues(method);
 }
