@@ -12,7 +12,7 @@ const HANDLER_AUTH_PATTERN =
 /** A one-time code the caller presents (`body.pairingCode`, `{ inviteCode }`): whoever holds it may call the route. */
 const PRESENTED_CODE = /\b(?:pairing|invite|invitation|verification|activation|claim|redeem|otp)_?[Cc]ode\b/;
 /** A handler that rate-limits its own callers was left open on purpose (a public OTP or sign-up step). */
-const HANDLER_RATE_LIMIT_PATTERN = /\b(?:rateLimit|ratelimit|rateLimiter|limiter|throttle)\w*\s*[.(]/i;
+const HANDLER_RATE_LIMIT_PATTERN = /\b\w*(?:rate_?limit|limiter|throttle)\w*\s*[.(]/i;
 /** `const { email, password } = req.body`, `request.body.password`: the handler takes a password. */
 const PASSWORD_FROM_BODY = /\{[^{}]*\bpassword\b[^{}]*\}\s*=\s*\w+\.body\b|\bbody\s*\.\s*password\b/;
 /** `req.user`, `res.locals.user`, `request.currentUser`, `session.user`: the handler works for a signed-in caller. */

@@ -154,7 +154,7 @@ export function findPathsListedPublic(lines: readonly string[]): string[] {
 const PUBLIC_FLOW_WORDS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signup', 'signout', 'register', 'registration', 'authenticate', 'authentication', 'auth', 'oauth',
   'oauth2', 'sso', 'saml', 'oidc', 'passkey', 'passkeys', 'webauthn', 'webhook', 'webhooks', 'healthz', 'health', 'healthcheck',
-  'install', 'installation', 'prelogin', 'anonymous', 'guest',
+  'install', 'installation', 'prelogin', 'anonymous', 'guest', 'captcha',
 ]);
 /**
  * The resource a path belongs to: its first static segment after `api`, `rest`
