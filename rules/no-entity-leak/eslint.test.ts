@@ -166,6 +166,17 @@ export async function handler(req, res) {
 }
 `,
     },
+    // an export of the caller's own data that turns the password off by name
+    {
+      code: `
+import { prisma } from '../db';
+export async function loader({ request }) {
+  const userId = await requireUserId(request);
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { notes: true, password: false } });
+  return Response.json({ user });
+}
+`,
+    },
     // the hash is deleted before the record is sent
     {
       code: `
@@ -443,6 +454,18 @@ export default async function routes(fastify) {
     },
   ],
   invalid: [
+    {
+      // An include that turns on relations only sends the whole user record with them.
+      code: `
+import { prisma } from '../db';
+export async function loader({ request }) {
+  const userId = await requireUserId(request);
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { notes: true, avatar: false } });
+  return Response.json({ user });
+}
+`,
+      errors: [{ messageId: 'entityLeak', line: 6 }],
+    },
     // A T3 router file: nothing in it names a response but its procedures' builders.
     {
       code: `import { createTRPCRouter, protectedProcedure } from '~/server/api/trpc';

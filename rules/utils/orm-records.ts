@@ -10,6 +10,7 @@ import {
   TUPLE_RESULT_METHODS,
   TYPEORM_RECORD_METHODS,
   isUserModelName,
+  isSensitiveColumnName,
   isUserRelationName,
   splitIdentifierWords,
 } from '@redline/core';
@@ -174,6 +175,8 @@ function getPrismaQuery(call: TSESTree.CallExpression, models: OrmModelResolver)
   if (select) collectPrismaRelations(select.value, query.userRelations);
   const include = findProperty(options, 'include');
   if (include) collectPrismaRelations(include.value, query.userRelations);
+  // `include: { notes: true, password: false }`: the author turned the secret off by name, and sends the rest on purpose.
+  if (include && turnsOffSecret(include.value)) query.shaped = true;
   for (const key of ['data', 'where', 'create', 'update']) {
     const property = findProperty(options, key);
     if (property) query.knownColumns.push(...getObjectKeys(property.value));
@@ -585,4 +588,15 @@ export function normalizeModelName(name: string): string {
   if (joined.endsWith('ies')) return `${joined.slice(0, -3)}y`;
   if (joined.endsWith('ss')) return joined;
   return joined.endsWith('s') ? joined.slice(0, -1) : joined;
+}
+
+/** `{ password: false }` in a Prisma `include`: a secret relation or column left out by name. */
+function turnsOffSecret(include: TSESTree.Node): boolean {
+  const value = unwrapExpression(include);
+  return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = getPropertyKeyName(property);
+    const flag = unwrapExpression(property.value);
+    return key !== undefined && isSensitiveColumnName(key) && flag.type === AST_NODE_TYPES.Literal && flag.value === false;
+  });
 }
