@@ -18,6 +18,14 @@ export const replace = async (req, res) => {
   await user.updateOne(newUserObject, { override: true });
   res.json(await User.findById(user._id));
 };`,
+    // The privileged field is taken out of the body first: a decision the author made, not an oversight.
+    `const User = require('mongoose').model('User');
+exports.signup = function (req, res) {
+  delete req.body.roles;
+  const user = new User(req.body);
+  user.provider = 'local';
+  user.save(() => res.json({ id: user.id }));
+};`,
     // The route middleware checks the body against a named schema (additionalProperties: false) before the handler.
     `router.patch('/', route({ requestBody: 'GuildUpdateSchema', permission: 'MANAGE_GUILD' }), async (req, res) => {
   const guild = await Guild.findOneOrFail({ where: { id: req.params.guild_id } });
@@ -119,7 +127,18 @@ export const createUser = async (req, res) => {
         { messageId: 'massAssignment', line: 4, column: 34, endLine: 4, endColumn: 42, data: {"source":"`req.body`","sink":"User.create"} },
       ],
     },
-    // findByIdAndUpdate with the body as update
+    // Deleting a harmless field leaves the body's role in; deleting after the write is too late.
+    {
+      code: `const User = require('mongoose').model('User');
+exports.signup = function (req, res) {
+  delete req.body.confirmPassword;
+  const user = new User(req.body);
+  delete req.body.roles;
+  user.save(() => res.json({ id: user.id }));
+};`,
+      errors: [{ messageId: 'massAssignment', line: 4 }],
+    },
+
     {
       code: `const Goal = require('../models/goalModel');
 router.put('/:id', async (req, res) => {

@@ -150,6 +150,7 @@ export default createRule<Options, MessageIds>({
      * record: not reported.
      */
     function reportBodyWrite(payload: TSESTree.Node, source: string, sink: string, model: TSESTree.Identifier | undefined): void {
+      if (isPrivilegeDeletedFirst(payload)) return;
       const keys = getKeysAroundSpread(payload);
       if (keys && keys.before.length > 0) {
         context.report({ node: payload, messageId: 'spreadOverServerKeys', data: { source, sink, keys: formatKeys(keys.before) } });
@@ -159,6 +160,25 @@ export default createRule<Options, MessageIds>({
       } else {
         context.report({ node: payload, messageId: 'massAssignment', data: { source, sink } });
       }
+    }
+
+    /**
+     * `delete req.body.roles` before `new User(req.body)`: the author took the privileged field out of what the
+     * client sends, and the write is that decision, not an oversight.
+     */
+    function isPrivilegeDeletedFirst(payload: TSESTree.Node): boolean {
+      const fn = getEnclosingFunction(payload);
+      if (!fn) return false;
+      const text = sourceCode.getText(payload);
+      let found = false;
+      walk(fn.body, (node) => {
+        if (found || node.type !== AST_NODE_TYPES.UnaryExpression || node.operator !== 'delete' || node.range[0] > payload.range[0]) return;
+        const target = unwrapExpression(node.argument);
+        if (target.type !== AST_NODE_TYPES.MemberExpression || sourceCode.getText(target.object) !== text) return;
+        const key = getMemberPropertyName(target);
+        found = key !== undefined && isPrivilegedColumnName(key);
+      });
+      return found;
     }
 
     /** The keys an object literal sets before and after the spread `payload` is the argument of. */
