@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, isSensitiveColumnName, isUserModelName, splitIdentifierWords } from '@redline/core';
+import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, isSensitiveColumnName, isUserModelName, namesPassword, splitIdentifierWords } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import {
@@ -509,8 +509,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isPasswordLike(column: string): boolean {
-      const words = splitIdentifierWords(column);
-      return words.some((word) => ['password', 'passwd', 'pwd', 'passcode', 'passphrase', 'hash', 'salt'].includes(word)) && isSensitiveColumn(column);
+      return namesPassword(column) && isSensitiveColumn(column);
     }
 
     function getFileModels(): FileModels {

@@ -1,4 +1,7 @@
-import type { ColumnFact, EntityFact, ProjectCheck, ProjectFacts, ProjectFinding, ResponseFact, ResponseRelation } from '@redline/core';
+import { namesPassword, type ColumnFact, type EntityFact, type ProjectCheck, type ProjectFacts, type ProjectFinding, type ResponseFact, type ResponseRelation } from '@redline/core';
+
+/** The source of a record this request creates: `new User(req.body)`, `User.create(…)`, `repo.save(…)`. */
+const CREATED_RECORD = /\bnew\s+\w+\(|\.(?:create|createOne|insert|insertOne|save|build)\(/;
 
 /** A sensitive column a response carries: `passwordHash`, or `author.passwordHash` through a relation. */
 interface ExposedColumn {
@@ -33,7 +36,11 @@ const noEntityLeakProject: ProjectCheck = {
       // the ESLint rule takes as shaped) the schema in another file that shows what the exclusion left in.
       const crossFile = response.via.length > 0 || response.carriedBy !== undefined;
       const excludedOnly = !crossFile && (payload.omitted?.length ?? 0) > 0 && entity.at.file !== response.at.file;
-      const own = (crossFile || excludedOnly) && !payload.shaped ? getExposedColumns(entity, payload.omitted, payload.forced) : [];
+      // A record this request creates (`new User(req.body)`) holds no reset token or API key yet: only its password.
+      const created = CREATED_RECORD.test(response.source.code);
+      const own = (crossFile || excludedOnly) && !payload.shaped
+        ? getExposedColumns(entity, payload.omitted, payload.forced).filter(({ column }) => !created || namesPassword(column.name))
+        : [];
       const loaded = getExposedRelationColumns(facts, payload.relations ?? []);
       if (own.length === 0 && loaded.length === 0) continue;
       const exposed = [...own, ...loaded];

@@ -137,3 +137,15 @@ export function isSensitiveColumnName(name: string, extraWords: readonly string[
   const words = splitIdentifierWords(name);
   return words.length === 1 && SENSITIVE_COLUMN_WORDS.has(words[0]!);
 }
+
+const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'passcode', 'passphrase', 'hash', 'salt']);
+
+/**
+ * Whether a column's name speaks of the password (`password`, `passwordHash`, `salt`): what a record carries from
+ * the moment it is created, where reset tokens and API keys only come later.
+ */
+export function namesPassword(column: string): boolean {
+  const words = splitIdentifierWords(column);
+  // `resetPasswordToken`, `passwordResetCode`: a token issued later, not the password.
+  return words.some((word) => PASSWORD_WORDS.has(word)) && !words.some((word) => word === 'token' || word === 'code' || word === 'reset');
+}
