@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import {
   BY_FILTER_LOOKUP_METHODS,
   BY_KEY_LOOKUP_METHODS,
+  INSTANCE_WRITE_METHODS,
   PRISMA_LOOKUP_METHODS,
   PUBLIC_MODEL_NAMES,
   REPOSITORY_LOOKUP_METHODS,
@@ -57,11 +58,6 @@ const MODEL_SUFFIXES = new Set(['model', 'models', 'entity', 'schema', 'reposito
 /** PascalCase receivers that are no model: `OrderService.findById(id)` decides its own scoping. */
 const NON_MODEL_SUFFIXES = new Set(['service', 'services', 'controller', 'helper', 'helpers', 'api', 'client', 'store', 'cache', 'util', 'utils', 'manager', 'handler', 'dao', 'provider', 'loader']);
 
-/** Instance methods that change or delete a loaded record: `order.save()`, `doc.deleteOne()`. */
-const INSTANCE_WRITE_METHODS: Record<string, RecordAction> = {
-  save: 'change', update: 'change', set: 'change', destroy: 'delete', remove: 'delete', deleteOne: 'delete', increment: 'change',
-  decrement: 'change', updateOne: 'change', softRemove: 'delete',
-};
 /** Methods that create records: the caller in their payload sets an owner, it checks nothing. */
 const CREATE_METHODS = new Set(['create', 'insert', 'insertMany', 'bulkCreate', 'build', 'save', 'createMany', 'insertOne', 'push', 'unshift', 'values', 'set']);
 /** Mongoose statics whose first argument is a filter and second an update. */

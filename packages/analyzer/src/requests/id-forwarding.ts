@@ -2,6 +2,7 @@ import ts from '../project/typescript.cjs';
 import {
   BY_FILTER_LOOKUP_METHODS,
   BY_KEY_LOOKUP_METHODS,
+  INSTANCE_WRITE_METHODS,
   PRISMA_LOOKUP_METHODS,
   REPOSITORY_LOOKUP_METHODS,
   isOwnerColumnName,
@@ -81,13 +82,48 @@ export class IdForwardingAdapter implements NodeVisitor {
         inFunction: getCodeSpan(caller, file.sourceFile, file.relativePath),
         ...(callee ? { helper: callee.name } : {}),
         model: lookup.model,
-        action: lookup.action,
+        // `const user = await User.findById(id); Object.assign(user, changes); await user.save()`: a read that leads to a write.
+        action: lookup.action === 'read' ? getLoadedRecordWrite(lookup.call) ?? 'read' : lookup.action,
         lookup: getCodeSpan(lookup.call, lookupFile.sourceFile, lookupFile.relativePath),
         ...(scopedToCaller ? { scopedToCallerAt: getCodeSpan(scopedToCaller, file.sourceFile, file.relativePath) } : {}),
       });
     }
     return facts;
   }
+}
+
+/**
+ * What the function that made a read does to the record afterwards: `user.save()`, `Object.assign(user, …)` change
+ * it, `doc.deleteOne()` and `repository.remove(doc)` delete it.
+ */
+function getLoadedRecordWrite(call: ts.CallExpression): RecordAction | undefined {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return undefined;
+  const name = declaration.name.text;
+  const scope = getEnclosingFunction(declaration);
+  if (!scope) return undefined;
+  let action: RecordAction | undefined;
+  const visit = (current: ts.Node): void => {
+    if (action) return;
+    if (ts.isCallExpression(current)) {
+      const callee = skipOuterExpressions(current.expression);
+      const [first] = current.arguments;
+      const passed = first !== undefined && ts.isIdentifier(skipOuterExpressions(first)) && (skipOuterExpressions(first) as ts.Identifier).text === name;
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === name &&
+        Object.hasOwn(INSTANCE_WRITE_METHODS, callee.name.text)) action = INSTANCE_WRITE_METHODS[callee.name.text];
+      else if (passed && callee.getText() === 'Object.assign') action = 'change';
+      else if (passed && ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        if (method === 'remove' || method === 'softRemove' || method === 'destroy') action = 'delete';
+        else if (method === 'save') action = 'change';
+      }
+    }
+    ts.forEachChild(current, visit);
+  };
+  visit(scope);
+  return action;
 }
 
 function getEnclosingFunctions(node: ts.Node): ts.Node[] {

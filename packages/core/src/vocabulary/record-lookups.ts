@@ -16,6 +16,12 @@ export const PUBLIC_MODEL_NAMES: readonly string[] = [
   'album', 'artist', 'song', 'podcast', 'episode', 'quote', 'job', 'photo', 'image', 'gallery', 'collection',
 ];
 
+/** Instance methods that change or delete a loaded record: `order.save()`, `doc.deleteOne()`. */
+export const INSTANCE_WRITE_METHODS: Readonly<Record<string, RecordAction>> = {
+  save: 'change', update: 'change', set: 'change', destroy: 'delete', remove: 'delete', deleteOne: 'delete', increment: 'change',
+  decrement: 'change', updateOne: 'change', softRemove: 'delete',
+};
+
 /** Prisma delegate methods that read or change one record chosen by `where`. */
 export const PRISMA_LOOKUP_METHODS: Readonly<Record<string, RecordAction>> = {
   findUnique: 'read', findUniqueOrThrow: 'read', findFirst: 'read', findFirstOrThrow: 'read',
