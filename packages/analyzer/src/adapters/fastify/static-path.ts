@@ -59,6 +59,8 @@ function evaluate(expression: ts.Expression, file: AnalyzedFile, root: string, d
     const parts = node.arguments.map((argument) => next(argument));
     if (parts.some((part) => part === undefined)) return undefined;
     const values = parts as string[];
+    // desm's `join(import.meta.url, 'routes')`: the module's URL stands for its folder.
+    if (name === 'join' && isImportMetaUrl(node.arguments[0])) return join(dirname(values[0]!), ...values.slice(1));
     if (name === 'join') return join(...values);
     if (name === 'resolve') return resolve(...values);
     // `dirname(x)`, and the project helpers that wrap it: `getDirName(import.meta.url)`
@@ -66,4 +68,9 @@ function evaluate(expression: ts.Expression, file: AnalyzedFile, root: string, d
     if (name === 'fileURLToPath' && values.length === 1) return values[0];
   }
   return undefined;
+}
+
+function isImportMetaUrl(node: ts.Expression | undefined): boolean {
+  const expression = node && skipOuterExpressions(node);
+  return expression !== undefined && ts.isPropertyAccessExpression(expression) && ts.isMetaProperty(expression.expression) && expression.name.text === 'url';
 }
