@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, isSensitiveColumnName, isUserModelName, namesPassword, splitIdentifierWords } from '@redline/core';
+import { RECORD_INSTANCE_METHODS, RECORD_SERIALIZE_METHODS, isSensitiveColumnName, isUserModelName, namesPassword } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
 import { findProperty, getCalleeName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import {
