@@ -355,6 +355,26 @@ export default function VerifyEmailPage() { useEffect(() => { const token = new 
     ],
     invalid: [
     {
+      // restify maps the body into \`req.params\`: the handler that hands \`req\` to a helper reading \`req.params.password\`
+      // logs the password; its neighbour renaming the server logs only a name.
+      code: `export class ManagerService {
+  renameServer(req: RequestType, res: ResponseType) {
+    logging.debug(\`renameServer request \${JSON.stringify(req.params)}\`);
+    this.config.name = req.params.name;
+  }
+
+  async createKey(req: RequestType, res: ResponseType) {
+    logging.debug(\`createKey request \${JSON.stringify(req.params)}\`);
+    res.send(201, await this.createKeyFromRequest(req));
+  }
+
+  private async createKeyFromRequest(req: RequestType) {
+    return this.keys.create({ name: req.params.name, password: req.params.password });
+  }
+}`,
+      errors: [{ messageId: 'record', line: 8, data: { name: 'req.params', field: 'password', sink: 'logging.debug' } }],
+    },
+    {
       // A replace that strips a prefix keeps the secret.
       code: `function f(req) { logger.info(\`auth \${req.headers.authorization.replace('Bearer ', '')}\`); }`,
       errors: [{ messageId: 'secret', line: 1, data: { name: 'req.headers.authorization', sink: 'logger.info' } }],

@@ -14,7 +14,7 @@ import {
   splitIdentifierWords,
 } from '@redline/core';
 import { createRule } from '../utils/create-rule.js';
-import { findRootIdentifier, getCalleeName, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
+import { findRootIdentifier, getCalleeName, getEnclosingFunction, getFunctionName, getMemberPath, getMemberPropertyName, getPropertyKeyName, getStaticKey, isFunctionNode, unwrapExpression } from '../utils/ast.js';
 import { getRedlineSettings } from '../utils/settings.js';
 import { isClientSideFile, isTestFile } from '../utils/file-kind.js';
 import { getModuleBinding } from '../utils/module-bindings.js';
@@ -111,6 +111,8 @@ function isInLockFunction(node: TSESTree.Node): boolean {
 const LOCK_WORDS: ReadonlySet<string> = new Set(['lock', 'locks', 'mutex', 'lease', 'semaphore']);
 
 /** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
+/** Parts of a request that differ from route to route, unlike its session, cookies and headers. */
+const PER_ROUTE_PARTS: ReadonlySet<string> = new Set(['params', 'body', 'query']);
 const REQUEST_ROOT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'c', 'context', 'res', 'reply', 'socket', 'client']);
 const BODY_READ_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'parseBody', 'arrayBuffer']);
 
@@ -627,7 +629,7 @@ export default createRule<Options, MessageIds>({
       // `req.session` or `req.user` logged whole while the file reads `req.session.accessToken`.
       if (mode === 'value' && path) {
         const memberKey = getMemberSecretKey(member);
-        const field = memberKey === undefined ? undefined : memberSecretFields.get(memberKey);
+        const field = (memberKey === undefined ? undefined : memberSecretFields.get(memberKey)) ?? getHandedOnRequestField(member, path);
         if (field !== undefined) return { kind: 'record', name: formatPath(path), field, keyPath: keyPath ? [...keyPath, field] : undefined };
       }
       return undefined;
@@ -1284,10 +1286,49 @@ export default createRule<Options, MessageIds>({
       const path = getMemberPath(member);
       if (!path) return undefined;
       const root = findRootIdentifier(member);
+      // `req.params`, `req.body`, `req.query` are each route's own: restify maps the body into `req.params`, and the
+      // handler that takes a password there says nothing of `renameServer`'s.
+      if (root && REQUEST_ROOT_NAMES.has(root.name) && PER_ROUTE_PARTS.has(path[1] ?? '')) return `${getEnclosingFunction(member)?.range[0]}:${path.join('.')}`;
       if (!root || REQUEST_ROOT_NAMES.has(root.name)) return path.join('.');
       const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
       const definition = variable?.defs[0]?.name;
       return definition ? `${definition.range[0]}:${path.join('.')}` : path.join('.');
+    }
+
+    /**
+     * `req.params` logged by a handler that hands `req` to a helper of the same file
+     * (`this.createAccessKeyFromRequest(req)`) which reads `req.params.password`: the helper's reads are the handler's.
+     */
+    function getHandedOnRequestField(member: TSESTree.Node, path: readonly string[]): string | undefined {
+      const fn = getEnclosingFunction(member);
+      if (!fn || !REQUEST_ROOT_NAMES.has(path[0]!) || !PER_ROUTE_PARTS.has(path[1] ?? '')) return undefined;
+      let field: string | undefined;
+      walkNodes(fn.body, (node) => {
+        if (field !== undefined || node.type !== AST_NODE_TYPES.CallExpression) return;
+        const index = node.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === path[0]);
+        const helper = index === -1 ? undefined : getSameFileFunction(node.callee);
+        const parameter = helper?.params[index];
+        if (!helper || parameter?.type !== AST_NODE_TYPES.Identifier) return;
+        field = memberSecretFields.get(`${helper.range[0]}:${[parameter.name, ...path.slice(1)].join('.')}`);
+      });
+      return field;
+    }
+
+    /** The function a call runs when it is declared in this file: `helper(…)`, or `this.method(…)` of the same class. */
+    function getSameFileFunction(callee: TSESTree.Node): TSESTree.FunctionLike | undefined {
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const definition = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0]?.node;
+        if (definition?.type === AST_NODE_TYPES.FunctionDeclaration) return definition;
+        return definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && isFunctionNode(definition.init) ? definition.init : undefined;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+      const name = getMemberPropertyName(callee);
+      let owner: TSESTree.Node | undefined = callee.parent;
+      while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+      const method = owner?.type === AST_NODE_TYPES.ClassBody
+        ? owner.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && getPropertyKeyName(element) === name)
+        : undefined;
+      return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : undefined;
     }
 
     function isRequestLike(receiver: TSESTree.Node): boolean {
