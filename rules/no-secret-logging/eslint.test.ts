@@ -355,6 +355,15 @@ export default function VerifyEmailPage() { useEffect(() => { const token = new 
     ],
     invalid: [
     {
+      // The handler takes the room password out of the query it logs whole, through a sanitiser.
+      code: `app.get('/join', (req, res) => {
+  log.debug('Direct join', req.query);
+  const { room, roomPassword } = checkXSS(req.query);
+  res.redirect(\`/rooms/\${room}?ok=\${Boolean(roomPassword)}\`);
+});`,
+      errors: [{ messageId: 'record', line: 2, data: { name: 'req.query', field: 'roomPassword', sink: 'log.debug' } }],
+    },
+    {
       // restify maps the body into \`req.params\`: the handler that hands \`req\` to a helper reading \`req.params.password\`
       // logs the password; its neighbour renaming the server logs only a name.
       code: `export class ManagerService {

@@ -245,6 +245,17 @@ export default createRule<Options, MessageIds>({
         const key = getMemberSecretKey(node.object);
         if (key !== undefined && !memberSecretFields.has(key)) memberSecretFields.set(key, field);
       },
+      // `const { token, roomPassword } = checkXSS(req.query)`: the fields taken out of a request part are what it carries.
+      VariableDeclarator(node) {
+        if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
+        let source = unwrapExpression(node.init);
+        if (source.type === AST_NODE_TYPES.CallExpression && source.arguments[0]) source = unwrapExpression(source.arguments[0]);
+        if (source.type !== AST_NODE_TYPES.MemberExpression) return;
+        const field = node.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined))
+          .find((name) => name !== undefined && isSensitiveName(name) && !isSessionName(name));
+        const key = field === undefined ? undefined : getMemberSecretKey(source);
+        if (key !== undefined && field !== undefined && !memberSecretFields.has(key)) memberSecretFields.set(key, field);
+      },
       Property(node) {
         if (getPropertyKeyName(node) !== 'redact' || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         collectRedactPaths(node.value);
