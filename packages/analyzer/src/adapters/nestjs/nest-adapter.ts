@@ -309,7 +309,9 @@ function readOperationName(decorator: ts.Decorator): string | undefined {
 
 /** `@Controller('users')`, `@Controller({ path: 'users' })`, `@Get(':id')` → the path. */
 function readDecoratorPath(decorator: ts.Decorator): string {
-  const [first] = getDecoratorArguments(decorator);
+  const [written] = getDecoratorArguments(decorator);
+  // `const paths = ['links', 'friends']; @Controller(paths)`
+  const first = written && ts.isIdentifier(written) ? getLocalInitializer(written) ?? written : written;
   if (!first) return '';
   const direct = getStringValue(first);
   if (direct !== undefined) return direct;
