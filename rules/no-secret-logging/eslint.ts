@@ -110,9 +110,9 @@ function isInLockFunction(node: TSESTree.Node): boolean {
 }
 const LOCK_WORDS: ReadonlySet<string> = new Set(['lock', 'locks', 'mutex', 'lease', 'semaphore']);
 
-/** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
 /** Parts of a request that differ from route to route, unlike its session, cookies and headers. */
 const PER_ROUTE_PARTS: ReadonlySet<string> = new Set(['params', 'body', 'query']);
+/** Names of a handler's request or connection: each handler has its own, and they all hold the same parts. */
 const REQUEST_ROOT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'c', 'context', 'res', 'reply', 'socket', 'client']);
 const BODY_READ_METHODS: ReadonlySet<string> = new Set(['json', 'formData', 'text', 'parseBody', 'arrayBuffer']);
 
