@@ -68,7 +68,7 @@ const ROLE_WORDS = new Set(['role', 'roles', 'admin', 'admins', 'permission', 'p
  * the branch that does not call `next`), or hands an error to `next`. A body with none of these lets everyone through.
  */
 const REJECTS_PATTERN =
-  /\b(?:401|403)\b|[a-z_](?:401|403)[A-Z_(]|unauthori[sz]ed|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\w*\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)|\b(?:res|response)\.(?:send|json|end)\(/i;
+  /\b(?:401|403)\b|[a-z_](?:401|403)[A-Z_(]|unauthori[sz]ed|not_?authenticated|unauthenticated|forbidden|\bthrow\b|\bverify\w*\(|\.status\(\s*4\d\d|HTTPException|redirect\w*\(|\breturn\s+(?:c|ctx|res|reply|response)\.(?:json|text|body|send|status|sendStatus|redirect)\b|\bnext\(\s*(?:new\b|err|error|create)|\b(?:res|response)\.(?:send|json|end)\(/i;
 const ROLE_BODY_PATTERN = /\b(?:role|roles|isAdmin|permission|permissions|FORBIDDEN|Forbidden|ForbiddenException|status\(403\)|403\b)/;
 
 /** Classifies middleware and guards by name, the team's vocabulary, and (when it is a project function) by its body. */

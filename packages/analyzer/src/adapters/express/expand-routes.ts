@@ -559,7 +559,14 @@ function resolveParameterRouters(
   const fn = resolved.node;
   const own = adapter.routers.find((router) => router.parameterOf?.fn === fn && router.parameterOf.index === index && router.parameterOf.property === property) ??
     (property === undefined ? adapter.routerForHandOff(fn, index, framework) : undefined);
-  if (property === undefined || depth >= MAX_FORWARD_DEPTH) return own ? [own] : [];
+  if (own || depth >= MAX_FORWARD_DEPTH) {
+    if (property === undefined || depth >= MAX_FORWARD_DEPTH) return own ? [own] : [];
+  } else if (property === undefined) {
+    // `function initRoutes(app) { initRootRoutes(app); initAuthorRoutes(app); }`: a function that only hands the app
+    // on is no router itself; the functions it hands it to are.
+    return findParameterForwards(fn, index)
+      .flatMap((forward) => resolveParameterRouters(forward.callee, forward.argumentIndex, undefined, resolved.file, adapter, project, framework, depth + 1));
+  }
   const forwarded = [
     ...findParameterForwards(fn, index).map((forward) => ({ ...forward, property })),
     ...findPropertyForwards(fn, index, property),
