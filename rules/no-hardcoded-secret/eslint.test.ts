@@ -3,6 +3,8 @@ import rule from './eslint.js';
 
 createRuleTester().run('no-hardcoded-secret', rule, {
   valid: [
+    // A service's credential left as a placeholder fails against the service; it opens nothing.
+    `module.exports = { GITHUB_TOKEN: process.env.GITHUB_TOKEN || 'YOUR_GITHUB_TOKEN', GOOGLE_SECRET: process.env.GOOGLE_CLIENT_SECRET || 'YOUR_GOOGLE_CLIENT_SECRET' };`,
     // Algolia's search-only key is public by design: DocSearch ships it to every browser.
     `import axios from 'axios';
 const ALGOLIA_SEARCH_API_KEY = 'fe7422b190b4ec77f8e60c80a3a3ed8a';
@@ -173,6 +175,14 @@ export const readToken = (token: string) => check(token, JWT_KEY);
 `,
       errors: [
         { messageId: 'envFallback', line: 1, column: 42, endLine: 1, endColumn: 64, data: {"name":"JWT_SECRET"} },
+      ],
+    },
+    // A placeholder written like a constant's name signs the tokens all the same when the variable is unset.
+    {
+      code: `module.exports = { TOKEN_SECRET: process.env.TOKEN_SECRET || 'YOUR_UNIQUE_JWT_TOKEN_SECRET' };
+`,
+      errors: [
+        { messageId: 'envFallback', line: 1, column: 62, endLine: 1, endColumn: 92, data: {"name":"TOKEN_SECRET"} },
       ],
     },
     // A placeholder fallback inside an option, with ??: the session is signed with it when the variable is unset.

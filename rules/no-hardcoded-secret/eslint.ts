@@ -498,8 +498,11 @@ export default createRule<Options, MessageIds>({
 
     function isServiceCredentialName(name: string): boolean {
       const words = splitIdentifierWords(name);
-      return words.some((word, index) => SERVICE_CREDENTIAL_WORDS.has(word) || SERVICE_CREDENTIAL_PAIRS.has(`${word} ${words[index + 1]}`)) ||
-        (words.includes('secret') && words.some((word) => STORE_WORDS.has(word)));
+      const paired = words.some((word, index) => SERVICE_CREDENTIAL_PAIRS.has(`${word} ${words[index + 1]}`));
+      const opensStore = words.includes('secret') && words.some((word) => STORE_WORDS.has(word));
+      // `TOKEN_SECRET`, `ACCESS_TOKEN_SECRET`: the secret that signs tokens, not a token some service issued.
+      if (words.at(-1) === 'secret' && !paired && !opensStore) return false;
+      return paired || opensStore || words.some((word) => SERVICE_CREDENTIAL_WORDS.has(word));
     }
 
     /**
@@ -565,7 +568,8 @@ export default createRule<Options, MessageIds>({
       if (trimmed.length < 4 || KEY_PREFIX_PATTERN.test(trimmed) || TYPE_NAMES.has(trimmed)) return false;
       // A fallback is what runs in production when the variable is unset: `'your-secret-here'` is then the secret.
       if (!fallback && (isPlaceholder(trimmed) || isRepeatedFiller(trimmed))) return false;
-      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false; // an env variable / DI token name
+      // An env variable or DI token name; not as a fallback, where `'YOUR_UNIQUE_JWT_TOKEN_SECRET'` is what signs.
+      if (!fallback && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false;
       if (/^(?:x-[a-z0-9-]+|authorization|bearer|basic|cookie|set-cookie)$/i.test(trimmed)) return false; // a header or scheme name
       if (/^[a-z]+(?:\.[\w-]+)+$/.test(trimmed)) return false; // a config path or i18n key (`jwt.secret`, `label.new-password`)
       if (!fallback && trimmed.split(/\s+/).length > 3) return false; // a sentence: a description or an error message
