@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSensitiveColumnName, isUserModelName, isUserRelationName } from '../src/vocabulary/orm-calls.js';
+import { isSensitiveColumnName, isUserModelName, isUserRelationName, namesPassword } from '../src/vocabulary/orm-calls.js';
 
 describe('isUserModelName', () => {
   it.each(['user', 'User', 'users', 'UserModel', 'usersRepository', 'AppUser', 'AdminUser', 'user_accounts', 'customers', 'UserEntity'])(
@@ -29,4 +29,11 @@ describe('isSensitiveColumnName', () => {
     expect(isSensitiveColumnName(name)).toBe(false),
   );
   it('takes a team word', () => expect(isSensitiveColumnName('pin', ['pin'])).toBe(true));
+});
+
+describe('namesPassword', () => {
+  it('knows the password and what it is stored as, not the tokens issued later to reset it', () => {
+    for (const name of ['password', 'passwordHash', 'hashed_password', 'salt', 'passcode']) expect(namesPassword(name), name).toBe(true);
+    for (const name of ['resetPasswordToken', 'passwordResetCode', 'apiKey', 'email']) expect(namesPassword(name), name).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isInPublicSection, isModerationPath, isPublicIntakePath, isReadThroughPost } from '../src/vocabulary/route-intent.js';
+import { declaresPublicRoute, getResourceKey, hasCredentialParameter, hasPublicFlowSegment, isAccountConfirmationPath, isPublicAssetRead, isPublicViewRead, isAvailabilityCheck, isEngagementPath, isInPublicSection, isModerationPath, isPublicIntakePath, isReadThroughPost } from '../src/vocabulary/route-intent.js';
 
 describe('route intent', () => {
   it('knows a POST that only reads by its last segment', () => {
@@ -147,6 +147,19 @@ describe('route intent', () => {
     expect(getResourceKey('/api/{invoiceId}')).toBe('');
     expect(getResourceKey('*')).toBe('');
     expect(getResourceKey(undefined)).toBe('');
+  });
+
+  it("knows a reader's reaction to public content, and a report only when it is about a record", () => {
+    for (const path of ['/posts/:id/like', '/like_this', '/polls/:pollId/vote', '/comments/:id/report', '/activity/presence/update', '/ack', '/attitude/:id'])
+      expect(isEngagementPath(path), path).toBe(true);
+    // `POST /reports` files a record of the app's own; `/reports/:id` and `/likelihood` are no reaction either.
+    for (const path of ['/reports', '/reports/:id', '/admin/report', '/likelihood', '/orders/:id'])
+      expect(isEngagementPath(path), path).toBe(false);
+  });
+
+  it('takes the first-run wizard under /init for public setup', () => {
+    for (const path of ['/init/owner', '/api/init/configs/:key', '/initialize']) expect(hasPublicFlowSegment(path), path).toBe(true);
+    expect(hasPublicFlowSegment('/payments/init')).toBe(false);
   });
 
   it('knows the sign-in itself is public under any resource, its records are not', () => {
